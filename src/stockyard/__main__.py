@@ -1,0 +1,3 @@
+from stockyard.cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""The ASGI application: routers, error handlers and the plain-ASGI middleware stack."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from stockyard import __version__
+from stockyard.api import errors
+from stockyard.api.deps import Services
+from stockyard.api.middleware.authentication import AuthenticationMiddleware
+from stockyard.api.middleware.body_guard import BodyGuardMiddleware
+from stockyard.api.middleware.request_context import RequestContextMiddleware
+from stockyard.api.routers import auth, health, items, workspaces
+from stockyard.db.database import Database, open_database
+from stockyard.identity.authentication import AuthenticationService
+from stockyard.identity.tokens import TokenCodec
+from stockyard.identity.workspaces import WorkspaceService
+from stockyard.inventory.items import ItemService
+from stockyard.settings import Settings, get_settings
+
+DESCRIPTION = """Stockyard is a multi-tenant inventory-management API.
+
+Every error has one shape (see the `Error` schema and docs/errors.md): `statusCode`, `error`
+(category), `code` (specific reason), `message`, `details` (validation only), optional `param`,
+and `requestId` (also in the `X-Request-Id` header). Send `Accept: application/problem+json` for
+RFC 9457 problem details.
+"""
+
+
+def build_services(settings: Settings, database: Database) -> Services:
+    codec = TokenCodec(settings.resolved_secret_key(), settings.access_token_ttl_seconds)
+    return Services(
+        settings=settings,
+        database=database,
+        authentication=AuthenticationService(database, codec, settings.refresh_token_ttl_seconds),
+        workspaces=WorkspaceService(database),
+        items=ItemService(database),
+    )
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = database or open_database(
+            settings.resolved_database_url(),
+            pool_size=settings.db_pool_size,
+            retry_after_seconds=settings.db_retry_after_seconds,
+        )
+        app.state.services = build_services(settings, db)
+        try:
+            yield
+        finally:
+            if database is None:
+                await db.dispose()
+
+    app = FastAPI(
+        title="Stockyard",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    for module in (health, workspaces, auth, items):
+        app.include_router(module.router)
+
+    # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
+    # request context → authentication → body guard → routing.
+    app.add_middleware(
+        BodyGuardMiddleware,
+        max_bytes=settings.max_body_bytes,
+        max_bulk_bytes=settings.max_bulk_body_bytes,
+        max_depth=settings.max_json_depth,
+        csv_paths=frozenset({"/api/v1/items/bulk"}),
+    )
+    app.add_middleware(AuthenticationMiddleware)
+    app.add_middleware(RequestContextMiddleware)
+    return app

@@ -1,0 +1,58 @@
+"""FastAPI dependencies: the services, the caller, and the permission a route declares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from stockyard.db.database import Database
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity.authentication import AuthenticationService
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.identity.principal import Principal
+from stockyard.identity.workspaces import WorkspaceService
+from stockyard.inventory.items import ItemService
+from stockyard.settings import Settings
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    settings: Settings
+    database: Database
+    authentication: AuthenticationService
+    workspaces: WorkspaceService
+    items: ItemService
+
+
+def get_services(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+def get_principal(request: Request) -> Principal:
+    principal: Principal | None = request.scope.get("state", {}).get("principal")
+    if principal is None:
+        raise StockyardError(catalog.MISSING_CREDENTIALS)
+    return principal
+
+
+def authorize(permission: Permission) -> Callable[[Request], Context]:
+    """A dependency that checks, in order: read-only on writes, then the route's permission."""
+
+    def dependency(request: Request) -> Context:
+        principal = get_principal(request)
+        principal.require(permission, write=request.method not in SAFE_METHODS)
+        return Context(principal, request.scope["state"]["request_id"])
+
+    dependency.permission = permission  # type: ignore[attr-defined]
+    return dependency
+
+
+ServicesDep = Annotated[Services, Depends(get_services)]
+PrincipalDep = Annotated[Principal, Depends(get_principal)]

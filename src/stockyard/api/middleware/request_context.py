@@ -1,0 +1,92 @@
+"""Outermost ASGI layer: request id, the access log line, and the last line of defence for errors.
+
+* Honours a client's `X-Request-Id` (1-128 chars of [A-Za-z0-9._-]) or generates one; every
+  response carries it.
+* Writes one JSON access-log line per request: never headers, query strings or bodies.
+* Turns any unhandled exception into the catalog's generic 500 and logs the traceback with the
+  request id.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from stockyard.api.errors import send_error
+from stockyard.errors import StockyardError, catalog
+from stockyard.ids import new_id
+from stockyard.logs import ACCESS_LOGGER, ERROR_LOGGER
+
+_VALID_ID = re.compile(rb"^[A-Za-z0-9._-]{1,128}$")
+access_log = logging.getLogger(ACCESS_LOGGER)
+error_log = logging.getLogger(ERROR_LOGGER)
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = _incoming_request_id(scope) or new_id("req")
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        header = (b"x-request-id", request_id.encode())
+        started = time.perf_counter()
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                response_started = True
+                message["headers"] = [*message.get("headers", []), header]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            error_log.error(
+                "unhandled exception",
+                exc_info=True,
+                extra={"requestId": request_id, "method": scope["method"], "path": scope["path"]},
+            )
+            status = 500
+            if not response_started:
+                await send_error(scope, send_with_id, StockyardError(catalog.INTERNAL_ERROR))
+        finally:
+            _log_access(scope, status, (time.perf_counter() - started) * 1000)
+
+
+def _incoming_request_id(scope: Scope) -> str | None:
+    for name, value in scope["headers"]:
+        if name == b"x-request-id":
+            return value.decode() if _VALID_ID.match(value) else None
+    return None
+
+
+def _log_access(scope: Scope, status: int, duration_ms: float) -> None:
+    if not access_log.isEnabledFor(logging.INFO):
+        return
+    state = scope.get("state", {})
+    principal = state.get("principal")
+    extra = {
+        "requestId": state.get("request_id"),
+        "method": scope["method"],
+        "path": scope["path"],
+        "status": status,
+        "durationMs": round(duration_ms, 3),
+        "workspaceId": principal.workspace_id if principal else None,
+        "principalId": principal.id if principal else None,
+        "principalType": principal.kind.value if principal else None,
+    }
+    if status >= 400:
+        extra["errorCode"] = state.get("error_code", "internal_error" if status >= 500 else None)
+        extra["errorMessage"] = state.get("error_message")
+    access_log.info("request", extra=extra)

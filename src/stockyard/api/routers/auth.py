@@ -1,0 +1,109 @@
+"""Sign-in, token refresh, logout, and who-am-I."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from sqlalchemy import select
+
+from stockyard.api.deps import PrincipalDep, ServicesDep
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
+from stockyard.db.database import Connection
+from stockyard.db.tables import memberships, roles, users, workspaces
+from stockyard.errors import catalog
+from stockyard.identity.authentication import TokenPair as IssuedPair
+from stockyard.identity.principal import Principal
+
+router = APIRouter(prefix="/api/v1", tags=["auth"])
+
+
+def _pair(pair: IssuedPair) -> TokenPair:
+    return TokenPair(
+        access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
+    )
+
+
+@router.post(
+    "/auth/token",
+    operation_id="signIn",
+    summary="Exchange workspace, email and password for a token pair",
+    responses=error_responses(
+        catalog.INVALID_CREDENTIALS, catalog.INVITE_PENDING, authenticated=False, body=True
+    ),
+)
+async def sign_in(body: TokenRequest, services: ServicesDep, response: Response) -> TokenPair:
+    response.headers["Cache-Control"] = "no-store"
+    return _pair(await services.authentication.sign_in(body.workspace, body.email, body.password))
+
+
+@router.post(
+    "/auth/refresh",
+    operation_id="refreshToken",
+    summary="Rotate a refresh token into a new token pair",
+    responses=error_responses(
+        catalog.TOKEN_INVALID,
+        catalog.TOKEN_EXPIRED,
+        catalog.REFRESH_TOKEN_REUSED,
+        authenticated=False,
+        body=True,
+    ),
+)
+async def refresh(body: RefreshRequest, services: ServicesDep, response: Response) -> TokenPair:
+    response.headers["Cache-Control"] = "no-store"
+    return _pair(await services.authentication.refresh(body.refresh_token))
+
+
+@router.post(
+    "/auth/logout",
+    status_code=204,
+    operation_id="signOut",
+    summary="Revoke the current token family",
+    responses=error_responses(),
+)
+async def logout(principal: PrincipalDep, services: ServicesDep) -> Response:
+    await services.authentication.logout(principal)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/me",
+    operation_id="getMe",
+    summary="The caller: user or API key, workspace, permissions",
+    responses=error_responses(),
+)
+async def me(principal: PrincipalDep, services: ServicesDep) -> Me:
+    return await services.database.transact(_me, principal)
+
+
+async def _me(conn: Connection, principal: Principal) -> Me:
+    workspace = (
+        await conn.execute(select(workspaces).where(workspaces.c.id == principal.workspace_id))
+    ).one()
+    user = None
+    role = None
+    if principal.user_id is not None:
+        row = (
+            await conn.execute(
+                select(users.c.id, users.c.email, users.c.name, roles.c.name.label("role"))
+                .select_from(memberships.join(users).join(roles, roles.c.id == memberships.c.role_id))
+                .where(memberships.c.id == principal.id)
+            )
+        ).one()
+        user = User(id=row.id, email=row.email, name=row.name)
+        role = row.role
+    return Me(
+        principal_type=principal.kind.value,
+        principal_id=principal.id,
+        user=user,
+        workspace=Workspace(
+            id=workspace.id,
+            name=workspace.name,
+            slug=workspace.slug,
+            plan=workspace.plan,
+            created_at=workspace.created_at,
+        ),
+        role=role,
+        permissions=sorted(principal.permissions),
+        read_only=principal.read_only,
+        warehouse_ids=None if principal.warehouse_ids is None else sorted(principal.warehouse_ids),
+    )

@@ -1,0 +1,27 @@
+"""Liveness and readiness probes (outside /api: never authenticated or rate limited)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from stockyard.api.deps import ServicesDep
+from stockyard.api.schemas.errors import error_responses
+from stockyard.errors import catalog
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", operation_id="health", summary="The process is up")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    operation_id="readiness",
+    summary="The database is reachable",
+    responses=error_responses(catalog.DATABASE_UNAVAILABLE, authenticated=False),
+)
+async def readyz(services: ServicesDep) -> dict[str, str]:
+    await services.database.ping()
+    return {"status": "ready"}

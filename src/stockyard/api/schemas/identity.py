@@ -1,0 +1,74 @@
+"""Workspace, sign-in and token bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+
+Slug = Annotated[str, Field(min_length=3, max_length=40, pattern=r"^[a-z0-9-]+$")]
+Email = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Password = Annotated[str, Field(min_length=10, max_length=256)]
+PersonName = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class OwnerIn(RequestModel):
+    email: Email
+    name: PersonName
+    password: Password
+
+
+class WorkspaceCreate(RequestModel):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    slug: Slug
+    owner: OwnerIn
+
+
+class Workspace(ResponseModel):
+    id: str
+    name: str
+    slug: str
+    plan: str
+    created_at: datetime
+
+
+class User(ResponseModel):
+    id: str
+    email: str
+    name: str
+
+
+class WorkspaceCreated(ResponseModel):
+    workspace: Workspace
+    owner: User
+
+
+class TokenRequest(RequestModel):
+    workspace: Annotated[str, Field(min_length=1, max_length=40)]
+    email: Annotated[str, Field(min_length=1, max_length=320)]
+    password: Annotated[str, Field(min_length=1, max_length=256)]
+
+
+class RefreshRequest(RequestModel):
+    refresh_token: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class TokenPair(ResponseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["Bearer"] = "Bearer"  # noqa: S105
+    expires_in: int
+
+
+class Me(ResponseModel):
+    principal_type: Literal["member", "api_key"]
+    principal_id: str
+    user: User | None
+    workspace: Workspace
+    role: str | None
+    permissions: list[str]
+    read_only: bool
+    warehouse_ids: list[str] | None

@@ -1,0 +1,243 @@
+"""Database access: one small async interface over two engines.
+
+* PostgreSQL (production): SQLAlchemy's async engine on asyncpg, a bounded pool.
+* SQLite (embedded default): the synchronous pysqlite driver called inline on the event loop,
+  behind one connection and an `asyncio.Lock`. SQLite queries take tens of microseconds, so
+  running them inline is cheaper than any thread hop, and the lock makes SQLite's single writer
+  explicit: one unit of work at a time, so a transaction can never wait on another one while
+  holding the event loop.
+
+Services see only `Connection.execute()` and `Database.transaction()` / `Database.transact()`.
+Both backends raise `database_unavailable` (503) when the database cannot be reached, and
+`transact()` retries serialization failures and deadlocks a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import Connection as SyncConnection
+from sqlalchemy import Executable, create_engine, event, text
+from sqlalchemy.engine import CursorResult, Engine, make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+from stockyard.errors import StockyardError, catalog
+
+log = logging.getLogger("stockyard.db")
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+MAX_ATTEMPTS = 5
+
+
+class Connection(ABC):
+    """A connection inside a transaction."""
+
+    dialect: str
+
+    @abstractmethod
+    async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]: ...
+
+
+class _SyncConnection(Connection):
+    def __init__(self, connection: SyncConnection) -> None:
+        self._connection = connection
+        self.dialect = "sqlite"
+
+    async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]:
+        return self._connection.execute(statement, parameters)
+
+
+class _AsyncConnection(Connection):
+    def __init__(self, connection: AsyncConnection) -> None:
+        self._connection = connection
+        self.dialect = connection.dialect.name
+
+    async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]:
+        return await self._connection.execute(statement, parameters)
+
+
+class Database(ABC):
+    """A database the services can open transactions on."""
+
+    dialect: str
+    retry_after_seconds: int = 5
+
+    @abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
+        """One transaction, committed on success and rolled back on any exception."""
+
+    @abstractmethod
+    async def dispose(self) -> None: ...
+
+    async def ping(self) -> None:
+        async with self.transaction() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def transact(
+        self,
+        work: Callable[Concatenate[Connection, P], Awaitable[T]],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """Run `work(conn, ...)` in one transaction, retrying serialization failures and deadlocks."""
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                async with self.transaction() as conn:
+                    return await work(conn, *args, **kwargs)
+            except DBAPIError as exc:
+                if attempt < MAX_ATTEMPTS and is_retryable(exc):
+                    log.info("retrying transaction after %s (attempt %d)", sqlstate(exc), attempt)
+                    await asyncio.sleep(0.005 * attempt)
+                    continue
+                raise
+        raise AssertionError("unreachable")
+
+    def unavailable(self) -> StockyardError:
+        return StockyardError(
+            catalog.DATABASE_UNAVAILABLE, headers={"Retry-After": str(self.retry_after_seconds)}
+        )
+
+
+def sqlstate(exc: DBAPIError) -> str | None:
+    orig = exc.orig
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    return str(code) if code else None
+
+
+def is_retryable(exc: DBAPIError) -> bool:
+    return sqlstate(exc) in RETRYABLE_SQLSTATES
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True for errors that mean 'the database cannot be reached', not 'the query is wrong'."""
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        state = sqlstate(exc)
+        if state is not None:
+            return state.startswith(("08", "57P")) or state == "53300"
+        if isinstance(exc, InterfaceError):
+            return True
+        if isinstance(exc, OperationalError):
+            message = str(exc.orig).lower()
+            return any(
+                hint in message
+                for hint in ("unable to open", "locked", "disk i/o", "connection", "closed", "timeout")
+            )
+        return False
+    return isinstance(exc, (OSError, TimeoutError, ConnectionError))
+
+
+class SQLiteDatabase(Database):
+    def __init__(self, url: str) -> None:
+        self.dialect = "sqlite"
+        parsed = make_url(url)
+        memory = parsed.database in (None, "", ":memory:")
+        self.engine: Engine = create_engine(
+            url,
+            poolclass=StaticPool,
+            connect_args={"check_same_thread": False, "timeout": 5},
+        )
+        event.listen(self.engine, "connect", _configure_sqlite(memory))
+        event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        self._lock = asyncio.Lock()
+        self._connection: SyncConnection | None = None
+
+    def _connect(self) -> SyncConnection:
+        if self._connection is None or self._connection.closed or self._connection.invalidated:
+            self._connection = self.engine.connect()
+        return self._connection
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Connection]:
+        async with self._lock:
+            try:
+                connection = self._connect()
+                with connection.begin():
+                    yield _SyncConnection(connection)
+            except (DBAPIError, sqlite3.Error) as exc:
+                if isinstance(exc, DBAPIError) and is_unavailable(exc):
+                    log.error("database unavailable: %s", exc.__class__.__name__)
+                    raise self.unavailable() from exc
+                raise
+
+    async def dispose(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        self.engine.dispose()
+
+
+def _configure_sqlite(memory: bool) -> Callable[[Any, Any], None]:
+    def configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        if not memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    return configure
+
+
+class PostgresDatabase(Database):
+    def __init__(self, url: str, *, pool_size: int) -> None:
+        self.dialect = "postgresql"
+        self.engine: AsyncEngine = create_async_engine(
+            async_url(url),
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_pre_ping=False,
+            pool_timeout=10,
+            connect_args={"timeout": 5, "command_timeout": 30},
+        )
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Connection]:
+        try:
+            async with self.engine.begin() as connection:
+                yield _AsyncConnection(connection)
+        except StockyardError:
+            raise
+        except Exception as exc:
+            if is_unavailable(exc):
+                log.error("database unavailable: %s", exc.__class__.__name__)
+                raise self.unavailable() from exc
+            raise
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def async_url(url: str) -> str:
+    """postgresql:// (or postgres://) → postgresql+asyncpg://"""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+asyncpg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def open_database(url: str, *, pool_size: int = 4, retry_after_seconds: int = 5) -> Database:
+    backend = make_url(url).get_backend_name()
+    database: Database
+    if backend == "sqlite":
+        database = SQLiteDatabase(url)
+    elif backend in ("postgresql", "postgres"):
+        database = PostgresDatabase(url, pool_size=pool_size)
+    else:
+        raise ValueError(f"unsupported database backend: {backend}")
+    database.retry_after_seconds = retry_after_seconds
+    return database

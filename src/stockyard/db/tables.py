@@ -1,0 +1,417 @@
+"""The schema, as SQLAlchemy Core tables. Alembic migrations are written against this metadata.
+
+Every tenant-owned table carries `workspace_id`; repositories add it to every query.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from stockyard.db.types import JSONDict, JSONList, UTCDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+ID = String(32)
+
+
+def _id() -> Column[str]:
+    return Column("id", ID, primary_key=True)
+
+
+def _workspace() -> Column[str]:
+    return Column("workspace_id", ID, ForeignKey("workspaces.id", ondelete="CASCADE"), nullable=False)
+
+
+def _created() -> Column[object]:
+    return Column("created_at", UTCDateTime(), nullable=False)
+
+
+def _updated() -> Column[object]:
+    return Column("updated_at", UTCDateTime(), nullable=False)
+
+
+# --- tenants and identity ------------------------------------------------------------------------
+workspaces = Table(
+    "workspaces",
+    metadata,
+    _id(),
+    Column("name", String(200), nullable=False),
+    Column("slug", String(40), nullable=False, unique=True),
+    Column("plan", String(20), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    _created(),
+    _updated(),
+)
+
+users = Table(
+    "users",
+    metadata,
+    _id(),
+    Column("email", String(320), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("password_hash", String(200), nullable=True),
+    _created(),
+    _updated(),
+)
+
+roles = Table(
+    "roles",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("name", String(60), nullable=False),
+    Column("description", String(500), nullable=False, default=""),
+    Column("permissions", JSONList(), nullable=False),
+    Column("builtin", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False, default=1),
+    _created(),
+    _updated(),
+    UniqueConstraint("workspace_id", "name"),
+)
+
+memberships = Table(
+    "memberships",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("user_id", ID, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("role_id", ID, ForeignKey("roles.id"), nullable=False),
+    Column("status", String(20), nullable=False),  # active | invited
+    _created(),
+    _updated(),
+    UniqueConstraint("workspace_id", "user_id"),
+    Index(None, "user_id"),
+)
+
+invites = Table(
+    "invites",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("email", String(320), nullable=False),
+    Column("role_id", ID, ForeignKey("roles.id"), nullable=False),
+    Column("membership_id", ID, ForeignKey("memberships.id", ondelete="CASCADE"), nullable=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("status", String(20), nullable=False),  # pending | accepted | revoked
+    Column("invited_by", ID, nullable=True),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("accepted_at", UTCDateTime(), nullable=True),
+    _created(),
+    Index(None, "workspace_id", "email"),
+)
+
+token_families = Table(
+    "token_families",
+    metadata,
+    _id(),
+    Column("membership_id", ID, ForeignKey("memberships.id", ondelete="CASCADE"), nullable=False),
+    Column("revoked_at", UTCDateTime(), nullable=True),
+    _created(),
+)
+
+refresh_tokens = Table(
+    "refresh_tokens",
+    metadata,
+    _id(),
+    Column("family_id", ID, ForeignKey("token_families.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("used_at", UTCDateTime(), nullable=True),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    _created(),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("name", String(200), nullable=False),
+    Column("prefix", String(20), nullable=False),
+    Column("secret_hash", String(64), nullable=False, unique=True),
+    Column("scopes", JSONList(), nullable=False),
+    Column("read_only", Boolean, nullable=False, default=False),
+    Column("warehouse_ids", JSONList(), nullable=True),
+    Column("created_by", ID, nullable=True),
+    Column("last_used_at", UTCDateTime(), nullable=True),
+    Column("revoked_at", UTCDateTime(), nullable=True),
+    _created(),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("actor_type", String(20), nullable=False),  # member | api_key | system
+    Column("actor_id", ID, nullable=True),
+    Column("action", String(60), nullable=False),
+    Column("resource_type", String(40), nullable=False),
+    Column("resource_id", ID, nullable=True),
+    Column("request_id", String(128), nullable=True),
+    Column("data", JSONDict(), nullable=True),
+    _created(),
+    Index(None, "workspace_id", "id"),
+)
+
+# --- catalogue -----------------------------------------------------------------------------------
+items = Table(
+    "items",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("sku", String(64), nullable=False),
+    Column("sku_key", String(64), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("description", Text, nullable=True),
+    Column("unit", String(20), nullable=False),
+    Column("barcode", String(64), nullable=True),
+    Column("reorder_point", Integer, nullable=True),
+    Column("unit_cost_e4", BigInteger, nullable=True),  # unit cost in ten-thousandths
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("deleted_at", UTCDateTime(), nullable=True),  # deleted items keep their ledger history
+    _created(),
+    _updated(),
+    Index(None, "workspace_id", "id"),
+)
+# SKUs are unique among the items that are not deleted.
+Index(
+    "uq_items_workspace_id_sku_key",
+    items.c.workspace_id,
+    items.c.sku_key,
+    unique=True,
+    sqlite_where=items.c.deleted_at.is_(None),
+    postgresql_where=items.c.deleted_at.is_(None),
+)
+
+tags = Table(
+    "tags",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("name", String(60), nullable=False),
+    Column("name_key", String(60), nullable=False),
+    _created(),
+    UniqueConstraint("workspace_id", "name_key"),
+)
+
+item_tags = Table(
+    "item_tags",
+    metadata,
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ID, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    _workspace(),
+    Index(None, "tag_id"),
+)
+
+# --- places --------------------------------------------------------------------------------------
+warehouses = Table(
+    "warehouses",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("short_id", String(16), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("address", Text, nullable=True),
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("version", Integer, nullable=False, default=1),
+    _created(),
+    _updated(),
+    UniqueConstraint("workspace_id", "short_id"),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("warehouse_id", ID, ForeignKey("warehouses.id", ondelete="CASCADE"), nullable=False),
+    Column("code", String(40), nullable=False),
+    Column("name", String(200), nullable=True),
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("locked_by", ID, nullable=True),  # the open stocktake that locks it
+    Column("version", Integer, nullable=False, default=1),
+    _created(),
+    _updated(),
+    UniqueConstraint("warehouse_id", "code"),
+)
+
+# --- stock ---------------------------------------------------------------------------------------
+stock_levels = Table(
+    "stock_levels",
+    metadata,
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("location_id", ID, ForeignKey("locations.id", ondelete="CASCADE"), primary_key=True),
+    _workspace(),
+    Column("warehouse_id", ID, nullable=False),
+    Column("on_hand", BigInteger, nullable=False, default=0),
+    _updated(),
+    Index(None, "workspace_id", "location_id"),
+)
+
+movements = Table(
+    "movements",
+    metadata,
+    _id(),
+    _workspace(),
+    Column(
+        "type", String(20), nullable=False
+    ),  # receive | issue | adjust | transfer_out | transfer_in | count
+    Column("item_id", ID, ForeignKey("items.id"), nullable=False),
+    Column("location_id", ID, ForeignKey("locations.id"), nullable=False),
+    Column("warehouse_id", ID, nullable=False),
+    Column("units", BigInteger, nullable=False),  # signed change of on-hand
+    Column("balance_after", BigInteger, nullable=False),
+    Column("reason", String(500), nullable=True),
+    Column("reference", String(200), nullable=True),
+    Column("transfer_id", ID, nullable=True),
+    Column("stocktake_id", ID, nullable=True),
+    Column("reservation_id", ID, nullable=True),
+    Column("actor_type", String(20), nullable=False),
+    Column("actor_id", ID, nullable=True),
+    Column("request_id", String(128), nullable=True),
+    _created(),
+    Index(None, "workspace_id", "id"),
+    Index(None, "item_id", "location_id", "id"),
+    Index(None, "workspace_id", "created_at"),
+)
+
+transfers = Table(
+    "transfers",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("from_location_id", ID, ForeignKey("locations.id"), nullable=False),
+    Column("to_location_id", ID, ForeignKey("locations.id"), nullable=False),
+    Column("reference", String(200), nullable=True),
+    Column("actor_type", String(20), nullable=False),
+    Column("actor_id", ID, nullable=True),
+    _created(),
+    Index(None, "workspace_id", "created_at"),
+)
+
+transfer_lines = Table(
+    "transfer_lines",
+    metadata,
+    Column("transfer_id", ID, ForeignKey("transfers.id", ondelete="CASCADE"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("item_id", ID, ForeignKey("items.id"), nullable=False),
+    Column("units", BigInteger, nullable=False),
+)
+
+reservations = Table(
+    "reservations",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    Column("location_id", ID, ForeignKey("locations.id", ondelete="CASCADE"), nullable=False),
+    Column("units", BigInteger, nullable=False),
+    Column("status", String(20), nullable=False),  # active | released | consumed
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("reference", String(200), nullable=True),
+    Column("actor_type", String(20), nullable=False),
+    Column("actor_id", ID, nullable=True),
+    _created(),
+    _updated(),
+    Index(None, "item_id", "location_id", "status"),
+)
+
+stocktakes = Table(
+    "stocktakes",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("location_id", ID, ForeignKey("locations.id", ondelete="CASCADE"), nullable=False),
+    Column("status", String(20), nullable=False),  # open | completed | cancelled
+    Column("actor_type", String(20), nullable=False),
+    Column("actor_id", ID, nullable=True),
+    _created(),
+    _updated(),
+    Column("completed_at", UTCDateTime(), nullable=True),
+)
+
+stocktake_counts = Table(
+    "stocktake_counts",
+    metadata,
+    Column("stocktake_id", ID, ForeignKey("stocktakes.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    Column("counted_units", BigInteger, nullable=False),
+)
+
+# --- traffic safety and jobs ---------------------------------------------------------------------
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("workspace_id", ID, primary_key=True),
+    Column("principal_id", ID, primary_key=True),
+    Column("key", String(255), primary_key=True),
+    Column("request_hash", String(64), nullable=False),
+    Column("status", String(20), nullable=False),  # in_progress | completed
+    Column("response_status", Integer, nullable=True),
+    Column("response_headers", JSONList(), nullable=True),
+    Column("response_body", LargeBinary, nullable=True),
+    _created(),
+    Column("expires_at", UTCDateTime(), nullable=False),
+)
+
+jobs = Table(
+    "jobs",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("kind", String(40), nullable=False),
+    Column("mode", String(20), nullable=False),
+    Column("dry_run", Boolean, nullable=False, default=False),
+    Column("status", String(20), nullable=False),
+    Column("total", Integer, nullable=False, default=0),
+    Column("processed", Integer, nullable=False, default=0),
+    Column("succeeded", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("payload", LargeBinary, nullable=False),
+    Column("payload_format", String(10), nullable=False),  # json | csv
+    Column("actor_type", String(20), nullable=False),
+    Column("actor_id", ID, nullable=True),
+    _created(),
+    _updated(),
+    Column("started_at", UTCDateTime(), nullable=True),
+    Column("finished_at", UTCDateTime(), nullable=True),
+    Index(None, "workspace_id", "id"),
+)
+
+job_errors = Table(
+    "job_errors",
+    metadata,
+    Column("job_id", ID, ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("row_index", Integer, primary_key=True),
+    Column("line", Integer, nullable=True),
+    Column("error", JSONDict(), nullable=False),
+)
+
+service_settings = Table(
+    "service_settings",
+    metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)

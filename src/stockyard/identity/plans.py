@@ -1,0 +1,90 @@
+"""Plans: their limits and capabilities. The one table plan enforcement and the docs read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Plan(StrEnum):
+    FREE = "free"
+    TEAM = "team"
+    BUSINESS = "business"
+
+
+class Limit(StrEnum):
+    ITEMS = "items"
+    LOCATIONS = "locations"
+    TAGS = "tags"
+    MEMBERS = "members"
+    API_KEYS = "api_keys"
+    TRANSFERS_PER_MONTH = "transfers_per_month"
+
+
+class Capability(StrEnum):
+    BULK_IMPORT = "bulk_import"
+    VALUATION_REPORT = "valuation_report"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPolicy:
+    plan: Plan
+    limits: dict[Limit, int]
+    capabilities: frozenset[Capability]
+    requests_per_minute: int
+
+
+LIMIT_LABELS: dict[Limit, str] = {
+    Limit.ITEMS: "items",
+    Limit.LOCATIONS: "locations",
+    Limit.TAGS: "tags",
+    Limit.MEMBERS: "members",
+    Limit.API_KEYS: "API keys",
+    Limit.TRANSFERS_PER_MONTH: "transfers per month",
+}
+
+PLANS: dict[Plan, PlanPolicy] = {
+    Plan.FREE: PlanPolicy(
+        Plan.FREE,
+        {
+            Limit.ITEMS: 100,
+            Limit.LOCATIONS: 20,
+            Limit.TAGS: 20,
+            Limit.MEMBERS: 3,
+            Limit.API_KEYS: 2,
+            Limit.TRANSFERS_PER_MONTH: 200,
+        },
+        frozenset(),
+        requests_per_minute=100,
+    ),
+    Plan.TEAM: PlanPolicy(
+        Plan.TEAM,
+        {
+            Limit.ITEMS: 10_000,
+            Limit.LOCATIONS: 500,
+            Limit.TAGS: 200,
+            Limit.MEMBERS: 25,
+            Limit.API_KEYS: 10,
+            Limit.TRANSFERS_PER_MONTH: 10_000,
+        },
+        frozenset({Capability.BULK_IMPORT}),
+        requests_per_minute=600,
+    ),
+    Plan.BUSINESS: PlanPolicy(
+        Plan.BUSINESS,
+        {
+            Limit.ITEMS: 1_000_000,
+            Limit.LOCATIONS: 20_000,
+            Limit.TAGS: 5_000,
+            Limit.MEMBERS: 500,
+            Limit.API_KEYS: 100,
+            Limit.TRANSFERS_PER_MONTH: 1_000_000,
+        },
+        frozenset({Capability.BULK_IMPORT, Capability.VALUATION_REPORT}),
+        requests_per_minute=3_000,
+    ),
+}
+
+
+def policy(plan: str) -> PlanPolicy:
+    return PLANS[Plan(plan)]

@@ -1,0 +1,166 @@
+"""Creating workspaces (tenants) with their owner and built-in roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import memberships, roles, users, workspaces
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity.passwords import hash_password, verify_password
+from stockyard.identity.permissions import BUILTIN_ROLES
+from stockyard.identity.plans import Plan
+from stockyard.ids import new_id
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceRecord:
+    id: str
+    name: str
+    slug: str
+    plan: str
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    id: str
+    email: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedWorkspace:
+    workspace: WorkspaceRecord
+    owner: UserRecord
+    membership_id: str
+
+
+class WorkspaceService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(
+        self,
+        *,
+        name: str,
+        slug: str,
+        owner_email: str,
+        owner_name: str,
+        owner_password: str,
+        plan: Plan = Plan.FREE,
+    ) -> CreatedWorkspace:
+        email = owner_email.strip().lower()
+        password_hash = hash_password(owner_password)  # outside the transaction: it is slow
+        return await self._db.transact(
+            self._create, name, slug, email, owner_name, owner_password, password_hash, plan
+        )
+
+    async def _create(
+        self,
+        conn: Connection,
+        name: str,
+        slug: str,
+        email: str,
+        owner_name: str,
+        password: str,
+        password_hash: str,
+        plan: Plan,
+    ) -> CreatedWorkspace:
+        taken = await conn.execute(select(workspaces.c.id).where(workspaces.c.slug == slug))
+        if taken.first() is not None:
+            raise StockyardError(
+                catalog.SLUG_TAKEN, f"The workspace slug '{slug}' is already taken.", param="slug"
+            )
+        now = utcnow()
+        user = await self._owner(conn, email, owner_name, password, password_hash, now)
+        workspace = WorkspaceRecord(new_id("wsp"), name, slug, plan.value, now, now)
+        try:
+            await conn.execute(
+                workspaces.insert().values(
+                    id=workspace.id,
+                    name=name,
+                    slug=slug,
+                    plan=plan.value,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        except IntegrityError as exc:  # a concurrent create took the slug
+            raise StockyardError(
+                catalog.SLUG_TAKEN, f"The workspace slug '{slug}' is already taken.", param="slug"
+            ) from exc
+        owner_role_id = ""
+        for role_name, (description, permissions) in BUILTIN_ROLES.items():
+            role_id = new_id("rol")
+            if role_name == "owner":
+                owner_role_id = role_id
+            await conn.execute(
+                roles.insert().values(
+                    id=role_id,
+                    workspace_id=workspace.id,
+                    name=role_name,
+                    description=description,
+                    permissions=sorted(permissions),
+                    builtin=True,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        membership_id = new_id("mem")
+        await conn.execute(
+            memberships.insert().values(
+                id=membership_id,
+                workspace_id=workspace.id,
+                user_id=user.id,
+                role_id=owner_role_id,
+                status="active",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        return CreatedWorkspace(workspace, user, membership_id)
+
+    async def _owner(
+        self, conn: Connection, email: str, name: str, password: str, password_hash: str, now: datetime
+    ) -> UserRecord:
+        """The owner's account: a new one, or an existing one proven by its password."""
+        row = (
+            await conn.execute(
+                select(users.c.id, users.c.email, users.c.name, users.c.password_hash).where(
+                    users.c.email == email
+                )
+            )
+        ).first()
+        if row is not None:
+            if not verify_password(row.password_hash, password):
+                raise StockyardError(
+                    catalog.ALREADY_EXISTS,
+                    "An account with this email already exists; give its password to own another workspace.",
+                    param="owner.email",
+                )
+            return UserRecord(row.id, row.email, row.name)
+        user = UserRecord(new_id("usr"), email, name)
+        await conn.execute(
+            users.insert().values(
+                id=user.id,
+                email=email,
+                name=name,
+                password_hash=password_hash,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        return user
+
+
+async def count_workspaces(conn: Connection) -> int:
+    return int((await conn.execute(select(func.count()).select_from(workspaces))).scalar_one())

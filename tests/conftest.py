@@ -1,0 +1,71 @@
+"""Shared fixtures. The suite runs against STOCKYARD_TEST_DATABASE_URL (PostgreSQL in CI) or a
+fresh SQLite file. The schema is migrated once; each test makes its own workspaces, so tests are
+isolated by tenancy itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from stockyard.api.app import create_app
+from stockyard.db.migrate import upgrade
+from stockyard.settings import Settings
+from tests.support import Tenant, create_tenant
+
+
+def pytest_report_header() -> str:
+    return f"stockyard database: {os.environ.get('STOCKYARD_TEST_DATABASE_URL') or 'sqlite (temporary file)'}"
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("stockyard")
+
+
+@pytest.fixture(scope="session")
+def database_url(data_dir: Path) -> str:
+    url = os.environ.get("STOCKYARD_TEST_DATABASE_URL") or f"sqlite:///{data_dir / 'test.db'}"
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def is_postgres(database_url: str) -> bool:
+    return database_url.startswith("postgres")
+
+
+def make_settings(database_url: str, data_dir: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "data_dir": data_dir,
+        "secret_key": "test-secret-key-that-is-long-enough-for-hs256",
+        "rate_limit_enabled": False,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, data_dir: Path) -> Settings:
+    return make_settings(database_url, data_dir)
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def tenant(client: TestClient) -> Tenant:
+    return create_tenant(client)
+
+
+@pytest.fixture
+def other_tenant(client: TestClient) -> Tenant:
+    return create_tenant(client)
