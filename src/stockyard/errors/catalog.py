@@ -43,6 +43,7 @@ class ErrorSpec:
     description: str
     action: str
     headers: tuple[str, ...] = ()
+    retry_advice: Retry | None = None  # overrides the category's advice for this one code
 
     @property
     def status(self) -> int:
@@ -54,7 +55,7 @@ class ErrorSpec:
 
     @property
     def retry(self) -> Retry:
-        return self.category.retry
+        return self.retry_advice or self.category.retry
 
 
 BAD_REQUEST_CATEGORY = Category("bad_request", 400, "Bad Request", Retry.NEVER)
@@ -158,6 +159,7 @@ TOKEN_EXPIRED = ErrorSpec(
     "The access token's lifetime has passed.",
     "Call POST /api/v1/auth/refresh with your refresh token once, then retry the request.",
     headers=("WWW-Authenticate",),
+    retry_advice=Retry.REFRESH_TOKEN,
 )
 REFRESH_TOKEN_REUSED = ErrorSpec(
     "refresh_token_reused",
