@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import typer
 import uvicorn
@@ -66,6 +67,41 @@ def demo() -> None:
         f"Sign in: POST /api/v1/auth/token with workspace={DEMO_SLUG} email={DEMO_EMAIL} "
         f"password={DEMO_PASSWORD}"
     )
+
+
+docs_app = typer.Typer(help="Generate documentation from the code.", no_args_is_help=True)
+app.add_typer(docs_app, name="docs")
+
+
+@docs_app.command("errors")
+def docs_errors(
+    output: Path = typer.Option(Path("docs/errors.md"), help="Where to write the reference ('-' for stdout)."),
+    check: bool = typer.Option(False, help="Only check that the file is up to date (exit 1 if not)."),
+) -> None:
+    """Generate the error reference (docs/errors.md) from the error catalog."""
+    from stockyard.errors.reference import generate
+
+    text = generate()
+    if str(output) == "-":
+        typer.echo(text, nl=False)
+        return
+    if check:
+        if not output.exists() or output.read_text(encoding="utf-8") != text:
+            typer.echo(f"{output} is out of date: run `stockyard docs errors`.", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{output} is up to date.")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    typer.echo(f"Wrote {output}.", err=True)
+
+
+@app.command()
+def openapi() -> None:
+    """Print the OpenAPI document as JSON (`stockyard openapi > openapi.json`)."""
+    from stockyard.api.openapi import openapi_json
+
+    typer.echo(openapi_json(), nl=False)
 
 
 def main() -> None:
