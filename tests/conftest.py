@@ -30,6 +30,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def database_url(data_dir: Path) -> str:
     url = os.environ.get("STOCKYARD_TEST_DATABASE_URL") or f"sqlite:///{data_dir / 'test.db'}"
+    if os.environ.get("STOCKYARD_REQUIRE_POSTGRES") == "1" and not url.startswith("postgres"):
+        pytest.exit("STOCKYARD_REQUIRE_POSTGRES=1 but STOCKYARD_TEST_DATABASE_URL is not PostgreSQL", 3)
     upgrade(url)
     return url
 
