@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
-from sqlalchemy import select
 
 from stockyard.api.deps import PrincipalDep, ServicesDep
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
-from stockyard.db.database import Connection
-from stockyard.db.tables import memberships, roles, users, workspaces
 from stockyard.errors import catalog
 from stockyard.identity.authentication import TokenPair as IssuedPair
-from stockyard.identity.principal import Principal
+from stockyard.identity.profile import describe
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 
@@ -72,29 +69,13 @@ async def logout(principal: PrincipalDep, services: ServicesDep) -> Response:
     responses=error_responses(),
 )
 async def me(principal: PrincipalDep, services: ServicesDep) -> Me:
-    return await services.database.transact(_me, principal)
-
-
-async def _me(conn: Connection, principal: Principal) -> Me:
-    workspace = (
-        await conn.execute(select(workspaces).where(workspaces.c.id == principal.workspace_id))
-    ).one()
-    user = None
-    role = None
-    if principal.user_id is not None:
-        row = (
-            await conn.execute(
-                select(users.c.id, users.c.email, users.c.name, roles.c.name.label("role"))
-                .select_from(memberships.join(users).join(roles, roles.c.id == memberships.c.role_id))
-                .where(memberships.c.id == principal.id)
-            )
-        ).one()
-        user = User(id=row.id, email=row.email, name=row.name)
-        role = row.role
+    profile = await describe(services.database, principal)
+    workspace = profile.workspace
+    user = profile.user
     return Me(
         principal_type=principal.kind.value,
         principal_id=principal.id,
-        user=user,
+        user=None if user is None else User(id=user.id, email=user.email, name=user.name),
         workspace=Workspace(
             id=workspace.id,
             name=workspace.name,
@@ -102,7 +83,7 @@ async def _me(conn: Connection, principal: Principal) -> Me:
             plan=workspace.plan,
             created_at=workspace.created_at,
         ),
-        role=role,
+        role=profile.role,
         permissions=sorted(principal.permissions),
         read_only=principal.read_only,
         warehouse_ids=None if principal.warehouse_ids is None else sorted(principal.warehouse_ids),
