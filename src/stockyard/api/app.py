@@ -8,12 +8,12 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from stockyard import __version__
-from stockyard.api import errors
+from stockyard.api import errors, openapi
 from stockyard.api.deps import Services
 from stockyard.api.middleware.authentication import AuthenticationMiddleware
 from stockyard.api.middleware.body_guard import BodyGuardMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
-from stockyard.api.routers import auth, health, items, workspaces
+from stockyard.api.routers import auth, docs, health, items, workspaces
 from stockyard.db.database import Database, open_database
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.tokens import TokenCodec
@@ -63,9 +63,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served offline by routers/docs.py
+        redoc_url=None,
     )
     errors.install(app)
-    for module in (health, workspaces, auth, items):
+    openapi.install(app)
+    for module in (health, workspaces, auth, items, docs):
         app.include_router(module.router)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:

@@ -11,7 +11,12 @@ from stockyard.errors import catalog
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", operation_id="health", summary="The process is up")
+@router.get(
+    "/healthz",
+    operation_id="health",
+    summary="The process is up",
+    responses=error_responses(authenticated=False, probe=True),
+)
 async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
@@ -20,7 +25,7 @@ async def healthz() -> dict[str, str]:
     "/readyz",
     operation_id="readiness",
     summary="The database is reachable",
-    responses=error_responses(catalog.DATABASE_UNAVAILABLE, authenticated=False),
+    responses=error_responses(catalog.DATABASE_UNAVAILABLE, authenticated=False, probe=True),
 )
 async def readyz(services: ServicesDep) -> dict[str, str]:
     await services.database.ping()

@@ -1,0 +1,125 @@
+"""The OpenAPI document: FastAPI's, completed with the error contract and the security schemes.
+
+* `Error` (the envelope) and `ProblemDetails` are named components; every error response refers to
+  them and carries one example per catalog code (see `api/schemas/errors.py`).
+* FastAPI's default 422 "Validation Error" responses are removed: Stockyard reports schema
+  problems as 400 `validation_error` / `invalid_parameter`, declared by each route.
+* Every path documents 405 `method_not_allowed` with the methods it accepts.
+* Both credentials (JWT access token, API key) are HTTP Bearer schemes, applied to every operation
+  the authentication middleware guards.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+
+from stockyard.api.middleware.authentication import API_PREFIX, PUBLIC_PATHS
+from stockyard.api.schemas.errors import ErrorEnvelope, ProblemDetails, response_for
+from stockyard.errors import catalog
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+ACCESS_TOKEN_SCHEME = "accessToken"  # noqa: S105 - a scheme name, not a secret
+API_KEY_SCHEME = "apiKey"
+
+SECURITY_SCHEMES: dict[str, Any] = {
+    ACCESS_TOKEN_SCHEME: {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "An access token from POST /api/v1/auth/token. It expires (401 `token_expired`): "
+        "rotate it with POST /api/v1/auth/refresh.",
+    },
+    API_KEY_SCHEME: {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API key (integration user) from POST /api/v1/api-keys, sent as "
+        "`Authorization: Bearer <key>`. Its scopes, read-only flag and warehouses limit what it may do.",
+    },
+}
+SECURITY_REQUIREMENT: list[dict[str, list[str]]] = [{ACCESS_TOKEN_SCHEME: []}, {API_KEY_SCHEME: []}]
+
+_FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
+
+
+def is_authenticated_path(path: str) -> bool:
+    """The rule of `AuthenticationMiddleware`: every /api path but the public ones."""
+    return path.startswith(API_PREFIX) and path.rstrip("/") not in PUBLIC_PATHS
+
+
+def _component_schemas(*models: type[BaseModel]) -> dict[str, Any]:
+    schemas: dict[str, Any] = {}
+    for model in models:
+        schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(schema.pop("$defs", {}))
+        schemas[str(schema["title"])] = schema
+    return schemas
+
+
+def _is_fastapi_validation_response(response: dict[str, Any]) -> bool:
+    schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+    return bool(schema.get("$ref", "").endswith("/HTTPValidationError"))
+
+
+def _complete(schema: dict[str, Any]) -> dict[str, Any]:
+    components = schema.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas.update(_component_schemas(ErrorEnvelope, ProblemDetails))
+    components["securitySchemes"] = SECURITY_SCHEMES
+    tags: dict[str, None] = {}
+    for path, item in schema.get("paths", {}).items():
+        operations = {method: op for method, op in item.items() if method in HTTP_METHODS}
+        allowed = ", ".join(sorted(method.upper() for method in operations))
+        not_allowed = response_for([catalog.METHOD_NOT_ALLOWED], instance=path)
+        not_allowed["description"] = (
+            f"`method_not_allowed`: this path accepts only {allowed}; any other method gets 405 "
+            "with the `Allow` header."
+        )
+        for operation in operations.values():
+            responses: dict[str, Any] = operation.setdefault("responses", {})
+            if "422" in responses and _is_fastapi_validation_response(responses["422"]):
+                del responses["422"]
+            responses.setdefault("405", not_allowed)
+            operation["responses"] = dict(sorted(responses.items()))
+            if is_authenticated_path(path):
+                operation["security"] = SECURITY_REQUIREMENT
+            tags.update(dict.fromkeys(operation.get("tags", ())))
+    if not any(_FASTAPI_VALIDATION_SCHEMAS[0] in json.dumps(item) for item in schema["paths"].values()):
+        for name in _FASTAPI_VALIDATION_SCHEMAS:
+            schemas.pop(name, None)
+    schema["tags"] = [{"name": name} for name in sorted(tags)]
+    return schema
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI 3.1 document (computed once, then cached on the app)."""
+    if app.openapi_schema is None:
+        app.openapi_schema = _complete(
+            get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+        )
+    return app.openapi_schema
+
+
+def install(app: FastAPI) -> None:
+    """Replace FastAPI's `app.openapi` with `build_openapi`."""
+
+    def openapi() -> dict[str, Any]:
+        return build_openapi(app)
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def openapi_json() -> str:
+    """The document of the default application, as pretty-printed JSON (for `stockyard openapi`)."""
+    from stockyard.api.app import create_app
+
+    return json.dumps(build_openapi(create_app()), indent=2, ensure_ascii=False) + "\n"

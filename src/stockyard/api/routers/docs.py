@@ -1,0 +1,67 @@
+"""Swagger UI (/docs) and ReDoc (/redoc), served without any internet access.
+
+The JavaScript and CSS come from the installed `fastapi-offline` package, which ships the Swagger
+UI and ReDoc standalone bundles as plain files; nothing is fetched from a CDN or a font service.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import APIRouter, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from starlette.responses import HTMLResponse, Response
+
+from stockyard.errors import StockyardError, catalog
+
+router = APIRouter(include_in_schema=False)
+
+ASSETS_PATH = "/docs/assets"
+ASSETS: dict[str, str] = {
+    "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+    "swagger-ui.css": "text/css; charset=utf-8",
+    "redoc.standalone.js": "text/javascript; charset=utf-8",
+    "favicon.png": "image/png",
+}
+_ASSET_PACKAGE = "fastapi_offline"
+
+
+def _root(request: Request) -> str:
+    return str(request.scope.get("root_path", "")).rstrip("/")
+
+
+def _openapi_url(request: Request) -> str:
+    return _root(request) + (request.app.openapi_url or "/openapi.json")
+
+
+@router.get("/docs")
+async def swagger_ui(request: Request) -> HTMLResponse:
+    assets = _root(request) + ASSETS_PATH
+    return get_swagger_ui_html(
+        openapi_url=_openapi_url(request),
+        title=f"{request.app.title} API",
+        swagger_js_url=f"{assets}/swagger-ui-bundle.js",
+        swagger_css_url=f"{assets}/swagger-ui.css",
+        swagger_favicon_url=f"{assets}/favicon.png",
+    )
+
+
+@router.get("/redoc")
+async def redoc(request: Request) -> HTMLResponse:
+    assets = _root(request) + ASSETS_PATH
+    return get_redoc_html(
+        openapi_url=_openapi_url(request),
+        title=f"{request.app.title} API",
+        redoc_js_url=f"{assets}/redoc.standalone.js",
+        redoc_favicon_url=f"{assets}/favicon.png",
+        with_google_fonts=False,
+    )
+
+
+@router.get(ASSETS_PATH + "/{name}")
+async def asset(name: str) -> Response:
+    media_type = ASSETS.get(name)
+    if media_type is None:
+        raise StockyardError(catalog.NOT_FOUND)
+    content = resources.files(_ASSET_PACKAGE).joinpath("static", name).read_bytes()
+    return Response(content, media_type=media_type, headers={"Cache-Control": "public, max-age=86400"})

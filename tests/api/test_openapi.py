@@ -1,0 +1,169 @@
+"""The OpenAPI document: valid 3.1, every operation named, tagged and listing its errors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+from openapi_spec_validator import validate
+from typer.testing import CliRunner
+
+from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METHODS, is_authenticated_path
+from stockyard.cli import app as cli
+from stockyard.errors import catalog
+
+ERROR_REF = "#/components/schemas/Error"
+PROBLEM_REF = "#/components/schemas/ProblemDetails"
+
+
+@pytest.fixture(scope="module")
+def app(client: TestClient) -> FastAPI:
+    application = client.app
+    assert isinstance(application, FastAPI)
+    return application
+
+
+@pytest.fixture(scope="module")
+def document(client: TestClient) -> dict[str, Any]:
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    return dict(response.json())
+
+
+def operations(document: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (path, method, operation)
+        for path, item in document["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+    ]
+
+
+def test_document_validates_as_openapi_3_1(document: dict[str, Any]) -> None:
+    assert document["openapi"].startswith("3.1")
+    validate(document)
+
+
+def test_every_route_has_an_operation_id_tags_and_error_responses(app: FastAPI) -> None:
+    problems = []
+    for route in app.routes:
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        name = f"{sorted(route.methods)} {route.path}"
+        if not route.operation_id:
+            problems.append(f"{name}: no operation_id")
+        if not route.tags:
+            problems.append(f"{name}: no tags")
+        if not any(int(status) >= 400 for status in route.responses if str(status).isdigit()):
+            problems.append(f"{name}: no error_responses(...)")
+    assert not problems, "\n".join(problems)
+
+
+def test_operation_ids_are_unique(document: dict[str, Any]) -> None:
+    ids = [operation["operationId"] for _, _, operation in operations(document)]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_error_envelope_and_problem_details_are_named_components(document: dict[str, Any]) -> None:
+    schemas = document["components"]["schemas"]
+    envelope = schemas["Error"]
+    assert set(envelope["properties"]) == {
+        "statusCode",
+        "error",
+        "code",
+        "message",
+        "details",
+        "param",
+        "requestId",
+    }
+    assert set(envelope["required"]) == {"statusCode", "error", "code", "message", "requestId"}
+    assert envelope["properties"]["code"]["enum"] == list(catalog.CATALOG)
+    problem = schemas["ProblemDetails"]
+    assert {"type", "title", "status", "detail", "instance", "code", "requestId"} <= set(problem["required"])
+    assert "HTTPValidationError" not in schemas
+
+
+def test_every_error_response_refers_to_the_components_with_one_example_per_code(
+    document: dict[str, Any],
+) -> None:
+    for path, method, operation in operations(document):
+        for status, response in operation["responses"].items():
+            if not status.isdigit() or int(status) < 400:
+                continue
+            where = f"{method.upper()} {path} {status}"
+            content = response["content"]
+            assert content["application/json"]["schema"] == {"$ref": ERROR_REF}, where
+            assert content["application/problem+json"]["schema"] == {"$ref": PROBLEM_REF}, where
+            examples = content["application/json"]["examples"]
+            assert examples, where
+            assert set(examples) == set(content["application/problem+json"]["examples"]), where
+            for code, example in examples.items():
+                spec = catalog.CATALOG[code]
+                assert spec.status == int(status), where
+                assert example["value"]["code"] == code
+                assert example["value"]["error"] == spec.error
+                assert example["value"]["statusCode"] == spec.status
+                problem = content["application/problem+json"]["examples"][code]["value"]
+                assert problem["type"] == f"urn:stockyard:error:{code}"
+                assert f"`{code}`" in response["description"], where
+            if int(status) in (429, 503):
+                assert "Retry-After" in response["headers"], where
+            if int(status) == 401:
+                assert "WWW-Authenticate" in response["headers"], where
+
+
+def test_fastapi_default_422_is_not_advertised(document: dict[str, Any]) -> None:
+    for path, method, operation in operations(document):
+        response = operation["responses"].get("422")
+        if response is not None:
+            assert response["content"]["application/json"]["schema"] == {"$ref": ERROR_REF}, (method, path)
+
+
+def test_security_schemes_are_declared_and_applied_to_authenticated_operations(
+    document: dict[str, Any],
+) -> None:
+    schemes = document["components"]["securitySchemes"]
+    assert schemes[ACCESS_TOKEN_SCHEME] == {
+        **schemes[ACCESS_TOKEN_SCHEME],
+        "type": "http",
+        "scheme": "bearer",
+    }
+    assert schemes[API_KEY_SCHEME]["type"] == "http"
+    assert schemes[API_KEY_SCHEME]["scheme"] == "bearer"
+    for path, method, operation in operations(document):
+        if is_authenticated_path(path):
+            assert operation["security"] == [{ACCESS_TOKEN_SCHEME: []}, {API_KEY_SCHEME: []}], (method, path)
+            assert "401" in operation["responses"], (method, path)
+        else:
+            assert "security" not in operation, (method, path)
+    assert "security" not in document["paths"]["/api/v1/auth/token"]["post"]
+    assert document["paths"]["/api/v1/items"]["get"]["security"]
+
+
+def test_every_operation_has_tags_declared_at_the_top(document: dict[str, Any]) -> None:
+    declared = {tag["name"] for tag in document["tags"]}
+    for path, method, operation in operations(document):
+        assert operation["tags"], (method, path)
+        assert set(operation["tags"]) <= declared
+
+
+def test_every_catalog_code_appears_in_at_least_one_operation(document: dict[str, Any]) -> None:
+    seen: set[str] = set()
+    for _, _, operation in operations(document):
+        for response in operation["responses"].values():
+            seen.update(response.get("content", {}).get("application/json", {}).get("examples", {}))
+    missing = [code for code in catalog.CATALOG if code not in seen]
+    assert not missing, f"catalog codes no operation declares: {missing}"
+
+
+def test_cli_prints_the_same_document(document: dict[str, Any]) -> None:
+    result = CliRunner().invoke(cli, ["openapi"])
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.output)
+    assert printed["paths"].keys() == document["paths"].keys()
+    assert printed["components"]["schemas"].keys() == document["components"]["schemas"].keys()
+    validate(printed)
