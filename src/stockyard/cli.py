@@ -104,5 +104,39 @@ def openapi() -> None:
     typer.echo(openapi_json(), nl=False)
 
 
+@app.command()
+def plan(
+    slug: str = typer.Argument(..., help="The workspace's slug."),
+    new_plan: str = typer.Argument(..., metavar="PLAN", help="free, team or business."),
+) -> None:
+    """Change a workspace's plan (recorded in its audit trail as a system action)."""
+    from stockyard.errors import StockyardError
+    from stockyard.identity.plans import Plan
+    from stockyard.identity.workspace_settings import WorkspaceSettingsService
+
+    if new_plan not in {p.value for p in Plan}:
+        typer.echo(f"Unknown plan '{new_plan}': use one of {', '.join(p.value for p in Plan)}.", err=True)
+        raise typer.Exit(2)
+    settings = get_settings()
+
+    async def run() -> str:
+        database = open_database(settings.resolved_database_url())
+        try:
+            previous, _ = await WorkspaceSettingsService(database).change_plan(slug, Plan(new_plan))
+            return previous
+        finally:
+            await database.dispose()
+
+    try:
+        previous = asyncio.run(run())
+    except StockyardError as error:
+        typer.echo(error.message, err=True)
+        raise typer.Exit(1) from error
+    if previous == new_plan:
+        typer.echo(f"Workspace '{slug}' is already on the {new_plan} plan.")
+    else:
+        typer.echo(f"Workspace '{slug}' moved from the {previous} plan to the {new_plan} plan.")
+
+
 def main() -> None:
     app()

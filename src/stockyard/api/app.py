@@ -13,7 +13,19 @@ from stockyard.api.deps import Services
 from stockyard.api.middleware.authentication import AuthenticationMiddleware
 from stockyard.api.middleware.body_guard import BodyGuardMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
-from stockyard.api.routers import auth, docs, health, items, workspaces
+from stockyard.api.routers import (
+    api_keys,
+    audit,
+    auth,
+    docs,
+    health,
+    invites,
+    items,
+    members,
+    roles,
+    workspace,
+    workspaces,
+)
 from stockyard.db.database import Database, open_database
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.tokens import TokenCodec
@@ -68,7 +80,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     errors.install(app)
     openapi.install(app)
-    for module in (health, workspaces, auth, items, docs):
+    for module in (health, workspaces, auth, items, docs, roles, members, invites, api_keys, workspace, audit):
         app.include_router(module.router)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:

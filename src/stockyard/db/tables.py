@@ -97,6 +97,7 @@ memberships = Table(
     Column("user_id", ID, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     Column("role_id", ID, ForeignKey("roles.id"), nullable=False),
     Column("status", String(20), nullable=False),  # active | invited
+    Column("version", Integer, nullable=False, default=1, server_default="1"),  # 0002_access
     _created(),
     _updated(),
     UniqueConstraint("workspace_id", "user_id"),

@@ -1,0 +1,48 @@
+"""The audit trail: /api/v1/audit-events (`workspace.manage`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.schemas.audit import AuditEvent, AuditEventList
+from stockyard.api.schemas.errors import error_responses
+from stockyard.errors import catalog
+from stockyard.identity.audit_log import AuditFilter, AuditLogService
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+
+router = APIRouter(prefix="/api/v1", tags=["audit"])
+
+Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
+
+
+@router.get(
+    "/audit-events",
+    operation_id="listAuditEvents",
+    summary="Who did what: every write, newest first, with cursor pagination",
+    responses=error_responses(
+        catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE, catalog.INVALID_PARAMETER
+    ),
+)
+async def list_audit_events(
+    ctx: Manager,
+    services: ServicesDep,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    action: Annotated[str | None, Query(max_length=60, description="e.g. item.created")] = None,
+    resource_type: Annotated[str | None, Query(alias="resourceType", max_length=40)] = None,
+    resource_id: Annotated[str | None, Query(alias="resourceId", max_length=32)] = None,
+    actor_id: Annotated[str | None, Query(alias="actorId", max_length=32)] = None,
+) -> AuditEventList:
+    page = await AuditLogService(services.database).list(
+        ctx,
+        cursor=cursor,
+        limit=limit,
+        where=AuditFilter(
+            action=action, resource_type=resource_type, resource_id=resource_id, actor_id=actor_id
+        ),
+    )
+    return AuditEventList(data=[AuditEvent.of(record) for record in page.data], next_cursor=page.next_cursor)

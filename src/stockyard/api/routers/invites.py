@@ -1,0 +1,114 @@
+"""Invites: /api/v1/invites (`members.manage`), and the public /api/v1/invites/accept."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.invites import (
+    Invite,
+    InviteAccept,
+    InviteAccepted,
+    InviteCreate,
+    InviteCreated,
+    InviteList,
+    InviteStatus,
+)
+from stockyard.errors import catalog
+from stockyard.identity.context import Context
+from stockyard.identity.invites import InviteService
+from stockyard.identity.permissions import Permission
+
+router = APIRouter(prefix="/api/v1", tags=["invites"])
+
+Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
+
+_READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
+_WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
+
+
+def _service(services: ServicesDep) -> InviteService:
+    return InviteService(services.database)
+
+
+Invites = Annotated[InviteService, Depends(_service)]
+
+
+@router.post(
+    "/invites",
+    status_code=201,
+    operation_id="createInvite",
+    summary="Invite someone by email; the one-time token is in this response only",
+    responses=error_responses(
+        *_WRITE_ERRORS,
+        catalog.ALREADY_EXISTS,
+        catalog.EXCEEDED_LIMIT,
+        catalog.UNPROCESSABLE_ENTITY,
+        body=True,
+    ),
+)
+async def create_invite(
+    body: InviteCreate, ctx: Manager, invites: Invites, response: Response
+) -> InviteCreated:
+    created = await invites.create(ctx, email=body.email, role_name=body.role)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Location"] = f"/api/v1/invites/{created.invite.id}"
+    return InviteCreated(**Invite.of(created.invite).model_dump(), token=created.token)
+
+
+@router.get(
+    "/invites",
+    operation_id="listInvites",
+    summary="List invites, newest first (never their tokens)",
+    responses=error_responses(*_READ_ERRORS),
+)
+async def list_invites(
+    ctx: Manager, invites: Invites, status: Annotated[InviteStatus | None, Query()] = None
+) -> InviteList:
+    return InviteList(data=[Invite.of(record) for record in await invites.list(ctx, status=status)])
+
+
+@router.get(
+    "/invites/{invite_id}",
+    operation_id="getInvite",
+    summary="Get an invite",
+    responses=error_responses(*_READ_ERRORS, catalog.NOT_FOUND),
+)
+async def get_invite(invite_id: str, ctx: Manager, invites: Invites) -> Invite:
+    return Invite.of(await invites.get(ctx, invite_id))
+
+
+@router.delete(
+    "/invites/{invite_id}",
+    status_code=204,
+    operation_id="revokeInvite",
+    summary="Revoke a pending invite",
+    responses=error_responses(*_WRITE_ERRORS, catalog.NOT_FOUND, catalog.INVALID_STATE),
+)
+async def revoke_invite(invite_id: str, ctx: Manager, invites: Invites) -> Response:
+    await invites.revoke(ctx, invite_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/invites/accept",
+    operation_id="acceptInvite",
+    summary="Accept an invite with its token: creates the account or links the existing one",
+    responses=error_responses(
+        catalog.NOT_FOUND,
+        catalog.INVITE_EXPIRED,
+        catalog.INVALID_CREDENTIALS,
+        catalog.ALREADY_EXISTS,
+        catalog.UNPROCESSABLE_ENTITY,
+        authenticated=False,
+        body=True,
+    ),
+)
+async def accept_invite(body: InviteAccept, request: Request, invites: Invites) -> InviteAccepted:
+    accepted = await invites.accept(
+        body.token, name=body.name, password=body.password, request_id=request.scope["state"]["request_id"]
+    )
+    return InviteAccepted.of(accepted)

@@ -1,0 +1,57 @@
+"""API key request and response bodies. The secret appears only in the creation response."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.identity.api_keys import ApiKeyRecord
+from stockyard.identity.permissions import Permission
+
+WarehouseId = Annotated[str, Field(min_length=1, max_length=32)]
+
+
+class ApiKeyCreate(RequestModel):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    scopes: Annotated[list[Permission], Field(min_length=1, max_length=len(Permission))]
+    read_only: bool = False
+    warehouse_ids: Annotated[list[WarehouseId], Field(max_length=100)] | None = Field(
+        default=None, description="The warehouses the key may touch; null means all of them."
+    )
+
+
+class ApiKey(ResponseModel):
+    id: str
+    name: str
+    prefix: str = Field(description="The first characters of the secret, to recognise the key.")
+    scopes: list[str]
+    read_only: bool
+    warehouse_ids: list[str] | None
+    created_by: str | None
+    last_used_at: datetime | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, record: ApiKeyRecord) -> ApiKey:
+        return cls(
+            id=record.id,
+            name=record.name,
+            prefix=record.prefix,
+            scopes=record.scopes,
+            read_only=record.read_only,
+            warehouse_ids=record.warehouse_ids,
+            created_by=record.created_by,
+            last_used_at=record.last_used_at,
+            created_at=record.created_at,
+        )
+
+
+class ApiKeyCreated(ApiKey):
+    secret: str = Field(description="The key itself. It is shown only in this response; store it safely.")
+
+
+class ApiKeyList(ResponseModel):
+    data: list[ApiKey]

@@ -1,0 +1,64 @@
+"""Role request and response bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.identity.permissions import Permission
+from stockyard.identity.roles import RoleRecord
+
+RoleName = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=60,
+        pattern=r"^[a-z][a-z0-9_-]*$",
+        description="Lowercase letters, digits, '-' and '_'; unique in the workspace.",
+    ),
+]
+Description = Annotated[str, Field(max_length=500)]
+Permissions = Annotated[list[Permission], Field(max_length=len(Permission))]
+
+
+class RoleCreate(RequestModel):
+    name: RoleName
+    description: Description = ""
+    permissions: Permissions
+
+
+class RoleUpdate(RequestModel):
+    non_nullable = frozenset({"name", "description", "permissions"})
+
+    name: RoleName | None = None
+    description: Description | None = None
+    permissions: Permissions | None = None
+
+
+class Role(ResponseModel):
+    id: str
+    name: str
+    description: str
+    permissions: list[str]
+    builtin: bool = Field(description="Built-in roles cannot be changed or deleted.")
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, record: RoleRecord) -> Role:
+        return cls(
+            id=record.id,
+            name=record.name,
+            description=record.description,
+            permissions=record.permissions,
+            builtin=record.builtin,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+
+class RoleList(ResponseModel):
+    data: list[Role]

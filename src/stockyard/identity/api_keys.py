@@ -1,0 +1,199 @@
+"""API keys: integration users. The secret is returned once and stored only as a SHA-256 digest.
+
+A key's scopes must be a subset of its creator's permissions (403 `insufficient_permissions`,
+`param: scopes`): nobody mints a key stronger than themselves. `warehouseIds` (None: every
+warehouse) is stored here and enforced by the inventory routes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, func, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import api_keys, warehouses
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit, limits
+from stockyard.identity.context import Context
+from stockyard.identity.plans import Limit
+from stockyard.identity.roles import require_grantable
+from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
+from stockyard.ids import new_id
+
+DISPLAY_PREFIX_LENGTH = len(API_KEY_PREFIX) + 4  # "sy_live_AbCd": enough to tell keys apart
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyRecord:
+    id: str
+    name: str
+    prefix: str
+    scopes: list[str]
+    read_only: bool
+    warehouse_ids: list[str] | None
+    created_by: str | None
+    last_used_at: datetime | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> ApiKeyRecord:
+        return cls(
+            id=row.id,
+            name=row.name,
+            prefix=row.prefix,
+            scopes=sorted(row.scopes),
+            read_only=row.read_only,
+            warehouse_ids=None if row.warehouse_ids is None else list(row.warehouse_ids),
+            created_by=row.created_by,
+            last_used_at=row.last_used_at,
+            created_at=row.created_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedApiKey:
+    key: ApiKeyRecord
+    secret: str  # shown once
+
+
+class ApiKeyStore:
+    """Live (not revoked) keys of one workspace. Every statement is filtered by the workspace id."""
+
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    def _live(self) -> Any:
+        return select(api_keys).where(
+            api_keys.c.workspace_id == self.workspace_id, api_keys.c.revoked_at.is_(None)
+        )
+
+    async def get(self, key_id: str) -> ApiKeyRecord | None:
+        row = (await self.conn.execute(self._live().where(api_keys.c.id == key_id))).first()
+        return None if row is None else ApiKeyRecord.of(row)
+
+    async def all(self) -> list[ApiKeyRecord]:
+        rows = await self.conn.execute(self._live().order_by(api_keys.c.id))
+        return [ApiKeyRecord.of(row) for row in rows]
+
+    async def count(self) -> int:
+        return int(
+            (
+                await self.conn.execute(
+                    select(func.count())
+                    .select_from(api_keys)
+                    .where(api_keys.c.workspace_id == self.workspace_id, api_keys.c.revoked_at.is_(None))
+                )
+            ).scalar_one()
+        )
+
+    async def unknown_warehouses(self, warehouse_ids: list[str]) -> list[str]:
+        rows = await self.conn.execute(
+            select(warehouses.c.id).where(
+                warehouses.c.workspace_id == self.workspace_id, warehouses.c.id.in_(warehouse_ids)
+            )
+        )
+        found = {row.id for row in rows}
+        return [warehouse_id for warehouse_id in warehouse_ids if warehouse_id not in found]
+
+
+class ApiKeyService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(
+        self,
+        ctx: Context,
+        *,
+        name: str,
+        scopes: list[str],
+        read_only: bool,
+        warehouse_ids: list[str] | None,
+    ) -> CreatedApiKey:
+        return await self._db.transact(self._create, ctx, name, scopes, read_only, warehouse_ids)
+
+    @staticmethod
+    async def _create(
+        conn: Connection,
+        ctx: Context,
+        name: str,
+        scopes: list[str],
+        read_only: bool,
+        warehouse_ids: list[str] | None,
+    ) -> CreatedApiKey:
+        require_grantable(ctx.principal, scopes, what="an API key", param="scopes")
+        store = ApiKeyStore(conn, ctx.workspace_id)
+        if warehouse_ids:
+            unknown = await store.unknown_warehouses(warehouse_ids)
+            if unknown:
+                raise StockyardError(
+                    catalog.UNPROCESSABLE_ENTITY, f"Unknown warehouse: {unknown[0]}.", param="warehouseIds"
+                )
+        await limits.lock_workspace(conn, ctx.workspace_id)
+        limits.enforce(ctx.principal.plan, Limit.API_KEYS, await store.count())
+        secret = new_secret(API_KEY_PREFIX)
+        key_id = new_id("key")
+        prefix = secret[:DISPLAY_PREFIX_LENGTH]
+        await conn.execute(
+            api_keys.insert().values(
+                id=key_id,
+                workspace_id=ctx.workspace_id,
+                name=name,
+                prefix=prefix,
+                secret_hash=digest(secret),
+                scopes=sorted(set(scopes)),
+                read_only=read_only,
+                warehouse_ids=None if warehouse_ids is None else list(dict.fromkeys(warehouse_ids)),
+                created_by=ctx.principal.id,
+                last_used_at=None,
+                revoked_at=None,
+                created_at=utcnow(),
+            )
+        )
+        await audit.record(
+            conn,
+            ctx,
+            "api_key.created",
+            "api_key",
+            key_id,
+            {"name": name, "prefix": prefix, "scopes": sorted(set(scopes)), "readOnly": read_only},
+        )
+        created = await store.get(key_id)
+        assert created is not None
+        return CreatedApiKey(created, secret)
+
+    async def list(self, ctx: Context) -> list[ApiKeyRecord]:
+        async def fetch(conn: Connection) -> list[ApiKeyRecord]:
+            return await ApiKeyStore(conn, ctx.workspace_id).all()
+
+        return await self._db.transact(fetch)
+
+    async def get(self, ctx: Context, key_id: str) -> ApiKeyRecord:
+        async def fetch(conn: Connection) -> ApiKeyRecord:
+            key = await ApiKeyStore(conn, ctx.workspace_id).get(key_id)
+            if key is None:
+                raise StockyardError(catalog.NOT_FOUND)
+            return key
+
+        return await self._db.transact(fetch)
+
+    async def revoke(self, ctx: Context, key_id: str) -> None:
+        await self._db.transact(self._revoke, ctx, key_id)
+
+    @staticmethod
+    async def _revoke(conn: Connection, ctx: Context, key_id: str) -> None:
+        key = await ApiKeyStore(conn, ctx.workspace_id).get(key_id)
+        if key is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        await conn.execute(
+            update(api_keys)
+            .where(api_keys.c.workspace_id == ctx.workspace_id, api_keys.c.id == key_id)
+            .values(revoked_at=utcnow())
+        )
+        await audit.record(
+            conn, ctx, "api_key.revoked", "api_key", key_id, {"name": key.name, "prefix": key.prefix}
+        )

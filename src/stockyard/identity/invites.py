@@ -1,0 +1,426 @@
+"""Invites: a one-time token that lets someone join a workspace with a given role.
+
+The token is returned once, when the invite is created, and stored only as a SHA-256 digest.
+An invite to an email that already has an account also creates an `invited` membership, so that
+signing in to the workspace before accepting answers 409 `invite_pending`. Pending invites count
+against the plan's member limit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Row, and_, delete, func, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import invites, memberships, roles, users, workspaces
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit, limits
+from stockyard.identity.context import Context
+from stockyard.identity.passwords import hash_password, verify_password
+from stockyard.identity.plans import Limit
+from stockyard.identity.principal import Principal, PrincipalKind
+from stockyard.identity.roles import RoleStore, require_grantable
+from stockyard.identity.secrets import digest, new_secret
+from stockyard.ids import new_id
+
+INVITE_TOKEN_PREFIX = "syi_"  # noqa: S105 - a prefix, not a secret
+DEFAULT_TTL = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class InviteRecord:
+    id: str
+    email: str
+    role: str
+    status: str  # pending | accepted | revoked | expired (a pending invite past its expiry)
+    invited_by: str | None
+    expires_at: datetime
+    accepted_at: datetime | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, row: Row[Any], now: datetime) -> InviteRecord:
+        status = row.status
+        if status == "pending" and row.expires_at <= now:
+            status = "expired"
+        return cls(
+            id=row.id,
+            email=row.email,
+            role=row.role,
+            status=status,
+            invited_by=row.invited_by,
+            expires_at=row.expires_at,
+            accepted_at=row.accepted_at,
+            created_at=row.created_at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedInvite:
+    invite: InviteRecord
+    token: str  # shown once
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptedInvite:
+    workspace_id: str
+    workspace_slug: str
+    workspace_name: str
+    user_id: str
+    email: str
+    name: str
+    membership_id: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class _PendingInvite:
+    """What accepting needs to know before the (slow) password work."""
+
+    id: str
+    email: str
+    password_hash: str | None
+    user_exists: bool
+
+
+async def count_members(conn: Connection, workspace_id: str, now: datetime) -> int:
+    """Active members plus pending, unexpired invites: what the plan's member limit counts."""
+    active = (
+        await conn.execute(
+            select(func.count())
+            .select_from(memberships)
+            .where(memberships.c.workspace_id == workspace_id, memberships.c.status == "active")
+        )
+    ).scalar_one()
+    pending = (
+        await conn.execute(
+            select(func.count())
+            .select_from(invites)
+            .where(
+                invites.c.workspace_id == workspace_id,
+                invites.c.status == "pending",
+                invites.c.expires_at > now,
+            )
+        )
+    ).scalar_one()
+    return int(active) + int(pending)
+
+
+def _select_invites(workspace_id: str) -> Any:
+    return (
+        select(
+            invites.c.id,
+            invites.c.email,
+            roles.c.name.label("role"),
+            invites.c.status,
+            invites.c.invited_by,
+            invites.c.expires_at,
+            invites.c.accepted_at,
+            invites.c.created_at,
+            invites.c.membership_id,
+        )
+        .select_from(invites.join(roles, roles.c.id == invites.c.role_id))
+        .where(invites.c.workspace_id == workspace_id)
+    )
+
+
+def _unknown_token() -> StockyardError:
+    return StockyardError(
+        catalog.NOT_FOUND, "The invite does not exist or has already been used.", param="token"
+    )
+
+
+class InviteService:
+    def __init__(self, database: Database, ttl: timedelta = DEFAULT_TTL) -> None:
+        self._db = database
+        self._ttl = ttl
+
+    # --- administration --------------------------------------------------------------------------
+    async def create(self, ctx: Context, *, email: str, role_name: str) -> CreatedInvite:
+        return await self._db.transact(self._create, ctx, email.strip().lower(), role_name)
+
+    async def _create(self, conn: Connection, ctx: Context, email: str, role_name: str) -> CreatedInvite:
+        await limits.lock_workspace(conn, ctx.workspace_id)
+        role = await RoleStore(conn, ctx.workspace_id).named(role_name)
+        require_grantable(ctx.principal, role.permissions, what=f"the role '{role.name}'", param="role")
+        now = utcnow()
+        user = (await conn.execute(select(users.c.id).where(users.c.email == email))).first()
+        membership = None
+        if user is not None:
+            membership = (
+                await conn.execute(
+                    select(memberships.c.id, memberships.c.status).where(
+                        memberships.c.workspace_id == ctx.workspace_id, memberships.c.user_id == user.id
+                    )
+                )
+            ).first()
+            if membership is not None and membership.status == "active":
+                raise StockyardError(
+                    catalog.ALREADY_EXISTS, f"{email} is already a member of this workspace.", param="email"
+                )
+        pending = (
+            await conn.execute(
+                select(invites.c.id, invites.c.expires_at).where(
+                    invites.c.workspace_id == ctx.workspace_id,
+                    invites.c.email == email,
+                    invites.c.status == "pending",
+                )
+            )
+        ).all()
+        if any(row.expires_at > now for row in pending):
+            raise StockyardError(
+                catalog.ALREADY_EXISTS,
+                f"An invite for {email} is already pending; revoke it to send a new one.",
+                param="email",
+            )
+        if pending:  # only expired ones: they are replaced
+            await conn.execute(
+                update(invites)
+                .where(invites.c.id.in_([row.id for row in pending]))
+                .values(status="revoked", membership_id=None)
+            )
+        limits.enforce(ctx.principal.plan, Limit.MEMBERS, await count_members(conn, ctx.workspace_id, now))
+        membership_id: str | None = None
+        if user is not None:
+            if membership is not None:
+                membership_id = membership.id
+                await conn.execute(
+                    update(memberships)
+                    .where(memberships.c.id == membership_id)
+                    .values(role_id=role.id, version=memberships.c.version + 1, updated_at=now)
+                )
+            else:
+                membership_id = new_id("mem")
+                await conn.execute(
+                    memberships.insert().values(
+                        id=membership_id,
+                        workspace_id=ctx.workspace_id,
+                        user_id=user.id,
+                        role_id=role.id,
+                        status="invited",
+                        version=1,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+        token = new_secret(INVITE_TOKEN_PREFIX)
+        invite_id = new_id("inv")
+        await conn.execute(
+            invites.insert().values(
+                id=invite_id,
+                workspace_id=ctx.workspace_id,
+                email=email,
+                role_id=role.id,
+                membership_id=membership_id,
+                token_hash=digest(token),
+                status="pending",
+                invited_by=ctx.principal.id,
+                expires_at=now + self._ttl,
+                accepted_at=None,
+                created_at=now,
+            )
+        )
+        await audit.record(
+            conn, ctx, "invite.created", "invite", invite_id, {"email": email, "role": role.name}
+        )
+        row = (await conn.execute(_select_invites(ctx.workspace_id).where(invites.c.id == invite_id))).one()
+        return CreatedInvite(InviteRecord.of(row, now), token)
+
+    async def list(self, ctx: Context, *, status: str | None = None) -> list[InviteRecord]:
+        async def fetch(conn: Connection) -> list[InviteRecord]:
+            now = utcnow()
+            rows = await conn.execute(_select_invites(ctx.workspace_id).order_by(invites.c.id.desc()))
+            records = [InviteRecord.of(row, now) for row in rows]
+            return [r for r in records if status is None or r.status == status]
+
+        return await self._db.transact(fetch)
+
+    async def get(self, ctx: Context, invite_id: str) -> InviteRecord:
+        async def fetch(conn: Connection) -> InviteRecord:
+            row = (
+                await conn.execute(_select_invites(ctx.workspace_id).where(invites.c.id == invite_id))
+            ).first()
+            if row is None:
+                raise StockyardError(catalog.NOT_FOUND)
+            return InviteRecord.of(row, utcnow())
+
+        return await self._db.transact(fetch)
+
+    async def revoke(self, ctx: Context, invite_id: str) -> None:
+        await self._db.transact(self._revoke, ctx, invite_id)
+
+    @staticmethod
+    async def _revoke(conn: Connection, ctx: Context, invite_id: str) -> None:
+        row = (
+            await conn.execute(
+                _select_invites(ctx.workspace_id).where(invites.c.id == invite_id).with_for_update(of=invites)
+            )
+        ).first()
+        if row is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        if row.status != "pending":
+            raise StockyardError(
+                catalog.INVALID_STATE, f"The invite is {row.status}; only pending invites can be revoked."
+            )
+        await conn.execute(
+            update(invites).where(invites.c.id == invite_id).values(status="revoked", membership_id=None)
+        )
+        if row.membership_id is not None:
+            await conn.execute(
+                delete(memberships).where(
+                    memberships.c.id == row.membership_id, memberships.c.status == "invited"
+                )
+            )
+        await audit.record(conn, ctx, "invite.revoked", "invite", invite_id, {"email": row.email})
+
+    # --- accepting (public: the token is the credential) -----------------------------------------
+    async def accept(
+        self, token: str, *, name: str | None, password: str | None, request_id: str
+    ) -> AcceptedInvite:
+        token_hash = digest(token)
+        pending = await self._db.transact(self._find_pending, token_hash)
+        # Password work happens outside any transaction: it is deliberately slow.
+        new_hash: str | None = None
+        if pending.user_exists:
+            if password is not None and not verify_password(pending.password_hash, password):
+                raise StockyardError(catalog.INVALID_CREDENTIALS)
+        else:
+            if password is None:
+                raise StockyardError(
+                    catalog.UNPROCESSABLE_ENTITY,
+                    f"No account exists for {pending.email}; send a password to create it.",
+                    param="password",
+                )
+            new_hash = hash_password(password)
+        return await self._db.transact(self._accept, token_hash, name, new_hash, request_id)
+
+    @staticmethod
+    async def _find_pending(conn: Connection, token_hash: str) -> _PendingInvite:
+        row = (
+            await conn.execute(
+                select(invites.c.id, invites.c.email, invites.c.status, invites.c.expires_at).where(
+                    invites.c.token_hash == token_hash
+                )
+            )
+        ).first()
+        if row is None or row.status != "pending":
+            raise _unknown_token()
+        if row.expires_at <= utcnow():
+            raise StockyardError(catalog.INVITE_EXPIRED)
+        user = (await conn.execute(select(users.c.password_hash).where(users.c.email == row.email))).first()
+        return _PendingInvite(
+            row.id, row.email, None if user is None else user.password_hash, user is not None
+        )
+
+    @staticmethod
+    async def _accept(
+        conn: Connection, token_hash: str, name: str | None, new_hash: str | None, request_id: str
+    ) -> AcceptedInvite:
+        row = (
+            await conn.execute(
+                select(
+                    invites.c.id,
+                    invites.c.workspace_id,
+                    invites.c.email,
+                    invites.c.role_id,
+                    invites.c.membership_id,
+                    invites.c.status,
+                    invites.c.expires_at,
+                    workspaces.c.slug,
+                    workspaces.c.name.label("workspace_name"),
+                    workspaces.c.plan,
+                    roles.c.name.label("role"),
+                    roles.c.permissions,
+                )
+                .select_from(invites.join(workspaces).join(roles, roles.c.id == invites.c.role_id))
+                .where(invites.c.token_hash == token_hash)
+                .with_for_update(of=invites)
+            )
+        ).first()
+        now = utcnow()
+        if row is None or row.status != "pending":  # accepted or revoked in the meantime
+            raise _unknown_token()
+        if row.expires_at <= now:
+            raise StockyardError(catalog.INVITE_EXPIRED)
+        user = (
+            await conn.execute(select(users.c.id, users.c.name).where(users.c.email == row.email))
+        ).first()
+        if user is None:
+            if new_hash is None:  # the account was deleted since the first look: ask again
+                raise _unknown_token()
+            user_id, user_name = new_id("usr"), name or row.email.split("@", 1)[0]
+            await conn.execute(
+                users.insert().values(
+                    id=user_id,
+                    email=row.email,
+                    name=user_name,
+                    password_hash=new_hash,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        else:
+            user_id, user_name = user.id, user.name
+        membership = (
+            await conn.execute(
+                select(memberships.c.id, memberships.c.status, memberships.c.version).where(
+                    and_(memberships.c.workspace_id == row.workspace_id, memberships.c.user_id == user_id)
+                )
+            )
+        ).first()
+        if membership is None:
+            membership_id = new_id("mem")
+            await conn.execute(
+                memberships.insert().values(
+                    id=membership_id,
+                    workspace_id=row.workspace_id,
+                    user_id=user_id,
+                    role_id=row.role_id,
+                    status="active",
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        elif membership.status == "active":
+            raise StockyardError(
+                catalog.ALREADY_EXISTS, f"{row.email} is already a member of this workspace."
+            )
+        else:
+            membership_id = membership.id
+            await conn.execute(
+                update(memberships)
+                .where(memberships.c.id == membership_id)
+                .values(status="active", role_id=row.role_id, version=membership.version + 1, updated_at=now)
+            )
+        await conn.execute(
+            update(invites)
+            .where(invites.c.id == row.id)
+            .values(status="accepted", accepted_at=now, membership_id=membership_id)
+        )
+        member = Principal(
+            kind=PrincipalKind.MEMBER,
+            id=membership_id,
+            workspace_id=row.workspace_id,
+            workspace_slug=row.slug,
+            plan=row.plan,
+            permissions=frozenset(row.permissions),
+            user_id=user_id,
+        )
+        await audit.record(
+            conn, Context(member, request_id), "invite.accepted", "invite", row.id, {"email": row.email}
+        )
+        return AcceptedInvite(
+            workspace_id=row.workspace_id,
+            workspace_slug=row.slug,
+            workspace_name=row.workspace_name,
+            user_id=user_id,
+            email=row.email,
+            name=user_name,
+            membership_id=membership_id,
+            role=row.role,
+        )

@@ -1,0 +1,232 @@
+"""Members: the users of a workspace and the role each holds.
+
+A member whose role carries permissions the caller lacks cannot be changed or removed by that
+caller (403), and the workspace always keeps at least one active owner (422 `last_owner`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, func, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import invites, memberships, roles, users
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit, limits
+from stockyard.identity.context import Context
+from stockyard.identity.principal import Principal
+from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable
+from stockyard.pagination import Page, decode_cursor, paginate
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRecord:
+    id: str
+    user_id: str
+    email: str
+    name: str
+    role: str
+    role_id: str
+    permissions: list[str]
+    status: str  # active | invited
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> MemberRecord:
+        return cls(
+            id=row.id,
+            user_id=row.user_id,
+            email=row.email,
+            name=row.name,
+            role=row.role,
+            role_id=row.role_id,
+            permissions=sorted(row.permissions),
+            status=row.status,
+            version=row.version,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+
+_COLUMNS = (
+    memberships.c.id,
+    memberships.c.user_id,
+    users.c.email,
+    users.c.name,
+    roles.c.name.label("role"),
+    memberships.c.role_id,
+    roles.c.permissions,
+    memberships.c.status,
+    memberships.c.version,
+    memberships.c.created_at,
+    memberships.c.updated_at,
+)
+
+
+class MemberStore:
+    """Membership rows of one workspace. Every statement is filtered by the workspace id."""
+
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    def _select(self) -> Any:
+        return (
+            select(*_COLUMNS)
+            .select_from(
+                memberships.join(users, users.c.id == memberships.c.user_id).join(
+                    roles, roles.c.id == memberships.c.role_id
+                )
+            )
+            .where(memberships.c.workspace_id == self.workspace_id)
+        )
+
+    async def get(self, member_id: str, *, for_update: bool = False) -> MemberRecord | None:
+        query = self._select().where(memberships.c.id == member_id)
+        if for_update:
+            query = query.with_for_update(of=memberships)
+        row = (await self.conn.execute(query)).first()
+        return None if row is None else MemberRecord.of(row)
+
+    async def page(self, *, after: str | None, limit: int, status: str | None) -> list[MemberRecord]:
+        query = self._select()
+        if after is not None:
+            query = query.where(memberships.c.id > after)
+        if status is not None:
+            query = query.where(memberships.c.status == status)
+        rows = await self.conn.execute(query.order_by(memberships.c.id).limit(limit + 1))
+        return [MemberRecord.of(row) for row in rows]
+
+    async def active_owners(self) -> int:
+        return int(
+            (
+                await self.conn.execute(
+                    select(func.count())
+                    .select_from(memberships.join(roles, roles.c.id == memberships.c.role_id))
+                    .where(
+                        memberships.c.workspace_id == self.workspace_id,
+                        memberships.c.status == "active",
+                        roles.c.builtin.is_(True),
+                        roles.c.name == OWNER_ROLE,
+                    )
+                )
+            ).scalar_one()
+        )
+
+
+def _require_above(principal: Principal, member: MemberRecord) -> None:
+    """The caller must hold every permission of the member's current role to change them."""
+    missing = sorted(set(member.permissions) - principal.permissions)
+    if missing:
+        raise StockyardError(
+            catalog.INSUFFICIENT_PERMISSIONS,
+            f"You cannot change a member whose role has permissions you do not hold: {', '.join(missing)}.",
+        )
+
+
+def _is_owner(member: MemberRecord) -> bool:
+    return member.role == OWNER_ROLE and member.status == "active"
+
+
+async def _require_other_owner(store: MemberStore, member: MemberRecord) -> None:
+    if _is_owner(member) and await store.active_owners() <= 1:
+        raise StockyardError(catalog.LAST_OWNER)
+
+
+class MemberService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def list(
+        self, ctx: Context, *, cursor: str | None, limit: int, status: str | None = None
+    ) -> Page[MemberRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[MemberRecord]:
+            return await MemberStore(conn, ctx.workspace_id).page(after=after, limit=limit, status=status)
+
+        return paginate(await self._db.transact(fetch), limit)
+
+    async def get(self, ctx: Context, member_id: str) -> MemberRecord:
+        async def fetch(conn: Connection) -> MemberRecord:
+            member = await MemberStore(conn, ctx.workspace_id).get(member_id)
+            if member is None:
+                raise StockyardError(catalog.NOT_FOUND)
+            return member
+
+        return await self._db.transact(fetch)
+
+    async def change_role(
+        self, ctx: Context, member_id: str, role_name: str, *, if_match: int | None = None
+    ) -> MemberRecord:
+        return await self._db.transact(self._change_role, ctx, member_id, role_name, if_match)
+
+    @staticmethod
+    async def _change_role(
+        conn: Connection, ctx: Context, member_id: str, role_name: str, if_match: int | None
+    ) -> MemberRecord:
+        await limits.lock_workspace(conn, ctx.workspace_id)  # serialises the last-owner rule
+        store = MemberStore(conn, ctx.workspace_id)
+        current = await store.get(member_id, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        _require_above(ctx.principal, current)
+        role = await RoleStore(conn, ctx.workspace_id).named(role_name)
+        require_grantable(ctx.principal, role.permissions, what=f"the role '{role.name}'", param="role")
+        if role.id == current.role_id:
+            return current
+        if not (role.builtin and role.name == OWNER_ROLE):
+            await _require_other_owner(store, current)
+        await conn.execute(
+            update(memberships)
+            .where(memberships.c.workspace_id == ctx.workspace_id, memberships.c.id == member_id)
+            .values(role_id=role.id, version=current.version + 1, updated_at=utcnow())
+        )
+        # An invited member's pending invite carries the role it will grant.
+        await conn.execute(
+            update(invites)
+            .where(
+                invites.c.workspace_id == ctx.workspace_id,
+                invites.c.membership_id == member_id,
+                invites.c.status == "pending",
+            )
+            .values(role_id=role.id)
+        )
+        await audit.record(
+            conn, ctx, "member.role_changed", "member", member_id, {"from": current.role, "to": role.name}
+        )
+        updated = await store.get(member_id)
+        assert updated is not None
+        return updated
+
+    async def remove(self, ctx: Context, member_id: str, *, if_match: int | None = None) -> None:
+        await self._db.transact(self._remove, ctx, member_id, if_match)
+
+    @staticmethod
+    async def _remove(conn: Connection, ctx: Context, member_id: str, if_match: int | None) -> None:
+        await limits.lock_workspace(conn, ctx.workspace_id)
+        store = MemberStore(conn, ctx.workspace_id)
+        current = await store.get(member_id, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        _require_above(ctx.principal, current)
+        await _require_other_owner(store, current)
+        # Token families and the member's invites go with the membership (ON DELETE CASCADE).
+        await conn.execute(
+            delete(memberships).where(
+                memberships.c.workspace_id == ctx.workspace_id, memberships.c.id == member_id
+            )
+        )
+        await audit.record(
+            conn, ctx, "member.removed", "member", member_id, {"email": current.email, "role": current.role}
+        )

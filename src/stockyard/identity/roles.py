@@ -1,0 +1,273 @@
+"""Roles: the built-in bundles of permissions every workspace starts with, and custom ones.
+
+Built-in roles are fixed (422 `unprocessable_entity` on any change); custom roles can be
+created, renamed, re-permissioned and deleted unless a member or pending invite holds them
+(409 `role_in_use`). Nobody can hand out a permission they do not hold themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import invites, memberships, roles
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.identity.principal import Principal
+from stockyard.ids import new_id
+
+OWNER_ROLE = "owner"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRecord:
+    id: str
+    name: str
+    description: str
+    permissions: list[str]
+    builtin: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> RoleRecord:
+        return cls(
+            id=row.id,
+            name=row.name,
+            description=row.description,
+            permissions=sorted(row.permissions),
+            builtin=row.builtin,
+            version=row.version,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+
+def require_grantable(principal: Principal, permissions: Iterable[str], *, what: str, param: str) -> None:
+    """403 insufficient_permissions when `permissions` holds one the caller does not hold."""
+    missing = sorted(set(permissions) - principal.permissions)
+    if missing:
+        raise StockyardError(
+            catalog.INSUFFICIENT_PERMISSIONS,
+            f"You cannot grant {what} with permissions you do not hold: {', '.join(missing)}.",
+            param=param,
+        )
+
+
+def _taken(name: str) -> StockyardError:
+    return StockyardError(catalog.ALREADY_EXISTS, f"A role named '{name}' already exists.", param="name")
+
+
+def _builtin(name: str) -> StockyardError:
+    return StockyardError(
+        catalog.UNPROCESSABLE_ENTITY, f"The built-in role '{name}' cannot be changed or deleted."
+    )
+
+
+class RoleStore:
+    """Role rows of one workspace. Every statement is filtered by the workspace id."""
+
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    async def get(self, role_id: str, *, for_update: bool = False) -> RoleRecord | None:
+        query = select(roles).where(roles.c.workspace_id == self.workspace_id, roles.c.id == role_id)
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.conn.execute(query)).first()
+        return None if row is None else RoleRecord.of(row)
+
+    async def by_name(self, name: str) -> RoleRecord | None:
+        row = (
+            await self.conn.execute(
+                select(roles).where(roles.c.workspace_id == self.workspace_id, roles.c.name == name)
+            )
+        ).first()
+        return None if row is None else RoleRecord.of(row)
+
+    async def named(self, name: str, *, param: str = "role") -> RoleRecord:
+        """The role a request body names; 422 when the workspace has no such role."""
+        role = await self.by_name(name)
+        if role is None:
+            raise StockyardError(catalog.UNPROCESSABLE_ENTITY, f"Unknown role: {name}.", param=param)
+        return role
+
+    async def all(self) -> list[RoleRecord]:
+        rows = await self.conn.execute(
+            select(roles)
+            .where(roles.c.workspace_id == self.workspace_id)
+            .order_by(roles.c.builtin.desc(), roles.c.id)
+        )
+        return [RoleRecord.of(row) for row in rows]
+
+    async def holders(self, role_id: str) -> int:
+        """Active members and pending invites that hold the role (an invited membership has its invite)."""
+        members = (
+            await self.conn.execute(
+                select(func.count())
+                .select_from(memberships)
+                .where(
+                    memberships.c.workspace_id == self.workspace_id,
+                    memberships.c.role_id == role_id,
+                    memberships.c.status == "active",
+                )
+            )
+        ).scalar_one()
+        pending = (
+            await self.conn.execute(
+                select(func.count())
+                .select_from(invites)
+                .where(
+                    invites.c.workspace_id == self.workspace_id,
+                    invites.c.role_id == role_id,
+                    invites.c.status == "pending",
+                )
+            )
+        ).scalar_one()
+        return int(members) + int(pending)
+
+
+class RoleService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def get(self, ctx: Context, role_id: str) -> RoleRecord:
+        async def fetch(conn: Connection) -> RoleRecord:
+            role = await RoleStore(conn, ctx.workspace_id).get(role_id)
+            if role is None:
+                raise StockyardError(catalog.NOT_FOUND)
+            return role
+
+        return await self._db.transact(fetch)
+
+    async def create(
+        self, ctx: Context, *, name: str, description: str, permissions: list[Permission]
+    ) -> RoleRecord:
+        return await self._db.transact(self._create, ctx, name, description, permissions)
+
+    @staticmethod
+    async def _create(
+        conn: Connection, ctx: Context, name: str, description: str, permissions: list[Permission]
+    ) -> RoleRecord:
+        require_grantable(ctx.principal, permissions, what="a role", param="permissions")
+        store = RoleStore(conn, ctx.workspace_id)
+        if await store.by_name(name) is not None:
+            raise _taken(name)
+        now = utcnow()
+        role_id = new_id("rol")
+        try:
+            await conn.execute(
+                roles.insert().values(
+                    id=role_id,
+                    workspace_id=ctx.workspace_id,
+                    name=name,
+                    description=description,
+                    permissions=sorted({str(p) for p in permissions}),
+                    builtin=False,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        except IntegrityError as exc:  # a concurrent create took the name
+            raise _taken(name) from exc
+        await audit.record(
+            conn, ctx, "role.created", "role", role_id, {"name": name, "permissions": sorted(permissions)}
+        )
+        created = await store.get(role_id)
+        assert created is not None
+        return created
+
+    async def update(
+        self, ctx: Context, role_id: str, changes: dict[str, Any], *, if_match: int | None = None
+    ) -> RoleRecord:
+        return await self._db.transact(self._update, ctx, role_id, changes, if_match)
+
+    @staticmethod
+    async def _update(
+        conn: Connection, ctx: Context, role_id: str, changes: dict[str, Any], if_match: int | None
+    ) -> RoleRecord:
+        store = RoleStore(conn, ctx.workspace_id)
+        current = await store.get(role_id, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        if current.builtin:
+            raise _builtin(current.name)
+        values: dict[str, Any] = {}
+        if "permissions" in changes:
+            permissions = sorted({str(p) for p in changes["permissions"]})
+            # Both what the role gives and what it had: nobody edits a role above their own rights.
+            require_grantable(
+                ctx.principal, [*permissions, *current.permissions], what="a role", param="permissions"
+            )
+            values["permissions"] = permissions
+        else:
+            require_grantable(ctx.principal, current.permissions, what="a role", param="permissions")
+        if "name" in changes and changes["name"] != current.name:
+            other = await store.by_name(changes["name"])
+            if other is not None:
+                raise _taken(changes["name"])
+            values["name"] = changes["name"]
+        if "description" in changes:
+            values["description"] = changes["description"]
+        values.update(version=current.version + 1, updated_at=utcnow())
+        try:
+            await conn.execute(
+                update(roles)
+                .where(roles.c.workspace_id == ctx.workspace_id, roles.c.id == role_id)
+                .values(**values)
+            )
+        except IntegrityError as exc:
+            raise _taken(str(changes.get("name"))) from exc
+        await audit.record(conn, ctx, "role.updated", "role", role_id, {"fields": sorted(changes)})
+        updated = await store.get(role_id)
+        assert updated is not None
+        return updated
+
+    async def delete(self, ctx: Context, role_id: str, *, if_match: int | None = None) -> None:
+        await self._db.transact(self._delete, ctx, role_id, if_match)
+
+    @staticmethod
+    async def _delete(conn: Connection, ctx: Context, role_id: str, if_match: int | None) -> None:
+        store = RoleStore(conn, ctx.workspace_id)
+        current = await store.get(role_id, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        if current.builtin:
+            raise _builtin(current.name)
+        holders = await store.holders(role_id)
+        if holders:
+            raise StockyardError(
+                catalog.ROLE_IN_USE,
+                f"The role '{current.name}' is held by {holders} member(s) or pending invite(s); "
+                "reassign them first.",
+            )
+        # Accepted and revoked invites only keep history; the audit trail keeps it too.
+        await conn.execute(
+            delete(invites).where(invites.c.workspace_id == ctx.workspace_id, invites.c.role_id == role_id)
+        )
+        await conn.execute(
+            delete(roles).where(roles.c.workspace_id == ctx.workspace_id, roles.c.id == role_id)
+        )
+        await audit.record(conn, ctx, "role.deleted", "role", role_id, {"name": current.name})
+
+    async def list(self, ctx: Context) -> list[RoleRecord]:
+        async def fetch(conn: Connection) -> list[RoleRecord]:
+            return await RoleStore(conn, ctx.workspace_id).all()
+
+        return await self._db.transact(fetch)

@@ -1,0 +1,123 @@
+"""The caller's own workspace: its name and plan (`workspace.manage`), and the operator's plan
+change from the command line.
+
+Changing to a smaller plan never deletes data: while usage is above a limit of the new plan,
+creating more of that resource answers 403 `exceeded_limit`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import audit_events, workspaces
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
+from stockyard.identity.plans import Plan
+from stockyard.ids import new_id
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceSettings:
+    id: str
+    name: str
+    slug: str
+    plan: str
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> WorkspaceSettings:
+        return cls(row.id, row.name, row.slug, row.plan, row.version, row.created_at, row.updated_at)
+
+
+async def _load(
+    conn: Connection, column: Any, value: str, *, for_update: bool = False
+) -> WorkspaceSettings | None:
+    query = select(workspaces).where(column == value)
+    if for_update:
+        query = query.with_for_update()
+    row = (await conn.execute(query)).first()
+    return None if row is None else WorkspaceSettings.of(row)
+
+
+async def _apply(conn: Connection, current: WorkspaceSettings, values: dict[str, Any]) -> WorkspaceSettings:
+    await conn.execute(
+        update(workspaces)
+        .where(workspaces.c.id == current.id)
+        .values(**values, version=current.version + 1, updated_at=utcnow())
+    )
+    updated = await _load(conn, workspaces.c.id, current.id)
+    assert updated is not None
+    return updated
+
+
+class WorkspaceSettingsService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def get(self, ctx: Context) -> WorkspaceSettings:
+        async def fetch(conn: Connection) -> WorkspaceSettings:
+            found = await _load(conn, workspaces.c.id, ctx.workspace_id)
+            assert found is not None  # the principal was just read with it
+            return found
+
+        return await self._db.transact(fetch)
+
+    async def update(
+        self, ctx: Context, changes: dict[str, Any], *, if_match: int | None = None
+    ) -> WorkspaceSettings:
+        return await self._db.transact(self._update, ctx, changes, if_match)
+
+    @staticmethod
+    async def _update(
+        conn: Connection, ctx: Context, changes: dict[str, Any], if_match: int | None
+    ) -> WorkspaceSettings:
+        current = await _load(conn, workspaces.c.id, ctx.workspace_id, for_update=True)
+        assert current is not None
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        values = {name: str(value) for name, value in changes.items() if getattr(current, name) != value}
+        if not values:
+            return current
+        updated = await _apply(conn, current, values)
+        data: dict[str, Any] = {"fields": sorted(values)}
+        if "plan" in values:
+            data.update(fromPlan=current.plan, toPlan=updated.plan)
+        await audit.record(conn, ctx, "workspace.updated", "workspace", current.id, data)
+        return updated
+
+    async def change_plan(self, slug: str, plan: Plan) -> tuple[str, WorkspaceSettings]:
+        """The operator's plan change (CLI): returns the previous plan and the workspace."""
+        return await self._db.transact(self._change_plan, slug, plan)
+
+    @staticmethod
+    async def _change_plan(conn: Connection, slug: str, plan: Plan) -> tuple[str, WorkspaceSettings]:
+        current = await _load(conn, workspaces.c.slug, slug, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND, f"No workspace has the slug '{slug}'.")
+        if current.plan == plan.value:
+            return current.plan, current
+        updated = await _apply(conn, current, {"plan": plan.value})
+        await conn.execute(
+            audit_events.insert().values(
+                id=new_id("aud"),
+                workspace_id=current.id,
+                actor_type="system",
+                actor_id=None,
+                action="workspace.plan_changed",
+                resource_type="workspace",
+                resource_id=current.id,
+                request_id=None,
+                data={"fromPlan": current.plan, "toPlan": plan.value, "via": "cli"},
+                created_at=utcnow(),
+            )
+        )
+        return current.plan, updated
