@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,6 +14,7 @@ from stockyard.db.database import open_database
 from stockyard.demo import DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG, ensure_demo
 from stockyard.logs import configure as configure_logging
 from stockyard.settings import get_settings
+from stockyard.traffic.maintenance import DEFAULT_RETRY_AFTER, MaintenanceState, set_maintenance
 
 app = typer.Typer(help="Stockyard: a multi-tenant inventory-management API.", no_args_is_help=True)
 
@@ -102,6 +104,36 @@ def openapi() -> None:
     from stockyard.api.openapi import openapi_json
 
     typer.echo(openapi_json(), nl=False)
+
+
+class Switch(StrEnum):
+    ON = "on"
+    OFF = "off"
+
+
+@app.command()
+def maintenance(
+    switch: Switch = typer.Argument(..., help="on: every /api route answers 503 maintenance; off: serve again."),
+    retry_after: int = typer.Option(
+        DEFAULT_RETRY_AFTER, min=1, help="Seconds clients are told to wait (Retry-After)."
+    ),
+) -> None:
+    """Put every API route into maintenance (503 with Retry-After), or take it out again."""
+    settings = get_settings()
+    state = MaintenanceState(enabled=switch is Switch.ON, retry_after=retry_after)
+
+    async def run() -> None:
+        database = open_database(settings.resolved_database_url())
+        try:
+            await set_maintenance(database, state)
+        finally:
+            await database.dispose()
+
+    asyncio.run(run())
+    if state.enabled:
+        typer.echo(f"Maintenance is on (Retry-After: {retry_after}); every server sees it within a second.")
+    else:
+        typer.echo("Maintenance is off.")
 
 
 @app.command()

@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     db_retry_after_seconds: int = 5
     rate_limit_url: str = Field(default="memory://", description="memory:// or redis://host:port/db")
     rate_limit_enabled: bool = True
+    rate_limit_key_prefix: str = Field(default="stockyard", description="Prefix of the limiter's Redis keys.")
     login_rate_limit_per_minute: int = 10
     log_level: str = "INFO"
 

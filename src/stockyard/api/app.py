@@ -12,6 +12,10 @@ from stockyard.api import errors, openapi
 from stockyard.api.deps import Services
 from stockyard.api.middleware.authentication import AuthenticationMiddleware
 from stockyard.api.middleware.body_guard import BodyGuardMiddleware
+from stockyard.api.middleware.idempotency import IdempotencyMiddleware
+from stockyard.api.middleware.maintenance import MaintenanceMiddleware
+from stockyard.api.middleware.query_guard import QueryGuardMiddleware
+from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
 from stockyard.api.routers import (
     api_keys,
@@ -32,6 +36,7 @@ from stockyard.identity.tokens import TokenCodec
 from stockyard.identity.workspaces import WorkspaceService
 from stockyard.inventory.items import ItemService
 from stockyard.settings import Settings, get_settings
+from stockyard.traffic.rate_limits import RateLimiter
 
 DESCRIPTION = """Stockyard is a multi-tenant inventory-management API.
 
@@ -84,7 +89,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.include_router(module.router)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
-    # request context → authentication → body guard → routing.
+    # request context → maintenance → authentication → rate limit → query guard → body guard
+    # → idempotency → routing.
+    app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
         BodyGuardMiddleware,
         max_bytes=settings.max_body_bytes,
@@ -92,6 +99,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         max_depth=settings.max_json_depth,
         csv_paths=frozenset({"/api/v1/items/bulk"}),
     )
-    app.add_middleware(AuthenticationMiddleware)
+    app.add_middleware(QueryGuardMiddleware)
+    if settings.rate_limit_enabled:
+        limiter = RateLimiter(settings.rate_limit_url, key_prefix=settings.rate_limit_key_prefix)
+        app.add_middleware(
+            RateLimitMiddleware, limiter=limiter, login_per_minute=settings.login_rate_limit_per_minute
+        )
+    app.add_middleware(AuthenticationMiddleware, defer_failures=settings.rate_limit_enabled)
+    app.add_middleware(MaintenanceMiddleware)
     app.add_middleware(RequestContextMiddleware)
     return app

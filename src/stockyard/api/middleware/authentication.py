@@ -37,10 +37,15 @@ def _requested_workspace(scope: Scope) -> str | None:
 
 
 class AuthenticationMiddleware:
-    """Reads the authentication service from the application's state (built at startup)."""
+    """Reads the authentication service from the application's state (built at startup).
 
-    def __init__(self, app: ASGIApp) -> None:
+    With `defer_failures`, a failure is left in `scope["state"]["authentication_error"]` for the
+    next layer (the rate limiter) to answer once it has counted the request against the client IP.
+    """
+
+    def __init__(self, app: ASGIApp, *, defer_failures: bool = False) -> None:
         self.app = app
+        self.defer_failures = defer_failures
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -64,7 +69,11 @@ class AuthenticationMiddleware:
             if requested is not None and requested not in (principal.workspace_slug, principal.workspace_id):
                 raise StockyardError(catalog.TENANT_MISMATCH)
         except StockyardError as error:
-            await send_error(scope, send, error)
+            if self.defer_failures:
+                scope.setdefault("state", {})["authentication_error"] = error
+                await self.app(scope, receive, send)
+            else:
+                await send_error(scope, send, error)
             return
         scope.setdefault("state", {})["principal"] = principal
         await self.app(scope, receive, send)

@@ -1,0 +1,166 @@
+"""Per-client request budgets for every /api route, checked before any resource is looked up.
+
+Runs right after authentication. The client is the API key, else the signed-in membership, else
+the client IP; authenticated clients get their plan's `requests_per_minute`, anonymous and
+bad-credential traffic the free plan's figure per IP (the authentication middleware defers its
+401 to this layer, so failed credentials are counted too). `POST /api/v1/auth/token` is also
+counted per IP and email against `login_rate_limit_per_minute`, against password guessing.
+
+Every /api response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
+(seconds); a refusal is 429 `rate_limited` with `Retry-After`. When the store (Redis) is down,
+reads are let through unmetered (the limiter logs it loudly) and writes get 503
+`service_unavailable`: writes and sign-ins are what a budget protects, and they are safe to retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from stockyard.api.errors import send_error
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity.plans import Plan, policy
+from stockyard.identity.principal import Principal
+from stockyard.traffic.rate_limits import Decision, RateLimiter, RateLimiterUnavailable
+
+API_PREFIX = "/api/"
+LOGIN_PATH = "/api/v1/auth/token"
+LOGIN_BODY_READ_LIMIT = 16 * 1024  # a sign-in body is a few hundred bytes
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+STORE_DOWN_RETRY_AFTER = "2"
+wall_clock: Callable[[], float] = time.time
+
+
+def client_ip(scope: Scope) -> str:
+    """The peer address (uvicorn already replaced it from X-Forwarded-For for trusted proxies)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+def rate_limit_headers(decision: Decision, now: float) -> list[tuple[bytes, bytes]]:
+    return [
+        (b"ratelimit-limit", str(decision.limit).encode()),
+        (b"ratelimit-remaining", str(decision.remaining).encode()),
+        (b"ratelimit-reset", str(decision.reset_after(now)).encode()),
+    ]
+
+
+def rate_limited(decision: Decision, now: float) -> StockyardError:
+    reset = str(decision.reset_after(now))
+    return StockyardError(
+        catalog.RATE_LIMITED,
+        f"Rate Limit Exceeded. {decision.limit} per Minute",
+        headers={
+            "Retry-After": reset,
+            "RateLimit-Limit": str(decision.limit),
+            "RateLimit-Remaining": "0",
+            "RateLimit-Reset": reset,
+        },
+    )
+
+
+async def _buffer_body(receive: Receive, limit: int) -> tuple[list[Message], bytes | None]:
+    """Reads up to `limit` bytes of the body; the body, or None when it is longer (or cut off)."""
+    messages: list[Message] = []
+    size = 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages, None
+        size += len(message.get("body", b""))
+        if size > limit:
+            return messages, None
+        if not message.get("more_body", False):
+            return messages, b"".join(m.get("body", b"") for m in messages)
+
+
+def login_email(body: bytes | None) -> str:
+    """A digest of the normalised email of a sign-in body ('' when there is none)."""
+    if not body:
+        return ""
+    try:
+        document = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return ""
+    email = document.get("email") if isinstance(document, dict) else None
+    if not isinstance(email, str):
+        return ""
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, limiter: RateLimiter, login_per_minute: int) -> None:
+        self.app = app
+        self.limiter = limiter
+        self.login_per_minute = login_per_minute
+        self.anonymous_per_minute = policy(Plan.FREE).requests_per_minute
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+            await self.app(scope, receive, send)
+            return
+        state = scope.setdefault("state", {})
+        principal: Principal | None = state.get("principal")
+        ip = client_ip(scope)
+        try:
+            if principal is not None:
+                decision = await self.limiter.hit(
+                    f"{principal.kind.value}:{principal.id}", policy(principal.plan).requests_per_minute
+                )
+            else:
+                decision = await self.limiter.hit(f"ip:{ip}", self.anonymous_per_minute)
+            if decision.allowed and scope["method"] == "POST" and scope["path"].rstrip("/") == LOGIN_PATH:
+                messages, body = await _buffer_body(receive, LOGIN_BODY_READ_LIMIT)
+                receive = _replaying(messages, receive)
+                decision = await self.limiter.hit(f"login:{ip}:{login_email(body)}", self.login_per_minute)
+        except RateLimiterUnavailable:
+            if scope["method"] in READ_METHODS:
+                await self._continue(scope, receive, send)
+            else:
+                await send_error(
+                    scope,
+                    send,
+                    StockyardError(
+                        catalog.SERVICE_UNAVAILABLE,
+                        "The rate limiter is temporarily unavailable; writes are paused.",
+                        headers={"Retry-After": STORE_DOWN_RETRY_AFTER},
+                    ),
+                )
+            return
+        now = wall_clock()
+        if not decision.allowed:
+            state.pop("authentication_error", None)
+            await send_error(scope, send, rate_limited(decision, now))
+            return
+        headers = rate_limit_headers(decision, now)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *headers]
+            await send(message)
+
+        await self._continue(scope, receive, send_with_headers)
+
+    async def _continue(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer a deferred authentication failure, or hand the request on."""
+        error: StockyardError | None = scope["state"].pop("authentication_error", None)
+        if error is not None:
+            await send_error(scope, send, error)
+            return
+        await self.app(scope, receive, send)
+
+
+def _replaying(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replay() -> Message:
+        if pending:
+            return pending.pop(0)
+        return await receive()
+
+    return replay

@@ -1,0 +1,1 @@
+"""Traffic safety: rate limits, idempotent retries and maintenance mode (HTTP-free logic)."""
