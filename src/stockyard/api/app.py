@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from stockyard import __version__
 from stockyard.api import errors, openapi
 from stockyard.api.deps import Services
+from stockyard.api.job_runner import build_job_runner
 from stockyard.api.middleware.authentication import AuthenticationMiddleware
 from stockyard.api.middleware.body_guard import BodyGuardMiddleware
 from stockyard.api.middleware.idempotency import IdempotencyMiddleware
@@ -17,6 +18,7 @@ from stockyard.api.middleware.maintenance import MaintenanceMiddleware
 from stockyard.api.middleware.query_guard import QueryGuardMiddleware
 from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
+from stockyard.api.routers import items_bulk, jobs, reports
 from stockyard.api.routers import (
     api_keys,
     audit,
@@ -69,9 +71,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             retry_after_seconds=settings.db_retry_after_seconds,
         )
         app.state.services = build_services(settings, db)
+        app.state.job_runner = build_job_runner(db)
+        await app.state.job_runner.resume()  # jobs a stopped server left queued or running
         try:
             yield
         finally:
+            await app.state.job_runner.stop()
             if database is None:
                 await db.dispose()
 
@@ -86,6 +91,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     errors.install(app)
     openapi.install(app)
     for module in (health, workspaces, auth, items, docs, roles, members, invites, api_keys, workspace, audit):
+        app.include_router(module.router)
+    for module in (items_bulk, jobs, reports):
         app.include_router(module.router)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:

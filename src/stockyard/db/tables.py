@@ -393,11 +393,14 @@ jobs = Table(
     Column("payload_format", String(10), nullable=False),  # json | csv
     Column("actor_type", String(20), nullable=False),
     Column("actor_id", ID, nullable=True),
+    Column("request_id", String(128), nullable=True),  # migration 0005_jobs
+    Column("warehouse_ids", JSONList(), nullable=True),  # the submitter's warehouse scope (0005_jobs)
     _created(),
     _updated(),
     Column("started_at", UTCDateTime(), nullable=True),
     Column("finished_at", UTCDateTime(), nullable=True),
     Index(None, "workspace_id", "id"),
+    Index(None, "status"),  # migration 0005_jobs: the resume-on-startup scan
 )
 
 job_errors = Table(

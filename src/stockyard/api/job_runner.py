@@ -1,0 +1,25 @@
+"""The application's job runner, with the row validators of the API's schemas plugged in."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from stockyard.api.row_validation import validate_item_row
+from stockyard.db.database import Database
+from stockyard.jobs.handlers import JobHandler
+from stockyard.jobs.items_import import ItemImport
+from stockyard.jobs.model import BATCH_SIZE, JobKind
+from stockyard.jobs.runner import JobRunner
+
+
+def job_handlers() -> dict[JobKind, JobHandler]:
+    return {JobKind.ITEMS_IMPORT: ItemImport(validate_item_row)}
+
+
+def build_job_runner(database: Database, *, batch_size: int = BATCH_SIZE) -> JobRunner:
+    return JobRunner(database, job_handlers(), batch_size=batch_size)
+
+
+def get_job_runner(request: Request) -> JobRunner:
+    runner: JobRunner = request.app.state.job_runner
+    return runner

@@ -1,0 +1,296 @@
+"""Bulk item import: create (or upsert by SKU) items, one batch per transaction.
+
+Per batch: each row is validated by the injected row validator (the API's `ItemCreate` schema, so a
+row is judged exactly like a single POST /items body), SKUs repeated within the job are rejected,
+then ONE query finds the SKUs that already exist, one query resolves tags, one count checks the
+plan's item limit, and the new items, their tags and their audit events are written with
+executemany. A dry run does everything but the writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection
+from stockyard.db.tables import audit_events, item_tags, items, tags, workspaces
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import limits
+from stockyard.identity.plans import Limit
+from stockyard.ids import new_id
+from stockyard.inventory.items import COST_SCALE
+from stockyard.jobs.handlers import BatchOutcome, JobContext
+from stockyard.jobs.model import JobMode
+from stockyard.jobs.payload import PayloadRow
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """A validated item row: every field with its default, and the names the row actually sent."""
+
+    values: dict[str, Any]
+    sent: frozenset[str]
+
+    @property
+    def sku(self) -> str:
+        return str(self.values["sku"])
+
+
+ItemRowValidator = Callable[[Any], ItemRow]
+"""Turns raw row data into an ItemRow, or raises StockyardError (validation_error with details)."""
+
+
+@dataclass(slots=True)
+class ItemImportState:
+    seen: dict[str, str] = field(default_factory=dict)  # sku_key → where it first appeared
+    created: int = 0  # items created (or, in a dry run, that would have been) by committed batches
+
+
+@dataclass(frozen=True, slots=True)
+class ItemImportDelta:
+    seen: dict[str, str]
+    created: int
+
+
+def _where(row: PayloadRow) -> str:
+    return f"line {row.line}" if row.line is not None else f"index {row.index}"
+
+
+def _storage_cost(value: Any) -> int | None:
+    return None if value is None else int(value * COST_SCALE)
+
+
+class ItemImport:
+    def __init__(self, validate: ItemRowValidator) -> None:
+        self._validate = validate
+
+    def new_state(self) -> ItemImportState:
+        return ItemImportState()
+
+    def replay(self, state: ItemImportState, rows: list[PayloadRow]) -> ItemImportState:
+        for row in rows:
+            try:
+                item = self._validate(row.data)
+            except StockyardError:
+                continue
+            state.seen.setdefault(item.sku.lower(), _where(row))
+        return state
+
+    def commit(self, state: ItemImportState, delta: ItemImportDelta) -> None:
+        state.seen.update(delta.seen)
+        state.created += delta.created
+
+    async def process(
+        self, conn: Connection, job: JobContext, state: ItemImportState, rows: list[PayloadRow]
+    ) -> BatchOutcome:
+        outcome = BatchOutcome()
+        batch_seen: dict[str, str] = {}
+        candidates: list[tuple[PayloadRow, ItemRow, str]] = []
+        for row in rows:
+            try:
+                item = self._validate(row.data)
+            except StockyardError as exc:
+                outcome.fail(row, exc)
+                continue
+            key = item.sku.lower()
+            first = state.seen.get(key) or batch_seen.get(key)
+            if first is not None:
+                outcome.fail(
+                    row,
+                    StockyardError(
+                        catalog.DUPLICATE_SKU,
+                        f"SKU '{item.sku}' is repeated in this job (first on {first}).",
+                        param="sku",
+                    ),
+                )
+                continue
+            batch_seen[key] = _where(row)
+            candidates.append((row, item, key))
+        created = 0
+        if candidates:
+            created = await self._write(conn, job, state, candidates, outcome)
+        outcome.delta = ItemImportDelta(batch_seen, created)
+        return outcome
+
+    async def _write(
+        self,
+        conn: Connection,
+        job: JobContext,
+        state: ItemImportState,
+        candidates: list[tuple[PayloadRow, ItemRow, str]],
+        outcome: BatchOutcome,
+    ) -> int:
+        ws = job.workspace_id
+        await limits.lock_workspace(conn, ws)
+        existing: dict[str, str] = {
+            row.sku_key: row.id
+            for row in await conn.execute(
+                select(items.c.sku_key, items.c.id).where(
+                    items.c.workspace_id == ws,
+                    items.c.deleted_at.is_(None),
+                    items.c.sku_key.in_([key for _, _, key in candidates]),
+                )
+            )
+        }
+        tag_ids = await _tag_ids(conn, ws, candidates)
+        plan = (await conn.execute(select(workspaces.c.plan).where(workspaces.c.id == ws))).scalar_one()
+        count = int(
+            (
+                await conn.execute(
+                    select(func.count())
+                    .select_from(items)
+                    .where(items.c.workspace_id == ws, items.c.deleted_at.is_(None))
+                )
+            ).scalar_one()
+        )
+        if job.dry_run:
+            count += state.created  # what earlier batches would have created
+        creates: list[tuple[PayloadRow, ItemRow]] = []
+        updates: list[tuple[PayloadRow, ItemRow, str]] = []
+        for row, item, key in candidates:
+            if key in existing and job.mode is JobMode.CREATE:
+                outcome.fail(
+                    row,
+                    StockyardError(
+                        catalog.DUPLICATE_SKU, f"An item with SKU '{item.sku}' already exists.", param="sku"
+                    ),
+                )
+                continue
+            unknown = [name for name in item.values.get("tags") or () if name.lower() not in tag_ids]
+            if unknown:
+                outcome.fail(
+                    row,
+                    StockyardError(
+                        catalog.UNPROCESSABLE_ENTITY,
+                        f"Unknown tag: {unknown[0]}. Create it first.",
+                        param="tags",
+                    ),
+                )
+                continue
+            if key in existing:
+                updates.append((row, item, existing[key]))
+                continue
+            try:
+                limits.enforce(plan, Limit.ITEMS, count + len(creates))
+            except StockyardError as exc:
+                outcome.fail(row, exc)
+                continue
+            creates.append((row, item))
+        outcome.succeeded = len(creates) + len(updates)
+        if not job.dry_run:
+            await _insert(conn, job, creates, tag_ids)
+            await _update(conn, job, updates, tag_ids)
+        return len(creates)
+
+
+async def _tag_ids(
+    conn: Connection, workspace_id: str, candidates: list[tuple[PayloadRow, ItemRow, str]]
+) -> dict[str, str]:
+    names = {name.lower() for _, item, _ in candidates for name in item.values.get("tags") or ()}
+    if not names:
+        return {}
+    rows = await conn.execute(
+        select(tags.c.name_key, tags.c.id).where(
+            tags.c.workspace_id == workspace_id, tags.c.name_key.in_(names)
+        )
+    )
+    return {row.name_key: row.id for row in rows}
+
+
+def _audit_row(job: JobContext, action: str, item_id: str, sku: str, now: Any) -> dict[str, Any]:
+    return {
+        "id": new_id("aud"),
+        "workspace_id": job.workspace_id,
+        "actor_type": job.actor_type,
+        "actor_id": job.actor_id,
+        "action": action,
+        "resource_type": "item",
+        "resource_id": item_id,
+        "request_id": job.request_id,
+        "data": {"sku": sku, "jobId": job.job_id},
+        "created_at": now,
+    }
+
+
+async def _insert(
+    conn: Connection, job: JobContext, creates: list[tuple[PayloadRow, ItemRow]], tag_ids: dict[str, str]
+) -> None:
+    if not creates:
+        return
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    audits: list[dict[str, Any]] = []
+    for _, item in creates:
+        values = item.values
+        item_id = new_id("itm")
+        rows.append(
+            {
+                "id": item_id,
+                "workspace_id": job.workspace_id,
+                "sku": item.sku,
+                "sku_key": item.sku.lower(),
+                "name": values["name"],
+                "description": values.get("description"),
+                "unit": values.get("unit") or "each",
+                "barcode": values.get("barcode"),
+                "reorder_point": values.get("reorder_point"),
+                "unit_cost_e4": _storage_cost(values.get("unit_cost")),
+                "archived": bool(values.get("archived", False)),
+                "version": 1,
+                "deleted_at": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+        )
+        for tag_id in dict.fromkeys(tag_ids[name.lower()] for name in values.get("tags") or ()):
+            links.append({"item_id": item_id, "tag_id": tag_id, "workspace_id": job.workspace_id})
+        audits.append(_audit_row(job, "item.created", item_id, item.sku, now))
+    await conn.execute(items.insert(), rows)
+    if links:
+        await conn.execute(item_tags.insert(), links)
+    await conn.execute(audit_events.insert(), audits)
+
+
+_UPDATABLE = ("name", "description", "unit", "barcode", "reorder_point", "archived")
+
+
+async def _update(
+    conn: Connection, job: JobContext, updates: list[tuple[PayloadRow, ItemRow, str]], tag_ids: dict[str, str]
+) -> None:
+    if not updates:
+        return
+    now = utcnow()
+    audits: list[dict[str, Any]] = []
+    for _, item, item_id in updates:
+        values: dict[str, Any] = {"sku": item.sku, "version": items.c.version + 1, "updated_at": now}
+        for name in _UPDATABLE:
+            if name in item.sent:
+                values[name] = item.values[name]
+        if values.get("unit", "each") is None:
+            values["unit"] = "each"
+        if "unit_cost" in item.sent:
+            values["unit_cost_e4"] = _storage_cost(item.values["unit_cost"])
+        await conn.execute(
+            update(items)
+            .where(items.c.workspace_id == job.workspace_id, items.c.id == item_id)
+            .values(**values)
+        )
+        if "tags" in item.sent:
+            await conn.execute(
+                delete(item_tags).where(
+                    item_tags.c.workspace_id == job.workspace_id, item_tags.c.item_id == item_id
+                )
+            )
+            links = [
+                {"item_id": item_id, "tag_id": tag_id, "workspace_id": job.workspace_id}
+                for tag_id in dict.fromkeys(tag_ids[name.lower()] for name in item.values.get("tags") or ())
+            ]
+            if links:
+                await conn.execute(item_tags.insert(), links)
+        audits.append(_audit_row(job, "item.updated", item_id, item.sku, now))
+    await conn.execute(audit_events.insert(), audits)

@@ -1,0 +1,205 @@
+"""Runs jobs in-process: one asyncio task per job, one transaction per batch of rows.
+
+Each batch's rows, its errors and the job's progress (`processed`) commit together, so a job
+interrupted by a restart resumes at the first uncommitted row and never writes a row twice. The
+progress update is conditional on the progress the runner expects (`processed = :start`), so two
+runners that pick up the same job (two server processes starting together) cannot both commit a
+batch: the second one's transaction rolls back and that runner stops.
+
+A batch is a short transaction (default 500 rows): other requests interleave between batches, so a
+running job never holds a lock that blocks normal traffic for long. A dry run writes nothing but its
+own progress and errors; after a restart it starts over from the first row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from typing import Any
+
+from sqlalchemy import delete, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import job_errors, jobs
+from stockyard.errors import StockyardError
+from stockyard.jobs.handlers import BatchOutcome, JobContext, JobHandler
+from stockyard.jobs.model import BATCH_SIZE, JobKind, JobMode, JobStatus, PayloadFormat, final_status
+from stockyard.jobs.payload import PayloadRow, iter_rows
+
+log = logging.getLogger("stockyard.jobs")
+
+ProgressCallback = Callable[[int, int], Awaitable[None] | None]
+
+
+class JobSuperseded(Exception):
+    """Another runner committed this batch first."""
+
+
+def _batches(rows: Iterator[PayloadRow], size: int) -> Iterator[list[PayloadRow]]:
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
+
+
+class JobRunner:
+    def __init__(
+        self, database: Database, handlers: Mapping[JobKind, JobHandler], *, batch_size: int = BATCH_SIZE
+    ) -> None:
+        self._db = database
+        self._handlers = dict(handlers)
+        self._batch_size = batch_size
+        self._tasks: dict[str, asyncio.Task[None]] = {}
+
+    # --- lifecycle -------------------------------------------------------------------------------
+    def start(self, job_id: str) -> None:
+        """Run the job in the background (no-op if this runner already runs it)."""
+        if job_id in self._tasks:
+            return
+        task = asyncio.create_task(self._run_logged(job_id), name=f"job:{job_id}")
+        self._tasks[job_id] = task
+        task.add_done_callback(lambda _: self._tasks.pop(job_id, None))
+
+    async def resume(self) -> list[str]:
+        """Start every job left queued or running (by a stopped server). Called on startup."""
+
+        async def pending(conn: Connection) -> list[str]:
+            rows = await conn.execute(
+                select(jobs.c.id)
+                .where(jobs.c.status.in_([JobStatus.QUEUED.value, JobStatus.RUNNING.value]))
+                .order_by(jobs.c.id)
+            )
+            return [row.id for row in rows]
+
+        job_ids = await self._db.transact(pending)
+        for job_id in job_ids:
+            self.start(job_id)
+        if job_ids:
+            log.info("resuming %d job(s)", len(job_ids))
+        return job_ids
+
+    async def stop(self) -> None:
+        """Cancel running jobs; the committed batches stay, the rest resumes on the next start."""
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def wait(self, job_id: str) -> None:
+        task = self._tasks.get(job_id)
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+
+    # --- work -----------------------------------------------------------------------------------
+    async def _run_logged(self, job_id: str) -> None:
+        try:
+            await self.run(job_id)
+        except asyncio.CancelledError:
+            raise
+        except JobSuperseded:
+            log.info("job %s is run by another runner", job_id)
+        except StockyardError as exc:  # database unavailable: leave it for the next start
+            log.error("job %s stopped: %s", job_id, exc.spec.code)
+        except Exception:
+            log.exception("job %s failed", job_id)
+            await self._db.transact(_mark_failed, job_id)
+
+    async def run(
+        self, job_id: str, *, max_batches: int | None = None, on_progress: ProgressCallback | None = None
+    ) -> None:
+        """Run (or resume) the job; `max_batches` stops early, as a crash would (tests, tools)."""
+        job = await self._db.transact(_claim, job_id)
+        if job is None:
+            return
+        handler = self._handlers[JobKind(job.kind)]
+        context = JobContext(
+            job_id=job.id,
+            workspace_id=job.workspace_id,
+            mode=JobMode(job.mode),
+            dry_run=job.dry_run,
+            actor_type=job.actor_type,
+            actor_id=job.actor_id,
+            request_id=job.request_id,
+            warehouse_ids=None if job.warehouse_ids is None else frozenset(job.warehouse_ids),
+        )
+        rows = iter_rows(job.payload, PayloadFormat(job.payload_format))
+        state = handler.new_state()
+        done: int = job.processed
+        if done:
+            handler.replay(state, list(itertools.islice(rows, done)))
+        for batches, batch in enumerate(_batches(rows, self._batch_size), start=1):
+            outcome = await self._db.transact(_commit_batch, context, handler, state, batch, done)
+            handler.commit(state, outcome.delta)
+            done += len(batch)
+            if on_progress is not None:
+                result = on_progress(done, job.total)
+                if result is not None:
+                    await result
+            if max_batches is not None and batches >= max_batches:
+                return
+            await asyncio.sleep(0)  # let requests in between batches
+        await self._db.transact(_finish, job_id)
+
+
+async def _claim(conn: Connection, job_id: str) -> Any:
+    """The job row, marked running; None when it is finished or unknown."""
+    row = (await conn.execute(select(jobs).where(jobs.c.id == job_id).with_for_update())).first()
+    if row is None or JobStatus(row.status).finished:
+        return None
+    now = utcnow()
+    values: dict[str, Any] = {"status": JobStatus.RUNNING.value, "updated_at": now}
+    if row.started_at is None:
+        values["started_at"] = now
+    if row.dry_run and row.processed:
+        # A dry run wrote nothing but its report: start it over rather than rebuild its state.
+        await conn.execute(delete(job_errors).where(job_errors.c.job_id == job_id))
+        values.update(processed=0, succeeded=0, failed=0)
+    await conn.execute(update(jobs).where(jobs.c.id == job_id).values(**values))
+    return (await conn.execute(select(jobs).where(jobs.c.id == job_id))).first()
+
+
+async def _commit_batch(
+    conn: Connection, job: JobContext, handler: JobHandler, state: Any, batch: list[PayloadRow], start: int
+) -> BatchOutcome:
+    outcome = await handler.process(conn, job, state, batch)
+    if outcome.errors:
+        await conn.execute(
+            job_errors.insert(),
+            [
+                {"job_id": job.job_id, "row_index": error.index, "line": error.line, "error": error.error}
+                for error in outcome.errors
+            ],
+        )
+    result = await conn.execute(
+        update(jobs)
+        .where(jobs.c.id == job.job_id, jobs.c.processed == start, jobs.c.status == JobStatus.RUNNING.value)
+        .values(
+            processed=start + len(batch),
+            succeeded=jobs.c.succeeded + outcome.succeeded,
+            failed=jobs.c.failed + len(outcome.errors),
+            updated_at=utcnow(),
+        )
+    )
+    if result.rowcount != 1:
+        raise JobSuperseded(job.job_id)
+    return outcome
+
+
+async def _finish(conn: Connection, job_id: str) -> None:
+    row = (await conn.execute(select(jobs.c.succeeded, jobs.c.failed).where(jobs.c.id == job_id))).one()
+    now = utcnow()
+    await conn.execute(
+        update(jobs)
+        .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+        .values(status=final_status(row.succeeded, row.failed).value, finished_at=now, updated_at=now)
+    )
+
+
+async def _mark_failed(conn: Connection, job_id: str) -> None:
+    now = utcnow()
+    await conn.execute(
+        update(jobs)
+        .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
+        .values(status=JobStatus.FAILED.value, finished_at=now, updated_at=now)
+    )

@@ -1,0 +1,67 @@
+"""Job rows. Workspace-scoped reads for the API; the runner reads by id (it serves every tenant)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row, select
+
+from stockyard.db.database import Connection
+from stockyard.db.tables import job_errors, jobs
+from stockyard.jobs.model import ERRORS_SHOWN, JobError, JobKind, JobMode, JobRecord, JobStatus
+
+SUMMARY_COLUMNS = [column for column in jobs.c if column.name != "payload"]
+
+
+def record(row: Row[Any], errors: list[JobError] | None = None) -> JobRecord:
+    return JobRecord(
+        id=row.id,
+        kind=JobKind(row.kind),
+        mode=JobMode(row.mode),
+        dry_run=row.dry_run,
+        status=JobStatus(row.status),
+        total=row.total,
+        processed=row.processed,
+        succeeded=row.succeeded,
+        failed=row.failed,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        errors=errors or [],
+    )
+
+
+async def load_errors(conn: Connection, job_id: str, limit: int = ERRORS_SHOWN) -> list[JobError]:
+    rows = await conn.execute(
+        select(job_errors.c.row_index, job_errors.c.line, job_errors.c.error)
+        .where(job_errors.c.job_id == job_id)
+        .order_by(job_errors.c.row_index)
+        .limit(limit)
+    )
+    return [JobError(row.row_index, row.line, row.error) for row in rows]
+
+
+class JobStore:
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    async def get(self, job_id: str) -> JobRecord | None:
+        row = (
+            await self.conn.execute(
+                select(*SUMMARY_COLUMNS).where(jobs.c.workspace_id == self.workspace_id, jobs.c.id == job_id)
+            )
+        ).first()
+        if row is None:
+            return None
+        return record(row, await load_errors(self.conn, job_id))
+
+    async def page(self, *, after: str | None, limit: int, kind: JobKind | None) -> list[JobRecord]:
+        query = select(*SUMMARY_COLUMNS).where(jobs.c.workspace_id == self.workspace_id)
+        if after is not None:
+            query = query.where(jobs.c.id > after)
+        if kind is not None:
+            query = query.where(jobs.c.kind == kind.value)
+        rows = await self.conn.execute(query.order_by(jobs.c.id).limit(limit + 1))
+        return [record(row) for row in rows]

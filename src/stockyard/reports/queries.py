@@ -1,0 +1,488 @@
+"""The SQL of each report, as keyset-paged Core queries scoped to one workspace and warehouse scope.
+
+Each query returns at most `limit` rows after the key `after` (None: from the start), ordered by
+that key, so a report is read in short transactions of one page each and memory stays flat.
+Money is computed in SQL on integers (`unit_cost_e4`); on PostgreSQL the product is NUMERIC so it
+cannot overflow a BIGINT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Numeric, Select, cast, func, literal, select, tuple_
+
+from stockyard.db.database import Connection
+from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
+from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
+from stockyard.reports.money import format_e4
+
+Key = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose rows a report may show: one workspace, optionally a set of warehouses."""
+
+    workspace_id: str
+    warehouse_ids: frozenset[str] | None  # None: every warehouse
+    dialect: str
+
+    def warehouses(self, column: Any) -> ColumnElement[bool]:
+        if self.warehouse_ids is None:
+            return literal(True)
+        return column.in_(sorted(self.warehouse_ids))  # type: ignore[no-any-return]
+
+
+def _after(columns: Sequence[Any], after: Key | None) -> ColumnElement[bool]:
+    if after is None:
+        return literal(True)
+    if len(columns) == 1:
+        return columns[0] > after[0]  # type: ignore[no-any-return]
+    return tuple_(*columns) > tuple_(*after)
+
+
+def _money(value: Any) -> str | None:
+    return None if value is None else format_e4(int(value))
+
+
+def _product(scope: Scope, units: Any, cost_e4: Any) -> Any:
+    if scope.dialect == "postgresql":
+        return cast(units, Numeric(38, 0)) * cost_e4
+    return units * cost_e4
+
+
+class ReportQuery:
+    columns: tuple[Column, ...] = ()
+
+    def __init__(self, scope: Scope, params: ReportParams, now: datetime) -> None:
+        self.scope = scope
+        self.params = params
+        self.now = now
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        raise NotImplementedError
+
+    def key(self, row: Any) -> Key:
+        raise NotImplementedError
+
+    def render(self, row: Any) -> Row:
+        return tuple(row)
+
+    async def fetch(self, conn: Connection, after: Key | None, limit: int) -> list[Any]:
+        return list(await conn.execute(self.statement(after, limit)))
+
+
+# --- stock on hand --------------------------------------------------------------------------------
+_ITEM_COLUMNS = (Column("itemId"), Column("sku"), Column("name"), Column("unit"))
+_WAREHOUSE_COLUMNS = (Column("warehouseId"), Column("warehouseShortId"), Column("warehouseName"))
+
+
+class StockByLocation(ReportQuery):
+    columns = (
+        *_ITEM_COLUMNS,
+        *_WAREHOUSE_COLUMNS,
+        Column("locationId"),
+        Column("locationCode"),
+        Column("onHand", ColumnKind.INTEGER),
+    )
+
+    def _levels(self, after: Key | None, limit: int) -> Any:
+        p = self.params
+        if p.as_of is None:
+            sl = stock_levels
+            on_hand = sl.c.on_hand
+            query = select(sl.c.item_id, sl.c.location_id, sl.c.warehouse_id, on_hand.label("on_hand")).where(
+                sl.c.workspace_id == self.scope.workspace_id,
+                on_hand != 0,
+                self.scope.warehouses(sl.c.warehouse_id),
+                _after((sl.c.item_id, sl.c.location_id), after),
+            )
+            filters = (sl.c.warehouse_id, sl.c.location_id, sl.c.item_id)
+        else:
+            m = movements
+            total = func.sum(m.c.units)
+            query = (
+                select(
+                    m.c.item_id,
+                    m.c.location_id,
+                    func.min(m.c.warehouse_id).label("warehouse_id"),
+                    total.label("on_hand"),
+                )
+                .where(
+                    m.c.workspace_id == self.scope.workspace_id,
+                    m.c.created_at <= p.as_of,
+                    self.scope.warehouses(m.c.warehouse_id),
+                    _after((m.c.item_id, m.c.location_id), after),
+                )
+                .group_by(m.c.item_id, m.c.location_id)
+                .having(total != 0)
+            )
+            filters = (m.c.warehouse_id, m.c.location_id, m.c.item_id)
+        for column, value in zip(filters, (p.warehouse_id, p.location_id, p.item_id), strict=True):
+            if value is not None:
+                query = query.where(column == value)
+        first = filters[2]
+        second = filters[1]
+        return query.order_by(first, second).limit(limit).subquery("levels")
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        levels = self._levels(after, limit)
+        return (
+            select(
+                levels.c.item_id,
+                items.c.sku,
+                items.c.name,
+                items.c.unit,
+                levels.c.warehouse_id,
+                warehouses.c.short_id,
+                warehouses.c.name.label("warehouse_name"),
+                levels.c.location_id,
+                locations.c.code,
+                levels.c.on_hand,
+            )
+            .select_from(levels)
+            .join(items, items.c.id == levels.c.item_id)
+            .join(locations, locations.c.id == levels.c.location_id)
+            .join(warehouses, warehouses.c.id == levels.c.warehouse_id)
+            .order_by(levels.c.item_id, levels.c.location_id)
+        )
+
+    def key(self, row: Any) -> Key:
+        return (row.item_id, row.location_id)
+
+    def render(self, row: Any) -> Row:
+        return (*tuple(row)[:9], int(row.on_hand))
+
+
+class StockByWarehouse(ReportQuery):
+    columns = (*_ITEM_COLUMNS, *_WAREHOUSE_COLUMNS, Column("onHand", ColumnKind.INTEGER))
+
+    def _levels(self, after: Key | None, limit: int) -> Any:
+        p = self.params
+        if p.as_of is None:
+            table, units = stock_levels, stock_levels.c.on_hand
+            time_filter: ColumnElement[bool] = literal(True)
+        else:
+            table, units = movements, movements.c.units
+            time_filter = movements.c.created_at <= p.as_of
+        c = table.c
+        total = func.sum(units)
+        query = (
+            select(c.item_id, c.warehouse_id, total.label("on_hand"))
+            .where(
+                c.workspace_id == self.scope.workspace_id,
+                time_filter,
+                self.scope.warehouses(c.warehouse_id),
+                _after((c.item_id, c.warehouse_id), after),
+            )
+            .group_by(c.item_id, c.warehouse_id)
+            .having(total != 0)
+        )
+        for column, value in (
+            (c.warehouse_id, p.warehouse_id),
+            (c.location_id, p.location_id),
+            (c.item_id, p.item_id),
+        ):
+            if value is not None:
+                query = query.where(column == value)
+        return query.order_by(c.item_id, c.warehouse_id).limit(limit).subquery("levels")
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        levels = self._levels(after, limit)
+        return (
+            select(
+                levels.c.item_id,
+                items.c.sku,
+                items.c.name,
+                items.c.unit,
+                levels.c.warehouse_id,
+                warehouses.c.short_id,
+                warehouses.c.name.label("warehouse_name"),
+                levels.c.on_hand,
+            )
+            .select_from(levels)
+            .join(items, items.c.id == levels.c.item_id)
+            .join(warehouses, warehouses.c.id == levels.c.warehouse_id)
+            .order_by(levels.c.item_id, levels.c.warehouse_id)
+        )
+
+    def key(self, row: Any) -> Key:
+        return (row.item_id, row.warehouse_id)
+
+    def render(self, row: Any) -> Row:
+        return (*tuple(row)[:7], int(row.on_hand))
+
+
+# --- low stock ------------------------------------------------------------------------------------
+class LowStock(ReportQuery):
+    """Items whose available units (on hand minus active, unexpired reservations) are at or below
+    their reorder point, summed over the warehouses in scope (or the one asked for)."""
+
+    columns = (
+        *_ITEM_COLUMNS,
+        Column("reorderPoint", ColumnKind.INTEGER),
+        Column("onHand", ColumnKind.INTEGER),
+        Column("reserved", ColumnKind.INTEGER),
+        Column("available", ColumnKind.INTEGER),
+        Column("shortfall", ColumnKind.INTEGER),
+    )
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        p = self.params
+        sl = stock_levels
+        on_hand_query = select(sl.c.item_id, func.sum(sl.c.on_hand).label("units")).where(
+            sl.c.workspace_id == self.scope.workspace_id,
+            self.scope.warehouses(sl.c.warehouse_id),
+            _after((sl.c.item_id,), after),
+        )
+        r = reservations
+        reserved_query = (
+            select(r.c.item_id, func.sum(r.c.units).label("units"))
+            .join(locations, locations.c.id == r.c.location_id)
+            .where(
+                r.c.workspace_id == self.scope.workspace_id,
+                r.c.status == "active",
+                r.c.expires_at > self.now,
+                self.scope.warehouses(locations.c.warehouse_id),
+                _after((r.c.item_id,), after),
+            )
+        )
+        if p.warehouse_id is not None:
+            on_hand_query = on_hand_query.where(sl.c.warehouse_id == p.warehouse_id)
+            reserved_query = reserved_query.where(locations.c.warehouse_id == p.warehouse_id)
+        if p.location_id is not None:
+            on_hand_query = on_hand_query.where(sl.c.location_id == p.location_id)
+            reserved_query = reserved_query.where(r.c.location_id == p.location_id)
+        on_hand = on_hand_query.group_by(sl.c.item_id).subquery("on_hand")
+        reserved = reserved_query.group_by(r.c.item_id).subquery("reserved")
+        units = func.coalesce(on_hand.c.units, 0)
+        held = func.coalesce(reserved.c.units, 0)
+        available = units - held
+        query = (
+            select(
+                items.c.id,
+                items.c.sku,
+                items.c.name,
+                items.c.unit,
+                items.c.reorder_point,
+                units.label("on_hand"),
+                held.label("reserved"),
+                available.label("available"),
+            )
+            .select_from(items)
+            .outerjoin(on_hand, on_hand.c.item_id == items.c.id)
+            .outerjoin(reserved, reserved.c.item_id == items.c.id)
+            .where(
+                items.c.workspace_id == self.scope.workspace_id,
+                items.c.deleted_at.is_(None),
+                items.c.archived.is_(False),
+                items.c.reorder_point.is_not(None),
+                available <= items.c.reorder_point,
+                _after((items.c.id,), after),
+            )
+        )
+        if p.item_id is not None:
+            query = query.where(items.c.id == p.item_id)
+        return query.order_by(items.c.id).limit(limit)
+
+    def key(self, row: Any) -> Key:
+        return (row.id,)
+
+    def render(self, row: Any) -> Row:
+        available = int(row.available)
+        return (
+            row.id,
+            row.sku,
+            row.name,
+            row.unit,
+            row.reorder_point,
+            int(row.on_hand),
+            int(row.reserved),
+            available,
+            row.reorder_point - available,
+        )
+
+
+# --- movements ------------------------------------------------------------------------------------
+class Movements(ReportQuery):
+    columns = (
+        Column("id"),
+        Column("createdAt", ColumnKind.DATETIME),
+        Column("type"),
+        Column("itemId"),
+        Column("sku"),
+        Column("warehouseId"),
+        Column("warehouseShortId"),
+        Column("locationId"),
+        Column("locationCode"),
+        Column("units", ColumnKind.INTEGER),
+        Column("balanceAfter", ColumnKind.INTEGER),
+        Column("reason"),
+        Column("reference"),
+        Column("transferId"),
+        Column("actorType"),
+        Column("actorId"),
+    )
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        p = self.params
+        m = movements
+        query = (
+            select(
+                m.c.id,
+                m.c.created_at,
+                m.c.type,
+                m.c.item_id,
+                items.c.sku,
+                m.c.warehouse_id,
+                warehouses.c.short_id,
+                m.c.location_id,
+                locations.c.code,
+                m.c.units,
+                m.c.balance_after,
+                m.c.reason,
+                m.c.reference,
+                m.c.transfer_id,
+                m.c.actor_type,
+                m.c.actor_id,
+            )
+            .select_from(m)
+            .join(items, items.c.id == m.c.item_id)
+            .join(locations, locations.c.id == m.c.location_id)
+            .join(warehouses, warehouses.c.id == m.c.warehouse_id)
+            .where(
+                m.c.workspace_id == self.scope.workspace_id,
+                self.scope.warehouses(m.c.warehouse_id),
+                _after((m.c.id,), after),
+            )
+        )
+        conditions = [
+            (m.c.warehouse_id, p.warehouse_id),
+            (m.c.location_id, p.location_id),
+            (m.c.item_id, p.item_id),
+            (m.c.type, p.movement_type),
+        ]
+        for column, value in conditions:
+            if value is not None:
+                query = query.where(column == value)
+        if p.since is not None:
+            query = query.where(m.c.created_at >= p.since)
+        if p.until is not None:
+            query = query.where(m.c.created_at < p.until)
+        return query.order_by(m.c.id).limit(limit)
+
+    def key(self, row: Any) -> Key:
+        return (row.id,)
+
+    def render(self, row: Any) -> Row:
+        values = list(row)
+        values[1] = row.created_at.isoformat().replace("+00:00", "Z")
+        values[9] = int(row.units)
+        values[10] = int(row.balance_after)
+        return tuple(values)
+
+
+# --- valuation ------------------------------------------------------------------------------------
+class Valuation(ReportQuery):
+    """On hand x unit cost per item and warehouse. Items without a unit cost have no value."""
+
+    columns = (
+        *_ITEM_COLUMNS,
+        *_WAREHOUSE_COLUMNS,
+        Column("onHand", ColumnKind.INTEGER),
+        Column("unitCost", ColumnKind.MONEY),
+        Column("value", ColumnKind.MONEY),
+    )
+
+    def _levels(self, after: Key | None, limit: int) -> Any:
+        sl = stock_levels
+        total = func.sum(sl.c.on_hand)
+        query = (
+            select(sl.c.item_id, sl.c.warehouse_id, total.label("on_hand"))
+            .where(
+                sl.c.workspace_id == self.scope.workspace_id,
+                self.scope.warehouses(sl.c.warehouse_id),
+                _after((sl.c.item_id, sl.c.warehouse_id), after),
+            )
+            .group_by(sl.c.item_id, sl.c.warehouse_id)
+            .having(total != 0)
+        )
+        if self.params.warehouse_id is not None:
+            query = query.where(sl.c.warehouse_id == self.params.warehouse_id)
+        if self.params.item_id is not None:
+            query = query.where(sl.c.item_id == self.params.item_id)
+        return query.order_by(sl.c.item_id, sl.c.warehouse_id).limit(limit).subquery("levels")
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        levels = self._levels(after, limit)
+        return (
+            select(
+                levels.c.item_id,
+                items.c.sku,
+                items.c.name,
+                items.c.unit,
+                levels.c.warehouse_id,
+                warehouses.c.short_id,
+                warehouses.c.name.label("warehouse_name"),
+                levels.c.on_hand,
+                items.c.unit_cost_e4,
+                _product(self.scope, levels.c.on_hand, items.c.unit_cost_e4).label("value_e4"),
+            )
+            .select_from(levels)
+            .join(items, items.c.id == levels.c.item_id)
+            .join(warehouses, warehouses.c.id == levels.c.warehouse_id)
+            .order_by(levels.c.item_id, levels.c.warehouse_id)
+        )
+
+    def key(self, row: Any) -> Key:
+        return (row.item_id, row.warehouse_id)
+
+    def render(self, row: Any) -> Row:
+        return (*tuple(row)[:7], int(row.on_hand), _money(row.unit_cost_e4), _money(row.value_e4))
+
+    def totals_statement(self) -> Select[Any]:
+        sl = stock_levels
+        query = (
+            select(
+                sl.c.warehouse_id,
+                warehouses.c.short_id,
+                warehouses.c.name,
+                func.sum(sl.c.on_hand).label("on_hand"),
+                func.sum(_product(self.scope, sl.c.on_hand, items.c.unit_cost_e4)).label("value_e4"),
+            )
+            .select_from(sl)
+            .join(items, items.c.id == sl.c.item_id)
+            .join(warehouses, warehouses.c.id == sl.c.warehouse_id)
+            .where(sl.c.workspace_id == self.scope.workspace_id, self.scope.warehouses(sl.c.warehouse_id))
+            .group_by(sl.c.warehouse_id, warehouses.c.short_id, warehouses.c.name)
+            .order_by(sl.c.warehouse_id)
+        )
+        if self.params.warehouse_id is not None:
+            query = query.where(sl.c.warehouse_id == self.params.warehouse_id)
+        if self.params.item_id is not None:
+            query = query.where(sl.c.item_id == self.params.item_id)
+        return query
+
+    async def totals(self, conn: Connection) -> dict[str, Any]:
+        by_warehouse = []
+        units = 0
+        value = 0
+        for row in await conn.execute(self.totals_statement()):
+            row_units = int(row.on_hand or 0)
+            row_value = int(row.value_e4 or 0)
+            units += row_units
+            value += row_value
+            by_warehouse.append(
+                {
+                    "warehouseId": row.warehouse_id,
+                    "warehouseShortId": row.short_id,
+                    "warehouseName": row.name,
+                    "onHand": row_units,
+                    "value": format_e4(row_value),
+                }
+            )
+        return {"onHand": units, "value": format_e4(value), "warehouses": by_warehouse}

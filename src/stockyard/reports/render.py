@@ -1,0 +1,125 @@
+"""Report bytes: JSON, CSV and XLSX, produced page by page as the rows are read.
+
+JSON and CSV are streamed: memory holds one page of rows, never the whole report. XLSX (the
+optional `stockyard[xlsx]` extra) is written with openpyxl's write-only mode into a temporary file,
+which is then streamed in chunks.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import tempfile
+from collections.abc import AsyncIterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import orjson
+
+from stockyard.reports.model import ColumnKind, ReportFormat, ReportStream, Row
+
+MEDIA_TYPES: dict[ReportFormat, str] = {
+    ReportFormat.JSON: "application/json",
+    ReportFormat.CSV: "text/csv; charset=utf-8",
+    ReportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CHUNK = 64 * 1024
+
+
+def xlsx_available() -> bool:
+    """True when the optional openpyxl dependency is installed."""
+    return importlib.util.find_spec("openpyxl") is not None
+
+
+def filename(stream: ReportStream, report_format: ReportFormat, today: date) -> str:
+    return f"{stream.name.value}-{today.isoformat()}.{report_format.value}"
+
+
+def render(stream: ReportStream, report_format: ReportFormat) -> AsyncIterator[bytes]:
+    if report_format is ReportFormat.CSV:
+        return render_csv(stream)
+    if report_format is ReportFormat.XLSX:
+        return render_xlsx(stream)
+    return render_json(stream)
+
+
+async def render_json(stream: ReportStream) -> AsyncIterator[bytes]:
+    names = [column.name for column in stream.columns]
+    generated = stream.generated_at.isoformat().replace("+00:00", "Z") if stream.generated_at else None
+    head = orjson.dumps({"report": stream.name.value, "generatedAt": generated})
+    yield head[:-1] + b',"data":['
+    first = True
+    async for page in stream.pages():
+        parts = [orjson.dumps(dict(zip(names, row, strict=True))) for row in page]
+        chunk = b",".join(parts)
+        yield chunk if first else b"," + chunk
+        first = False
+    if stream.totals is not None:
+        yield b'],"totals":' + orjson.dumps(await stream.totals()) + b"}"
+    else:
+        yield b"]}"
+
+
+def _csv_cell(value: Any, kind: ColumnKind) -> Any:
+    if value is None:
+        return ""
+    if kind is ColumnKind.TEXT and isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value  # no formula injection when the file is opened in a spreadsheet
+    return value
+
+
+async def render_csv(stream: ReportStream) -> AsyncIterator[bytes]:
+    kinds = [column.kind for column in stream.columns]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def flush() -> bytes:
+        data = buffer.getvalue().encode()
+        buffer.seek(0)
+        buffer.truncate()
+        return data
+
+    writer.writerow([column.name for column in stream.columns])
+    yield flush()
+    async for page in stream.pages():
+        writer.writerows([_csv_cell(v, k) for v, k in zip(row, kinds, strict=True)] for row in page)
+        yield flush()
+    if stream.totals is not None and stream.total_row is not None:
+        writer.writerow(
+            [_csv_cell(v, k) for v, k in zip(stream.total_row(await stream.totals()), kinds, strict=True)]
+        )
+        yield flush()
+
+
+def _xlsx_cell(value: Any, kind: ColumnKind) -> Any:
+    if value is None or value == "":
+        return None
+    if kind is ColumnKind.MONEY:
+        return Decimal(value)
+    return value
+
+
+async def render_xlsx(stream: ReportStream) -> AsyncIterator[bytes]:
+    from openpyxl import Workbook  # type: ignore[import-untyped]  # optional extra, checked first
+
+    kinds = [column.kind for column in stream.columns]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(stream.name.value)
+    sheet.append([column.name for column in stream.columns])
+    async for page in stream.pages():
+        for row in page:
+            sheet.append(_xlsx_row(row, kinds))
+    if stream.totals is not None and stream.total_row is not None:
+        sheet.append(_xlsx_row(stream.total_row(await stream.totals()), kinds))
+    with tempfile.TemporaryFile() as handle:
+        workbook.save(handle)
+        handle.seek(0)
+        while chunk := handle.read(_CHUNK):
+            yield chunk
+
+
+def _xlsx_row(row: Row, kinds: list[ColumnKind]) -> list[Any]:
+    return [_xlsx_cell(v, k) for v, k in zip(row, kinds, strict=True)]

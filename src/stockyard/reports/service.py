@@ -1,0 +1,160 @@
+"""Opens a report for a caller: access checks first, then a stream of keyset pages.
+
+Checks, in order (after the route's `reports.read`): `valuation` needs the `reports.financial`
+permission (403 report_access_denied), then the plan capability `valuation_report` (403
+missing_capability); then parameters that name a warehouse, location or item are looked up in the
+caller's workspace (404) and, for warehouses, checked against an API key's warehouse scope (403).
+
+Rows are read in pages of `page_size`, each in its own short read transaction, so a long export
+never holds the database (SQLite has one connection) and memory does not grow with the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import items, locations, warehouses
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.identity.plans import Capability
+from stockyard.reports.model import GroupBy, ReportName, ReportParams, ReportStream, Row
+from stockyard.reports.queries import (
+    LowStock,
+    Movements,
+    ReportQuery,
+    Scope,
+    StockByLocation,
+    StockByWarehouse,
+    Valuation,
+)
+
+PAGE_SIZE = 2_000
+
+# Which optional parameters each report accepts (wire names).
+ACCEPTED: dict[ReportName, frozenset[str]] = {
+    ReportName.STOCK_ON_HAND: frozenset({"groupBy", "asOf", "warehouseId", "locationId", "itemId"}),
+    ReportName.LOW_STOCK: frozenset({"warehouseId", "locationId", "itemId"}),
+    ReportName.MOVEMENTS: frozenset({"warehouseId", "locationId", "itemId", "type", "from", "to"}),
+    ReportName.VALUATION: frozenset({"warehouseId", "itemId"}),
+}
+
+
+def parse_name(name: str) -> ReportName:
+    try:
+        return ReportName(name)
+    except ValueError:
+        raise StockyardError(
+            catalog.NOT_FOUND,
+            f"There is no report named '{name[:60]}'. Reports: {', '.join(n.value for n in ReportName)}.",
+        ) from None
+
+
+class ReportService:
+    def __init__(self, database: Database, *, page_size: int = PAGE_SIZE) -> None:
+        self._db = database
+        self._page_size = page_size
+
+    async def open(self, ctx: Context, name: ReportName, params: ReportParams) -> ReportStream:
+        """Check access and parameters; the returned stream reads the rows when iterated."""
+        principal = ctx.principal
+        if name is ReportName.VALUATION:
+            if Permission.REPORTS_FINANCIAL not in principal.permissions:
+                raise StockyardError(catalog.REPORT_ACCESS_DENIED)
+            principal.require_capability(Capability.VALUATION_REPORT)
+        _check_parameters(name, params)
+        await self._db.transact(_check_references, ctx, params)
+        now = utcnow()
+        scope = Scope(ctx.workspace_id, principal.warehouse_ids, self._db.dialect)
+        query = _query(name, scope, params, now)
+        stream = ReportStream(
+            name=name, columns=query.columns, pages=lambda: self._pages(query), generated_at=now
+        )
+        if isinstance(query, Valuation):
+            valuation = query
+
+            async def totals() -> dict[str, Any]:
+                return await self._db.transact(valuation.totals)
+
+            stream.totals = totals
+            stream.total_row = _valuation_total_row
+        return stream
+
+    async def _pages(self, query: ReportQuery) -> AsyncIterator[list[Row]]:
+        after = None
+        size = self._page_size
+        while True:
+            rows = await self._db.transact(query.fetch, after, size)
+            if rows:
+                yield [query.render(row) for row in rows]
+            if len(rows) < size:
+                return
+            after = query.key(rows[-1])
+
+
+def _query(name: ReportName, scope: Scope, params: ReportParams, now: datetime) -> ReportQuery:
+    if name is ReportName.STOCK_ON_HAND:
+        if params.group_by is GroupBy.WAREHOUSE:
+            return StockByWarehouse(scope, params, now)
+        return StockByLocation(scope, params, now)
+    if name is ReportName.LOW_STOCK:
+        return LowStock(scope, params, now)
+    if name is ReportName.MOVEMENTS:
+        return Movements(scope, params, now)
+    return Valuation(scope, params, now)
+
+
+def _valuation_total_row(totals: dict[str, Any]) -> Row:
+    return ("", "TOTAL", "", "", "", "", "", totals["onHand"], "", totals["value"])
+
+
+def _check_parameters(name: ReportName, params: ReportParams) -> None:
+    accepted = ACCEPTED[name]
+    for wire in params.sent():
+        if wire not in accepted:
+            raise StockyardError(
+                catalog.INVALID_PARAMETER,
+                f"The parameter {wire} does not apply to the {name.value} report.",
+                param=wire,
+            )
+    if params.since is not None and params.until is not None and params.until <= params.since:
+        raise StockyardError(
+            catalog.INVALID_PARAMETER, "The parameter to must be later than from.", param="to"
+        )
+
+
+async def _check_references(conn: Connection, ctx: Context, params: ReportParams) -> None:
+    """Named warehouse/location/item must exist in the caller's workspace; warehouses in scope."""
+    principal = ctx.principal
+    if params.warehouse_id is not None:
+        found = await conn.execute(
+            select(warehouses.c.id).where(
+                warehouses.c.workspace_id == ctx.workspace_id, warehouses.c.id == params.warehouse_id
+            )
+        )
+        if found.first() is None:
+            raise StockyardError(catalog.NOT_FOUND, "The warehouse does not exist.", param="warehouseId")
+        principal.require_warehouse(params.warehouse_id)
+    if params.location_id is not None:
+        row = (
+            await conn.execute(
+                select(locations.c.warehouse_id).where(
+                    locations.c.workspace_id == ctx.workspace_id, locations.c.id == params.location_id
+                )
+            )
+        ).first()
+        if row is None:
+            raise StockyardError(catalog.NOT_FOUND, "The location does not exist.", param="locationId")
+        principal.require_warehouse(row.warehouse_id)
+    if params.item_id is not None:
+        found = await conn.execute(
+            select(items.c.id).where(items.c.workspace_id == ctx.workspace_id, items.c.id == params.item_id)
+        )
+        if found.first() is None:
+            raise StockyardError(catalog.NOT_FOUND, "The item does not exist.", param="itemId")
