@@ -1,0 +1,129 @@
+"""Two server processes sharing Redis enforce one budget per client.
+
+Runs against STOCKYARD_TEST_REDIS_URL (CI sets it and Redis must be there); without that variable
+it uses a local Redis when one answers and is skipped otherwise. Every key carries a prefix of its
+own, and only those keys are deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+
+from tests.support import create_tenant
+from tests.traffic.tcp_proxy import free_port
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+SECRET = "test-secret-key-that-is-long-enough-for-hs256"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    configured = os.environ.get("STOCKYARD_TEST_REDIS_URL")
+    url = configured or DEFAULT_REDIS_URL
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        if configured:
+            raise
+        pytest.skip("no Redis at 127.0.0.1:6379 (set STOCKYARD_TEST_REDIS_URL to require one)")
+    return url
+
+
+@pytest.fixture
+def key_prefix(redis_url: str) -> Iterator[str]:
+    prefix = f"stockyard-test-{uuid.uuid4().hex}"
+    yield prefix
+    connection = redis.Redis.from_url(redis_url)
+    for key in connection.scan_iter(match=f"{prefix}*"):
+        connection.delete(key)
+    connection.close()
+
+
+def _serve(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    with log.open("wb") as output:
+        return subprocess.Popen(
+            [sys.executable, "-m", "stockyard", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def _wait_until_up(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"server did not come up:\n{log.read_text()}")
+
+
+@pytest.fixture
+def two_servers(
+    redis_url: str, key_prefix: str, database_url: str, tmp_path: Path
+) -> Iterator[tuple[httpx.Client, httpx.Client]]:
+    env = {
+        **os.environ,
+        "STOCKYARD_DATABASE_URL": database_url,
+        "STOCKYARD_DATA_DIR": str(tmp_path),
+        "STOCKYARD_SECRET_KEY": SECRET,
+        "STOCKYARD_RATE_LIMIT_ENABLED": "true",
+        "STOCKYARD_RATE_LIMIT_URL": redis_url,
+        "STOCKYARD_RATE_LIMIT_KEY_PREFIX": key_prefix,
+        "STOCKYARD_LOG_LEVEL": "WARNING",
+    }
+    processes: list[subprocess.Popen[bytes]] = []
+    clients: list[httpx.Client] = []
+    try:
+        servers = [(free_port(), tmp_path / f"server-{name}.log") for name in ("a", "b")]
+        processes.extend(_serve(port, env, log) for port, log in servers)  # both start at once
+        for (port, log), process in zip(servers, processes, strict=True):
+            base_url = f"http://127.0.0.1:{port}"
+            _wait_until_up(base_url, process, log)
+            clients.append(httpx.Client(base_url=base_url, timeout=30))
+        yield clients[0], clients[1]
+    finally:
+        for client in clients:
+            client.close()
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def test_two_processes_share_one_budget(two_servers: tuple[httpx.Client, httpx.Client]) -> None:
+    server_a, server_b = two_servers
+    tenant = create_tenant(server_a)
+    statuses: list[int] = []
+    remaining: list[int] = []
+    for client, count in ((server_a, 60), (server_b, 41)):
+        tenant.client = client
+        for _ in range(count):
+            response = tenant.get("/api/v1/me")
+            statuses.append(response.status_code)
+            remaining.append(int(response.headers["ratelimit-remaining"]))
+    assert statuses == [200] * 100 + [429]
+    assert remaining == [*range(99, -1, -1), 0]
+    tenant.client = server_a  # and server A agrees
+    refused = tenant.get("/api/v1/me")
+    assert refused.status_code == 429
+    assert refused.json()["message"] == "Rate Limit Exceeded. 100 per Minute"
