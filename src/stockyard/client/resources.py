@@ -1,0 +1,276 @@
+"""Resource helpers, written once for both clients.
+
+Each helper is generic in what the client's transport returns: `Client` gives plain values
+(`dict`, `bytes`, an iterator over all pages), `AsyncClient` gives awaitables and an async iterator.
+Keyword arguments are snake_case and sent as camelCase; None values are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, Literal, TypeVar
+
+from stockyard.client._core import body, query
+
+J = TypeVar("J")  # one JSON response (dict, or an awaitable of it)
+B = TypeVar("B")  # a downloaded file (bytes, or an awaitable of it)
+P = TypeVar("P")  # every row of every page (an iterator, or an async iterator)
+
+JsonCall = Callable[..., J]
+API = "/api/v1"
+
+
+class Resource(Generic[J, B, P]):
+    """Base of the helpers: `_json(method, path, params=, json=, headers=)`, `_pages(path, params)`."""
+
+    def __init__(self, json: Callable[..., J], download: Callable[..., B], pages: Callable[..., P]) -> None:
+        self._json = json
+        self._download = download
+        self._pages = pages
+
+
+def _if_match(etag: str | None) -> dict[str, str] | None:
+    return {"If-Match": etag} if etag is not None else None
+
+
+class Items(Resource[J, B, P]):
+    """`/api/v1/items`."""
+
+    def create(self, *, sku: str, name: str, **fields: Any) -> J:
+        """Create an item (POST, retried safely with an Idempotency-Key)."""
+        return self._json("POST", f"{API}/items", json=body({"sku": sku, "name": name, **fields}))
+
+    def get(self, item_id: str) -> J:
+        return self._json("GET", f"{API}/items/{item_id}")
+
+    def update(self, item_id: str, *, if_match: str | None = None, **fields: Any) -> J:
+        """Change some fields; `if_match` (an ETag) guards against lost updates (412)."""
+        return self._json("PATCH", f"{API}/items/{item_id}", json=body(fields), headers=_if_match(if_match))
+
+    def delete(self, item_id: str, *, if_match: str | None = None) -> J:
+        return self._json("DELETE", f"{API}/items/{item_id}", headers=_if_match(if_match))
+
+    def list(self, **filters: Any) -> P:
+        """Every item matching the filters (`q`, `tag`, `archived`), across all pages."""
+        return self._pages(f"{API}/items", query(filters))
+
+    def list_page(self, *, cursor: str | None = None, limit: int | None = None, **filters: Any) -> J:
+        """One page: `{"data": [...], "nextCursor": ...}`."""
+        return self._json("GET", f"{API}/items", params=query({"cursor": cursor, "limit": limit, **filters}))
+
+    def stock(self, item_id: str) -> J:
+        """The item's stock per location, with totals."""
+        return self._json("GET", f"{API}/items/{item_id}/stock")
+
+    def bulk(self, rows: Sequence[Mapping[str, Any]], *, mode: str = "create", dry_run: bool = False) -> J:
+        """Start a bulk import job (202); poll it with `jobs.get`."""
+        return self._json(
+            "POST",
+            f"{API}/items/bulk",
+            params=query({"mode": mode, "dry_run": dry_run}),
+            json=[body(row) for row in rows],
+        )
+
+
+class Warehouses(Resource[J, B, P]):
+    """`/api/v1/warehouses`."""
+
+    def create(self, *, short_id: str, name: str, **fields: Any) -> J:
+        return self._json(
+            "POST", f"{API}/warehouses", json=body({"short_id": short_id, "name": name, **fields})
+        )
+
+    def get(self, warehouse_id: str) -> J:
+        return self._json("GET", f"{API}/warehouses/{warehouse_id}")
+
+    def update(self, warehouse_id: str, *, if_match: str | None = None, **fields: Any) -> J:
+        return self._json(
+            "PATCH", f"{API}/warehouses/{warehouse_id}", json=body(fields), headers=_if_match(if_match)
+        )
+
+    def delete(self, warehouse_id: str, *, if_match: str | None = None) -> J:
+        return self._json("DELETE", f"{API}/warehouses/{warehouse_id}", headers=_if_match(if_match))
+
+    def list(self, **filters: Any) -> P:
+        return self._pages(f"{API}/warehouses", query(filters))
+
+
+class Locations(Resource[J, B, P]):
+    """Locations (bins): `/api/v1/warehouses/{id}/locations` and `/api/v1/locations/{id}`."""
+
+    def create(self, warehouse_id: str, *, code: str, **fields: Any) -> J:
+        return self._json(
+            "POST", f"{API}/warehouses/{warehouse_id}/locations", json=body({"code": code, **fields})
+        )
+
+    def get(self, location_id: str) -> J:
+        return self._json("GET", f"{API}/locations/{location_id}")
+
+    def update(self, location_id: str, *, if_match: str | None = None, **fields: Any) -> J:
+        return self._json(
+            "PATCH", f"{API}/locations/{location_id}", json=body(fields), headers=_if_match(if_match)
+        )
+
+    def delete(self, location_id: str, *, if_match: str | None = None) -> J:
+        return self._json("DELETE", f"{API}/locations/{location_id}", headers=_if_match(if_match))
+
+    def list(self, warehouse_id: str, **filters: Any) -> P:
+        return self._pages(f"{API}/warehouses/{warehouse_id}/locations", query(filters))
+
+
+class Stock(Resource[J, B, P]):
+    """Stock levels: `/api/v1/stock` (onHand, reserved, available)."""
+
+    def list(self, **filters: Any) -> P:
+        """Stock levels filtered by `item_id`, `location_id` or `warehouse_id`, across all pages."""
+        return self._pages(f"{API}/stock", query(filters))
+
+    def for_item(self, item_id: str) -> J:
+        """An item's stock per location, with totals."""
+        return self._json("GET", f"{API}/items/{item_id}/stock")
+
+
+class Movements(Resource[J, B, P]):
+    """The append-only ledger: `/api/v1/movements`."""
+
+    def create(
+        self,
+        *,
+        type: Literal["receive", "issue", "adjust"],
+        item_id: str,
+        location_id: str,
+        units: int,
+        **fields: Any,
+    ) -> J:
+        """Record a movement; an issue beyond what is available raises `insufficient_stock` (422)."""
+        return self._json(
+            "POST",
+            f"{API}/movements",
+            json=body(
+                {"type": type, "item_id": item_id, "location_id": location_id, "units": units, **fields}
+            ),
+        )
+
+    def receive(self, *, item_id: str, location_id: str, units: int, **fields: Any) -> J:
+        return self.create(type="receive", item_id=item_id, location_id=location_id, units=units, **fields)
+
+    def issue(self, *, item_id: str, location_id: str, units: int, **fields: Any) -> J:
+        return self.create(type="issue", item_id=item_id, location_id=location_id, units=units, **fields)
+
+    def adjust(self, *, item_id: str, location_id: str, units: int, **fields: Any) -> J:
+        return self.create(type="adjust", item_id=item_id, location_id=location_id, units=units, **fields)
+
+    def get(self, movement_id: str) -> J:
+        return self._json("GET", f"{API}/movements/{movement_id}")
+
+    def list(self, **filters: Any) -> P:
+        """Movements filtered by `item_id`, `location_id`, `warehouse_id`, `type`, `from_`, `to`."""
+        return self._pages(f"{API}/movements", query({k.rstrip("_"): v for k, v in filters.items()}))
+
+    def bulk(self, rows: Sequence[Mapping[str, Any]], *, dry_run: bool = False) -> J:
+        """Start a bulk movements job (202); poll it with `jobs.get`."""
+        return self._json(
+            "POST",
+            f"{API}/movements/bulk",
+            params=query({"dry_run": dry_run}),
+            json=[body(row) for row in rows],
+        )
+
+
+class Transfers(Resource[J, B, P]):
+    """`/api/v1/transfers`: all lines move or none."""
+
+    def create(
+        self, *, from_location_id: str, to_location_id: str, lines: Sequence[Mapping[str, Any]], **fields: Any
+    ) -> J:
+        """`lines` is a list of `{"item_id": ..., "units": ...}`."""
+        return self._json(
+            "POST",
+            f"{API}/transfers",
+            json=body(
+                {
+                    "from_location_id": from_location_id,
+                    "to_location_id": to_location_id,
+                    "lines": [body(line) for line in lines],
+                    **fields,
+                }
+            ),
+        )
+
+    def get(self, transfer_id: str) -> J:
+        return self._json("GET", f"{API}/transfers/{transfer_id}")
+
+    def list(self, **filters: Any) -> P:
+        return self._pages(f"{API}/transfers", query(filters))
+
+
+class Reservations(Resource[J, B, P]):
+    """`/api/v1/reservations`: holds that reduce `available` until released, consumed or expired."""
+
+    def create(self, *, item_id: str, location_id: str, units: int, **fields: Any) -> J:
+        """Pass `ttl_seconds` or `expires_at` among `fields`."""
+        return self._json(
+            "POST",
+            f"{API}/reservations",
+            json=body({"item_id": item_id, "location_id": location_id, "units": units, **fields}),
+        )
+
+    def get(self, reservation_id: str) -> J:
+        return self._json("GET", f"{API}/reservations/{reservation_id}")
+
+    def list(self, **filters: Any) -> P:
+        return self._pages(f"{API}/reservations", query(filters))
+
+    def release(self, reservation_id: str) -> J:
+        return self._json("POST", f"{API}/reservations/{reservation_id}/release")
+
+    def consume(self, reservation_id: str) -> J:
+        """Turn the hold into an issue movement."""
+        return self._json("POST", f"{API}/reservations/{reservation_id}/consume")
+
+
+class Stocktakes(Resource[J, B, P]):
+    """`/api/v1/stocktakes`: cycle counts that lock a location."""
+
+    def create(self, *, location_id: str, **fields: Any) -> J:
+        return self._json("POST", f"{API}/stocktakes", json=body({"location_id": location_id, **fields}))
+
+    def get(self, stocktake_id: str) -> J:
+        return self._json("GET", f"{API}/stocktakes/{stocktake_id}")
+
+    def list(self, **filters: Any) -> P:
+        return self._pages(f"{API}/stocktakes", query(filters))
+
+    def set_counts(self, stocktake_id: str, counts: Sequence[Mapping[str, Any]]) -> J:
+        """`counts` is a list of `{"item_id": ..., "counted": ...}`."""
+        return self._json(
+            "PUT", f"{API}/stocktakes/{stocktake_id}/counts", json={"counts": [body(c) for c in counts]}
+        )
+
+    def complete(self, stocktake_id: str) -> J:
+        return self._json("POST", f"{API}/stocktakes/{stocktake_id}/complete")
+
+    def cancel(self, stocktake_id: str) -> J:
+        return self._json("POST", f"{API}/stocktakes/{stocktake_id}/cancel")
+
+
+class Reports(Resource[J, B, P]):
+    """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation."""
+
+    def get(self, name: str, **params: Any) -> J:
+        """The report as JSON."""
+        return self._json("GET", f"{API}/reports/{name}", params=query({**params, "format": "json"}))
+
+    def download(self, name: str, *, format: Literal["csv", "xlsx"] = "csv", **params: Any) -> B:
+        """The report as a file (CSV or XLSX bytes)."""
+        return self._download(f"{API}/reports/{name}", query({**params, "format": format}))
+
+
+class Jobs(Resource[J, B, P]):
+    """`/api/v1/jobs`: bulk imports."""
+
+    def get(self, job_id: str) -> J:
+        return self._json("GET", f"{API}/jobs/{job_id}")
+
+    def list(self, **filters: Any) -> P:
+        return self._pages(f"{API}/jobs", query(filters))
