@@ -167,3 +167,35 @@ def test_cli_prints_the_same_document(document: dict[str, Any]) -> None:
     assert printed["paths"].keys() == document["paths"].keys()
     assert printed["components"]["schemas"].keys() == document["components"]["schemas"].keys()
     validate(printed)
+
+
+def _codes(response: dict[str, Any]) -> set[str]:
+    return set(response.get("content", {}).get("application/json", {}).get("examples", {}))
+
+
+def test_every_api_post_documents_the_idempotency_key_and_its_errors(document: dict[str, Any]) -> None:
+    posts = [
+        (path, op)
+        for path, method, op in operations(document)
+        if method == "post" and path.startswith("/api/")
+    ]
+    assert posts
+    for path, operation in posts:
+        assert any(p["name"] == "Idempotency-Key" and p["in"] == "header" for p in operation["parameters"]), (
+            path
+        )
+        assert "invalid_parameter" in _codes(operation["responses"]["400"]), path
+        if is_authenticated_path(path):
+            assert "idempotency_key_in_use" in _codes(operation["responses"]["409"]), path
+            assert "idempotency_key_reused" in _codes(operation["responses"]["422"]), path
+        assert "service_unavailable" in _codes(operation["responses"]["503"]), path
+
+
+def test_every_path_documents_405_with_its_methods(document: dict[str, Any]) -> None:
+    for path, item in document["paths"].items():
+        methods = sorted(m.upper() for m in item if m in HTTP_METHODS)
+        for method in methods:
+            response = item[method.lower()]["responses"]["405"]
+            assert _codes(response) == {"method_not_allowed"}
+            assert ", ".join(methods) in response["description"], (method, path)
+            assert "Allow" in response["headers"]

@@ -5,6 +5,8 @@
 * FastAPI's default 422 "Validation Error" responses are removed: Stockyard reports schema
   problems as 400 `validation_error` / `invalid_parameter`, declared by each route.
 * Every path documents 405 `method_not_allowed` with the methods it accepts.
+* What middleware adds to whole classes of operations is added here, from the same rules: the
+  `Idempotency-Key` header and its errors on every POST, 503 `service_unavailable` on writes.
 * Both credentials (JWT access token, API key) are HTTP Bearer schemes, applied to every operation
   the authentication middleware guards.
 """
@@ -21,6 +23,8 @@ from pydantic import BaseModel
 from stockyard.api.middleware.authentication import API_PREFIX, PUBLIC_PATHS
 from stockyard.api.schemas.errors import ErrorEnvelope, ProblemDetails, response_for
 from stockyard.errors import catalog
+from stockyard.errors.catalog import ErrorSpec
+from stockyard.errors.render import JSON_MEDIA_TYPE, PROBLEM_MEDIA_TYPE
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 ACCESS_TOKEN_SCHEME = "accessToken"  # noqa: S105 - a scheme name, not a secret
@@ -45,6 +49,25 @@ SECURITY_REQUIREMENT: list[dict[str, list[str]]] = [{ACCESS_TOKEN_SCHEME: []}, {
 
 _FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
+IDEMPOTENCY_HEADER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "1-255 printable ASCII characters, unique per request (a UUID). A retry with the same "
+    "key and body gets the first response back (`Idempotent-Replayed: true`) instead of running twice. "
+    "Stored for 24 h per workspace and principal; ignored on public routes.",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+# The idempotency middleware on every authenticated POST: a malformed key, a key reused with
+# another request, a key whose first request still runs.
+IDEMPOTENCY_ERRORS: tuple[ErrorSpec, ...] = (
+    catalog.INVALID_PARAMETER,
+    catalog.IDEMPOTENCY_KEY_IN_USE,
+    catalog.IDEMPOTENCY_KEY_REUSED,
+)
+# Every write under /api: 503 `service_unavailable` while the rate limiter's store is down (reads
+# pass unmetered). See api/middleware/rate_limit.py.
+
 
 def is_authenticated_path(path: str) -> bool:
     """The rule of `AuthenticationMiddleware`: every /api path but the public ones."""
@@ -65,6 +88,44 @@ def _is_fastapi_validation_response(response: dict[str, Any]) -> bool:
     return bool(schema.get("$ref", "").endswith("/HTTPValidationError"))
 
 
+def add_errors(responses: dict[str, Any], specs: tuple[ErrorSpec, ...], instance: str) -> None:
+    """Merge catalog entries into an operation's error responses (examples, description, headers)."""
+    for spec in specs:
+        extra = response_for([spec], instance=instance)
+        existing = responses.get(str(spec.status))
+        if existing is None or "content" not in existing:
+            responses[str(spec.status)] = extra
+            continue
+        examples = existing["content"][JSON_MEDIA_TYPE].setdefault("examples", {})
+        if spec.code in examples:
+            continue
+        for media_type in (JSON_MEDIA_TYPE, PROBLEM_MEDIA_TYPE):
+            existing["content"][media_type].setdefault("examples", {}).update(
+                extra["content"][media_type]["examples"]
+            )
+        existing["description"] = f"{existing['description']}\n{extra['description']}"
+        if "headers" in extra:
+            existing.setdefault("headers", {}).update(extra["headers"])
+
+
+def _cross_cutting(path: str, method: str, operation: dict[str, Any]) -> None:
+    """Errors and headers that middleware adds to whole classes of operations."""
+    if not path.startswith(API_PREFIX):
+        return
+    responses: dict[str, Any] = operation["responses"]
+    if method == "post":
+        parameters = operation.setdefault("parameters", [])
+        if not any(p.get("name") == IDEMPOTENCY_HEADER["name"] for p in parameters):
+            parameters.append(IDEMPOTENCY_HEADER)
+        add_errors(
+            responses,
+            IDEMPOTENCY_ERRORS if is_authenticated_path(path) else (catalog.INVALID_PARAMETER,),
+            path,
+        )
+    if method not in ("get", "head", "options"):
+        add_errors(responses, (catalog.SERVICE_UNAVAILABLE,), path)
+
+
 def _complete(schema: dict[str, Any]) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -79,11 +140,12 @@ def _complete(schema: dict[str, Any]) -> dict[str, Any]:
             f"`method_not_allowed`: this path accepts only {allowed}; any other method gets 405 "
             "with the `Allow` header."
         )
-        for operation in operations.values():
+        for method, operation in operations.items():
             responses: dict[str, Any] = operation.setdefault("responses", {})
             if "422" in responses and _is_fastapi_validation_response(responses["422"]):
                 del responses["422"]
             responses.setdefault("405", not_allowed)
+            _cross_cutting(path, method, operation)
             operation["responses"] = dict(sorted(responses.items()))
             if is_authenticated_path(path):
                 operation["security"] = SECURITY_REQUIREMENT
