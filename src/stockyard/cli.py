@@ -170,5 +170,15 @@ def plan(
         typer.echo(f"Workspace '{slug}' moved from the {previous} plan to the {new_plan} plan.")
 
 
+def _bulk_commands() -> None:
+    from stockyard.cli_bulk import export, import_app
+
+    app.add_typer(import_app, name="import")
+    app.command("export")(export)
+
+
+_bulk_commands()
+
+
 def main() -> None:
     app()

@@ -129,7 +129,11 @@ class JobRunner:
         if done:
             handler.replay(state, list(itertools.islice(rows, done)))
         for batches, batch in enumerate(_batches(rows, self._batch_size), start=1):
-            outcome = await self._db.transact(_commit_batch, context, handler, state, batch, done)
+            if context.dry_run and getattr(handler, "rollback_dry_run", False):
+                outcome = await self._evaluate(context, handler, state, batch)
+                await self._db.transact(_record_batch, context, outcome, batch, done)
+            else:
+                outcome = await self._db.transact(_commit_batch, context, handler, state, batch, done)
             handler.commit(state, outcome.delta)
             done += len(batch)
             if on_progress is not None:
@@ -140,6 +144,23 @@ class JobRunner:
                 return
             await asyncio.sleep(0)  # let requests in between batches
         await self._db.transact(_finish, job_id)
+
+    async def _evaluate(
+        self, context: JobContext, handler: JobHandler, state: Any, batch: list[PayloadRow]
+    ) -> BatchOutcome:
+        """Process a batch in a transaction that is rolled back: a dry run of a writing handler."""
+        outcomes: list[BatchOutcome] = []
+        try:
+            async with self._db.transaction() as conn:
+                outcomes.append(await handler.process(conn, context, state, batch))
+                raise _RollBack
+        except _RollBack:
+            pass
+        return outcomes[0]
+
+
+class _RollBack(Exception):
+    """Raised to roll a dry run's transaction back."""
 
 
 async def _claim(conn: Connection, job_id: str) -> Any:
@@ -163,6 +184,13 @@ async def _commit_batch(
     conn: Connection, job: JobContext, handler: JobHandler, state: Any, batch: list[PayloadRow], start: int
 ) -> BatchOutcome:
     outcome = await handler.process(conn, job, state, batch)
+    return await _record_batch(conn, job, outcome, batch, start)
+
+
+async def _record_batch(
+    conn: Connection, job: JobContext, outcome: BatchOutcome, batch: list[PayloadRow], start: int
+) -> BatchOutcome:
+    """The batch's errors and the job's progress, committed with the batch's writes."""
     if outcome.errors:
         await conn.execute(
             job_errors.insert(),
