@@ -242,7 +242,7 @@ class Stocktakes(Resource[J, B, P]):
         return self._pages(f"{API}/stocktakes", query(filters))
 
     def set_counts(self, stocktake_id: str, counts: Sequence[Mapping[str, Any]]) -> J:
-        """`counts` is a list of `{"item_id": ..., "counted": ...}`."""
+        """`counts` is a list of `{"item_id": ..., "counted_units": ...}`."""
         return self._json(
             "PUT", f"{API}/stocktakes/{stocktake_id}/counts", json={"counts": [body(c) for c in counts]}
         )

@@ -266,6 +266,8 @@ stock_levels = Table(
     _workspace(),
     Column("warehouse_id", ID, nullable=False),
     Column("on_hand", BigInteger, nullable=False, default=0),
+    # How many movements this level has had; each movement's `sequence` (0003_inventory).
+    Column("movement_count", BigInteger, nullable=False, default=0, server_default="0"),
     _updated(),
     Index(None, "workspace_id", "location_id"),
 )
@@ -291,10 +293,13 @@ movements = Table(
     Column("actor_type", String(20), nullable=False),
     Column("actor_id", ID, nullable=True),
     Column("request_id", String(128), nullable=True),
+    # Position in the item+location ledger: 1, 2, 3... without gaps (0003_inventory).
+    Column("sequence", BigInteger, nullable=False, server_default="0"),
     _created(),
     Index(None, "workspace_id", "id"),
     Index(None, "item_id", "location_id", "id"),
     Index(None, "workspace_id", "created_at"),
+    Index("uq_movements_item_id_location_id_sequence", "item_id", "location_id", "sequence", unique=True),
 )
 
 transfers = Table(

@@ -1,0 +1,113 @@
+"""The stock ledger: /api/v1/movements (append-only: entries are never changed or deleted)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Response
+from pydantic import AwareDatetime
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
+from stockyard.errors import catalog
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.inventory.ledger import MovementType
+from stockyard.inventory.movements import MovementFilter, MovementRequest, MovementService
+
+router = APIRouter(prefix="/api/v1", tags=["movements"])
+
+Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
+Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
+
+_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
+_WRITE = (*_READ, catalog.READ_ONLY)
+
+
+def _movements(services: ServicesDep) -> MovementService:
+    return MovementService(services.database)
+
+
+Movements = Annotated[MovementService, Depends(_movements)]
+
+
+@router.post(
+    "/movements",
+    status_code=201,
+    operation_id="createMovement",
+    summary="Receive, issue or adjust stock at a location",
+    responses=error_responses(
+        *_WRITE,
+        catalog.NOT_FOUND,
+        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        catalog.RESOURCE_LOCKED,
+        catalog.INSUFFICIENT_STOCK,
+        catalog.INVALID_STATE,
+        body=True,
+    ),
+)
+async def create_movement(
+    body: MovementCreate, ctx: Writer, movements: Movements, response: Response
+) -> Movement:
+    record = await movements.record(
+        ctx,
+        MovementRequest(
+            type=MovementType(body.type),
+            item_id=body.item_id,
+            location_id=body.location_id,
+            units=body.units,
+            reason=body.reason,
+            reference=body.reference,
+        ),
+    )
+    response.headers["Location"] = f"/api/v1/movements/{record.id}"
+    return Movement.of(record)
+
+
+@router.get(
+    "/movements",
+    operation_id="listMovements",
+    summary="Read the ledger, oldest first, with cursor pagination",
+    responses=error_responses(
+        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+    ),
+)
+async def list_movements(
+    ctx: Reader,
+    movements: Movements,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
+    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
+    warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=32)] = None,
+    type: Annotated[
+        Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None, Query()
+    ] = None,
+    since: Annotated[AwareDatetime | None, Query(description="Created at or after")] = None,
+    until: Annotated[AwareDatetime | None, Query(description="Created before")] = None,
+) -> MovementList:
+    page = await movements.list(
+        ctx,
+        MovementFilter(
+            item_id=item_id,
+            location_id=location_id,
+            warehouse_id=warehouse_id,
+            type=type,
+            since=since,
+            until=until,
+        ),
+        cursor=cursor,
+        limit=limit,
+    )
+    return MovementList(data=[Movement.of(record) for record in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/movements/{movement_id}",
+    operation_id="getMovement",
+    summary="Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
+    responses=error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+)
+async def get_movement(movement_id: str, ctx: Reader, movements: Movements) -> Movement:
+    return Movement.of(await movements.get(ctx, movement_id))

@@ -1,0 +1,65 @@
+"""Stock levels: /api/v1/stock and /api/v1/items/{id}/stock."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.stock import ItemStock, StockLevel, StockLevelList
+from stockyard.errors import catalog
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.inventory.stock import StockService
+
+router = APIRouter(prefix="/api/v1", tags=["stock"])
+
+Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
+_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
+
+
+def _stock(services: ServicesDep) -> StockService:
+    return StockService(services.database)
+
+
+Stock = Annotated[StockService, Depends(_stock)]
+
+
+@router.get(
+    "/stock",
+    operation_id="listStockLevels",
+    summary="Stock levels (on hand, reserved, available) by item, location or warehouse",
+    responses=error_responses(
+        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+    ),
+)
+async def list_stock_levels(
+    ctx: Reader,
+    stock: Stock,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
+    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
+    warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=32)] = None,
+) -> StockLevelList:
+    page = await stock.levels(
+        ctx,
+        item_id=item_id,
+        location_id=location_id,
+        warehouse_id=warehouse_id,
+        cursor=cursor,
+        limit=limit,
+    )
+    return StockLevelList(data=[StockLevel.of(level) for level in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/items/{item_id}/stock",
+    operation_id="getItemStock",
+    summary="An item's stock: totals and one entry per location",
+    responses=error_responses(*_READ, catalog.NOT_FOUND),
+)
+async def get_item_stock(item_id: str, ctx: Reader, stock: Stock) -> ItemStock:
+    return ItemStock.of(await stock.for_item(ctx, item_id))

@@ -1,0 +1,119 @@
+"""Stocktakes (cycle counts): /api/v1/stocktakes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.stocktakes import (
+    CountsUpdate,
+    Stocktake,
+    StocktakeCompleted,
+    StocktakeCreate,
+    StocktakeList,
+)
+from stockyard.errors import catalog, validation_failed
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.inventory.stocktakes import Count, StocktakeService
+
+router = APIRouter(prefix="/api/v1", tags=["stocktakes"])
+
+Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
+Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
+_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
+_WRITE = (*_READ, catalog.READ_ONLY)
+_ON_ONE = (*_WRITE, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE)
+
+
+def _stocktakes(services: ServicesDep) -> StocktakeService:
+    return StocktakeService(services.database)
+
+
+Stocktakes = Annotated[StocktakeService, Depends(_stocktakes)]
+
+
+@router.post(
+    "/stocktakes",
+    status_code=201,
+    operation_id="startStocktake",
+    summary="Start a stocktake: locks the location against stock writes",
+    responses=error_responses(*_ON_ONE, catalog.RESOURCE_LOCKED, body=True),
+)
+async def start_stocktake(
+    body: StocktakeCreate, ctx: Writer, stocktakes: Stocktakes, response: Response
+) -> Stocktake:
+    record = await stocktakes.start(ctx, body.location_id)
+    response.headers["Location"] = f"/api/v1/stocktakes/{record.id}"
+    return Stocktake.of(record)
+
+
+@router.get(
+    "/stocktakes",
+    operation_id="listStocktakes",
+    summary="List stocktakes, oldest first",
+    responses=error_responses(
+        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+    ),
+)
+async def list_stocktakes(
+    ctx: Reader,
+    stocktakes: Stocktakes,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
+    status: Annotated[Literal["open", "completed", "cancelled"] | None, Query()] = None,
+) -> StocktakeList:
+    page = await stocktakes.list(ctx, location_id=location_id, status=status, cursor=cursor, limit=limit)
+    return StocktakeList(data=[Stocktake.of(record) for record in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/stocktakes/{stocktake_id}",
+    operation_id="getStocktake",
+    summary="Get a stocktake with its counts",
+    responses=error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+)
+async def get_stocktake(stocktake_id: str, ctx: Reader, stocktakes: Stocktakes) -> Stocktake:
+    return Stocktake.of(await stocktakes.get(ctx, stocktake_id))
+
+
+@router.put(
+    "/stocktakes/{stocktake_id}/counts",
+    operation_id="setStocktakeCounts",
+    summary="Replace the counted units of an open stocktake",
+    responses=error_responses(*_ON_ONE, body=True),
+)
+async def set_counts(stocktake_id: str, body: CountsUpdate, ctx: Writer, stocktakes: Stocktakes) -> Stocktake:
+    seen: dict[str, int] = {}
+    for index, count in enumerate(body.counts):
+        if count.item_id in seen:
+            raise validation_failed(
+                {f"counts.{index}.itemId": [f"The item is already counted in entry {seen[count.item_id]}."]}
+            )
+        seen[count.item_id] = index
+    counts = [Count(count.item_id, count.counted_units) for count in body.counts]
+    return Stocktake.of(await stocktakes.set_counts(ctx, stocktake_id, counts))
+
+
+@router.post(
+    "/stocktakes/{stocktake_id}/complete",
+    operation_id="completeStocktake",
+    summary="Post the differences as count movements and unlock the location",
+    responses=error_responses(*_ON_ONE),
+)
+async def complete_stocktake(stocktake_id: str, ctx: Writer, stocktakes: Stocktakes) -> StocktakeCompleted:
+    return StocktakeCompleted.of(await stocktakes.complete(ctx, stocktake_id))
+
+
+@router.post(
+    "/stocktakes/{stocktake_id}/cancel",
+    operation_id="cancelStocktake",
+    summary="Cancel a stocktake and unlock the location",
+    responses=error_responses(*_ON_ONE),
+)
+async def cancel_stocktake(stocktake_id: str, ctx: Writer, stocktakes: Stocktakes) -> Stocktake:
+    return Stocktake.of(await stocktakes.cancel(ctx, stocktake_id))

@@ -1,0 +1,92 @@
+"""Tags: /api/v1/tags."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
+from stockyard.errors import catalog
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.inventory.tags import TagService
+
+router = APIRouter(prefix="/api/v1", tags=["tags"])
+
+Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
+Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
+
+_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
+_WRITE = (*_READ, catalog.READ_ONLY)
+
+
+def _tags(services: ServicesDep) -> TagService:
+    return TagService(services.database)
+
+
+Tags = Annotated[TagService, Depends(_tags)]
+
+
+@router.post(
+    "/tags",
+    status_code=201,
+    operation_id="createTag",
+    summary="Create a tag",
+    responses=error_responses(*_WRITE, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT, body=True),
+)
+async def create_tag(body: TagCreate, ctx: Writer, tags: Tags, response: Response) -> Tag:
+    record = await tags.create(ctx, body.name)
+    response.headers["Location"] = f"/api/v1/tags/{record.id}"
+    return Tag.of(record)
+
+
+@router.get(
+    "/tags",
+    operation_id="listTags",
+    summary="List tags",
+    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+)
+async def list_tags(
+    ctx: Reader,
+    tags: Tags,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    q: Annotated[str | None, Query(max_length=60, description="Names starting with q")] = None,
+) -> TagList:
+    page = await tags.list(ctx, cursor=cursor, limit=limit, q=q)
+    return TagList(data=[Tag.of(record) for record in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/tags/{tag_id}",
+    operation_id="getTag",
+    summary="Get a tag",
+    responses=error_responses(*_READ, catalog.NOT_FOUND),
+)
+async def get_tag(tag_id: str, ctx: Reader, tags: Tags) -> Tag:
+    return Tag.of(await tags.get(ctx, tag_id))
+
+
+@router.patch(
+    "/tags/{tag_id}",
+    operation_id="renameTag",
+    summary="Rename a tag (items carry the new name)",
+    responses=error_responses(*_WRITE, catalog.NOT_FOUND, catalog.ALREADY_EXISTS, body=True),
+)
+async def rename_tag(tag_id: str, body: TagUpdate, ctx: Writer, tags: Tags) -> Tag:
+    return Tag.of(await tags.rename(ctx, tag_id, body.name))
+
+
+@router.delete(
+    "/tags/{tag_id}",
+    status_code=204,
+    operation_id="deleteTag",
+    summary="Delete a tag (items lose it)",
+    responses=error_responses(*_WRITE, catalog.NOT_FOUND),
+)
+async def delete_tag(tag_id: str, ctx: Writer, tags: Tags) -> Response:
+    await tags.delete(ctx, tag_id)
+    return Response(status_code=204)

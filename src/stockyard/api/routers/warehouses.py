@@ -1,0 +1,293 @@
+"""Warehouses and their locations: /api/v1/warehouses, /api/v1/warehouses/{id}/locations, /api/v1/locations."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Query, Response
+
+from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.etags import etag, expected_version, matches
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.warehouses import (
+    Location,
+    LocationCreate,
+    LocationList,
+    LocationUpdate,
+    Warehouse,
+    WarehouseCreate,
+    WarehouseList,
+    WarehouseUpdate,
+)
+from stockyard.errors import catalog
+from stockyard.identity.context import Context
+from stockyard.identity.permissions import Permission
+from stockyard.inventory.locations import LocationService
+from stockyard.inventory.warehouses import WarehouseService
+
+router = APIRouter(prefix="/api/v1", tags=["warehouses"])
+
+Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
+Manager = Annotated[Context, Depends(authorize(Permission.WAREHOUSES_MANAGE))]
+IfMatch = Annotated[str | None, Header(alias="If-Match")]
+IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
+Limit = Annotated[int, Query(ge=1, le=200)]
+Cursor = Annotated[str | None, Query(max_length=200)]
+
+_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
+_WRITE = (*_READ, catalog.READ_ONLY)
+_NOT_MODIFIED: dict[int | str, Any] = {304: {"description": "Not modified"}}
+
+
+def _warehouses(services: ServicesDep) -> WarehouseService:
+    return WarehouseService(services.database)
+
+
+def _locations(services: ServicesDep) -> LocationService:
+    return LocationService(services.database)
+
+
+Warehouses = Annotated[WarehouseService, Depends(_warehouses)]
+Locations = Annotated[LocationService, Depends(_locations)]
+
+
+# --- warehouses ----------------------------------------------------------------------------------
+@router.post(
+    "/warehouses",
+    status_code=201,
+    operation_id="createWarehouse",
+    summary="Create a warehouse",
+    responses=error_responses(*_WRITE, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.DUPLICATE_SHORT_ID, body=True),
+)
+async def create_warehouse(
+    body: WarehouseCreate, ctx: Manager, warehouses: Warehouses, response: Response
+) -> Warehouse:
+    record = await warehouses.create(ctx, short_id=body.short_id, name=body.name, address=body.address)
+    response.headers["ETag"] = etag(record.version)
+    response.headers["Location"] = f"/api/v1/warehouses/{record.id}"
+    return Warehouse.of(record)
+
+
+@router.get(
+    "/warehouses",
+    operation_id="listWarehouses",
+    summary="List the warehouses the caller may see",
+    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+)
+async def list_warehouses(
+    ctx: Reader,
+    warehouses: Warehouses,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    archived: Annotated[bool | None, Query()] = None,
+) -> WarehouseList:
+    page = await warehouses.list(ctx, cursor=cursor, limit=limit, archived=archived)
+    return WarehouseList(data=[Warehouse.of(record) for record in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/warehouses/{warehouse_id}",
+    response_model=Warehouse,
+    operation_id="getWarehouse",
+    summary="Get a warehouse",
+    responses={
+        **error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+        **_NOT_MODIFIED,
+    },
+)
+async def get_warehouse(
+    warehouse_id: str,
+    ctx: Reader,
+    warehouses: Warehouses,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+) -> Warehouse | Response:
+    record = await warehouses.get(ctx, warehouse_id)
+    if matches(if_none_match, record.version):
+        return Response(status_code=304, headers={"ETag": etag(record.version)})
+    response.headers["ETag"] = etag(record.version)
+    return Warehouse.of(record)
+
+
+@router.patch(
+    "/warehouses/{warehouse_id}",
+    operation_id="updateWarehouse",
+    summary="Update or archive a warehouse",
+    responses=error_responses(
+        *_WRITE,
+        catalog.NOT_FOUND,
+        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        catalog.DUPLICATE_SHORT_ID,
+        catalog.PRECONDITION_FAILED,
+        catalog.LOCATION_NOT_EMPTY,
+        body=True,
+    ),
+)
+async def update_warehouse(
+    warehouse_id: str,
+    body: WarehouseUpdate,
+    ctx: Manager,
+    warehouses: Warehouses,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Warehouse:
+    record = await warehouses.update(ctx, warehouse_id, body.sent(), if_match=expected_version(if_match))
+    response.headers["ETag"] = etag(record.version)
+    return Warehouse.of(record)
+
+
+@router.delete(
+    "/warehouses/{warehouse_id}",
+    status_code=204,
+    operation_id="deleteWarehouse",
+    summary="Delete a warehouse that has never held stock (archive it otherwise)",
+    responses=error_responses(
+        *_WRITE,
+        catalog.NOT_FOUND,
+        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        catalog.PRECONDITION_FAILED,
+        catalog.CONFLICT,
+        catalog.LOCATION_NOT_EMPTY,
+    ),
+)
+async def delete_warehouse(
+    warehouse_id: str, ctx: Manager, warehouses: Warehouses, if_match: IfMatch = None
+) -> Response:
+    await warehouses.delete(ctx, warehouse_id, if_match=expected_version(if_match))
+    return Response(status_code=204)
+
+
+# --- locations -----------------------------------------------------------------------------------
+@router.post(
+    "/warehouses/{warehouse_id}/locations",
+    status_code=201,
+    operation_id="createLocation",
+    summary="Create a location (bin) in a warehouse",
+    responses=error_responses(
+        *_WRITE,
+        catalog.NOT_FOUND,
+        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        catalog.ALREADY_EXISTS,
+        catalog.EXCEEDED_LIMIT,
+        catalog.INVALID_STATE,
+        body=True,
+    ),
+)
+async def create_location(
+    warehouse_id: str, body: LocationCreate, ctx: Manager, locations: Locations, response: Response
+) -> Location:
+    record = await locations.create(ctx, warehouse_id, code=body.code, name=body.name)
+    response.headers["ETag"] = etag(record.version)
+    response.headers["Location"] = f"/api/v1/locations/{record.id}"
+    return Location.of(record)
+
+
+@router.get(
+    "/warehouses/{warehouse_id}/locations",
+    operation_id="listWarehouseLocations",
+    summary="List the locations of a warehouse",
+    responses=error_responses(
+        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+    ),
+)
+async def list_warehouse_locations(
+    warehouse_id: str,
+    ctx: Reader,
+    locations: Locations,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    archived: Annotated[bool | None, Query()] = None,
+) -> LocationList:
+    page = await locations.list(ctx, warehouse_id=warehouse_id, cursor=cursor, limit=limit, archived=archived)
+    return LocationList(data=[Location.of(record) for record in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/locations",
+    operation_id="listLocations",
+    summary="List the locations the caller may see",
+    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+)
+async def list_locations(
+    ctx: Reader,
+    locations: Locations,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+    archived: Annotated[bool | None, Query()] = None,
+) -> LocationList:
+    page = await locations.list(ctx, warehouse_id=None, cursor=cursor, limit=limit, archived=archived)
+    return LocationList(data=[Location.of(record) for record in page.data], next_cursor=page.next_cursor)
+
+
+@router.get(
+    "/locations/{location_id}",
+    response_model=Location,
+    operation_id="getLocation",
+    summary="Get a location",
+    responses={
+        **error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+        **_NOT_MODIFIED,
+    },
+)
+async def get_location(
+    location_id: str,
+    ctx: Reader,
+    locations: Locations,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+) -> Location | Response:
+    record = await locations.get(ctx, location_id)
+    if matches(if_none_match, record.version):
+        return Response(status_code=304, headers={"ETag": etag(record.version)})
+    response.headers["ETag"] = etag(record.version)
+    return Location.of(record)
+
+
+@router.patch(
+    "/locations/{location_id}",
+    operation_id="updateLocation",
+    summary="Update or archive a location (archiving needs it empty)",
+    responses=error_responses(
+        *_WRITE,
+        catalog.NOT_FOUND,
+        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        catalog.ALREADY_EXISTS,
+        catalog.PRECONDITION_FAILED,
+        catalog.LOCATION_NOT_EMPTY,
+        catalog.RESOURCE_LOCKED,
+        body=True,
+    ),
+)
+async def update_location(
+    location_id: str,
+    body: LocationUpdate,
+    ctx: Manager,
+    locations: Locations,
+    response: Response,
+    if_match: IfMatch = None,
+) -> Location:
+    record = await locations.update(ctx, location_id, body.sent(), if_match=expected_version(if_match))
+    response.headers["ETag"] = etag(record.version)
+    return Location.of(record)
+
+
+@router.delete(
+    "/locations/{location_id}",
+    status_code=204,
+    operation_id="deleteLocation",
+    summary="Delete a location that has never held stock (archive it otherwise)",
+    responses=error_responses(
+        *_WRITE,
+        catalog.NOT_FOUND,
+        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        catalog.PRECONDITION_FAILED,
+        catalog.CONFLICT,
+        catalog.LOCATION_NOT_EMPTY,
+        catalog.RESOURCE_LOCKED,
+    ),
+)
+async def delete_location(
+    location_id: str, ctx: Manager, locations: Locations, if_match: IfMatch = None
+) -> Response:
+    await locations.delete(ctx, location_id, if_match=expected_version(if_match))
+    return Response(status_code=204)

@@ -1,0 +1,74 @@
+"""Stocktake request and response bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.movements import MAX_UNITS, Movement, ResourceId
+from stockyard.inventory.stocktakes import StocktakeCompleted as CompletedRecord
+from stockyard.inventory.stocktakes import StocktakeRecord
+
+
+class StocktakeCreate(RequestModel):
+    location_id: ResourceId
+
+
+class CountIn(RequestModel):
+    item_id: ResourceId
+    counted_units: Annotated[int, Field(ge=0, le=MAX_UNITS, strict=True)]
+
+
+class CountsUpdate(RequestModel):
+    counts: Annotated[list[CountIn], Field(max_length=1000)]
+
+
+class Count(ResponseModel):
+    item_id: str
+    counted_units: int
+
+
+class Stocktake(ResponseModel):
+    id: str
+    location_id: str
+    warehouse_id: str
+    status: str = Field(description="open, completed or cancelled.")
+    counts: list[Count]
+    created_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
+
+    @classmethod
+    def of(cls, record: StocktakeRecord) -> Stocktake:
+        return cls(
+            id=record.id,
+            location_id=record.location_id,
+            warehouse_id=record.warehouse_id,
+            status=record.status,
+            counts=[
+                Count(item_id=count.item_id, counted_units=count.counted_units) for count in record.counts
+            ],
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+            completed_at=record.completed_at,
+        )
+
+
+class StocktakeList(ResponseModel):
+    data: list[Stocktake]
+    next_cursor: str | None
+
+
+class StocktakeCompleted(ResponseModel):
+    stocktake: Stocktake
+    movements: list[Movement] = Field(description="The count movements posted (counted minus on hand).")
+
+    @classmethod
+    def of(cls, result: CompletedRecord) -> StocktakeCompleted:
+        return cls(
+            stocktake=Stocktake.of(result.stocktake),
+            movements=[Movement.of(movement) for movement in result.movements],
+        )

@@ -1,0 +1,37 @@
+"""Tag request and response bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.inventory.tags import TagRecord
+
+TagName = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class TagCreate(RequestModel):
+    name: TagName
+
+
+class TagUpdate(RequestModel):
+    name: TagName
+
+
+class Tag(ResponseModel):
+    id: str
+    name: str
+    item_count: int
+    created_at: datetime
+
+    @classmethod
+    def of(cls, record: TagRecord) -> Tag:
+        return cls(id=record.id, name=record.name, item_count=record.item_count, created_at=record.created_at)
+
+
+class TagList(ResponseModel):
+    data: list[Tag]
+    next_cursor: str | None

@@ -1,0 +1,66 @@
+"""Transfer request and response bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
+from stockyard.inventory.transfers import TransferCreated, TransferRecord
+
+
+class TransferLineIn(RequestModel):
+    item_id: ResourceId
+    units: Annotated[int, Field(gt=0, le=MAX_UNITS, strict=True)]
+
+
+class TransferCreate(RequestModel):
+    from_location_id: ResourceId
+    to_location_id: ResourceId
+    lines: Annotated[list[TransferLineIn], Field(min_length=1, max_length=100)]
+    reference: Reference | None = None
+
+
+class TransferLine(ResponseModel):
+    item_id: str
+    units: int
+
+
+class Transfer(ResponseModel):
+    id: str
+    from_location_id: str
+    to_location_id: str
+    reference: str | None
+    lines: list[TransferLine]
+    actor_type: str
+    actor_id: str | None
+    created_at: datetime
+    movements: list[Movement] | None = Field(
+        default=None, description="The paired ledger entries; present in the response to POST."
+    )
+
+    @classmethod
+    def of(cls, record: TransferRecord, movements: list[Movement] | None = None) -> Transfer:
+        return cls(
+            id=record.id,
+            from_location_id=record.from_location_id,
+            to_location_id=record.to_location_id,
+            reference=record.reference,
+            lines=[TransferLine(item_id=line.item_id, units=line.units) for line in record.lines],
+            actor_type=record.actor_type,
+            actor_id=record.actor_id,
+            created_at=record.created_at,
+            movements=movements,
+        )
+
+    @classmethod
+    def created(cls, result: TransferCreated) -> Transfer:
+        return cls.of(result.transfer, [Movement.of(movement) for movement in result.movements])
+
+
+class TransferList(ResponseModel):
+    data: list[Transfer]
+    next_cursor: str | None

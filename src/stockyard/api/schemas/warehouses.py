@@ -1,0 +1,101 @@
+"""Warehouse and location request and response bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field
+
+from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.inventory.locations import LocationRecord
+from stockyard.inventory.warehouses import WarehouseRecord
+
+ShortId = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9-]+$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Address = Annotated[str, Field(max_length=1000)]
+LocationCode = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")]
+
+
+class WarehouseCreate(RequestModel):
+    short_id: ShortId
+    name: Name
+    address: Address | None = None
+
+
+class WarehouseUpdate(RequestModel):
+    non_nullable = frozenset({"short_id", "name", "archived"})
+
+    short_id: ShortId | None = None
+    name: Name | None = None
+    address: Address | None = None
+    archived: bool | None = None
+
+
+class Warehouse(ResponseModel):
+    id: str
+    short_id: str
+    name: str
+    address: str | None
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, record: WarehouseRecord) -> Warehouse:
+        return cls(
+            id=record.id,
+            short_id=record.short_id,
+            name=record.name,
+            address=record.address,
+            archived=record.archived,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+
+class WarehouseList(ResponseModel):
+    data: list[Warehouse]
+    next_cursor: str | None
+
+
+class LocationCreate(RequestModel):
+    code: LocationCode
+    name: Name | None = None
+
+
+class LocationUpdate(RequestModel):
+    non_nullable = frozenset({"code", "archived"})
+
+    code: LocationCode | None = None
+    name: Name | None = None
+    archived: bool | None = None
+
+
+class Location(ResponseModel):
+    id: str
+    warehouse_id: str
+    code: str
+    name: str | None
+    archived: bool
+    locked_by: str | None = Field(description="The open stocktake that locks the location, if any.")
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, record: LocationRecord) -> Location:
+        return cls(
+            id=record.id,
+            warehouse_id=record.warehouse_id,
+            code=record.code,
+            name=record.name,
+            archived=record.archived,
+            locked_by=record.locked_by,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+        )
+
+
+class LocationList(ResponseModel):
+    data: list[Location]
+    next_cursor: str | None

@@ -1,0 +1,279 @@
+"""Locations (bins) inside a warehouse. Codes are unique within their warehouse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, exists, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import locations, movements, stock_levels, transfers
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit, limits
+from stockyard.identity.context import Context
+from stockyard.identity.plans import Limit
+from stockyard.ids import new_id
+from stockyard.inventory import scope
+from stockyard.inventory.warehouses import visible_warehouse
+from stockyard.pagination import Page, decode_cursor, paginate
+
+
+@dataclass(frozen=True, slots=True)
+class LocationRecord:
+    id: str
+    warehouse_id: str
+    code: str
+    name: str | None
+    archived: bool
+    locked_by: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def _record(row: Row[Any]) -> LocationRecord:
+    return LocationRecord(
+        id=row.id,
+        warehouse_id=row.warehouse_id,
+        code=row.code,
+        name=row.name,
+        archived=row.archived,
+        locked_by=row.locked_by,
+        version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _duplicate(code: str) -> StockyardError:
+    return StockyardError(
+        catalog.ALREADY_EXISTS,
+        f"A location with code '{code}' already exists in this warehouse.",
+        param="code",
+    )
+
+
+def _locked(record: LocationRecord) -> StockyardError:
+    return StockyardError(
+        catalog.RESOURCE_LOCKED, f"Location {record.code} is locked by stocktake {record.locked_by}."
+    )
+
+
+class LocationStore:
+    """Location rows of one workspace."""
+
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    async def get(self, location_id: str, *, for_update: bool = False) -> LocationRecord | None:
+        query = select(locations).where(
+            locations.c.workspace_id == self.workspace_id, locations.c.id == location_id
+        )
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.conn.execute(query)).first()
+        return None if row is None else _record(row)
+
+    async def code_taken(self, warehouse_id: str, code: str, *, except_id: str | None = None) -> bool:
+        query = select(locations.c.id).where(
+            locations.c.workspace_id == self.workspace_id,
+            locations.c.warehouse_id == warehouse_id,
+            locations.c.code == code,
+        )
+        if except_id is not None:
+            query = query.where(locations.c.id != except_id)
+        return (await self.conn.execute(query)).first() is not None
+
+    async def count(self) -> int:
+        query = (
+            select(func.count()).select_from(locations).where(locations.c.workspace_id == self.workspace_id)
+        )
+        return int((await self.conn.execute(query)).scalar_one())
+
+    async def units_on_hand(self, location_id: str) -> int:
+        query = select(func.coalesce(func.sum(stock_levels.c.on_hand), 0)).where(
+            stock_levels.c.workspace_id == self.workspace_id, stock_levels.c.location_id == location_id
+        )
+        return int((await self.conn.execute(query)).scalar_one())
+
+    async def has_history(self, location_id: str) -> bool:
+        query = select(
+            exists().where(movements.c.location_id == location_id)
+            | exists().where(
+                or_(transfers.c.from_location_id == location_id, transfers.c.to_location_id == location_id)
+            )
+        )
+        return bool((await self.conn.execute(query)).scalar())
+
+
+async def visible_location(
+    conn: Connection, ctx: Context, location_id: str, *, for_update: bool = False
+) -> LocationRecord:
+    """The location, or 404 when not in the workspace, then 403 when outside the caller's scope."""
+    record = await LocationStore(conn, ctx.workspace_id).get(location_id, for_update=for_update)
+    if record is None:
+        raise StockyardError(catalog.NOT_FOUND)
+    scope.require(ctx.principal, record.warehouse_id)
+    return record
+
+
+class LocationService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(self, ctx: Context, warehouse_id: str, *, code: str, name: str | None) -> LocationRecord:
+        return await self._db.transact(self._create, ctx, warehouse_id, code, name)
+
+    @staticmethod
+    async def _create(
+        conn: Connection, ctx: Context, warehouse_id: str, code: str, name: str | None
+    ) -> LocationRecord:
+        warehouse = await visible_warehouse(conn, ctx, warehouse_id)
+        store = LocationStore(conn, ctx.workspace_id)
+        await limits.lock_workspace(conn, ctx.workspace_id)
+        if await store.code_taken(warehouse_id, code):
+            raise _duplicate(code)
+        limits.enforce(ctx.principal.plan, Limit.LOCATIONS, await store.count())
+        if warehouse.archived:
+            raise StockyardError(catalog.INVALID_STATE, f"Warehouse {warehouse.short_id} is archived.")
+        now = utcnow()
+        location_id = new_id("loc")
+        try:
+            await conn.execute(
+                locations.insert().values(
+                    id=location_id,
+                    workspace_id=ctx.workspace_id,
+                    warehouse_id=warehouse_id,
+                    code=code,
+                    name=name,
+                    archived=False,
+                    locked_by=None,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        except IntegrityError as exc:
+            raise _duplicate(code) from exc
+        await audit.record(
+            conn,
+            ctx,
+            "location.created",
+            "location",
+            location_id,
+            {"warehouseId": warehouse_id, "code": code},
+        )
+        created = await store.get(location_id)
+        assert created is not None
+        return created
+
+    async def get(self, ctx: Context, location_id: str) -> LocationRecord:
+        return await self._db.transact(self._get, ctx, location_id)
+
+    @staticmethod
+    async def _get(conn: Connection, ctx: Context, location_id: str) -> LocationRecord:
+        return await visible_location(conn, ctx, location_id)
+
+    async def list(
+        self,
+        ctx: Context,
+        *,
+        warehouse_id: str | None,
+        cursor: str | None,
+        limit: int,
+        archived: bool | None = None,
+    ) -> Page[LocationRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[LocationRecord]:
+            query = select(locations).where(
+                locations.c.workspace_id == ctx.workspace_id,
+                scope.visible(locations.c.warehouse_id, ctx.principal),
+            )
+            if warehouse_id is not None:
+                await visible_warehouse(conn, ctx, warehouse_id)
+                query = query.where(locations.c.warehouse_id == warehouse_id)
+            if after is not None:
+                query = query.where(locations.c.id > after)
+            if archived is not None:
+                query = query.where(locations.c.archived == archived)
+            rows = await conn.execute(query.order_by(locations.c.id).limit(limit + 1))
+            return [_record(row) for row in rows]
+
+        return paginate(await self._db.transact(fetch), limit)
+
+    async def update(
+        self, ctx: Context, location_id: str, changes: dict[str, Any], *, if_match: int | None = None
+    ) -> LocationRecord:
+        return await self._db.transact(self._update, ctx, location_id, changes, if_match)
+
+    @staticmethod
+    async def _update(
+        conn: Connection, ctx: Context, location_id: str, changes: dict[str, Any], if_match: int | None
+    ) -> LocationRecord:
+        store = LocationStore(conn, ctx.workspace_id)
+        # FOR UPDATE conflicts with the FOR SHARE every stock write takes on its locations.
+        current = await visible_location(conn, ctx, location_id, for_update=True)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        if "code" in changes and await store.code_taken(
+            current.warehouse_id, changes["code"], except_id=location_id
+        ):
+            raise _duplicate(changes["code"])
+        if changes.get("archived") and not current.archived:
+            if current.locked_by is not None:
+                raise _locked(current)
+            units = await store.units_on_hand(location_id)
+            if units != 0:
+                raise StockyardError(
+                    catalog.LOCATION_NOT_EMPTY,
+                    f"Location {current.code} still holds {units} units; move or issue them first.",
+                )
+        try:
+            await conn.execute(
+                update(locations)
+                .where(locations.c.workspace_id == ctx.workspace_id, locations.c.id == location_id)
+                .values(**changes, version=current.version + 1, updated_at=utcnow())
+            )
+        except IntegrityError as exc:
+            raise _duplicate(changes.get("code", current.code)) from exc
+        await audit.record(
+            conn, ctx, "location.updated", "location", location_id, {"fields": sorted(changes)}
+        )
+        updated = await store.get(location_id)
+        assert updated is not None
+        return updated
+
+    async def delete(self, ctx: Context, location_id: str, *, if_match: int | None = None) -> None:
+        await self._db.transact(self._delete, ctx, location_id, if_match)
+
+    @staticmethod
+    async def _delete(conn: Connection, ctx: Context, location_id: str, if_match: int | None) -> None:
+        store = LocationStore(conn, ctx.workspace_id)
+        current = await visible_location(conn, ctx, location_id, for_update=True)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        if current.locked_by is not None:
+            raise _locked(current)
+        units = await store.units_on_hand(location_id)
+        if units != 0:
+            raise StockyardError(
+                catalog.LOCATION_NOT_EMPTY,
+                f"Location {current.code} still holds {units} units; move or issue them first.",
+            )
+        if await store.has_history(location_id):
+            raise StockyardError(
+                catalog.CONFLICT,
+                f"Location {current.code} has stock history and cannot be deleted; archive it instead.",
+            )
+        await conn.execute(
+            delete(locations).where(
+                locations.c.workspace_id == ctx.workspace_id, locations.c.id == location_id
+            )
+        )
+        await audit.record(conn, ctx, "location.deleted", "location", location_id, {"code": current.code})

@@ -1,0 +1,134 @@
+"""Movements: receive, issue and adjust stock through the ledger, and read the ledger back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import movements
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
+from stockyard.inventory import scope
+from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, movement_record
+from stockyard.inventory.locations import visible_location
+from stockyard.inventory.warehouses import visible_warehouse
+from stockyard.pagination import Page, decode_cursor, paginate
+
+MANUAL_TYPES = frozenset({MovementType.RECEIVE, MovementType.ISSUE, MovementType.ADJUST})
+
+
+@dataclass(frozen=True, slots=True)
+class MovementRequest:
+    type: MovementType  # receive | issue | adjust
+    item_id: str
+    location_id: str
+    units: int  # positive for receive and issue; non-zero, signed, for adjust
+    reason: str | None = None
+    reference: str | None = None
+
+    @property
+    def signed_units(self) -> int:
+        return -self.units if self.type is MovementType.ISSUE else self.units
+
+
+@dataclass(frozen=True, slots=True)
+class MovementFilter:
+    item_id: str | None = None
+    location_id: str | None = None
+    warehouse_id: str | None = None
+    type: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+class MovementService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def record(self, ctx: Context, request: MovementRequest) -> MovementRecord:
+        return await self._db.transact(self._record, ctx, request)
+
+    @staticmethod
+    async def _record(conn: Connection, ctx: Context, request: MovementRequest) -> MovementRecord:
+        assert request.type in MANUAL_TYPES
+        ledger = Ledger(conn, ctx)
+        acquired = await ledger.acquire(
+            [Ref("item", request.item_id, "itemId"), Ref("location", request.location_id, "locationId")]
+        )
+        pair = (request.item_id, request.location_id)
+        locked = await ledger.levels([pair], acquired.locations)
+        (movement,) = await ledger.post(
+            [
+                Posting(
+                    type=request.type,
+                    item_id=request.item_id,
+                    location_id=request.location_id,
+                    units=request.signed_units,
+                    reason=request.reason,
+                    reference=request.reference,
+                )
+            ],
+            acquired,
+            locked,
+        )
+        await audit.record(
+            conn,
+            ctx,
+            "movement.created",
+            "movement",
+            movement.id,
+            {"type": movement.type, "units": movement.units},
+        )
+        return movement
+
+    async def get(self, ctx: Context, movement_id: str) -> MovementRecord:
+        return await self._db.transact(self._get, ctx, movement_id)
+
+    @staticmethod
+    async def _get(conn: Connection, ctx: Context, movement_id: str) -> MovementRecord:
+        row = (
+            await conn.execute(
+                select(movements).where(
+                    movements.c.workspace_id == ctx.workspace_id, movements.c.id == movement_id
+                )
+            )
+        ).first()
+        if row is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        scope.require(ctx.principal, row.warehouse_id)
+        return movement_record(row)
+
+    async def list(
+        self, ctx: Context, filters: MovementFilter, *, cursor: str | None, limit: int
+    ) -> Page[MovementRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[MovementRecord]:
+            query = select(movements).where(
+                movements.c.workspace_id == ctx.workspace_id,
+                scope.visible(movements.c.warehouse_id, ctx.principal),
+            )
+            if filters.warehouse_id is not None:
+                await visible_warehouse(conn, ctx, filters.warehouse_id)
+                query = query.where(movements.c.warehouse_id == filters.warehouse_id)
+            if filters.location_id is not None:
+                await visible_location(conn, ctx, filters.location_id)
+                query = query.where(movements.c.location_id == filters.location_id)
+            if filters.item_id is not None:
+                query = query.where(movements.c.item_id == filters.item_id)
+            if filters.type is not None:
+                query = query.where(movements.c.type == filters.type)
+            if filters.since is not None:
+                query = query.where(movements.c.created_at >= filters.since)
+            if filters.until is not None:
+                query = query.where(movements.c.created_at < filters.until)
+            if after is not None:
+                query = query.where(movements.c.id > after)
+            rows = await conn.execute(query.order_by(movements.c.id).limit(limit + 1))
+            return [movement_record(row) for row in rows]
+
+        return paginate(await self._db.transact(fetch), limit)

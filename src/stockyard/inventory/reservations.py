@@ -1,0 +1,264 @@
+"""Reservations: holds on stock with an expiry.
+
+An active hold reduces `available` until it is released, consumed (turned into an issue through
+the ledger) or expires. Expiry needs no background job: every availability check counts only
+holds whose `expires_at` is still in the future, and an expired hold reads as status `expired`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, and_, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import locations, reservations
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
+from stockyard.ids import new_id
+from stockyard.inventory import scope
+from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
+from stockyard.inventory.locations import visible_location
+from stockyard.pagination import Page, decode_cursor, paginate
+
+ACTIVE = "active"
+RELEASED = "released"
+CONSUMED = "consumed"
+EXPIRED = "expired"  # never stored: an active hold past its expiry
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationRecord:
+    id: str
+    item_id: str
+    location_id: str
+    warehouse_id: str
+    units: int
+    status: str
+    expires_at: datetime
+    reference: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationConsumed:
+    reservation: ReservationRecord
+    movement: MovementRecord
+
+
+def _status(row: Row[Any], now: datetime) -> str:
+    if row.status == ACTIVE and row.expires_at <= now:
+        return EXPIRED
+    return str(row.status)
+
+
+def _record(row: Row[Any], now: datetime) -> ReservationRecord:
+    return ReservationRecord(
+        id=row.id,
+        item_id=row.item_id,
+        location_id=row.location_id,
+        warehouse_id=row.warehouse_id,
+        units=int(row.units),
+        status=_status(row, now),
+        expires_at=row.expires_at,
+        reference=row.reference,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _select() -> Any:
+    return select(reservations, locations.c.warehouse_id).join(
+        locations, locations.c.id == reservations.c.location_id
+    )
+
+
+async def _load(conn: Connection, ctx: Context, reservation_id: str, *, for_update: bool = False) -> Row[Any]:
+    query = _select().where(
+        reservations.c.workspace_id == ctx.workspace_id, reservations.c.id == reservation_id
+    )
+    if for_update:
+        query = query.with_for_update(of=reservations)
+    row = (await conn.execute(query)).first()
+    if row is None:
+        raise StockyardError(catalog.NOT_FOUND)
+    scope.require(ctx.principal, row.warehouse_id)
+    return row
+
+
+def _not_active(row: Row[Any], now: datetime, action: str) -> StockyardError:
+    return StockyardError(
+        catalog.INVALID_STATE, f"Reservation {row.id} is {_status(row, now)} and cannot be {action}."
+    )
+
+
+class ReservationService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(
+        self,
+        ctx: Context,
+        *,
+        item_id: str,
+        location_id: str,
+        units: int,
+        expires_at: datetime,
+        reference: str | None,
+    ) -> ReservationRecord:
+        return await self._db.transact(self._create, ctx, item_id, location_id, units, expires_at, reference)
+
+    @staticmethod
+    async def _create(
+        conn: Connection,
+        ctx: Context,
+        item_id: str,
+        location_id: str,
+        units: int,
+        expires_at: datetime,
+        reference: str | None,
+    ) -> ReservationRecord:
+        ledger = Ledger(conn, ctx)
+        acquired = await ledger.acquire(
+            [Ref("item", item_id, "itemId"), Ref("location", location_id, "locationId")]
+        )
+        pair = (item_id, location_id)
+        # Holding the stock row serialises holds and issues of this item at this location.
+        locked = await ledger.levels([pair], acquired.locations)
+        location = acquired.locations[location_id]
+        ensure_open(location)
+        available = locked.levels[pair].on_hand - locked.reserved.get(pair, 0)
+        if units > available:
+            available = max(available, 0)
+            raise StockyardError(
+                catalog.INSUFFICIENT_STOCK,
+                f"Insufficient stock of {acquired.items[item_id].sku} at {location.code}: "
+                f"{available} {'unit' if available == 1 else 'units'} available, {units} requested.",
+                param="units",
+            )
+        now = utcnow()
+        reservation_id = new_id("res")
+        await conn.execute(
+            reservations.insert().values(
+                id=reservation_id,
+                workspace_id=ctx.workspace_id,
+                item_id=item_id,
+                location_id=location_id,
+                units=units,
+                status=ACTIVE,
+                expires_at=expires_at,
+                reference=reference,
+                actor_type=ctx.principal.kind.value,
+                actor_id=ctx.principal.id,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        await audit.record(conn, ctx, "reservation.created", "reservation", reservation_id, {"units": units})
+        return _record(await _load(conn, ctx, reservation_id), now)
+
+    async def get(self, ctx: Context, reservation_id: str) -> ReservationRecord:
+        return await self._db.transact(self._get, ctx, reservation_id)
+
+    @staticmethod
+    async def _get(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
+        return _record(await _load(conn, ctx, reservation_id), utcnow())
+
+    async def list(
+        self,
+        ctx: Context,
+        *,
+        item_id: str | None,
+        location_id: str | None,
+        status: str | None,
+        cursor: str | None,
+        limit: int,
+    ) -> Page[ReservationRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[ReservationRecord]:
+            now = utcnow()
+            query = _select().where(
+                reservations.c.workspace_id == ctx.workspace_id,
+                scope.visible(locations.c.warehouse_id, ctx.principal),
+            )
+            if location_id is not None:
+                await visible_location(conn, ctx, location_id)
+                query = query.where(reservations.c.location_id == location_id)
+            if item_id is not None:
+                query = query.where(reservations.c.item_id == item_id)
+            if status == EXPIRED:
+                query = query.where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
+            elif status == ACTIVE:
+                query = query.where(reservations.c.status == ACTIVE, reservations.c.expires_at > now)
+            elif status is not None:
+                query = query.where(reservations.c.status == status)
+            if after is not None:
+                query = query.where(reservations.c.id > after)
+            rows = await conn.execute(query.order_by(reservations.c.id).limit(limit + 1))
+            return [_record(row, now) for row in rows]
+
+        return paginate(await self._db.transact(fetch), limit)
+
+    async def release(self, ctx: Context, reservation_id: str) -> ReservationRecord:
+        return await self._db.transact(self._release, ctx, reservation_id)
+
+    @staticmethod
+    async def _release(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
+        row = await _load(conn, ctx, reservation_id, for_update=True)
+        now = utcnow()
+        if _status(row, now) != ACTIVE:
+            raise _not_active(row, now, "released")
+        await conn.execute(
+            update(reservations)
+            .where(and_(reservations.c.workspace_id == ctx.workspace_id, reservations.c.id == reservation_id))
+            .values(status=RELEASED, updated_at=now)
+        )
+        await audit.record(conn, ctx, "reservation.released", "reservation", reservation_id)
+        return _record(await _load(conn, ctx, reservation_id), now)
+
+    async def consume(self, ctx: Context, reservation_id: str) -> ReservationConsumed:
+        return await self._db.transact(self._consume, ctx, reservation_id)
+
+    @staticmethod
+    async def _consume(conn: Connection, ctx: Context, reservation_id: str) -> ReservationConsumed:
+        found = await _load(conn, ctx, reservation_id)
+        ledger = Ledger(conn, ctx)
+        acquired = await ledger.acquire(
+            [Ref("item", found.item_id, "itemId"), Ref("location", found.location_id, "locationId")]
+        )
+        pair = (found.item_id, found.location_id)
+        locked = await ledger.levels([pair], acquired.locations, exclude_reservation=reservation_id)
+        # Locked after the stock row, in the ledger's order; the status is read under the lock.
+        row = await _load(conn, ctx, reservation_id, for_update=True)
+        now = utcnow()
+        if _status(row, now) != ACTIVE:
+            raise _not_active(row, now, "consumed")
+        (movement,) = await ledger.post(
+            [
+                Posting(
+                    MovementType.ISSUE,
+                    row.item_id,
+                    row.location_id,
+                    -int(row.units),
+                    reference=row.reference,
+                    reservation_id=reservation_id,
+                )
+            ],
+            acquired,
+            locked,
+        )
+        await conn.execute(
+            update(reservations)
+            .where(and_(reservations.c.workspace_id == ctx.workspace_id, reservations.c.id == reservation_id))
+            .values(status=CONSUMED, updated_at=now)
+        )
+        await audit.record(
+            conn, ctx, "reservation.consumed", "reservation", reservation_id, {"movementId": movement.id}
+        )
+        return ReservationConsumed(_record(await _load(conn, ctx, reservation_id), now), movement)

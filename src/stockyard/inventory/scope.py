@@ -1,0 +1,23 @@
+"""Integration scope: an API key may be limited to some warehouses (`Principal.warehouse_ids`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, true
+
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity.principal import Principal
+
+
+def visible(warehouse_column: ColumnElement[Any] | Any, principal: Principal) -> ColumnElement[bool]:
+    """A WHERE clause keeping the rows of the warehouses the caller may see."""
+    if principal.warehouse_ids is None:
+        return true()
+    return warehouse_column.in_(sorted(principal.warehouse_ids))
+
+
+def require(principal: Principal, warehouse_id: str, *, param: str | None = None) -> None:
+    """403 warehouse_out_of_scope unless the caller may use the warehouse."""
+    if not principal.can_see_warehouse(warehouse_id):
+        raise StockyardError(catalog.WAREHOUSE_OUT_OF_SCOPE, param=param)

@@ -1,0 +1,277 @@
+"""Stocktakes (cycle counts): lock a location, record counts, post the differences, unlock.
+
+Starting one takes the location row FOR UPDATE and sets `locked_by`. Every stock write holds its
+locations FOR SHARE while it runs (see `ledger`), so the start waits for writes in flight, and any
+write that comes later reads `locked_by` and is refused with 423 until the stocktake is completed
+or cancelled. Completing posts `count` movements (counted minus on hand) for the counted items and
+unlocks the location in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, select, update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import locations, stocktake_counts, stocktakes
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
+from stockyard.ids import new_id
+from stockyard.inventory import scope
+from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
+from stockyard.inventory.locations import visible_location
+from stockyard.pagination import Page, decode_cursor, paginate
+
+OPEN = "open"
+COMPLETED = "completed"
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    item_id: str
+    counted_units: int
+
+
+@dataclass(frozen=True, slots=True)
+class StocktakeRecord:
+    id: str
+    location_id: str
+    warehouse_id: str
+    status: str
+    counts: list[Count]
+    created_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StocktakeCompleted:
+    stocktake: StocktakeRecord
+    movements: list[MovementRecord]
+
+
+def _select() -> Any:
+    return select(stocktakes, locations.c.warehouse_id).join(
+        locations, locations.c.id == stocktakes.c.location_id
+    )
+
+
+async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
+    found: dict[str, list[Count]] = {stocktake_id: [] for stocktake_id in stocktake_ids}
+    if stocktake_ids:
+        rows = await conn.execute(
+            select(stocktake_counts)
+            .where(stocktake_counts.c.stocktake_id.in_(stocktake_ids))
+            .order_by(stocktake_counts.c.stocktake_id, stocktake_counts.c.item_id)
+        )
+        for row in rows:
+            found[row.stocktake_id].append(Count(row.item_id, int(row.counted_units)))
+    return found
+
+
+def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:
+    return StocktakeRecord(
+        id=row.id,
+        location_id=row.location_id,
+        warehouse_id=row.warehouse_id,
+        status=row.status,
+        counts=counts,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        completed_at=row.completed_at,
+    )
+
+
+async def _load(conn: Connection, ctx: Context, stocktake_id: str, *, for_update: bool = False) -> Row[Any]:
+    query = _select().where(stocktakes.c.workspace_id == ctx.workspace_id, stocktakes.c.id == stocktake_id)
+    if for_update:
+        query = query.with_for_update(of=stocktakes)
+    row = (await conn.execute(query)).first()
+    if row is None:
+        raise StockyardError(catalog.NOT_FOUND)
+    scope.require(ctx.principal, row.warehouse_id)
+    return row
+
+
+async def _loaded(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
+    row = await _load(conn, ctx, stocktake_id)
+    return _record(row, (await _counts(conn, [row.id]))[row.id])
+
+
+def _require_open(row: Row[Any], action: str) -> None:
+    if row.status != OPEN:
+        raise StockyardError(
+            catalog.INVALID_STATE, f"Stocktake {row.id} is {row.status} and cannot be {action}."
+        )
+
+
+class StocktakeService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def start(self, ctx: Context, location_id: str) -> StocktakeRecord:
+        return await self._db.transact(self._start, ctx, location_id)
+
+    @staticmethod
+    async def _start(conn: Connection, ctx: Context, location_id: str) -> StocktakeRecord:
+        ledger = Ledger(conn, ctx)
+        # FOR UPDATE: waits for every stock write holding the location FOR SHARE to finish.
+        acquired = await ledger.acquire(
+            [Ref("location", location_id, "locationId")], exclusive_locations=True
+        )
+        ensure_open(acquired.locations[location_id], param="locationId")
+        now = utcnow()
+        stocktake_id = new_id("stk")
+        await conn.execute(
+            stocktakes.insert().values(
+                id=stocktake_id,
+                workspace_id=ctx.workspace_id,
+                location_id=location_id,
+                status=OPEN,
+                actor_type=ctx.principal.kind.value,
+                actor_id=ctx.principal.id,
+                created_at=now,
+                updated_at=now,
+                completed_at=None,
+            )
+        )
+        await conn.execute(
+            update(locations)
+            .where(locations.c.workspace_id == ctx.workspace_id, locations.c.id == location_id)
+            .values(locked_by=stocktake_id)
+        )
+        await audit.record(
+            conn, ctx, "stocktake.started", "stocktake", stocktake_id, {"locationId": location_id}
+        )
+        return await _loaded(conn, ctx, stocktake_id)
+
+    async def get(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
+        return await self._db.transact(_loaded, ctx, stocktake_id)
+
+    async def set_counts(self, ctx: Context, stocktake_id: str, counts: list[Count]) -> StocktakeRecord:
+        return await self._db.transact(self._set_counts, ctx, stocktake_id, counts)
+
+    @staticmethod
+    async def _set_counts(
+        conn: Connection, ctx: Context, stocktake_id: str, counts: list[Count]
+    ) -> StocktakeRecord:
+        row = await _load(conn, ctx, stocktake_id, for_update=True)
+        ledger = Ledger(conn, ctx)
+        await ledger.acquire(
+            [Ref("item", count.item_id, f"counts.{index}.itemId") for index, count in enumerate(counts)]
+        )
+        _require_open(row, "counted")
+        await conn.execute(delete(stocktake_counts).where(stocktake_counts.c.stocktake_id == stocktake_id))
+        if counts:
+            await conn.execute(
+                stocktake_counts.insert(),
+                [
+                    {
+                        "stocktake_id": stocktake_id,
+                        "item_id": count.item_id,
+                        "counted_units": count.counted_units,
+                    }
+                    for count in counts
+                ],
+            )
+        await conn.execute(
+            update(stocktakes).where(stocktakes.c.id == stocktake_id).values(updated_at=utcnow())
+        )
+        await audit.record(conn, ctx, "stocktake.counted", "stocktake", stocktake_id, {"items": len(counts)})
+        return await _loaded(conn, ctx, stocktake_id)
+
+    async def complete(self, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
+        return await self._db.transact(self._complete, ctx, stocktake_id)
+
+    @staticmethod
+    async def _complete(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
+        row = await _load(conn, ctx, stocktake_id, for_update=True)
+        _require_open(row, "completed")
+        counts = (await _counts(conn, [stocktake_id]))[stocktake_id]
+        ledger = Ledger(conn, ctx)
+        acquired = await ledger.acquire(
+            [
+                *(Ref("item", count.item_id, "counts") for count in counts),
+                Ref("location", row.location_id, "locationId"),
+            ],
+            exclusive_locations=True,
+        )
+        pairs = [(count.item_id, row.location_id) for count in counts]
+        locked = await ledger.levels(pairs, acquired.locations)
+        postings = [
+            Posting(
+                MovementType.COUNT,
+                count.item_id,
+                row.location_id,
+                count.counted_units - locked.levels[(count.item_id, row.location_id)].on_hand,
+                reason="stocktake",
+                stocktake_id=stocktake_id,
+            )
+            for count in counts
+            if count.counted_units != locked.levels[(count.item_id, row.location_id)].on_hand
+        ]
+        moved = await ledger.post(postings, acquired, locked, stocktake_id=stocktake_id)
+        now = utcnow()
+        await _close(conn, ctx, row, COMPLETED, now)
+        await audit.record(
+            conn, ctx, "stocktake.completed", "stocktake", stocktake_id, {"movements": len(moved)}
+        )
+        return StocktakeCompleted(await _loaded(conn, ctx, stocktake_id), moved)
+
+    async def cancel(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
+        return await self._db.transact(self._cancel, ctx, stocktake_id)
+
+    @staticmethod
+    async def _cancel(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
+        row = await _load(conn, ctx, stocktake_id, for_update=True)
+        _require_open(row, "cancelled")
+        await Ledger(conn, ctx).lock_locations([row.location_id], exclusive=True)
+        await _close(conn, ctx, row, CANCELLED, utcnow())
+        await audit.record(conn, ctx, "stocktake.cancelled", "stocktake", stocktake_id)
+        return await _loaded(conn, ctx, stocktake_id)
+
+    async def list(
+        self, ctx: Context, *, location_id: str | None, status: str | None, cursor: str | None, limit: int
+    ) -> Page[StocktakeRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[StocktakeRecord]:
+            query = _select().where(
+                stocktakes.c.workspace_id == ctx.workspace_id,
+                scope.visible(locations.c.warehouse_id, ctx.principal),
+            )
+            if location_id is not None:
+                await visible_location(conn, ctx, location_id)
+                query = query.where(stocktakes.c.location_id == location_id)
+            if status is not None:
+                query = query.where(stocktakes.c.status == status)
+            if after is not None:
+                query = query.where(stocktakes.c.id > after)
+            rows = list(await conn.execute(query.order_by(stocktakes.c.id).limit(limit + 1)))
+            counts = await _counts(conn, [row.id for row in rows])
+            return [_record(row, counts[row.id]) for row in rows]
+
+        return paginate(await self._db.transact(fetch), limit)
+
+
+async def _close(conn: Connection, ctx: Context, row: Row[Any], status: str, now: datetime) -> None:
+    await conn.execute(
+        update(stocktakes)
+        .where(stocktakes.c.id == row.id)
+        .values(status=status, updated_at=now, completed_at=now if status == COMPLETED else None)
+    )
+    await conn.execute(
+        update(locations)
+        .where(
+            locations.c.workspace_id == ctx.workspace_id,
+            locations.c.id == row.location_id,
+            locations.c.locked_by == row.id,
+        )
+        .values(locked_by=None)
+    )

@@ -1,0 +1,172 @@
+"""Tags: names items carry (`items.tags`). Names are unique per workspace, case-insensitively."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import item_tags, tags
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit, limits
+from stockyard.identity.context import Context
+from stockyard.identity.plans import Limit
+from stockyard.ids import new_id
+from stockyard.pagination import Page, decode_cursor, paginate
+
+
+@dataclass(frozen=True, slots=True)
+class TagRecord:
+    id: str
+    name: str
+    item_count: int
+    created_at: datetime
+
+
+def _duplicate(name: str) -> StockyardError:
+    return StockyardError(catalog.ALREADY_EXISTS, f"A tag named '{name}' already exists.", param="name")
+
+
+class TagStore:
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    def _select(self) -> Any:
+        count = (
+            select(func.count())
+            .select_from(item_tags)
+            .where(item_tags.c.tag_id == tags.c.id)
+            .scalar_subquery()
+            .label("item_count")
+        )
+        return select(tags, count).where(tags.c.workspace_id == self.workspace_id)
+
+    @staticmethod
+    def _record(row: Row[Any]) -> TagRecord:
+        return TagRecord(id=row.id, name=row.name, item_count=int(row.item_count), created_at=row.created_at)
+
+    async def get(self, tag_id: str, *, for_update: bool = False) -> TagRecord | None:
+        query = self._select().where(tags.c.id == tag_id)
+        if for_update:
+            query = query.with_for_update(of=tags)
+        row = (await self.conn.execute(query)).first()
+        return None if row is None else self._record(row)
+
+    async def name_taken(self, name: str, *, except_id: str | None = None) -> bool:
+        query = select(tags.c.id).where(
+            tags.c.workspace_id == self.workspace_id, tags.c.name_key == name.lower()
+        )
+        if except_id is not None:
+            query = query.where(tags.c.id != except_id)
+        return (await self.conn.execute(query)).first() is not None
+
+    async def count(self) -> int:
+        query = select(func.count()).select_from(tags).where(tags.c.workspace_id == self.workspace_id)
+        return int((await self.conn.execute(query)).scalar_one())
+
+    async def page(self, *, after: str | None, limit: int, q: str | None) -> list[TagRecord]:
+        query = self._select()
+        if after is not None:
+            query = query.where(tags.c.id > after)
+        if q:
+            query = query.where(tags.c.name_key.startswith(q.lower(), autoescape=True))
+        rows = await self.conn.execute(query.order_by(tags.c.id).limit(limit + 1))
+        return [self._record(row) for row in rows]
+
+
+class TagService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(self, ctx: Context, name: str) -> TagRecord:
+        return await self._db.transact(self._create, ctx, name)
+
+    @staticmethod
+    async def _create(conn: Connection, ctx: Context, name: str) -> TagRecord:
+        store = TagStore(conn, ctx.workspace_id)
+        await limits.lock_workspace(conn, ctx.workspace_id)
+        if await store.name_taken(name):
+            raise _duplicate(name)
+        limits.enforce(ctx.principal.plan, Limit.TAGS, await store.count())
+        tag_id = new_id("tag")
+        try:
+            await conn.execute(
+                tags.insert().values(
+                    id=tag_id,
+                    workspace_id=ctx.workspace_id,
+                    name=name,
+                    name_key=name.lower(),
+                    created_at=utcnow(),
+                )
+            )
+        except IntegrityError as exc:
+            raise _duplicate(name) from exc
+        await audit.record(conn, ctx, "tag.created", "tag", tag_id, {"name": name})
+        created = await store.get(tag_id)
+        assert created is not None
+        return created
+
+    async def get(self, ctx: Context, tag_id: str) -> TagRecord:
+        return await self._db.transact(self._get, ctx, tag_id)
+
+    @staticmethod
+    async def _get(conn: Connection, ctx: Context, tag_id: str) -> TagRecord:
+        record = await TagStore(conn, ctx.workspace_id).get(tag_id)
+        if record is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        return record
+
+    async def list(self, ctx: Context, *, cursor: str | None, limit: int, q: str | None) -> Page[TagRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[TagRecord]:
+            return await TagStore(conn, ctx.workspace_id).page(after=after, limit=limit, q=q)
+
+        return paginate(await self._db.transact(fetch), limit)
+
+    async def rename(self, ctx: Context, tag_id: str, name: str) -> TagRecord:
+        return await self._db.transact(self._rename, ctx, tag_id, name)
+
+    @staticmethod
+    async def _rename(conn: Connection, ctx: Context, tag_id: str, name: str) -> TagRecord:
+        store = TagStore(conn, ctx.workspace_id)
+        current = await store.get(tag_id, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        if await store.name_taken(name, except_id=tag_id):
+            raise _duplicate(name)
+        try:
+            await conn.execute(
+                update(tags)
+                .where(tags.c.workspace_id == ctx.workspace_id, tags.c.id == tag_id)
+                .values(name=name, name_key=name.lower())
+            )
+        except IntegrityError as exc:
+            raise _duplicate(name) from exc
+        await audit.record(conn, ctx, "tag.updated", "tag", tag_id, {"from": current.name, "to": name})
+        renamed = await store.get(tag_id)
+        assert renamed is not None
+        return renamed
+
+    async def delete(self, ctx: Context, tag_id: str) -> None:
+        await self._db.transact(self._delete, ctx, tag_id)
+
+    @staticmethod
+    async def _delete(conn: Connection, ctx: Context, tag_id: str) -> None:
+        current = await TagStore(conn, ctx.workspace_id).get(tag_id, for_update=True)
+        if current is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        # Items lose the tag with it (item_tags rows cascade; deleted explicitly for SQLite too).
+        await conn.execute(
+            delete(item_tags).where(
+                item_tags.c.workspace_id == ctx.workspace_id, item_tags.c.tag_id == tag_id
+            )
+        )
+        await conn.execute(delete(tags).where(tags.c.workspace_id == ctx.workspace_id, tags.c.id == tag_id))
+        await audit.record(conn, ctx, "tag.deleted", "tag", tag_id, {"name": current.name})

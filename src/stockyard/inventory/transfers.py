@@ -1,0 +1,251 @@
+"""Transfers: move units of several items from one location to another, all lines or none.
+
+Each line becomes a `transfer_out` and a `transfer_in` movement in the same transaction. The
+monthly transfer count is a plan limit; its check locks the workspace row *after* the stock rows,
+so concurrent transfers still meet in the ledger's lock order (items → locations → stock levels →
+workspace) and never deadlock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, func, select
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import locations, transfer_lines, transfers
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit, limits
+from stockyard.identity.context import Context
+from stockyard.identity.plans import Limit
+from stockyard.ids import new_id
+from stockyard.inventory import scope
+from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref
+from stockyard.pagination import Page, decode_cursor, paginate
+
+
+@dataclass(frozen=True, slots=True)
+class TransferLine:
+    item_id: str
+    units: int
+
+
+@dataclass(frozen=True, slots=True)
+class TransferRecord:
+    id: str
+    from_location_id: str
+    to_location_id: str
+    reference: str | None
+    lines: list[TransferLine]
+    actor_type: str
+    actor_id: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class TransferCreated:
+    transfer: TransferRecord
+    movements: list[MovementRecord]
+
+
+def month_start(moment: datetime) -> datetime:
+    return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+class TransferService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(
+        self,
+        ctx: Context,
+        *,
+        from_location_id: str,
+        to_location_id: str,
+        lines: list[TransferLine],
+        reference: str | None,
+    ) -> TransferCreated:
+        return await self._db.transact(self._create, ctx, from_location_id, to_location_id, lines, reference)
+
+    @staticmethod
+    async def _create(
+        conn: Connection,
+        ctx: Context,
+        from_location_id: str,
+        to_location_id: str,
+        lines: list[TransferLine],
+        reference: str | None,
+    ) -> TransferCreated:
+        ledger = Ledger(conn, ctx)
+        refs = [
+            Ref("location", from_location_id, "fromLocationId"),
+            Ref("location", to_location_id, "toLocationId"),
+            *(Ref("item", line.item_id, f"lines.{index}.itemId") for index, line in enumerate(lines)),
+        ]
+        acquired = await ledger.acquire(refs)
+        if from_location_id == to_location_id:
+            raise StockyardError(
+                catalog.INVALID_TRANSFER,
+                "A transfer needs two different locations: fromLocationId and toLocationId are the same.",
+                param="toLocationId",
+            )
+        pairs = [(line.item_id, loc) for line in lines for loc in (from_location_id, to_location_id)]
+        locked = await ledger.levels(pairs, acquired.locations)
+
+        await limits.lock_workspace(conn, ctx.workspace_id)
+        now = utcnow()
+        this_month = (
+            await conn.execute(
+                select(func.count())
+                .select_from(transfers)
+                .where(
+                    transfers.c.workspace_id == ctx.workspace_id, transfers.c.created_at >= month_start(now)
+                )
+            )
+        ).scalar_one()
+        limits.enforce(ctx.principal.plan, Limit.TRANSFERS_PER_MONTH, int(this_month))
+
+        transfer_id = new_id("trf")
+        await conn.execute(
+            transfers.insert().values(
+                id=transfer_id,
+                workspace_id=ctx.workspace_id,
+                from_location_id=from_location_id,
+                to_location_id=to_location_id,
+                reference=reference,
+                actor_type=ctx.principal.kind.value,
+                actor_id=ctx.principal.id,
+                created_at=now,
+            )
+        )
+        await conn.execute(
+            transfer_lines.insert(),
+            [
+                {"transfer_id": transfer_id, "line_no": index, "item_id": line.item_id, "units": line.units}
+                for index, line in enumerate(lines)
+            ],
+        )
+        postings: list[Posting] = []
+        for index, line in enumerate(lines):
+            param = f"lines.{index}.units"
+            for kind, location_id, units in (
+                (MovementType.TRANSFER_OUT, from_location_id, -line.units),
+                (MovementType.TRANSFER_IN, to_location_id, line.units),
+            ):
+                postings.append(
+                    Posting(
+                        kind,
+                        line.item_id,
+                        location_id,
+                        units,
+                        param,
+                        reference=reference,
+                        transfer_id=transfer_id,
+                    )
+                )
+        moved = await ledger.post(postings, acquired, locked)
+        await audit.record(
+            conn,
+            ctx,
+            "transfer.created",
+            "transfer",
+            transfer_id,
+            {"from": from_location_id, "to": to_location_id, "lines": len(lines)},
+        )
+        transfer = await _load(conn, ctx, transfer_id)
+        assert transfer is not None
+        return TransferCreated(transfer, moved)
+
+    async def get(self, ctx: Context, transfer_id: str) -> TransferRecord:
+        return await self._db.transact(self._get, ctx, transfer_id)
+
+    @staticmethod
+    async def _get(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord:
+        transfer = await _load(conn, ctx, transfer_id)
+        if transfer is None:
+            raise StockyardError(catalog.NOT_FOUND)
+        return transfer
+
+    async def list(
+        self, ctx: Context, *, location_id: str | None, cursor: str | None, limit: int
+    ) -> Page[TransferRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[TransferRecord]:
+            query = _visible_transfers(ctx)
+            if location_id is not None:
+                query = query.where(
+                    (transfers.c.from_location_id == location_id)
+                    | (transfers.c.to_location_id == location_id)
+                )
+            if after is not None:
+                query = query.where(transfers.c.id > after)
+            rows = list(await conn.execute(query.order_by(transfers.c.id).limit(limit + 1)))
+            lines = await _lines(conn, [row.id for row in rows])
+            return [_record(row, lines[row.id]) for row in rows]
+
+        return paginate(await self._db.transact(fetch), limit)
+
+
+def _visible_transfers(ctx: Context) -> Any:
+    source = locations.alias("source")
+    target = locations.alias("target")
+    return (
+        select(transfers)
+        .join(source, source.c.id == transfers.c.from_location_id)
+        .join(target, target.c.id == transfers.c.to_location_id)
+        .where(
+            transfers.c.workspace_id == ctx.workspace_id,
+            scope.visible(source.c.warehouse_id, ctx.principal),
+            scope.visible(target.c.warehouse_id, ctx.principal),
+        )
+    )
+
+
+async def _lines(conn: Connection, transfer_ids: list[str]) -> dict[str, list[TransferLine]]:
+    found: dict[str, list[TransferLine]] = {transfer_id: [] for transfer_id in transfer_ids}
+    if not transfer_ids:
+        return found
+    rows = await conn.execute(
+        select(transfer_lines)
+        .where(transfer_lines.c.transfer_id.in_(transfer_ids))
+        .order_by(transfer_lines.c.transfer_id, transfer_lines.c.line_no)
+    )
+    for row in rows:
+        found[row.transfer_id].append(TransferLine(row.item_id, int(row.units)))
+    return found
+
+
+def _record(row: Row[Any], lines: list[TransferLine]) -> TransferRecord:
+    return TransferRecord(
+        id=row.id,
+        from_location_id=row.from_location_id,
+        to_location_id=row.to_location_id,
+        reference=row.reference,
+        lines=lines,
+        actor_type=row.actor_type,
+        actor_id=row.actor_id,
+        created_at=row.created_at,
+    )
+
+
+async def _load(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord | None:
+    """The transfer, None when not in the workspace; 403 when one of its ends is out of scope."""
+    row = (
+        await conn.execute(
+            select(transfers).where(
+                transfers.c.workspace_id == ctx.workspace_id, transfers.c.id == transfer_id
+            )
+        )
+    ).first()
+    if row is None:
+        return None
+    ends = await conn.execute(
+        select(locations.c.warehouse_id).where(locations.c.id.in_([row.from_location_id, row.to_location_id]))
+    )
+    for end in ends:
+        scope.require(ctx.principal, end.warehouse_id)
+    return _record(row, (await _lines(conn, [row.id]))[row.id])

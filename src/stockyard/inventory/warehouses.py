@@ -1,0 +1,264 @@
+"""Warehouses: the sites of a workspace. Each holds locations (bins), see `locations`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, delete, exists, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
+from stockyard.ids import new_id
+from stockyard.inventory import scope
+from stockyard.pagination import Page, decode_cursor, paginate
+
+
+@dataclass(frozen=True, slots=True)
+class WarehouseRecord:
+    id: str
+    short_id: str
+    name: str
+    address: str | None
+    archived: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def _record(row: Row[Any]) -> WarehouseRecord:
+    return WarehouseRecord(
+        id=row.id,
+        short_id=row.short_id,
+        name=row.name,
+        address=row.address,
+        archived=row.archived,
+        version=row.version,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+def _duplicate(short_id: str) -> StockyardError:
+    return StockyardError(
+        catalog.DUPLICATE_SHORT_ID, f"A warehouse with shortId '{short_id}' already exists.", param="shortId"
+    )
+
+
+class WarehouseStore:
+    """Warehouse rows of one workspace."""
+
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    async def get(self, warehouse_id: str, *, for_update: bool = False) -> WarehouseRecord | None:
+        query = select(warehouses).where(
+            warehouses.c.workspace_id == self.workspace_id, warehouses.c.id == warehouse_id
+        )
+        if for_update:
+            query = query.with_for_update()
+        row = (await self.conn.execute(query)).first()
+        return None if row is None else _record(row)
+
+    async def short_id_taken(self, short_id: str, *, except_id: str | None = None) -> bool:
+        query = select(warehouses.c.id).where(
+            warehouses.c.workspace_id == self.workspace_id, warehouses.c.short_id == short_id
+        )
+        if except_id is not None:
+            query = query.where(warehouses.c.id != except_id)
+        return (await self.conn.execute(query)).first() is not None
+
+    async def first_stocked_location(self, warehouse_id: str) -> str | None:
+        """The code of a location of the warehouse that holds stock, if any."""
+        row = (
+            await self.conn.execute(
+                select(locations.c.code)
+                .join(stock_levels, stock_levels.c.location_id == locations.c.id)
+                .where(
+                    locations.c.workspace_id == self.workspace_id,
+                    locations.c.warehouse_id == warehouse_id,
+                    stock_levels.c.on_hand != 0,
+                )
+                .order_by(locations.c.code)
+                .limit(1)
+            )
+        ).first()
+        return None if row is None else str(row.code)
+
+    async def has_history(self, warehouse_id: str) -> bool:
+        """Whether any movement or transfer names one of the warehouse's locations."""
+        location_ids = select(locations.c.id).where(locations.c.warehouse_id == warehouse_id)
+        query = select(
+            exists().where(movements.c.location_id.in_(location_ids))
+            | exists().where(
+                or_(
+                    transfers.c.from_location_id.in_(location_ids),
+                    transfers.c.to_location_id.in_(location_ids),
+                )
+            )
+        )
+        return bool((await self.conn.execute(query)).scalar())
+
+
+class WarehouseService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(self, ctx: Context, *, short_id: str, name: str, address: str | None) -> WarehouseRecord:
+        return await self._db.transact(self._create, ctx, short_id, name, address)
+
+    @staticmethod
+    async def _create(
+        conn: Connection, ctx: Context, short_id: str, name: str, address: str | None
+    ) -> WarehouseRecord:
+        if ctx.principal.warehouse_ids is not None:
+            # A new warehouse would lie outside a warehouse-scoped client's own scope.
+            raise StockyardError(catalog.WAREHOUSE_OUT_OF_SCOPE)
+        store = WarehouseStore(conn, ctx.workspace_id)
+        if await store.short_id_taken(short_id):
+            raise _duplicate(short_id)
+        now = utcnow()
+        warehouse_id = new_id("whs")
+        try:
+            await conn.execute(
+                warehouses.insert().values(
+                    id=warehouse_id,
+                    workspace_id=ctx.workspace_id,
+                    short_id=short_id,
+                    name=name,
+                    address=address,
+                    archived=False,
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        except IntegrityError as exc:
+            raise _duplicate(short_id) from exc
+        await audit.record(conn, ctx, "warehouse.created", "warehouse", warehouse_id, {"shortId": short_id})
+        created = await store.get(warehouse_id)
+        assert created is not None
+        return created
+
+    async def get(self, ctx: Context, warehouse_id: str) -> WarehouseRecord:
+        return await self._db.transact(self._get, ctx, warehouse_id)
+
+    @staticmethod
+    async def _get(conn: Connection, ctx: Context, warehouse_id: str) -> WarehouseRecord:
+        return await visible_warehouse(conn, ctx, warehouse_id)
+
+    async def list(
+        self, ctx: Context, *, cursor: str | None, limit: int, archived: bool | None = None
+    ) -> Page[WarehouseRecord]:
+        after = decode_cursor(cursor)
+
+        async def fetch(conn: Connection) -> list[WarehouseRecord]:
+            query = select(warehouses).where(
+                warehouses.c.workspace_id == ctx.workspace_id, scope.visible(warehouses.c.id, ctx.principal)
+            )
+            if after is not None:
+                query = query.where(warehouses.c.id > after)
+            if archived is not None:
+                query = query.where(warehouses.c.archived == archived)
+            rows = await conn.execute(query.order_by(warehouses.c.id).limit(limit + 1))
+            return [_record(row) for row in rows]
+
+        return paginate(await self._db.transact(fetch), limit)
+
+    async def update(
+        self, ctx: Context, warehouse_id: str, changes: dict[str, Any], *, if_match: int | None = None
+    ) -> WarehouseRecord:
+        return await self._db.transact(self._update, ctx, warehouse_id, changes, if_match)
+
+    @staticmethod
+    async def _update(
+        conn: Connection, ctx: Context, warehouse_id: str, changes: dict[str, Any], if_match: int | None
+    ) -> WarehouseRecord:
+        store = WarehouseStore(conn, ctx.workspace_id)
+        current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        if "short_id" in changes and await store.short_id_taken(changes["short_id"], except_id=warehouse_id):
+            raise _duplicate(changes["short_id"])
+        if changes.get("archived") and not current.archived:
+            # Lock every location of the warehouse (sorted, as the ledger does) so that no stock
+            # lands in one while we look.
+            await conn.execute(
+                select(locations.c.id)
+                .where(locations.c.workspace_id == ctx.workspace_id, locations.c.warehouse_id == warehouse_id)
+                .order_by(locations.c.id)
+                .with_for_update()
+            )
+            code = await store.first_stocked_location(warehouse_id)
+            if code is not None:
+                raise StockyardError(
+                    catalog.LOCATION_NOT_EMPTY,
+                    f"Warehouse {current.short_id} cannot be archived: location {code} still holds stock.",
+                )
+        try:
+            await conn.execute(
+                update(warehouses)
+                .where(warehouses.c.workspace_id == ctx.workspace_id, warehouses.c.id == warehouse_id)
+                .values(**changes, version=current.version + 1, updated_at=utcnow())
+            )
+        except IntegrityError as exc:
+            raise _duplicate(changes.get("short_id", current.short_id)) from exc
+        await audit.record(
+            conn, ctx, "warehouse.updated", "warehouse", warehouse_id, {"fields": sorted(changes)}
+        )
+        updated = await store.get(warehouse_id)
+        assert updated is not None
+        return updated
+
+    async def delete(self, ctx: Context, warehouse_id: str, *, if_match: int | None = None) -> None:
+        await self._db.transact(self._delete, ctx, warehouse_id, if_match)
+
+    @staticmethod
+    async def _delete(conn: Connection, ctx: Context, warehouse_id: str, if_match: int | None) -> None:
+        store = WarehouseStore(conn, ctx.workspace_id)
+        current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
+        if if_match is not None and if_match != current.version:
+            raise StockyardError(catalog.PRECONDITION_FAILED)
+        await conn.execute(
+            select(locations.c.id)
+            .where(locations.c.workspace_id == ctx.workspace_id, locations.c.warehouse_id == warehouse_id)
+            .order_by(locations.c.id)
+            .with_for_update()
+        )
+        code = await store.first_stocked_location(warehouse_id)
+        if code is not None:
+            raise StockyardError(
+                catalog.LOCATION_NOT_EMPTY,
+                f"Warehouse {current.short_id} cannot be deleted: location {code} still holds stock.",
+            )
+        if await store.has_history(warehouse_id):
+            raise StockyardError(
+                catalog.CONFLICT,
+                f"Warehouse {current.short_id} has stock history and cannot be deleted; archive it instead.",
+            )
+        await conn.execute(
+            delete(warehouses).where(
+                warehouses.c.workspace_id == ctx.workspace_id, warehouses.c.id == warehouse_id
+            )
+        )
+        await audit.record(
+            conn, ctx, "warehouse.deleted", "warehouse", warehouse_id, {"shortId": current.short_id}
+        )
+
+
+async def visible_warehouse(
+    conn: Connection, ctx: Context, warehouse_id: str, *, for_update: bool = False
+) -> WarehouseRecord:
+    """The warehouse, or 404 when not in the workspace, then 403 when outside the caller's scope."""
+    record = await WarehouseStore(conn, ctx.workspace_id).get(warehouse_id, for_update=for_update)
+    if record is None:
+        raise StockyardError(catalog.NOT_FOUND)
+    scope.require(ctx.principal, record.id)
+    return record

@@ -1,0 +1,143 @@
+"""Transfers: paired ledger entries, all lines or none, same-location refusal, the monthly limit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection
+from stockyard.db.tables import transfers
+from stockyard.ids import new_id
+from tests.inventory.helpers import create_location, create_warehouse, on_hand, receive, run_in_app
+from tests.support import Tenant, assert_error
+
+
+def _setup(tenant: Tenant) -> tuple[dict[str, Any], dict[str, Any]]:
+    warehouse = create_warehouse(tenant)
+    return create_location(tenant, warehouse["id"], "FROM"), create_location(tenant, warehouse["id"], "TO")
+
+
+def test_a_transfer_moves_every_line_as_paired_entries(tenant: Tenant) -> None:
+    source, target = _setup(tenant)
+    bolts, nuts = tenant.create_item(sku="BOLT"), tenant.create_item(sku="NUT")
+    receive(tenant, bolts["id"], source["id"], 10)
+    receive(tenant, nuts["id"], source["id"], 4)
+    response = tenant.post(
+        "/api/v1/transfers",
+        json={
+            "fromLocationId": source["id"],
+            "toLocationId": target["id"],
+            "lines": [{"itemId": bolts["id"], "units": 6}, {"itemId": nuts["id"], "units": 4}],
+            "reference": "MOVE-1",
+        },
+    )
+    assert response.status_code == 201, response.text
+    transfer = response.json()
+    assert transfer["id"].startswith("trf_")
+    assert transfer["lines"] == [{"itemId": bolts["id"], "units": 6}, {"itemId": nuts["id"], "units": 4}]
+    assert [(m["type"], m["itemId"], m["units"], m["balanceAfter"]) for m in transfer["movements"]] == [
+        ("transfer_out", bolts["id"], -6, 4),
+        ("transfer_in", bolts["id"], 6, 6),
+        ("transfer_out", nuts["id"], -4, 0),
+        ("transfer_in", nuts["id"], 4, 4),
+    ]
+    assert {m["transferId"] for m in transfer["movements"]} == {transfer["id"]}
+    assert (on_hand(tenant, bolts["id"], source["id"]), on_hand(tenant, bolts["id"], target["id"])) == (4, 6)
+    fetched = tenant.get(f"/api/v1/transfers/{transfer['id']}").json()
+    assert fetched["movements"] is None and fetched["lines"] == transfer["lines"]
+    assert [row["id"] for row in tenant.get("/api/v1/transfers").json()["data"]] == [transfer["id"]]
+
+
+def test_all_lines_or_none(tenant: Tenant) -> None:
+    source, target = _setup(tenant)
+    plenty, scarce = tenant.create_item(sku="PLENTY"), tenant.create_item(sku="SCARCE")
+    receive(tenant, plenty["id"], source["id"], 10)
+    receive(tenant, scarce["id"], source["id"], 1)
+    response = tenant.post(
+        "/api/v1/transfers",
+        json={
+            "fromLocationId": source["id"],
+            "toLocationId": target["id"],
+            "lines": [{"itemId": plenty["id"], "units": 5}, {"itemId": scarce["id"], "units": 2}],
+        },
+    )
+    assert_error(
+        response,
+        "insufficient_stock",
+        message="Insufficient stock of SCARCE at FROM: 1 unit available, 2 requested.",
+        param="lines.1.units",
+    )
+    assert on_hand(tenant, plenty["id"], source["id"]) == 10
+    assert on_hand(tenant, plenty["id"], target["id"]) == 0
+    assert tenant.get("/api/v1/transfers").json()["data"] == []
+
+
+def test_same_location_is_an_invalid_transfer(tenant: Tenant) -> None:
+    source, _ = _setup(tenant)
+    item = tenant.create_item()
+    receive(tenant, item["id"], source["id"], 1)
+    response = tenant.post(
+        "/api/v1/transfers",
+        json={"fromLocationId": source["id"], "toLocationId": source["id"], "lines": [{"itemId": item["id"], "units": 1}]},
+    )
+    assert_error(
+        response,
+        "invalid_transfer",
+        message="A transfer needs two different locations: fromLocationId and toLocationId are the same.",
+        param="toLocationId",
+    )
+
+
+def test_lines_are_validated(tenant: Tenant) -> None:
+    source, target = _setup(tenant)
+    item = tenant.create_item()
+    body: dict[str, Any] = {"fromLocationId": source["id"], "toLocationId": target["id"]}
+    assert_error(
+        tenant.post("/api/v1/transfers", json={**body, "lines": []}),
+        "validation_error",
+        details={"lines": ["The field lines must not be empty."]},
+    )
+    twice = [{"itemId": item["id"], "units": 1}, {"itemId": item["id"], "units": 2}]
+    assert_error(
+        tenant.post("/api/v1/transfers", json={**body, "lines": twice}),
+        "validation_error",
+        details={"lines.1.itemId": ["The item is already in line 0."]},
+    )
+    assert_error(
+        tenant.post("/api/v1/transfers", json={**body, "lines": [{"itemId": item["id"], "units": 0}]}),
+        "validation_error",
+        details={"lines.0.units": ["The field units must be greater than 0."]},
+    )
+
+
+def test_monthly_transfers_are_a_plan_limit(client: Any, tenant: Tenant) -> None:
+    source, target = _setup(tenant)
+    item = tenant.create_item()
+    receive(tenant, item["id"], source["id"], 5)
+
+    async def fill_the_month(conn: Connection) -> None:  # the free plan allows 200 a month
+        now = utcnow()
+        await conn.execute(
+            transfers.insert(),
+            [
+                {
+                    "id": new_id("trf"),
+                    "workspace_id": tenant.workspace_id,
+                    "from_location_id": source["id"],
+                    "to_location_id": target["id"],
+                    "reference": None,
+                    "actor_type": "member",
+                    "actor_id": None,
+                    "created_at": now,
+                }
+                for _ in range(200)
+            ],
+        )
+
+    run_in_app(client, fill_the_month)
+    response = tenant.post(
+        "/api/v1/transfers",
+        json={"fromLocationId": source["id"], "toLocationId": target["id"], "lines": [{"itemId": item["id"], "units": 1}]},
+    )
+    assert_error(response, "exceeded_limit", message="Plan limit reached: 200 transfers per month on the free plan.")
+    assert on_hand(tenant, item["id"], source["id"]) == 5
