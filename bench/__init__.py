@@ -1,0 +1,1 @@
+"""The benchmark harness (`make bench`). Not part of the installed package."""

@@ -1,0 +1,162 @@
+"""The application the benchmark serves: the real app, plus two baseline routes when asked.
+
+The baselines exist only for the benchmark and are never part of production: they live here,
+outside the `stockyard` package, and are mounted only when `STOCKYARD_BENCH_BASELINES=1`.
+
+* `GET /_bench/bare` returns the JSON body of a seeded item from memory: no database, no auth.
+  It is the cost of the server, the framework and the request-context middleware alone.
+* `GET /_bench/raw/{item_id}` reads the same item row with the raw driver (`sqlite3` or
+  `asyncpg`, one prepared statement) and returns the same JSON shape: the cost of a database
+  round trip with nothing of Stockyard's stack (no auth, no SQLAlchemy, no Pydantic).
+
+Both paths are outside `/api/`, so the authentication middleware lets them through; the
+request-context middleware (request id, access log) applies to them as to every route.
+Run with: `uvicorn bench.baselines:create_app --factory` and the usual STOCKYARD_* settings.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+from starlette.responses import Response
+
+from stockyard.api.app import create_app as create_stockyard_app
+from stockyard.identity.plans import PLANS, Plan
+from stockyard.logs import configure as configure_logging
+from stockyard.settings import get_settings
+
+BASELINES_ENV = "STOCKYARD_BENCH_BASELINES"
+BARE_ITEM_ENV = "STOCKYARD_BENCH_BARE_ITEM"  # the JSON body the bare route returns
+UNTHROTTLED_PLANS_ENV = "STOCKYARD_BENCH_UNTHROTTLED_PLANS"  # e.g. "free,business"
+UNTHROTTLED_PER_MINUTE = 1_000_000_000
+_SELECT_ITEM = (
+    "SELECT id, sku, name, description, unit, barcode, reorder_point, unit_cost_e4, archived, "
+    "created_at, updated_at FROM items WHERE id = {0} AND deleted_at IS NULL"
+)
+
+
+def baselines_enabled() -> bool:
+    return os.environ.get(BASELINES_ENV) == "1"
+
+
+def _timestamp(value: Any) -> str:
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    return str(value).replace(" ", "T") + "Z"
+
+
+def item_json(row: Any) -> bytes:
+    """The item's JSON as the API shapes it (camelCase), built by hand from a raw row."""
+    cost = row[7]
+    return orjson.dumps(
+        {
+            "id": row[0],
+            "sku": row[1],
+            "name": row[2],
+            "description": row[3],
+            "unit": row[4],
+            "barcode": row[5],
+            "reorderPoint": row[6],
+            "unitCost": None if cost is None else str(Decimal(cost) / 10_000),
+            "tags": [],
+            "archived": bool(row[8]),
+            "createdAt": _timestamp(row[9]),
+            "updatedAt": _timestamp(row[10]),
+        }
+    )
+
+
+class RawReader:
+    """Reads one item row with the raw driver of the configured database."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.sqlite: sqlite3.Connection | None = None
+        self.pool: Any = None
+
+    async def open(self) -> None:
+        if self.url.get_backend_name() == "sqlite":
+            self.sqlite = sqlite3.connect(self.url.database or ":memory:", check_same_thread=False)
+            return
+        import asyncpg
+
+        dsn = self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.pool = await asyncpg.create_pool(dsn, min_size=1, max_size=4)
+
+    async def close(self) -> None:
+        if self.sqlite is not None:
+            self.sqlite.close()
+        if self.pool is not None:
+            await self.pool.close()
+
+    async def item(self, item_id: str) -> bytes | None:
+        if self.sqlite is not None:
+            row = self.sqlite.execute(_SELECT_ITEM.format("?"), (item_id,)).fetchone()
+        else:
+            async with self.pool.acquire() as conn:
+                row = await conn.fetchrow(_SELECT_ITEM.format("$1"), item_id)
+        return None if row is None else item_json(row)
+
+
+def mount_baselines(app: FastAPI, database_url: str) -> None:
+    reader = RawReader(database_url)
+    bare_body = os.environ.get(BARE_ITEM_ENV, '{"status":"ok"}').encode()
+    inner_lifespan = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        await reader.open()
+        try:
+            async with inner_lifespan(application):
+                yield
+        finally:
+            await reader.close()
+
+    app.router.lifespan_context = lifespan
+
+    @app.get("/_bench/bare", include_in_schema=False)
+    async def bare() -> Response:
+        return Response(bare_body, media_type="application/json")
+
+    @app.get("/_bench/raw/{item_id}", include_in_schema=False)
+    async def raw(item_id: str) -> Response:
+        body = await reader.item(item_id)
+        if body is None:
+            return Response(b'{"code":"not_found"}', status_code=404, media_type="application/json")
+        return Response(body, media_type="application/json")
+
+
+def unthrottle_plans(names: str) -> None:
+    """Raise the per-minute budget of the named plans so the limiter counts but never refuses.
+
+    The benchmark measures the rate limiter's cost on every request (it stays enabled), but a
+    10-second run at thousands of requests per second would exhaust any real plan's budget. The
+    free plan's figure is also the anonymous per-IP budget, which the 401 scenarios spend. The 429
+    scenario uses a workspace on a plan left as it is (team).
+    """
+    for name in filter(None, (part.strip() for part in names.split(","))):
+        plan = Plan(name)
+        PLANS[plan] = replace(PLANS[plan], requests_per_minute=UNTHROTTLED_PER_MINUTE)
+
+
+def create_app() -> FastAPI:
+    """The Stockyard app configured like `stockyard serve`, with the baselines when enabled."""
+    settings = get_settings()
+    if baselines_enabled():
+        unthrottle_plans(os.environ.get(UNTHROTTLED_PLANS_ENV, ""))
+    configure_logging(settings.log_level)
+    app = create_stockyard_app(settings)
+    if baselines_enabled():
+        mount_baselines(app, settings.resolved_database_url())
+    return app

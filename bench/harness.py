@@ -1,0 +1,713 @@
+"""The benchmark harness behind `make bench` (see bench/README.md).
+
+For each backend (SQLite, then PostgreSQL when reachable) it creates a fresh database, starts the
+server with one uvicorn worker (pinned to CPU 0 when the machine has two or more), seeds a
+workspace, and drives every scenario with wrk (pinned to CPU 1). Two baselines served by the same
+process (bench/baselines.py) give the scale: a bare route and a raw-driver read of the same row.
+It prints a table and writes bench/results.json.
+
+    python -m bench.harness [--duration 10] [--connections 32] [--backend sqlite|postgresql]
+                            [--profile SCENARIO] [--workers-curve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench import seed as seeding
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+LUA_SCRIPT = BENCH_DIR / "lua" / "scenario.lua"
+RESULTS = BENCH_DIR / "results.json"
+PROFILES = BENCH_DIR / "profiles"
+SECRET_KEY = secrets.token_urlsafe(48)  # a fresh signing key per run
+DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+TARGET_GET_VS_RAW = 0.40
+TARGET_GET_P99_MS = 25.0
+TARGET_ERRORS_VS_BARE = 0.50
+TARGET_MOVEMENTS_RPS = 1000.0
+TARGET_RSS_MB = 150.0
+
+
+# --- machine -------------------------------------------------------------------------------------
+def machine() -> dict[str, Any]:
+    model = "unknown"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
+    return {
+        "nproc": os.cpu_count(),
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "wrk": (wrk_version.stdout or wrk_version.stderr).splitlines()[0] if wrk_version else "",
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def cpu_sets() -> tuple[list[str], list[str]]:
+    """taskset prefixes for the server and for wrk: separate cores when there are two or more."""
+    if (os.cpu_count() or 1) >= 2 and shutil.which("taskset") and os.environ.get("BENCH_PIN", "1") == "1":
+        return ["taskset", "-c", "0"], ["taskset", "-c", "1"]
+    return [], []
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# --- memory --------------------------------------------------------------------------------------
+def _status_kb(pid: int, field_name: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
+def child_pids(pid: int) -> list[int]:
+    children: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            children.extend(int(c) for c in (task / "children").read_text().split())
+    return children
+
+
+# --- the server ----------------------------------------------------------------------------------
+class Server:
+    """`uvicorn bench.baselines:create_app --factory` as a subprocess, logs to a file."""
+
+    def __init__(self, database_url: str, data_dir: Path, *, workers: int = 1, extra_env: dict[str, str]):
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.log_path = data_dir / f"server-{self.port}.log"
+        self.workers = workers
+        self.env = {
+            **os.environ,
+            "STOCKYARD_DATABASE_URL": database_url,
+            "STOCKYARD_DATA_DIR": str(data_dir),
+            "STOCKYARD_SECRET_KEY": SECRET_KEY,
+            "STOCKYARD_LOG_LEVEL": "INFO",
+            "STOCKYARD_BENCH_BASELINES": "1",
+            **extra_env,
+        }
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, bare_body: str = "") -> None:
+        server_cpu, _ = cpu_sets()
+        command = [
+            *server_cpu,
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "bench.baselines:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ]
+        if self.workers > 1:
+            command += ["--workers", str(self.workers)]
+        env = dict(self.env)
+        if bare_body:
+            env["STOCKYARD_BENCH_BARE_ITEM"] = bare_body
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: see {self.log_path}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(self.base_url + "/healthz", timeout=1).status_code == 200:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError("server did not become healthy in 30 s")
+
+    def worker_pids(self) -> list[int]:
+        assert self.process is not None
+        pid = self.process.pid
+        if self.workers > 1:
+            return child_pids(pid) or [pid]
+        # taskset execs the python process, so the pid is the server itself.
+        return [pid]
+
+    def peak_rss_mb(self) -> float:
+        """Highest VmHWM among the worker processes (peak resident memory per worker)."""
+        return max((_status_kb(pid, "VmHWM") for pid in self.worker_pids()), default=0) / 1024
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+
+# --- scenarios -----------------------------------------------------------------------------------
+@dataclass
+class Scenario:
+    name: str
+    path: str
+    expected_status: int
+    method: str = "GET"
+    auth: str = ""
+    body_a: str = ""
+    body_b: str = ""
+    kind: str = "api"  # api | bare | raw
+    skipped: str = ""
+    prepare: Callable[[], None] | None = None  # run before each measurement (e.g. spend a budget)
+
+
+@dataclass
+class Result:
+    name: str
+    expected_status: int
+    skipped: str = ""
+    requests_per_s: float = 0.0
+    p50_ms: float = 0.0
+    p90_ms: float = 0.0
+    p99_ms: float = 0.0
+    max_ms: float = 0.0
+    requests: int = 0
+    non_2xx_3xx: int = 0
+    socket_errors: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    unexpected_statuses: int = 0
+    invalid: str = ""  # set when more than 1% of the responses had another status
+    rounds_requests_per_s: list[float] = field(default_factory=list)
+    peak_rss_mb: float = 0.0
+    vs_bare: float | None = None
+    vs_raw: float | None = None
+
+
+def build_scenarios(base_url: str, seeded: seeding.Seeded) -> list[Scenario]:
+    item = f"/api/v1/items/{seeded.item_id}"
+    key = f"Bearer {seeded.api_key}"
+    scenarios = [
+        Scenario("baseline: bare route (no db)", "/_bench/bare", 200, kind="bare"),
+        Scenario("baseline: raw driver read", f"/_bench/raw/{seeded.item_id}", 200, kind="raw"),
+        Scenario("GET /items/{id} (API key)", item, 200, auth=key),
+        Scenario("GET /items?limit=50 (API key)", "/api/v1/items?limit=50", 200, auth=key),
+    ]
+    movement = Scenario("POST /movements (receive 1)", "/api/v1/movements", 201, method="POST", auth=key)
+    if seeded.location_a:
+        movement.body_a = json.dumps(
+            {"type": "receive", "itemId": seeded.item_id, "locationId": seeded.location_a, "units": 1}
+        )
+    else:
+        movement.skipped = "skipped: route not available"
+    transfer = Scenario("POST /transfers (1 line)", "/api/v1/transfers", 201, method="POST", auth=key)
+    if seeded.location_a and seeded.location_b and seeded.transfers_available:
+
+        def transfer_body(source: str, target: str) -> str:
+            return json.dumps(
+                {
+                    "fromLocationId": source,
+                    "toLocationId": target,
+                    "lines": [{"itemId": seeded.item_id, "units": 1}],
+                }
+            )
+
+        transfer.body_a = transfer_body(seeded.location_a, seeded.location_b)
+        transfer.body_b = transfer_body(seeded.location_b, seeded.location_a)
+    else:
+        transfer.skipped = "skipped: route not available"
+    scenarios += [
+        movement,
+        transfer,
+        Scenario("401 missing credentials", item, 401),
+        Scenario("401 invalid API key", item, 401, auth="Bearer sy_live_" + "x" * 43),
+        Scenario("404 unknown item (API key)", "/api/v1/items/itm_00000000000000000000000000", 404, auth=key),
+    ]
+    limited = Scenario("429 rate limited (API key)", item, 429)
+    if seeded.limited_api_key:
+        limited.auth = f"Bearer {seeded.limited_api_key}"
+        limited.prepare = lambda: seeding.exhaust_rate_limit(base_url, seeded)
+    else:
+        limited.skipped = seeded.limited_reason or "skipped: rate limiting not available"
+    scenarios.append(limited)
+    return scenarios
+
+
+def preflight(server: Server, scenario: Scenario) -> str:
+    """'' when one request gets the expected status, else why the scenario cannot run."""
+    headers = {"Authorization": scenario.auth} if scenario.auth else {}
+    if scenario.body_a:
+        headers["Content-Type"] = "application/json"
+    response = httpx.request(
+        scenario.method,
+        server.base_url + scenario.path,
+        headers=headers,
+        content=scenario.body_a or None,
+        timeout=10,
+    )
+    if response.status_code != scenario.expected_status:
+        return f"failed preflight: got {response.status_code} {response.text[:200]}"
+    return ""
+
+
+def _log_statuses(log_path: Path, offset: int, path_prefix: str) -> Counter[str]:
+    """Statuses of the access-log lines written since `offset` (one JSON object per line)."""
+    statuses: Counter[str] = Counter()
+    with log_path.open("rb") as log:
+        log.seek(offset)
+        for line in log:
+            if b'"stockyard.access"' not in line:
+                continue
+            with contextlib.suppress(ValueError):
+                entry = json.loads(line)
+                if str(entry.get("path", "")).startswith(path_prefix):
+                    statuses[str(entry.get("status"))] += 1
+    return statuses
+
+
+def run_wrk(server: Server, scenario: Scenario, duration: int, connections: int) -> dict[str, Any]:
+    _, wrk_cpu = cpu_sets()
+    env = {
+        **os.environ,
+        "BENCH_METHOD": scenario.method,
+        "BENCH_AUTH": scenario.auth,
+        "BENCH_BODY_A": scenario.body_a,
+        "BENCH_BODY_B": scenario.body_b,
+    }
+    threads = max(1, min(2, (os.cpu_count() or 1) - 1))
+    command = [
+        *wrk_cpu,
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--timeout",
+        "5s",
+        "-s",
+        str(LUA_SCRIPT),
+        server.base_url + scenario.path,
+    ]
+    completed = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    for line in completed.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return dict(json.loads(line.removeprefix("BENCH_JSON ")))
+    raise RuntimeError(f"wrk produced no result: {completed.stdout}\n{completed.stderr}")
+
+
+def measure(
+    server: Server,
+    scenario: Scenario,
+    *,
+    duration: int,
+    connections: int,
+    warmup: int,
+    profile: bool,
+    label: str,
+) -> Result:
+    result = Result(scenario.name, scenario.expected_status)
+    if scenario.skipped:
+        result.skipped = scenario.skipped
+        return result
+    if scenario.prepare is not None:
+        scenario.prepare()
+    reason = preflight(server, scenario)
+    if reason:
+        result.skipped = reason
+        return result
+    if warmup:
+        run_wrk(server, scenario, warmup, connections)
+    offset = server.log_path.stat().st_size
+    profiler = start_profiler(server, duration, label) if profile else None
+    raw = run_wrk(server, scenario, duration, connections)
+    if profiler is not None:
+        profiler.wait()
+    seconds = raw["duration_us"] / 1e6
+    result.requests = raw["requests"]
+    result.requests_per_s = round(raw["requests"] / seconds, 1) if seconds else 0.0
+    result.p50_ms = raw["p50_us"] / 1000
+    result.p90_ms = raw["p90_us"] / 1000
+    result.p99_ms = raw["p99_us"] / 1000
+    result.max_ms = raw["max_us"] / 1000
+    result.non_2xx_3xx = raw["non_2xx_3xx"]
+    result.socket_errors = raw["connect_errors"] + raw["read_errors"] + raw["write_errors"] + raw["timeouts"]
+    prefix = scenario.path.split("?", 1)[0]
+    statuses = _log_statuses(server.log_path, offset, prefix)
+    result.statuses = dict(statuses)
+    result.unexpected_statuses = sum(n for s, n in statuses.items() if s != str(scenario.expected_status))
+    if result.unexpected_statuses > 0.01 * max(1, sum(statuses.values())):
+        result.invalid = f"{result.unexpected_statuses} responses were not {scenario.expected_status}"
+    result.peak_rss_mb = round(server.peak_rss_mb(), 1)
+    return result
+
+
+# --- profiling -----------------------------------------------------------------------------------
+def start_profiler(server: Server, duration: int, label: str) -> subprocess.Popen[bytes] | None:
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    if not Path(py_spy).exists():
+        print("  (py-spy not installed: pip install py-spy)")
+        return None
+    PROFILES.mkdir(exist_ok=True)
+    output = PROFILES / f"{label}.txt"
+    return subprocess.Popen(
+        [
+            py_spy,
+            "record",
+            "--pid",
+            str(server.worker_pids()[0]),
+            "--duration",
+            str(duration),
+            "--rate",
+            "250",
+            "--format",
+            "raw",
+            "--output",
+            str(output),
+            "--nonblocking",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def summarize_profile(path: Path, top: int = 25) -> list[tuple[str, float, float]]:
+    """(frame, self %, inclusive %) of the hottest frames in a py-spy raw (collapsed) profile."""
+    own: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    total = 0
+    for line in path.read_text().splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = stack.split(";")
+        total += count
+        own[frames[-1]] += count
+        for frame in set(frames):
+            inclusive[frame] += count
+    if not total:
+        return []
+    return [(frame, 100 * n / total, 100 * inclusive[frame] / total) for frame, n in own.most_common(top)]
+
+
+# --- databases -----------------------------------------------------------------------------------
+async def _pg_admin(admin_url: str, statement: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(admin_url, timeout=3)
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+def create_pg_database(admin_url: str) -> tuple[str, str] | str:
+    """(database url, name) of a fresh database, or the reason PostgreSQL cannot be used."""
+    name = f"sy_bench_{uuid.uuid4().hex[:10]}"
+    try:
+        asyncio.run(_pg_admin(admin_url, f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        return f"PostgreSQL unreachable at {admin_url.rsplit('@', 1)[-1]} ({exc.__class__.__name__})"
+    base, _, _ = admin_url.rpartition("/")
+    return f"{base}/{name}", name
+
+
+def drop_pg_database(admin_url: str, name: str) -> None:
+    with contextlib.suppress(Exception):
+        asyncio.run(_pg_admin(admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+# --- a run ---------------------------------------------------------------------------------------
+def bench_backend(
+    backend: str, database_url: str, data_dir: Path, args: argparse.Namespace
+) -> dict[str, Any]:
+    from stockyard.db.migrate import upgrade
+
+    upgrade(database_url)
+    server = Server(database_url, data_dir, extra_env=seeding.server_env())
+    server.start()
+    try:
+        seeded = seeding.seed(server.base_url, database_url)
+        bare_body = seeding.item_body(server.base_url, seeded)
+    finally:
+        server.stop()
+    # Restart so the bare route serves the seeded item's JSON and memory starts from a fresh process.
+    server.start(bare_body=bare_body)
+    rounds: list[list[Result]] = []
+    scenarios = build_scenarios(server.base_url, seeded)
+    try:
+        for number in range(1, args.rounds + 1):
+            print(f"  round {number}/{args.rounds}", flush=True)
+            results: list[Result] = []
+            for scenario in scenarios:
+                label = f"{backend}-{scenario.name.split(' (')[0].replace(' ', '_').replace('/', '_')}"
+                profile = number == 1 and bool(args.profile) and args.profile.lower() in scenario.name.lower()
+                print(f"    {scenario.name} ...", flush=True)
+                results.append(
+                    measure(
+                        server,
+                        scenario,
+                        duration=args.duration,
+                        connections=args.connections,
+                        warmup=args.warmup if number == 1 else 0,
+                        profile=profile,
+                        label=label,
+                    )
+                )
+                if profile and (PROFILES / f"{label}.txt").exists():
+                    print_profile(PROFILES / f"{label}.txt")
+            add_ratios(results)
+            rounds.append(results)
+        peak = server.peak_rss_mb()
+    finally:
+        server.stop()
+    results = [median_result([r[index] for r in rounds]) for index in range(len(scenarios))]
+    report: dict[str, Any] = {
+        "database": backend,
+        "workers": 1,
+        "connections": args.connections,
+        "duration_s": args.duration,
+        "rounds": args.rounds,
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "peak_rss_mb": round(peak, 1),
+        "scenarios": [asdict(r) for r in results],
+    }
+    if args.workers_curve and backend == "postgresql" and seeded.location_a:
+        report["movements_by_workers"] = workers_curve(database_url, data_dir, seeded, args)
+    report["targets"] = check_targets(backend, results, peak)
+    return report
+
+
+def add_ratios(results: list[Result]) -> None:
+    """Each scenario's requests/s over the same round's baselines (measured minutes apart at most)."""
+    bare = next((r for r in results if r.name.startswith("baseline: bare") and r.requests_per_s), None)
+    raw = next((r for r in results if r.name.startswith("baseline: raw") and r.requests_per_s), None)
+    for result in results:
+        if result.skipped or result.invalid or result.name.startswith("baseline"):
+            continue
+        if bare:
+            result.vs_bare = round(result.requests_per_s / bare.requests_per_s, 3)
+        if raw:
+            result.vs_raw = round(result.requests_per_s / raw.requests_per_s, 3)
+
+
+def median_result(rounds: list[Result]) -> Result:
+    """The round with the median requests/s; ratios are the medians of the per-round ratios."""
+    measured = [r for r in rounds if not r.skipped]
+    if not measured:
+        return rounds[0]
+    ordered = sorted(measured, key=lambda r: r.requests_per_s)
+    chosen = replace(ordered[len(ordered) // 2])
+    for name in ("vs_bare", "vs_raw"):
+        values = sorted(v for v in (getattr(r, name) for r in measured) if v is not None)
+        setattr(chosen, name, values[len(values) // 2] if values else None)
+    chosen.invalid = next((r.invalid for r in measured if r.invalid), "")
+    chosen.peak_rss_mb = max(r.peak_rss_mb for r in measured)
+    chosen.rounds_requests_per_s = [r.requests_per_s for r in measured]
+    return chosen
+
+
+def workers_curve(
+    database_url: str, data_dir: Path, seeded: seeding.Seeded, args: argparse.Namespace
+) -> list[dict[str, Any]]:
+    """POST /movements requests/s with 1, 2 and 4 workers (wrk and the workers share the CPUs)."""
+    scenario = next(s for s in build_scenarios("", seeded) if s.name.startswith("POST /movements"))
+    curve = []
+    for workers in (1, 2, 4):
+        server = Server(database_url, data_dir, workers=workers, extra_env=seeding.server_env())
+        server.start()
+        try:
+            print(f"  POST /movements with {workers} worker(s) ...", flush=True)
+            result = measure(
+                server,
+                scenario,
+                duration=args.duration,
+                connections=args.connections,
+                warmup=args.warmup,
+                profile=False,
+                label="",
+            )
+        finally:
+            server.stop()
+        curve.append(
+            {
+                "workers": workers,
+                "requests_per_s": result.requests_per_s,
+                "p50_ms": result.p50_ms,
+                "p99_ms": result.p99_ms,
+                "skipped": result.skipped,
+            }
+        )
+    return curve
+
+
+def check_targets(backend: str, results: list[Result], peak_rss: float) -> list[dict[str, Any]]:
+    by_name = {r.name.split(" (")[0]: r for r in results if not r.invalid}
+    checks: list[dict[str, Any]] = []
+
+    def check(target: str, measured: float | None, ok: bool | None) -> None:
+        checks.append({"target": target, "measured": measured, "met": ok})
+
+    get = by_name.get("GET /items/{id}")
+    if get and not get.skipped:
+        check(
+            f"GET /items/{{id}} >= {TARGET_GET_VS_RAW:.0%} of raw baseline",
+            get.vs_raw,
+            get.vs_raw is not None and get.vs_raw >= TARGET_GET_VS_RAW,
+        )
+        if backend == "sqlite":
+            check(
+                f"GET /items/{{id}} p99 <= {TARGET_GET_P99_MS} ms",
+                get.p99_ms,
+                get.p99_ms <= TARGET_GET_P99_MS,
+            )
+    for name in ("401 missing credentials", "401 invalid API key", "404 unknown item", "429 rate limited"):
+        result = by_name.get(name)
+        if result and not result.skipped:
+            check(
+                f"{name} >= {TARGET_ERRORS_VS_BARE:.0%} of bare baseline",
+                result.vs_bare,
+                result.vs_bare is not None and result.vs_bare >= TARGET_ERRORS_VS_BARE,
+            )
+        elif result:
+            check(f"{name} >= {TARGET_ERRORS_VS_BARE:.0%} of bare baseline", None, None)
+    movements = by_name.get("POST /movements")
+    if backend == "sqlite" and movements:
+        met = None if movements.skipped else movements.requests_per_s >= TARGET_MOVEMENTS_RPS
+        check(f"POST /movements >= {TARGET_MOVEMENTS_RPS:.0f}/s", movements.requests_per_s or None, met)
+    check(f"peak RSS per worker <= {TARGET_RSS_MB:.0f} MB", round(peak_rss, 1), peak_rss <= TARGET_RSS_MB)
+    return checks
+
+
+# --- output --------------------------------------------------------------------------------------
+def print_table(report: dict[str, Any]) -> None:
+    print(
+        f"\n== {report['database']}: 1 worker, {report['connections']} connections, "
+        f"median of {report['rounds']} rounds of {report['duration_s']} s per scenario, "
+        f"peak RSS {report['peak_rss_mb']} MB, load average after {report['load_average_after']}"
+    )
+    header = f"{'scenario':<34}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'/bare':>8}{'/raw':>8}  statuses"
+    print(header)
+    print("-" * len(header))
+    for row in report["scenarios"]:
+        if row["skipped"]:
+            print(f"{row['name']:<34}{row['skipped']}")
+            continue
+        ratio = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
+        statuses = ",".join(f"{k}x{v}" for k, v in sorted(row["statuses"].items()))
+        print(
+            f"{row['name']:<34}{row['requests_per_s']:>10.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
+            f"{row['peak_rss_mb']:>8.1f}{ratio(row['vs_bare']):>8}{ratio(row['vs_raw']):>8}  {statuses}"
+        )
+        if row["invalid"]:
+            print(f"{'':<34}INVALID: {row['invalid']}")
+    for point in report.get("movements_by_workers", []):
+        print(
+            f"POST /movements, {point['workers']} worker(s): {point['requests_per_s']:.0f} req/s, "
+            f"p99 {point['p99_ms']:.2f} ms {point['skipped']}"
+        )
+    print("targets:")
+    for target in report["targets"]:
+        verdict = {True: "met", False: "MISSED", None: "not measured"}[target["met"]]
+        print(f"  [{verdict:>12}] {target['target']}: {target['measured']}")
+
+
+def print_profile(path: Path) -> None:
+    print(f"  hottest frames ({path}):  self%  incl%")
+    for frame, own, inclusive in summarize_profile(path):
+        print(f"    {own:5.1f} {inclusive:6.1f}  {frame[:150]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "5")))
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(os.environ.get("BENCH_ROUNDS", "3")),
+        help="run every scenario this many times, interleaved; report the median",
+    )
+    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", "2")))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "32")))
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), action="append")
+    parser.add_argument(
+        "--profile",
+        default=os.environ.get("BENCH_PROFILE", ""),
+        help="profile the scenarios whose name contains this text with py-spy",
+    )
+    parser.add_argument(
+        "--workers-curve",
+        action="store_true",
+        default=os.environ.get("BENCH_WORKERS_CURVE", "1") == "1",
+        help="PostgreSQL: POST /movements with 1, 2 and 4 workers",
+    )
+    parser.add_argument("--pg-admin-url", default=os.environ.get("BENCH_PG_ADMIN_URL", DEFAULT_PG_ADMIN_URL))
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (bench/run.sh installs it)", file=sys.stderr)
+        return 2
+    backends = args.backend or ["sqlite", "postgresql"]
+    results: dict[str, Any] = {"machine": machine(), "backends": {}}
+    print(f"machine: {results['machine']['nproc']} CPU(s), {results['machine']['cpu_model']}")
+    for backend in backends:
+        print(f"\n{backend}:")
+        with tempfile.TemporaryDirectory(prefix=f"sy-bench-{backend}-") as tmp:
+            data_dir = Path(tmp)
+            if backend == "sqlite":
+                report = bench_backend(backend, f"sqlite:///{data_dir / 'bench.db'}", data_dir, args)
+            else:
+                created = create_pg_database(args.pg_admin_url)
+                if isinstance(created, str):
+                    print(f"  skipped: {created}")
+                    results["backends"][backend] = {"skipped": created}
+                    continue
+                url, name = created
+                try:
+                    report = bench_backend(backend, url, data_dir, args)
+                finally:
+                    drop_pg_database(args.pg_admin_url, name)
+        results["backends"][backend] = report
+        print_table(report)
+    args.output.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwrote {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""Seeds the benchmark's data through the API (and, where no route exists yet, the database)."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from sqlalchemy import update
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection, open_database
+from stockyard.db.tables import api_keys, workspaces
+from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
+from stockyard.ids import new_id
+
+ITEMS = 120
+PASSWORD = "bench-password-123"  # noqa: S105 - a throwaway benchmark workspace
+SCOPES = ["inventory.read", "inventory.write"]
+OPENING_STOCK = 1_000_000
+RATE_LIMIT_PROBES = 1_000
+
+
+@dataclass
+class Seeded:
+    workspace_id: str
+    token: str
+    api_key: str
+    item_id: str
+    location_a: str = ""
+    location_b: str = ""
+    transfers_available: bool = False
+    limited_api_key: str = ""
+    limited_reason: str = ""
+
+
+def server_env() -> dict[str, str]:
+    """Settings for the benchmarked server beyond the database and secret key."""
+    return {"STOCKYARD_BENCH_UNTHROTTLED_PLANS": "free,business"}
+
+
+async def _in_transaction(database_url: str, work: Any, *args: Any) -> Any:
+    database = open_database(database_url)
+    try:
+        return await database.transact(work, *args)
+    finally:
+        await database.dispose()
+
+
+async def _set_plan(conn: Connection, workspace_id: str, plan: str) -> None:
+    await conn.execute(update(workspaces).where(workspaces.c.id == workspace_id).values(plan=plan))
+
+
+async def _insert_api_key(conn: Connection, workspace_id: str, secret: str) -> None:
+    await conn.execute(
+        api_keys.insert().values(
+            id=new_id("key"),
+            workspace_id=workspace_id,
+            name="bench",
+            prefix=secret[:12],
+            secret_hash=digest(secret),
+            scopes=SCOPES,
+            read_only=False,
+            warehouse_ids=None,
+            created_by=None,
+            last_used_at=None,
+            revoked_at=None,
+            created_at=utcnow(),
+        )
+    )
+
+
+def _check(response: httpx.Response, *expected: int) -> dict[str, Any]:
+    if response.status_code not in expected:
+        raise RuntimeError(
+            f"seeding failed: {response.request.method} {response.request.url} -> "
+            f"{response.status_code} {response.text[:300]}"
+        )
+    return dict(response.json()) if response.content else {}
+
+
+def _workspace(client: httpx.Client, database_url: str, plan: str) -> tuple[str, str]:
+    slug = f"bench-{uuid.uuid4().hex[:10]}"
+    email = f"{slug}@example.com"
+    created = _check(
+        client.post(
+            "/api/v1/workspaces",
+            json={
+                "name": slug,
+                "slug": slug,
+                "owner": {"email": email, "name": "Bench", "password": PASSWORD},
+            },
+        ),
+        201,
+    )
+    workspace_id = str(created["workspace"]["id"])
+    if plan != "free":
+        asyncio.run(_in_transaction(database_url, _set_plan, workspace_id, plan))
+    token = _check(
+        client.post("/api/v1/auth/token", json={"workspace": slug, "email": email, "password": PASSWORD}), 200
+    )["accessToken"]
+    return workspace_id, str(token)
+
+
+def _api_key(client: httpx.Client, database_url: str, workspace_id: str, token: str, paths: set[str]) -> str:
+    """A read/write API key: through POST /api/v1/api-keys when it exists, else straight into the table."""
+    if "/api/v1/api-keys" in paths:
+        created = _check(
+            client.post(
+                "/api/v1/api-keys",
+                headers={"Authorization": f"Bearer {token}"},
+                json={"name": "bench", "scopes": SCOPES, "readOnly": False, "warehouseIds": None},
+            ),
+            201,
+        )
+        for name in ("secret", "key", "apiKey", "token"):
+            if isinstance(created.get(name), str) and created[name].startswith(API_KEY_PREFIX):
+                return str(created[name])
+        raise RuntimeError(f"no secret in the API key response: {sorted(created)}")
+    secret = new_secret(API_KEY_PREFIX)
+    asyncio.run(_in_transaction(database_url, _insert_api_key, workspace_id, secret))
+    return secret
+
+
+def _post_paths(client: httpx.Client) -> set[str]:
+    document = client.get("/openapi.json").json()
+    return {path for path, operations in document.get("paths", {}).items() if "post" in operations}
+
+
+def seed(base_url: str, database_url: str) -> Seeded:
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        paths = _post_paths(client)
+        workspace_id, token = _workspace(client, database_url, "business")
+        auth = {"Authorization": f"Bearer {token}"}
+        item_ids = []
+        for number in range(ITEMS):
+            created = _check(
+                client.post(
+                    "/api/v1/items",
+                    headers=auth,
+                    json={"sku": f"BENCH-{number:05d}", "name": f"Bench item {number}", "unitCost": "12.50"},
+                ),
+                201,
+            )
+            item_ids.append(str(created["id"]))
+        seeded = Seeded(
+            workspace_id, token, _api_key(client, database_url, workspace_id, token, paths), item_ids[0]
+        )
+        if "/api/v1/warehouses" in paths and "/api/v1/movements" in paths:
+            warehouse = _check(
+                client.post("/api/v1/warehouses", headers=auth, json={"shortId": "BENCH", "name": "Bench"}),
+                201,
+            )
+            locations = []
+            for code in ("A-01", "B-01"):
+                location = _check(
+                    client.post(
+                        f"/api/v1/warehouses/{warehouse['id']}/locations", headers=auth, json={"code": code}
+                    ),
+                    201,
+                )
+                locations.append(str(location["id"]))
+                _check(
+                    client.post(
+                        "/api/v1/movements",
+                        headers=auth,
+                        json={
+                            "type": "receive",
+                            "itemId": seeded.item_id,
+                            "locationId": location["id"],
+                            "units": OPENING_STOCK,
+                        },
+                    ),
+                    201,
+                )
+            seeded.location_a, seeded.location_b = locations
+            seeded.transfers_available = "/api/v1/transfers" in paths
+        # A team-plan workspace (budget left as it is) whose key the 429 scenario exhausts.
+        limited_id, limited_token = _workspace(client, database_url, "team")
+        seeded.limited_api_key = _api_key(client, database_url, limited_id, limited_token, paths)
+        return seeded
+
+
+def item_body(base_url: str, seeded: Seeded) -> str:
+    """The JSON body GET /items/{id} returns, for the bare baseline to serve."""
+    response = httpx.get(
+        f"{base_url}/api/v1/items/{seeded.item_id}",
+        headers={"Authorization": f"Bearer {seeded.api_key}"},
+        timeout=10,
+    )
+    _check(response, 200)
+    return response.text
+
+
+def exhaust_rate_limit(base_url: str, seeded: Seeded) -> None:
+    """Spend the limited key's budget; without a 429 the scenario is skipped."""
+    if not seeded.limited_api_key:
+        return
+    headers = {"Authorization": f"Bearer {seeded.limited_api_key}"}
+    with httpx.Client(base_url=base_url, timeout=10) as client:
+        for _ in range(RATE_LIMIT_PROBES):
+            if client.get(f"/api/v1/items/{seeded.item_id}", headers=headers).status_code == 429:
+                return
+    seeded.limited_api_key = ""
+    seeded.limited_reason = (
+        f"skipped: rate limiting not available (no 429 after {RATE_LIMIT_PROBES} requests)"
+    )
