@@ -207,7 +207,9 @@ def test_stock_levels_and_item_totals(tenant: Tenant) -> None:
     receive(tenant, item["id"], a1["id"], 7)
     receive(tenant, item["id"], a2["id"], 3)
     levels = tenant.get("/api/v1/stock", params={"warehouseId": warehouse["id"]}).json()
-    assert {(row["locationCode"], row["onHand"], row["reserved"], row["available"]) for row in levels["data"]} == {
+    assert {
+        (row["locationCode"], row["onHand"], row["reserved"], row["available"]) for row in levels["data"]
+    } == {
         ("A-1", 7, 0, 7),
         ("A-2", 3, 0, 3),
     }

@@ -12,7 +12,12 @@ OUT_OF_SCOPE = "Warehouse is outside the client's authorized scope."
 
 def _two_warehouses(tenant: Tenant) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
     inside, outside = create_warehouse(tenant), create_warehouse(tenant)
-    return inside, outside, create_location(tenant, inside["id"], "IN"), create_location(tenant, outside["id"], "OUT")
+    return (
+        inside,
+        outside,
+        create_location(tenant, inside["id"], "IN"),
+        create_location(tenant, outside["id"], "OUT"),
+    )
 
 
 def test_a_scoped_key_is_refused_outside_its_warehouses(tenant: Tenant) -> None:
@@ -22,15 +27,23 @@ def test_a_scoped_key_is_refused_outside_its_warehouses(tenant: Tenant) -> None:
     receive(tenant, item["id"], out_loc["id"], 5)
     key = api_key(tenant, warehouse_ids=[inside["id"]])
 
-    assert_error(key.get(f"/api/v1/warehouses/{outside['id']}"), "warehouse_out_of_scope", message=OUT_OF_SCOPE)
-    assert_error(key.get(f"/api/v1/locations/{out_loc['id']}"), "warehouse_out_of_scope", message=OUT_OF_SCOPE)
+    assert_error(
+        key.get(f"/api/v1/warehouses/{outside['id']}"), "warehouse_out_of_scope", message=OUT_OF_SCOPE
+    )
+    assert_error(
+        key.get(f"/api/v1/locations/{out_loc['id']}"), "warehouse_out_of_scope", message=OUT_OF_SCOPE
+    )
     assert_error(
         move(key, "receive", item["id"], out_loc["id"], 1),
         "warehouse_out_of_scope",
         message=OUT_OF_SCOPE,
         param="locationId",
     )
-    transfer = {"fromLocationId": in_loc["id"], "toLocationId": out_loc["id"], "lines": [{"itemId": item["id"], "units": 1}]}
+    transfer = {
+        "fromLocationId": in_loc["id"],
+        "toLocationId": out_loc["id"],
+        "lines": [{"itemId": item["id"], "units": 1}],
+    }
     assert_error(
         key.post("/api/v1/transfers", json=transfer),
         "warehouse_out_of_scope",
@@ -44,7 +57,9 @@ def test_a_scoped_key_is_refused_outside_its_warehouses(tenant: Tenant) -> None:
         param="locationId",
     )
     assert_error(
-        key.get("/api/v1/stock", params={"warehouseId": outside["id"]}), "warehouse_out_of_scope", message=OUT_OF_SCOPE
+        key.get("/api/v1/stock", params={"warehouseId": outside["id"]}),
+        "warehouse_out_of_scope",
+        message=OUT_OF_SCOPE,
     )
     assert_error(
         key.post("/api/v1/warehouses", json={"shortId": "NEW", "name": "New"}),
@@ -65,7 +80,7 @@ def test_a_scoped_key_is_refused_outside_its_warehouses(tenant: Tenant) -> None:
 
 
 def test_a_scoped_key_lists_only_its_warehouses_rows(tenant: Tenant) -> None:
-    inside, outside, in_loc, out_loc = _two_warehouses(tenant)
+    inside, _, in_loc, out_loc = _two_warehouses(tenant)
     item = tenant.create_item()
     receive(tenant, item["id"], in_loc["id"], 2)
     receive(tenant, item["id"], out_loc["id"], 3)

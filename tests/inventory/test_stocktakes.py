@@ -36,8 +36,16 @@ def test_an_open_stocktake_locks_the_location_against_every_stock_write(tenant: 
     )
     hold = {"itemId": item["id"], "locationId": counted["id"], "units": 1, "ttlSeconds": 60}
     assert_error(tenant.post("/api/v1/reservations", json=hold), "resource_locked", message=locked)
-    assert_error(tenant.post("/api/v1/stocktakes", json={"locationId": counted["id"]}), "resource_locked", message=locked)
-    assert_error(tenant.patch(f"/api/v1/locations/{counted['id']}", json={"archived": True}), "resource_locked", message=locked)
+    assert_error(
+        tenant.post("/api/v1/stocktakes", json={"locationId": counted["id"]}),
+        "resource_locked",
+        message=locked,
+    )
+    assert_error(
+        tenant.patch(f"/api/v1/locations/{counted['id']}", json={"archived": True}),
+        "resource_locked",
+        message=locked,
+    )
     # Other locations are not affected.
     assert move(tenant, "receive", item["id"], elsewhere["id"], 1).status_code == 201
 
@@ -56,13 +64,17 @@ def test_completing_posts_the_differences_and_unlocks(tenant: Tenant) -> None:
     ]
     put = tenant.put(f"/api/v1/stocktakes/{stocktake['id']}/counts", json={"counts": counts})
     assert put.status_code == 200, put.text
-    assert sorted(put.json()["counts"], key=lambda c: c["itemId"]) == sorted(counts, key=lambda c: c["itemId"])
+    assert sorted(put.json()["counts"], key=lambda c: c["itemId"]) == sorted(
+        counts, key=lambda c: c["itemId"]
+    )
 
     completed = tenant.post(f"/api/v1/stocktakes/{stocktake['id']}/complete")
     assert completed.status_code == 200, completed.text
     body = completed.json()
     assert body["stocktake"]["status"] == "completed" and body["stocktake"]["completedAt"]
-    assert {(m["itemId"], m["type"], m["units"], m["balanceAfter"], m["stocktakeId"]) for m in body["movements"]} == {
+    assert {
+        (m["itemId"], m["type"], m["units"], m["balanceAfter"], m["stocktakeId"]) for m in body["movements"]
+    } == {
         (short["id"], "count", -3, 7, stocktake["id"]),
         (over["id"], "count", 3, 5, stocktake["id"]),
     }

@@ -78,7 +78,11 @@ def test_same_location_is_an_invalid_transfer(tenant: Tenant) -> None:
     receive(tenant, item["id"], source["id"], 1)
     response = tenant.post(
         "/api/v1/transfers",
-        json={"fromLocationId": source["id"], "toLocationId": source["id"], "lines": [{"itemId": item["id"], "units": 1}]},
+        json={
+            "fromLocationId": source["id"],
+            "toLocationId": source["id"],
+            "lines": [{"itemId": item["id"], "units": 1}],
+        },
     )
     assert_error(
         response,
@@ -137,7 +141,13 @@ def test_monthly_transfers_are_a_plan_limit(client: Any, tenant: Tenant) -> None
     run_in_app(client, fill_the_month)
     response = tenant.post(
         "/api/v1/transfers",
-        json={"fromLocationId": source["id"], "toLocationId": target["id"], "lines": [{"itemId": item["id"], "units": 1}]},
+        json={
+            "fromLocationId": source["id"],
+            "toLocationId": target["id"],
+            "lines": [{"itemId": item["id"], "units": 1}],
+        },
     )
-    assert_error(response, "exceeded_limit", message="Plan limit reached: 200 transfers per month on the free plan.")
+    assert_error(
+        response, "exceeded_limit", message="Plan limit reached: 200 transfers per month on the free plan."
+    )
     assert on_hand(tenant, item["id"], source["id"]) == 5

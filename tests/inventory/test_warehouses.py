@@ -54,13 +54,18 @@ def test_duplicate_short_id(tenant: Tenant) -> None:
     other = create_warehouse(tenant)
     renamed = tenant.patch(f"/api/v1/warehouses/{other['id']}", json={"shortId": code})
     assert_error(
-        renamed, "duplicate_short_id", message=f"A warehouse with shortId '{code}' already exists.", param="shortId"
+        renamed,
+        "duplicate_short_id",
+        message=f"A warehouse with shortId '{code}' already exists.",
+        param="shortId",
     )
 
 
 def test_short_id_format_is_validated(tenant: Tenant) -> None:
     response = tenant.post("/api/v1/warehouses", json={"shortId": "main", "name": "x"})
-    assert_error(response, "validation_error", details={"shortId": ["The field shortId must match ^[A-Z0-9-]+$."]})
+    assert_error(
+        response, "validation_error", details={"shortId": ["The field shortId must match ^[A-Z0-9-]+$."]}
+    )
 
 
 def test_warehouse_etags(tenant: Tenant) -> None:
@@ -186,4 +191,7 @@ def test_locations_count_against_the_plan(client: Any, tenant: Tenant) -> None:
         )
 
     run_in_app(client, upgrade)
-    assert tenant.post(f"/api/v1/warehouses/{warehouse['id']}/locations", json={"code": "L-20"}).status_code == 201
+    assert (
+        tenant.post(f"/api/v1/warehouses/{warehouse['id']}/locations", json={"code": "L-20"}).status_code
+        == 201
+    )
