@@ -56,15 +56,17 @@ def demo() -> None:
     """Create the demo workspace with a few items (only when it does not exist yet)."""
     settings = get_settings()
 
-    async def run() -> bool:
+    async def run() -> str | None:
         database = open_database(settings.resolved_database_url())
         try:
             return await ensure_demo(database)
         finally:
             await database.dispose()
 
-    created = asyncio.run(run())
-    typer.echo("Created the demo workspace." if created else "The demo workspace exists.")
+    api_key = asyncio.run(run())
+    typer.echo("Created the demo workspace." if api_key else "The demo workspace exists.")
+    if api_key:
+        typer.echo(f"Read-only API key (shown only now): {api_key}")
     typer.echo(
         f"Sign in: POST /api/v1/auth/token with workspace={DEMO_SLUG} email={DEMO_EMAIL} "
         f"password={DEMO_PASSWORD}"

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import workspaces
+from stockyard.identity.api_keys import ApiKeyService
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import ALL_PERMISSIONS
 from stockyard.identity.principal import Principal, PrincipalKind
@@ -56,9 +57,10 @@ async def _exists(conn: Connection) -> bool:
     ).first() is not None
 
 
-async def ensure_demo(database: Database) -> bool:
+async def ensure_demo(database: Database) -> str | None:
+    """Creates the demo workspace; returns its read-only API key (shown once), or None if it exists."""
     if await database.transact(_exists):
-        return False
+        return None
     created = await WorkspaceService(database).create(
         name="Demo Hardware Co.",
         slug=DEMO_SLUG,
@@ -79,4 +81,11 @@ async def ensure_demo(database: Database) -> bool:
     service = ItemService(database)
     for item in DEMO_ITEMS:
         await service.create(ctx, ItemChanges(dict(item)))
-    return True
+    key = await ApiKeyService(database).create(
+        ctx,
+        name="Demo integration (read-only)",
+        scopes=["inventory.read"],
+        read_only=True,
+        warehouse_ids=None,
+    )
+    return key.secret
