@@ -137,7 +137,7 @@ def _complete(schema: dict[str, Any]) -> dict[str, Any]:
         allowed = ", ".join(sorted(method.upper() for method in operations))
         not_allowed = response_for([catalog.METHOD_NOT_ALLOWED], instance=path)
         not_allowed["description"] = (
-            f"`method_not_allowed`: this path accepts only {allowed}; any other method gets 405 "
+            f"- `method_not_allowed`: this path accepts only {allowed}; any other method gets 405 "
             "with the `Allow` header."
         )
         for method, operation in operations.items():
