@@ -1,0 +1,94 @@
+"""Every resource helper of the client against the live server: the paths and bodies are right."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from tests.client.live import LiveServer, Sleeps
+from tests.support import Tenant, create_tenant
+
+from stockyard.client import Client, LockedError, NotFoundError, UnprocessableEntityError
+
+
+@pytest.fixture
+def sy(live_server: LiveServer) -> Iterator[Client]:
+    with httpx.Client(base_url=live_server.url) as http:
+        owner: Tenant = create_tenant(http)
+    with Client(
+        live_server.url, workspace=owner.slug, email=owner.email, password=owner.password, sleep=Sleeps()
+    ) as client:
+        yield client
+
+
+def test_inventory_flow_through_every_helper(sy: Client) -> None:
+    run = uuid.uuid4().hex[:6].upper()
+    warehouse = sy.warehouses.create(short_id=f"W-{run}", name="Main")
+    assert sy.warehouses.get(warehouse["id"])["shortId"] == f"W-{run}"
+    assert [w["id"] for w in sy.warehouses.list()] == [warehouse["id"]]
+    shelf = sy.locations.create(warehouse["id"], code="A-01")
+    dock = sy.locations.create(warehouse["id"], code="DOCK")
+    assert {loc["id"] for loc in sy.locations.list(warehouse["id"])} == {shelf["id"], dock["id"]}
+    assert sy.locations.get(dock["id"])["code"] == "DOCK"
+    item = sy.items.create(sku=f"S-{run}", name="Widget", unit_cost="1.25")
+
+    received = sy.movements.receive(item_id=item["id"], location_id=shelf["id"], units=10, reference="PO-1")
+    assert received["balanceAfter"] == 10
+    transfer = sy.transfers.create(
+        from_location_id=shelf["id"], to_location_id=dock["id"], lines=[{"item_id": item["id"], "units": 4}]
+    )
+    assert sy.transfers.get(transfer["id"])["id"] == transfer["id"]
+    assert [t["id"] for t in sy.transfers.list()] == [transfer["id"]]
+
+    with pytest.raises(UnprocessableEntityError) as short:
+        sy.movements.issue(item_id=item["id"], location_id=dock["id"], units=50)
+    assert short.value.code == "insufficient_stock"
+
+    on_hand = {row["locationId"]: row["onHand"] for row in sy.stock.list(item_id=item["id"])}
+    assert on_hand == {shelf["id"]: 6, dock["id"]: 4}
+    assert sy.stock.for_item(item["id"])
+    assert sy.items.stock(item["id"]) == sy.stock.for_item(item["id"])
+
+    reservation = sy.reservations.create(
+        item_id=item["id"], location_id=shelf["id"], units=2, ttl_seconds=600
+    )
+    assert sy.reservations.get(reservation["id"])["id"] == reservation["id"]
+    assert [r["id"] for r in sy.reservations.list()] == [reservation["id"]]
+    available = {row["locationId"]: row["available"] for row in sy.stock.list(item_id=item["id"])}
+    assert available[shelf["id"]] == 4
+    sy.reservations.release(reservation["id"])
+    available = {row["locationId"]: row["available"] for row in sy.stock.list(item_id=item["id"])}
+    assert available[shelf["id"]] == 6
+
+    stocktake = sy.stocktakes.create(location_id=dock["id"])
+    with pytest.raises(LockedError) as locked:
+        sy.movements.receive(item_id=item["id"], location_id=dock["id"], units=1)
+    assert locked.value.code == "resource_locked"
+    sy.stocktakes.set_counts(stocktake["id"], [{"item_id": item["id"], "counted_units": 3}])
+    sy.stocktakes.complete(stocktake["id"])
+    assert [s["id"] for s in sy.stocktakes.list()] == [stocktake["id"]]
+    assert sy.stocktakes.get(stocktake["id"])["id"] == stocktake["id"]
+    on_hand = {row["locationId"]: row["onHand"] for row in sy.stock.list(item_id=item["id"])}
+    assert on_hand[dock["id"]] == 3
+
+    movements = list(sy.movements.list(item_id=item["id"]))
+    assert len(movements) >= 4
+    assert sy.movements.get(movements[0]["id"])["id"] == movements[0]["id"]
+
+    report = sy.reports.get("stock-on-hand")
+    assert report
+    csv = sy.reports.download("stock-on-hand", format="csv")
+    assert csv.splitlines()[0].startswith(b"itemId,sku")
+    assert f"S-{run}".encode() in csv
+    assert list(sy.jobs.list()) == []
+
+    sy.items.update(item["id"], name="Renamed")
+    assert sy.items.get(item["id"])["name"] == "Renamed"
+    sy.locations.update(shelf["id"], name="Shelf")
+    sy.warehouses.update(warehouse["id"], name="Main warehouse")
+    other = sy.items.create(sku=f"T-{run}", name="Throwaway")
+    sy.items.delete(other["id"])
+    with pytest.raises(NotFoundError):
+        sy.items.get(other["id"])
