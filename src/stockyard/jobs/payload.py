@@ -85,16 +85,30 @@ def iter_rows(payload: bytes, payload_format: PayloadFormat) -> Iterator[Payload
     return _json_rows(payload)
 
 
+def _count_csv(payload: bytes) -> int:
+    """The data rows of a CSV payload (blank lines skipped), without building them."""
+    reader = csv.reader(io.StringIO(_decode(payload), newline=""), strict=True)
+    try:
+        if next(reader, None) is None:
+            return 0
+        return sum(1 for cells in reader if any(cell.strip() for cell in cells))
+    except csv.Error as exc:
+        raise StockyardError(
+            catalog.BAD_REQUEST, f"The CSV file is malformed at line {reader.line_num}: {exc}."
+        ) from None
+
+
 def count_rows(payload: bytes, payload_format: PayloadFormat) -> int:
     """Parse the payload once to count its rows: 400 when it is not rows, 413 past MAX_ROWS."""
-    count = 0
-    for _row in iter_rows(payload, payload_format):
-        count += 1
-        if count > MAX_ROWS:
-            raise StockyardError(
-                catalog.PAYLOAD_TOO_LARGE,
-                f"A bulk job accepts at most {MAX_ROWS:,} rows; split the file into several jobs.",
-            )
+    if payload_format is PayloadFormat.CSV:
+        count = _count_csv(payload)
+    else:
+        count = sum(1 for _row in _json_rows(payload))
+    if count > MAX_ROWS:
+        raise StockyardError(
+            catalog.PAYLOAD_TOO_LARGE,
+            f"A bulk job accepts at most {MAX_ROWS:,} rows; split the file into several jobs.",
+        )
     if count == 0:
         raise validation_failed({"body": ["The request must contain at least one row."]})
     return count
