@@ -75,7 +75,7 @@ def run_sync(url: str, work: Any, *args: Any) -> Any:
 
 
 def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> None:
-    """n_items items with costs, 2 warehouses × 2 locations, n_movements receipts spread over them."""
+    """n_items items with costs, 2 warehouses x 2 locations, n_movements receipts spread over them."""
     rng = random.Random(7)
     now = utcnow()
     start = now - timedelta(days=365)
@@ -242,7 +242,7 @@ def main() -> None:
     settings = Settings(
         database_url=url,
         data_dir=workdir,
-        secret_key="bench-" + "k" * 40,  # noqa: S106
+        secret_key="bench-" + "k" * 40,
         rate_limit_enabled=False,
     )
     backend = url.split(":", 1)[0]
