@@ -270,6 +270,7 @@ stock_levels = Table(
     Column("movement_count", BigInteger, nullable=False, default=0, server_default="0"),
     _updated(),
     Index(None, "workspace_id", "location_id"),
+    Index(None, "workspace_id", "item_id", "location_id"),  # 0005_jobs: reports page in key order
 )
 
 movements = Table(

@@ -28,7 +28,8 @@ class GroupBy(StrEnum):
 
 
 class ColumnKind(StrEnum):
-    TEXT = "text"
+    TEXT = "text"  # may hold user text (checked against formula injection in CSV)
+    ID = "id"  # a Stockyard id or enum value, never user text
     INTEGER = "integer"
     MONEY = "money"  # rendered as an exact decimal string
     DATETIME = "datetime"  # rendered as ISO 8601

@@ -77,15 +77,19 @@ class ReportQuery:
 
 
 # --- stock on hand --------------------------------------------------------------------------------
-_ITEM_COLUMNS = (Column("itemId"), Column("sku"), Column("name"), Column("unit"))
-_WAREHOUSE_COLUMNS = (Column("warehouseId"), Column("warehouseShortId"), Column("warehouseName"))
+_ITEM_COLUMNS = (Column("itemId", ColumnKind.ID), Column("sku"), Column("name"), Column("unit"))
+_WAREHOUSE_COLUMNS = (
+    Column("warehouseId", ColumnKind.ID),
+    Column("warehouseShortId"),
+    Column("warehouseName"),
+)
 
 
 class StockByLocation(ReportQuery):
     columns = (
         *_ITEM_COLUMNS,
         *_WAREHOUSE_COLUMNS,
-        Column("locationId"),
+        Column("locationId", ColumnKind.ID),
         Column("locationCode"),
         Column("onHand", ColumnKind.INTEGER),
     )
@@ -310,22 +314,22 @@ class LowStock(ReportQuery):
 # --- movements ------------------------------------------------------------------------------------
 class Movements(ReportQuery):
     columns = (
-        Column("id"),
+        Column("id", ColumnKind.ID),
         Column("createdAt", ColumnKind.DATETIME),
-        Column("type"),
-        Column("itemId"),
+        Column("type", ColumnKind.ID),
+        Column("itemId", ColumnKind.ID),
         Column("sku"),
-        Column("warehouseId"),
+        Column("warehouseId", ColumnKind.ID),
         Column("warehouseShortId"),
-        Column("locationId"),
+        Column("locationId", ColumnKind.ID),
         Column("locationCode"),
         Column("units", ColumnKind.INTEGER),
         Column("balanceAfter", ColumnKind.INTEGER),
         Column("reason"),
         Column("reference"),
-        Column("transferId"),
-        Column("actorType"),
-        Column("actorId"),
+        Column("transferId", ColumnKind.ID),
+        Column("actorType", ColumnKind.ID),
+        Column("actorId", ColumnKind.ID),
     )
 
     def statement(self, after: Key | None, limit: int) -> Select[Any]:

@@ -63,16 +63,22 @@ async def render_json(stream: ReportStream) -> AsyncIterator[bytes]:
         yield b"]}"
 
 
-def _csv_cell(value: Any, kind: ColumnKind) -> Any:
-    if value is None:
-        return ""
-    if kind is ColumnKind.TEXT and isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value  # no formula injection when the file is opened in a spreadsheet
-    return value
+def _safe_row(row: Row, text_columns: list[int]) -> Row:
+    """The row with text cells a spreadsheet would run as formulas prefixed by a quote.
+
+    (csv writes None as an empty cell; rows without such cells are returned as they are.)"""
+    fixed: list[Any] | None = None
+    for index in text_columns:
+        value = row[index]
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            if fixed is None:
+                fixed = list(row)
+            fixed[index] = "'" + value
+    return row if fixed is None else tuple(fixed)
 
 
 async def render_csv(stream: ReportStream) -> AsyncIterator[bytes]:
-    kinds = [column.kind for column in stream.columns]
+    text_columns = [i for i, column in enumerate(stream.columns) if column.kind is ColumnKind.TEXT]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -85,12 +91,10 @@ async def render_csv(stream: ReportStream) -> AsyncIterator[bytes]:
     writer.writerow([column.name for column in stream.columns])
     yield flush()
     async for page in stream.pages():
-        writer.writerows([_csv_cell(v, k) for v, k in zip(row, kinds, strict=True)] for row in page)
+        writer.writerows([_safe_row(row, text_columns) for row in page])
         yield flush()
     if stream.totals is not None and stream.total_row is not None:
-        writer.writerow(
-            [_csv_cell(v, k) for v, k in zip(stream.total_row(await stream.totals()), kinds, strict=True)]
-        )
+        writer.writerow(_safe_row(stream.total_row(await stream.totals()), text_columns))
         yield flush()
 
 

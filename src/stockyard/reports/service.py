@@ -35,7 +35,7 @@ from stockyard.reports.queries import (
     Valuation,
 )
 
-PAGE_SIZE = 2_000
+PAGE_SIZE = 5_000
 
 # Which optional parameters each report accepts (wire names).
 ACCEPTED: dict[ReportName, frozenset[str]] = {
