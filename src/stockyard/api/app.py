@@ -18,7 +18,7 @@ from stockyard.api.middleware.maintenance import MaintenanceMiddleware
 from stockyard.api.middleware.query_guard import QueryGuardMiddleware
 from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
-from stockyard.api.routers import items_bulk, jobs, reports
+from stockyard.api.routers import items_bulk, jobs, movements_bulk, reports
 from stockyard.api.routers import movements, reservations, stock, stocktakes, tags, transfers, warehouses
 from stockyard.api.routers import (
     api_keys,
@@ -93,7 +93,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     openapi.install(app)
     for module in (health, workspaces, auth, items, docs, roles, members, invites, api_keys, workspace, audit):
         app.include_router(module.router)
-    for module in (items_bulk, jobs, reports):
+    for module in (items_bulk, movements_bulk, jobs, reports):
         app.include_router(module.router)
     for module in (warehouses, tags, movements, stock, transfers, reservations, stocktakes):
         app.include_router(module.router)
