@@ -103,12 +103,18 @@ class IdempotencyMiddleware:
             await send_error(scope, send, error)
             return
         if claim.outcome is Outcome.CLAIMED:
-            await self._run_and_store(scope, body, send, store, owner)
+            await self._run_and_store(scope, body, receive, send, store, owner)
         else:
             await self._answer(scope, send, claim)
 
     async def _run_and_store(
-        self, scope: Scope, body: bytes, send: Send, store: IdempotencyStore, owner: KeyOwner
+        self,
+        scope: Scope,
+        body: bytes,
+        receive: Receive,
+        send: Send,
+        store: IdempotencyStore,
+        owner: KeyOwner,
     ) -> None:
         sent = False
 
@@ -117,7 +123,7 @@ class IdempotencyMiddleware:
             if not sent:
                 sent = True
                 return {"type": "http.request", "body": body, "more_body": False}
-            return {"type": "http.disconnect"}
+            return await receive()  # waits for the client to go away, as the server's would
 
         status = 500
         headers: list[tuple[str, str]] = []
