@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         )
         app.state.services = build_services(settings, db)
         app.state.job_runner = build_job_runner(db)
-        await app.state.job_runner.resume()  # jobs a stopped server left queued or running
+        app.state.job_runner.start_resuming()  # jobs a stopped server left queued or running
         try:
             yield
         finally:

@@ -51,6 +51,7 @@ class JobRunner:
         self._handlers = dict(handlers)
         self._batch_size = batch_size
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._resumer: asyncio.Task[None] | None = None
 
     # --- lifecycle -------------------------------------------------------------------------------
     def start(self, job_id: str) -> None:
@@ -79,8 +80,27 @@ class JobRunner:
             log.info("resuming %d job(s)", len(job_ids))
         return job_ids
 
+    def start_resuming(self, *, retry_seconds: float = 5.0) -> None:
+        """`resume()` in the background, retried while the database cannot be reached, so a
+        server starts (and answers 503 database_unavailable) even when the database is down."""
+
+        async def loop() -> None:
+            while True:
+                try:
+                    await self.resume()
+                    return
+                except Exception as exc:
+                    code = exc.spec.code if isinstance(exc, StockyardError) else exc.__class__.__name__
+                    log.warning("cannot resume jobs yet (%s); retrying in %ss", code, retry_seconds)
+                    await asyncio.sleep(retry_seconds)
+
+        self._resumer = asyncio.create_task(loop(), name="jobs:resume")
+
     async def stop(self) -> None:
         """Cancel running jobs; the committed batches stay, the rest resumes on the next start."""
+        if self._resumer is not None:
+            self._resumer.cancel()
+            await asyncio.gather(self._resumer, return_exceptions=True)
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
