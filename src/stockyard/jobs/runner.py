@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
@@ -31,6 +32,7 @@ from stockyard.jobs.payload import PayloadRow, iter_rows
 
 log = logging.getLogger("stockyard.jobs")
 
+BATCH_ATTEMPTS = 3
 ProgressCallback = Callable[[int, int], Awaitable[None] | None]
 
 
@@ -149,11 +151,7 @@ class JobRunner:
         if done:
             handler.replay(state, list(itertools.islice(rows, done)))
         for batches, batch in enumerate(_batches(rows, self._batch_size), start=1):
-            if context.dry_run and getattr(handler, "rollback_dry_run", False):
-                outcome = await self._evaluate(context, handler, state, batch)
-                await self._db.transact(_record_batch, context, outcome, batch, done)
-            else:
-                outcome = await self._db.transact(_commit_batch, context, handler, state, batch, done)
+            outcome = await self._batch(context, handler, state, batch, done)
             handler.commit(state, outcome.delta)
             done += len(batch)
             if on_progress is not None:
@@ -164,6 +162,24 @@ class JobRunner:
                 return
             await asyncio.sleep(0)  # let requests in between batches
         await self._db.transact(_finish, job_id)
+
+    async def _batch(
+        self, context: JobContext, handler: JobHandler, state: Any, batch: list[PayloadRow], done: int
+    ) -> BatchOutcome:
+        for attempt in range(1, BATCH_ATTEMPTS + 1):
+            try:
+                if context.dry_run and getattr(handler, "rollback_dry_run", False):
+                    outcome = await self._evaluate(context, handler, state, batch)
+                    await self._db.transact(_record_batch, context, outcome, batch, done)
+                    return outcome
+                return await self._db.transact(_commit_batch, context, handler, state, batch, done)
+            except IntegrityError:
+                # A concurrent request created what the batch checked was free (e.g. the same SKU
+                # between our existence query and our insert): nothing was written, check again.
+                if attempt == BATCH_ATTEMPTS:
+                    raise
+                log.info("job %s: batch at row %d conflicted, retrying", context.job_id, done)
+        raise AssertionError("unreachable")
 
     async def _evaluate(
         self, context: JobContext, handler: JobHandler, state: Any, batch: list[PayloadRow]
