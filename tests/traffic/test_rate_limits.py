@@ -5,9 +5,13 @@ from __future__ import annotations
 import socket
 
 import pytest
+from typer.testing import CliRunner
 
 from stockyard.api.middleware import rate_limit
+from stockyard.cli import app as cli
 from stockyard.ids import new_id
+from stockyard.settings import Settings, get_settings
+from tests.inventory.helpers import api_key
 from tests.support import assert_error, create_tenant
 from tests.traffic.conftest import ClientFactory
 
@@ -130,3 +134,29 @@ def test_when_redis_is_down_reads_pass_and_writes_get_503(
     )
     assert write.headers["retry-after"] == "2"
     assert tenant.get("/api/v1/items?q=REDIS-DOWN").json()["data"] == []
+
+
+def test_an_api_key_has_its_own_budget_and_the_plan_sets_the_limit(
+    make_client: ClientFactory, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client = make_client()
+    owner = create_tenant(client)
+    key = api_key(owner)  # the owner's first counted request
+    for _ in range(99):
+        assert owner.get("/api/v1/me").status_code == 200
+    assert_error(owner.get("/api/v1/me"), "rate_limited", message="Rate Limit Exceeded. 100 per Minute")
+    by_key = key.get("/api/v1/me")
+    assert by_key.status_code == 200
+    assert by_key.json()["principalType"] == "api_key"
+    assert (by_key.headers["ratelimit-limit"], by_key.headers["ratelimit-remaining"]) == ("100", "99")
+
+    monkeypatch.setenv("STOCKYARD_DATABASE_URL", settings.resolved_database_url())
+    get_settings.cache_clear()
+    try:
+        changed = CliRunner().invoke(cli, ["plan", owner.slug, "team"])
+    finally:
+        get_settings.cache_clear()
+    assert changed.exit_code == 0, changed.output
+    upgraded = owner.get("/api/v1/me")  # a budget per limit: the new plan's starts afresh
+    assert upgraded.status_code == 200
+    assert (upgraded.headers["ratelimit-limit"], upgraded.headers["ratelimit-remaining"]) == ("600", "599")
