@@ -77,3 +77,21 @@ def test_an_outage_gives_503s_and_the_service_recovers(
         assert created.status_code == 201, created.text
         listed = tenant.get("/api/v1/items", params={"q": "OUTAGE-1"}).json()["data"]
         assert [entry["sku"] for entry in listed] == ["OUTAGE-1"]
+
+
+def test_connections_dropped_by_a_restart_are_replaced_without_a_503(
+    proxy: TcpProxy, database_url: str, data_dir: Path
+) -> None:
+    proxied = make_url(database_url).set(host="127.0.0.1", port=proxy.port)
+    settings = make_settings(proxied.render_as_string(hide_password=False), data_dir)
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        tenant = create_tenant(client)
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            warm = list(pool.map(lambda _: tenant.get("/api/v1/items").status_code, range(16)))
+        assert warm == [200] * 16
+        assert proxy.open_connections >= 1
+        proxy.cut()  # every pooled connection dies, as in a database restart or failover...
+        proxy.restore()  # ...and the database is back before the next request
+        assert [tenant.get("/api/v1/items").status_code for _ in range(3)] == [200, 200, 200]
+        created = tenant.post("/api/v1/items", json={"sku": "AFTER-RESTART", "name": "x"})
+        assert created.status_code == 201, created.text

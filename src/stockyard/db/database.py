@@ -40,6 +40,15 @@ RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})  # serialization failure, de
 MAX_ATTEMPTS = 5
 
 
+class StaleConnectionError(StockyardError):
+    """`database_unavailable` raised because a pooled connection turned out dead before COMMIT.
+
+    The server rolled the transaction back when the connection died, and SQLAlchemy has
+    invalidated the whole pool, so `transact()` runs the work once more on a fresh connection: after
+    a database restart or failover the first request succeeds instead of getting a 503.
+    """
+
+
 class Connection(ABC):
     """A connection inside a transaction."""
 
@@ -95,6 +104,11 @@ class Database(ABC):
             try:
                 async with self.transaction() as conn:
                     return await work(conn, *args, **kwargs)
+            except StaleConnectionError:
+                if attempt > 1:
+                    raise
+                log.info("retrying transaction on a fresh connection after a dead pooled one")
+                continue
             except DBAPIError as exc:
                 if attempt < MAX_ATTEMPTS and is_retryable(exc):
                     log.info("retrying transaction after %s (attempt %d)", sqlstate(exc), attempt)
@@ -207,13 +221,20 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
+        committing = False
         try:
             async with self.engine.begin() as connection:
                 yield _AsyncConnection(connection)
+                committing = True
         except StockyardError:
             raise
         except Exception as exc:
             if is_unavailable(exc):
+                if not committing and isinstance(exc, DBAPIError) and exc.connection_invalidated:
+                    log.warning("dead pooled connection: %s", exc.__class__.__name__)
+                    raise StaleConnectionError(
+                        catalog.DATABASE_UNAVAILABLE, headers=self.unavailable().headers
+                    ) from exc
                 log.error("database unavailable: %s", exc.__class__.__name__)
                 raise self.unavailable() from exc
             raise
