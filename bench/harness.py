@@ -213,6 +213,7 @@ class Result:
     unexpected_statuses: int = 0
     invalid: str = ""  # set when more than 1% of the responses had another status
     rounds_requests_per_s: list[float] = field(default_factory=list)
+    server_errors: list[str] = field(default_factory=list)  # the first error log lines, on 5xx
     peak_rss_mb: float = 0.0
     vs_bare: float | None = None
     vs_raw: float | None = None
@@ -260,7 +261,14 @@ def build_scenarios(base_url: str, seeded: seeding.Seeded) -> list[Scenario]:
     limited = Scenario("429 rate limited (API key)", item, 429)
     if seeded.limited_api_key:
         limited.auth = f"Bearer {seeded.limited_api_key}"
-        limited.prepare = lambda: seeding.exhaust_rate_limit(base_url, seeded)
+
+        def spend_budget() -> None:
+            seeding.exhaust_rate_limit(base_url, seeded)
+            limited.auth = f"Bearer {seeded.limited_api_key}"
+            if not seeded.limited_api_key:
+                limited.skipped = seeded.limited_reason
+
+        limited.prepare = spend_budget
     else:
         limited.skipped = seeded.limited_reason or "skipped: rate limiting not available"
     scenarios.append(limited)
@@ -295,8 +303,26 @@ def _log_statuses(log_path: Path, offset: int, path_prefix: str) -> Counter[str]
             with contextlib.suppress(ValueError):
                 entry = json.loads(line)
                 if str(entry.get("path", "")).startswith(path_prefix):
-                    statuses[str(entry.get("status"))] += 1
+                    status = str(entry.get("status"))
+                    if status == "500" and entry.get("errorMessage") is None:
+                        # No error response was sent: wrk closed the connection at the end of
+                        # the run while the request was in flight (the access log says 500).
+                        status = "aborted"
+                    statuses[status] += 1
     return statuses
+
+
+def _logged_errors(log_path: Path, offset: int, limit: int = 3) -> list[str]:
+    """The first error-level log lines since `offset` (tracebacks included), for a 5xx."""
+    found: list[str] = []
+    with log_path.open("rb") as log:
+        log.seek(offset)
+        for line in log:
+            if b'"level":"error"' in line or b'"level": "error"' in line:
+                found.append(line.decode(errors="replace")[:4000])
+                if len(found) >= limit:
+                    break
+    return found
 
 
 def run_wrk(server: Server, scenario: Scenario, duration: int, connections: int) -> dict[str, Any]:
@@ -367,7 +393,13 @@ def measure(
     prefix = scenario.path.split("?", 1)[0]
     statuses = _log_statuses(server.log_path, offset, prefix)
     result.statuses = dict(statuses)
-    result.unexpected_statuses = sum(n for s, n in statuses.items() if s != str(scenario.expected_status))
+    result.unexpected_statuses = sum(
+        n for s, n in statuses.items() if s not in (str(scenario.expected_status), "aborted")
+    )
+    if any(status.startswith("5") for status in statuses) or (
+        result.non_2xx_3xx and scenario.expected_status < 300
+    ):
+        result.server_errors = _logged_errors(server.log_path, offset)
     if result.unexpected_statuses > 0.01 * max(1, sum(statuses.values())):
         result.invalid = f"{result.unexpected_statuses} responses were not {scenario.expected_status}"
     result.peak_rss_mb = round(server.peak_rss_mb(), 1)
@@ -467,7 +499,11 @@ def bench_backend(
     # Restart so the bare route serves the seeded item's JSON and memory starts from a fresh process.
     server.start(bare_body=bare_body)
     rounds: list[list[Result]] = []
-    scenarios = build_scenarios(server.base_url, seeded)
+    scenarios = [
+        s
+        for s in build_scenarios(server.base_url, seeded)
+        if not args.only or s.kind != "api" or args.only.lower() in s.name.lower()
+    ]
     try:
         for number in range(1, args.rounds + 1):
             print(f"  round {number}/{args.rounds}", flush=True)
@@ -537,6 +573,8 @@ def median_result(rounds: list[Result]) -> Result:
     chosen.invalid = next((r.invalid for r in measured if r.invalid), "")
     chosen.peak_rss_mb = max(r.peak_rss_mb for r in measured)
     chosen.rounds_requests_per_s = [r.requests_per_s for r in measured]
+    chosen.server_errors = next((r.server_errors for r in measured if r.server_errors), [])
+    chosen.statuses = dict(sum((Counter(r.statuses) for r in measured), Counter()))
     return chosen
 
 
@@ -634,6 +672,8 @@ def print_table(report: dict[str, Any]) -> None:
         )
         if row["invalid"]:
             print(f"{'':<34}INVALID: {row['invalid']}")
+        for line in row["server_errors"][:1]:
+            print(f"{'':<34}server error: {line[:600]}")
     for point in report.get("movements_by_workers", []):
         print(
             f"POST /movements, {point['workers']} worker(s): {point['requests_per_s']:.0f} req/s, "
@@ -670,6 +710,7 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("BENCH_PROFILE", ""),
         help="profile the scenarios whose name contains this text with py-spy",
     )
+    parser.add_argument("--only", default="", help="run only the scenarios whose name contains this text")
     parser.add_argument(
         "--workers-curve",
         action="store_true",

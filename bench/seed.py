@@ -34,6 +34,7 @@ class Seeded:
     transfers_available: bool = False
     limited_api_key: str = ""
     limited_reason: str = ""
+    database_url: str = ""
 
 
 def server_env() -> dict[str, str]:
@@ -177,10 +178,17 @@ def seed(base_url: str, database_url: str) -> Seeded:
                 )
             seeded.location_a, seeded.location_b = locations
             seeded.transfers_available = "/api/v1/transfers" in paths
-        # A team-plan workspace (budget left as it is) whose key the 429 scenario exhausts.
-        limited_id, limited_token = _workspace(client, database_url, "team")
-        seeded.limited_api_key = _api_key(client, database_url, limited_id, limited_token, paths)
+        seeded.database_url = database_url
+        seeded.limited_api_key = limited_key(base_url, database_url)
         return seeded
+
+
+def limited_key(base_url: str, database_url: str) -> str:
+    """The API key of a new team-plan workspace (its budget left as it is), for the 429 scenario."""
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        paths = _post_paths(client)
+        limited_id, limited_token = _workspace(client, database_url, "team")
+        return _api_key(client, database_url, limited_id, limited_token, paths)
 
 
 def item_body(base_url: str, seeded: Seeded) -> str:
@@ -195,9 +203,14 @@ def item_body(base_url: str, seeded: Seeded) -> str:
 
 
 def exhaust_rate_limit(base_url: str, seeded: Seeded) -> None:
-    """Spend the limited key's budget; without a 429 the scenario is skipped."""
+    """Spend the budget of a fresh limited key; without a 429 the scenario is skipped.
+
+    A fresh key each time: the limiter's window moves, so a budget spent a minute ago comes back
+    during the measurement.
+    """
     if not seeded.limited_api_key:
         return
+    seeded.limited_api_key = limited_key(base_url, seeded.database_url)
     headers = {"Authorization": f"Bearer {seeded.limited_api_key}"}
     with httpx.Client(base_url=base_url, timeout=10) as client:
         for _ in range(RATE_LIMIT_PROBES):
