@@ -140,6 +140,8 @@ def test_security_schemes_are_declared_and_applied_to_authenticated_operations(
     for path, method, operation in operations(document):
         if is_authenticated_path(path):
             assert operation["security"] == [{ACCESS_TOKEN_SCHEME: []}, {API_KEY_SCHEME: []}], (method, path)
+            assert any(p["name"] == "Stockyard-Workspace" for p in operation["parameters"]), (method, path)
+            assert "tenant_mismatch" in _codes(operation["responses"]["403"]), (method, path)
             assert "401" in operation["responses"], (method, path)
         else:
             assert "security" not in operation, (method, path)

@@ -58,6 +58,14 @@ IDEMPOTENCY_HEADER: dict[str, Any] = {
     "Stored for 24 h per workspace and principal; ignored on public routes.",
     "schema": {"type": "string", "minLength": 1, "maxLength": 255},
 }
+WORKSPACE_HEADER: dict[str, Any] = {
+    "name": "Stockyard-Workspace",
+    "in": "header",
+    "required": False,
+    "description": "The slug or id of the workspace you mean. Optional; when sent it must be the "
+    "credential's own workspace, else 403 `tenant_mismatch`.",
+    "schema": {"type": "string", "maxLength": 64},
+}
 # The idempotency middleware on every authenticated POST: a malformed key, a key reused with
 # another request, a key whose first request still runs.
 IDEMPOTENCY_ERRORS: tuple[ErrorSpec, ...] = (
@@ -108,15 +116,21 @@ def add_errors(responses: dict[str, Any], specs: tuple[ErrorSpec, ...], instance
             existing.setdefault("headers", {}).update(extra["headers"])
 
 
+def _add_parameter(parameters: list[dict[str, Any]], parameter: dict[str, Any]) -> None:
+    if not any(p.get("name") == parameter["name"] and p.get("in") == parameter["in"] for p in parameters):
+        parameters.append(parameter)
+
+
 def _cross_cutting(path: str, method: str, operation: dict[str, Any]) -> None:
     """Errors and headers that middleware adds to whole classes of operations."""
     if not path.startswith(API_PREFIX):
         return
     responses: dict[str, Any] = operation["responses"]
+    parameters: list[dict[str, Any]] = operation.setdefault("parameters", [])
+    if is_authenticated_path(path):
+        _add_parameter(parameters, WORKSPACE_HEADER)
     if method == "post":
-        parameters = operation.setdefault("parameters", [])
-        if not any(p.get("name") == IDEMPOTENCY_HEADER["name"] for p in parameters):
-            parameters.append(IDEMPOTENCY_HEADER)
+        _add_parameter(parameters, IDEMPOTENCY_HEADER)
         add_errors(
             responses,
             IDEMPOTENCY_ERRORS if is_authenticated_path(path) else (catalog.INVALID_PARAMETER,),
