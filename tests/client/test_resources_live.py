@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 
@@ -92,3 +93,23 @@ def test_inventory_flow_through_every_helper(sy: Client) -> None:
     sy.items.delete(other["id"])
     with pytest.raises(NotFoundError):
         sy.items.get(other["id"])
+
+
+def test_bulk_import_job_is_followed_to_its_end(live_server: LiveServer) -> None:
+    with httpx.Client(base_url=live_server.url) as http:
+        owner = create_tenant(http)
+        upgraded = owner.patch("/api/v1/workspace", json={"plan": "team"})  # bulk_import needs a paid plan
+        assert upgraded.status_code == 200, upgraded.text
+    polls = Sleeps(then=time.sleep)  # the job runs on the server: really wait between polls
+    with Client(live_server.url, access_token=owner.access_token, sleep=polls) as sy:
+        run = uuid.uuid4().hex[:6].upper()
+        rows = [{"sku": f"B-{run}-{n}", "name": f"Bulk {n}"} for n in range(3)] + [{"sku": "", "name": "bad"}]
+        job = sy.items.bulk(rows)
+        assert job["status"] in {"queued", "running", "succeeded", "partially_failed"}
+        finished = sy.wait_for_job(job["id"], poll_interval=0.05, max_wait=60)
+        assert finished["status"] == "partially_failed"
+        assert [error["index"] for error in finished["errors"]] == [3]
+        assert finished["errors"][0]["error"]["code"] == "validation_error"
+        assert {item["sku"] for item in sy.items.list(q=f"B-{run}")} == {f"B-{run}-{n}" for n in range(3)}
+        assert [j["id"] for j in sy.jobs.list()] == [job["id"]]
+    assert all(delay == 0.05 for delay in polls.delays)

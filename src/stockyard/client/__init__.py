@@ -9,6 +9,7 @@ It imports nothing of the server but `stockyard.errors.catalog`, from which its 
         item = sy.items.create(sku="A-1", name="Widget")
 """
 
+from stockyard.client._core import JobTimeoutError
 from stockyard.client.aio import AsyncClient
 from stockyard.client.errors import (
     ERROR_CLASSES,
@@ -45,6 +46,7 @@ __all__ = [
     "ForbiddenError",
     "GoneError",
     "InternalError",
+    "JobTimeoutError",
     "LockedError",
     "MethodNotAllowedError",
     "NotFoundError",

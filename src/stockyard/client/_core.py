@@ -14,6 +14,15 @@ USER_AGENT = f"stockyard-python/{__version__}"
 SIGN_IN_PATH = "/api/v1/auth/token"
 REFRESH_PATH = "/api/v1/auth/refresh"
 LOGOUT_PATH = "/api/v1/auth/logout"
+FINISHED_JOB_STATUSES = frozenset({"succeeded", "partially_failed", "failed"})
+
+
+class JobTimeoutError(TimeoutError):
+    """A bulk job did not finish within the time the caller was willing to wait."""
+
+    def __init__(self, job: dict[str, Any]) -> None:
+        self.job = job
+        super().__init__(f"job {job.get('id')} is still {job.get('status')}")
 
 
 def new_idempotency_key() -> str:

@@ -11,12 +11,14 @@ import httpx
 
 from stockyard.client import resources
 from stockyard.client._core import (
+    FINISHED_JOB_STATUSES,
     JSON,
     LOGOUT_PATH,
     REFRESH_PATH,
     SIGN_IN_PATH,
     USER_AGENT,
     Credentials,
+    JobTimeoutError,
     Session,
     new_idempotency_key,
 )
@@ -153,6 +155,18 @@ class AsyncClient:
             if not cursor:
                 return
             current["cursor"] = str(cursor)
+
+    async def wait_for_job(self, job_id: str, *, poll_interval: float = 0.5, max_wait: float = 300.0) -> JSON:
+        """Poll a bulk job until it is succeeded, partially_failed or failed; return it."""
+        waited = 0.0
+        while True:
+            job = await self.jobs.get(job_id)
+            if job.get("status") in FINISHED_JOB_STATUSES:
+                return job
+            if waited >= max_wait:
+                raise JobTimeoutError(job)
+            await self._sleep(poll_interval)
+            waited += poll_interval
 
     async def sign_in(self, workspace: str, email: str, password: str) -> JSON:
         """Exchange a member's credentials for a token pair, which the client then uses."""

@@ -12,12 +12,14 @@ import httpx
 
 from stockyard.client import resources
 from stockyard.client._core import (
+    FINISHED_JOB_STATUSES,
     JSON,
     LOGOUT_PATH,
     REFRESH_PATH,
     SIGN_IN_PATH,
     USER_AGENT,
     Credentials,
+    JobTimeoutError,
     Session,
     new_idempotency_key,
 )
@@ -160,6 +162,22 @@ class Client:
             if not cursor:
                 return
             current["cursor"] = str(cursor)
+
+    def wait_for_job(self, job_id: str, *, poll_interval: float = 0.5, max_wait: float = 300.0) -> JSON:
+        """Poll a bulk job until it is succeeded, partially_failed or failed; return it.
+
+        Sleeps with the client's (injectable) `sleep`; raises `JobTimeoutError` after `max_wait`
+        seconds of polling (counted as the sum of the intervals slept).
+        """
+        waited = 0.0
+        while True:
+            job = self.jobs.get(job_id)
+            if job.get("status") in FINISHED_JOB_STATUSES:
+                return job
+            if waited >= max_wait:
+                raise JobTimeoutError(job)
+            self._sleep(poll_interval)
+            waited += poll_interval
 
     # -- authentication ----------------------------------------------------------------------------
 
