@@ -166,6 +166,28 @@ def test_reinviting_a_member_or_a_pending_email_is_409(tenant: Tenant) -> None:
     )
 
 
+def test_invites_list_newest_first_with_pagination_and_status(
+    tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert tenant.patch("/api/v1/workspace", json={"plan": "team"}).status_code == 200
+    sent = [invite(tenant, new_email(), "viewer")["id"] for _ in range(3)]
+    first = tenant.get("/api/v1/invites", params={"limit": 2}).json()
+    assert set(first) == {"data", "nextCursor"} and first["nextCursor"]
+    second = tenant.get("/api/v1/invites", params={"limit": 2, "cursor": first["nextCursor"]}).json()
+    assert second["nextCursor"] is None
+    assert sorted(row["id"] for row in first["data"] + second["data"]) == sorted(sent)
+    ids = [row["id"] for row in first["data"] + second["data"]]
+    assert ids == sorted(ids, reverse=True)
+    assert tenant.delete(f"/api/v1/invites/{sent[0]}").status_code == 204
+    revoked = tenant.get("/api/v1/invites", params={"status": "revoked"}).json()["data"]
+    assert [row["id"] for row in revoked] == [sent[0]]
+    assert len(tenant.get("/api/v1/invites", params={"status": "pending"}).json()["data"]) == 2
+    later = utcnow() + timedelta(days=8)
+    monkeypatch.setattr(invites_module, "utcnow", lambda: later)
+    assert tenant.get("/api/v1/invites", params={"status": "pending"}).json()["data"] == []
+    assert len(tenant.get("/api/v1/invites", params={"status": "expired"}).json()["data"]) == 2
+
+
 def test_revoking_an_invite(tenant: Tenant, other_tenant: Tenant) -> None:
     sent = invite(tenant, other_tenant.email, "clerk")
     assert tenant.delete(f"/api/v1/invites/{sent['id']}").status_code == 204

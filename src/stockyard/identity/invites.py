@@ -26,6 +26,7 @@ from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.identity.roles import RoleStore, require_grantable
 from stockyard.identity.secrets import digest, new_secret
 from stockyard.ids import new_id
+from stockyard.pagination import Page, decode_cursor, paginate
 
 INVITE_TOKEN_PREFIX = "syi_"  # noqa: S105 - a prefix, not a secret
 DEFAULT_TTL = timedelta(days=7)
@@ -230,14 +231,27 @@ class InviteService:
         row = (await conn.execute(_select_invites(ctx.workspace_id).where(invites.c.id == invite_id))).one()
         return CreatedInvite(InviteRecord.of(row, now), token)
 
-    async def list(self, ctx: Context, *, status: str | None = None) -> list[InviteRecord]:
+    async def list(
+        self, ctx: Context, *, cursor: str | None, limit: int, status: str | None = None
+    ) -> Page[InviteRecord]:
+        """Newest first; `status` may be `expired` (a pending invite past its expiry)."""
+        before = decode_cursor(cursor)
+
         async def fetch(conn: Connection) -> list[InviteRecord]:
             now = utcnow()
-            rows = await conn.execute(_select_invites(ctx.workspace_id).order_by(invites.c.id.desc()))
-            records = [InviteRecord.of(row, now) for row in rows]
-            return [r for r in records if status is None or r.status == status]
+            query = _select_invites(ctx.workspace_id)
+            if before is not None:
+                query = query.where(invites.c.id < before)
+            if status == "expired":
+                query = query.where(invites.c.status == "pending", invites.c.expires_at <= now)
+            elif status == "pending":
+                query = query.where(invites.c.status == "pending", invites.c.expires_at > now)
+            elif status is not None:
+                query = query.where(invites.c.status == status)
+            rows = await conn.execute(query.order_by(invites.c.id.desc()).limit(limit + 1))
+            return [InviteRecord.of(row, now) for row in rows]
 
-        return await self._db.transact(fetch)
+        return paginate(await self._db.transact(fetch), limit)
 
     async def get(self, ctx: Context, invite_id: str) -> InviteRecord:
         async def fetch(conn: Connection) -> InviteRecord:

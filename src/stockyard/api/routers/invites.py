@@ -62,13 +62,18 @@ async def create_invite(
 @router.get(
     "/invites",
     operation_id="listInvites",
-    summary="List invites, newest first (never their tokens)",
-    responses=error_responses(*_READ_ERRORS),
+    summary="List invites, newest first, with cursor pagination (never their tokens)",
+    responses=error_responses(*_READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_invites(
-    ctx: Manager, invites: Invites, status: Annotated[InviteStatus | None, Query()] = None
+    ctx: Manager,
+    invites: Invites,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[InviteStatus | None, Query()] = None,
 ) -> InviteList:
-    return InviteList(data=[Invite.of(record) for record in await invites.list(ctx, status=status)])
+    page = await invites.list(ctx, cursor=cursor, limit=limit, status=status)
+    return InviteList(data=[Invite.of(record) for record in page.data], next_cursor=page.next_cursor)
 
 
 @router.get(

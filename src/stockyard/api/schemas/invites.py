@@ -59,6 +59,7 @@ class InviteCreated(Invite):
 
 class InviteList(ResponseModel):
     data: list[Invite]
+    next_cursor: str | None
 
 
 class AcceptedWorkspace(ResponseModel):
