@@ -6,6 +6,7 @@ misbehave (a lost response answered with 503), or needs to count what went over 
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import os
 import time
@@ -261,3 +262,21 @@ def test_rate_limited_call_is_retried_after_retry_after(start_server: Callable[.
     assert (path, status) == ("/api/v1/auth/token", 429)
     assert sleeps.delays == [float(headers["retry-after"])]
     assert [(p, s) for p, s, _ in rest] == [("/api/v1/auth/token", 200), ("/api/v1/me", 200)]
+
+
+async def test_concurrent_requests_with_an_expired_token_refresh_only_once(
+    gateway: GatewayProxy, owner: Tenant, settings: Settings
+) -> None:
+    # Two refreshes would present the same refresh token twice: refresh_token_reused, family revoked.
+    expired = expired_copy(owner.access_token, settings.secret_key)
+    async with AsyncClient(
+        gateway.url, access_token=expired, refresh_token=owner.refresh_token, sleep=Sleeps().asleep
+    ) as client:
+        pages = await asyncio.gather(*(client.items.list_page() for _ in range(5)))
+    assert all(page["data"] == [] for page in pages)
+    refreshes = [s for s in gateway.seen if s.path == "/api/v1/auth/refresh"]
+    assert [s.status for s in refreshes] == [200]
+    statuses = [s.status for s in gateway.seen if s.path == "/api/v1/items"]
+    assert statuses.count(200) == 5
+    assert 1 <= statuses.count(401) <= 5
+    assert set(statuses) == {200, 401}
