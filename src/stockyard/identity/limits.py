@@ -11,8 +11,14 @@ from stockyard.identity.plans import LIMIT_LABELS, Limit, policy
 
 
 async def lock_workspace(conn: Connection, workspace_id: str) -> None:
-    """Serialises limit checks of one workspace (a no-op lock on SQLite, which has one writer)."""
-    await conn.execute(select(workspaces.c.id).where(workspaces.c.id == workspace_id).with_for_update())
+    """Serialises limit checks of one workspace (a no-op lock on SQLite, which has one writer).
+
+    FOR NO KEY UPDATE, not FOR UPDATE: it excludes other limit checks but not the KEY SHARE locks
+    PostgreSQL's foreign-key checks take on the workspace row for every insert, so a writer that
+    inserted rows and then waits for a lock this transaction holds cannot deadlock with it.
+    """
+    query = select(workspaces.c.id).where(workspaces.c.id == workspace_id).with_for_update(key_share=True)
+    await conn.execute(query)
 
 
 def enforce(plan: str, limit: Limit, current: int, adding: int = 1) -> None:
