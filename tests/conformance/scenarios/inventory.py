@@ -95,3 +95,14 @@ def resource_locked(h: Harness) -> Expect:
             re.escape(f"Location {location['code']} is locked by stocktake {stocktake['id']}") + r"\s?\."
         ),
     )
+
+
+@scenario("conflict")
+def conflict(h: Harness) -> Expect:
+    tenant = h.tenant()
+    item, location = h.stocked(tenant, 1)
+    ok(h.move(tenant, "issue", item["id"], location["id"], 1), 201)
+    response = tenant.delete(f"/api/v1/locations/{location['id']}")
+    return Expect(
+        response, f"Location {location['code']} has stock history and cannot be deleted; archive it instead."
+    )
