@@ -18,8 +18,6 @@ from stockyard.api.middleware.maintenance import MaintenanceMiddleware
 from stockyard.api.middleware.query_guard import QueryGuardMiddleware
 from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
-from stockyard.api.routers import items_bulk, jobs, movements_bulk, reports
-from stockyard.api.routers import movements, reservations, stock, stocktakes, tags, transfers, warehouses
 from stockyard.api.routers import (
     api_keys,
     audit,
@@ -28,8 +26,19 @@ from stockyard.api.routers import (
     health,
     invites,
     items,
+    items_bulk,
+    jobs,
     members,
+    movements,
+    movements_bulk,
+    reports,
+    reservations,
     roles,
+    stock,
+    stocktakes,
+    tags,
+    transfers,
+    warehouses,
     workspace,
     workspaces,
 )
