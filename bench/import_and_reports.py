@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -238,6 +239,13 @@ def main() -> None:
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="stockyard-bench-io-"))
     url = args.database_url or f"sqlite:///{workdir / 'bench.db'}"
+    try:
+        run(args, url, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, url: str, workdir: Path) -> None:
     upgrade(url)
     settings = Settings(
         database_url=url,
