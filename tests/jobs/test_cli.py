@@ -50,18 +50,24 @@ def test_import_into_an_unknown_workspace_fails(cli_env: None, tmp_path: Path) -
     assert "There is no workspace 'no-such-workspace-x'." in result.output
 
 
-def test_export_a_report_to_a_file(cli_env: None, client: TestClient, database_url: str, tmp_path: Path) -> None:
+def test_export_a_report_to_a_file(
+    cli_env: None, client: TestClient, database_url: str, tmp_path: Path
+) -> None:
     tenant = create_tenant(client)
     seed_ledger(database_url, tenant.workspace_id)
     output = tmp_path / "soh.csv"
     result = CliRunner().invoke(
-        app, ["export", "stock-on-hand", "--workspace", tenant.slug, "--group-by", "warehouse", "-o", str(output)]
+        app,
+        ["export", "stock-on-hand", "--workspace", tenant.slug, "--group-by", "warehouse", "-o", str(output)],
     )
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(output.open()))
     assert rows[0][:2] == ["itemId", "sku"]
     assert sorted((row[1], row[5], row[7]) for row in rows[1:]) == [
-        ("A-1", "EAST", "4"), ("A-1", "MAIN", "12"), ("B-1", "MAIN", "20"), ("C-1", "EAST", "6"),
+        ("A-1", "EAST", "4"),
+        ("A-1", "MAIN", "12"),
+        ("B-1", "MAIN", "20"),
+        ("C-1", "EAST", "6"),
     ]
     denied = CliRunner().invoke(app, ["export", "valuation", "--workspace", tenant.slug, "-o", str(output)])
     assert denied.exit_code == 1
