@@ -325,6 +325,11 @@ async def test_mixed_storm_leaves_a_ledger_that_explains_every_level(api: Api) -
     for response in responses:
         if response.status_code == 422:
             assert response.json()["code"] == "insufficient_stock", response.text
+    # A hold guarantees its units: no issue or transfer can take them, so every consume succeeds.
+    consumed = [response for response in responses if response.url.path.endswith("/consume")]
+    assert consumed and all(response.status_code == 200 for response in consumed), [
+        response.text for response in consumed
+    ]
     await assert_ledger_explains_stock(api)
 
 

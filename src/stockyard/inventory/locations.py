@@ -133,7 +133,8 @@ class LocationService:
     async def _create(
         conn: Connection, ctx: Context, warehouse_id: str, code: str, name: str | None
     ) -> LocationRecord:
-        warehouse = await visible_warehouse(conn, ctx, warehouse_id)
+        # Locked so that a concurrent delete of the warehouse is seen here (404), not as an FK error.
+        warehouse = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
         store = LocationStore(conn, ctx.workspace_id)
         await limits.lock_workspace(conn, ctx.workspace_id)
         if await store.code_taken(warehouse_id, code):
