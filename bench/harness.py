@@ -169,6 +169,10 @@ class Server:
         """Highest VmHWM among the worker processes (peak resident memory per worker)."""
         return max((_status_kb(pid, "VmHWM") for pid in self.worker_pids()), default=0) / 1024
 
+    def rss_mb(self) -> float:
+        """Current resident memory (VmRSS) of the largest worker."""
+        return max((_status_kb(pid, "VmRSS") for pid in self.worker_pids()), default=0) / 1024
+
     def stop(self) -> None:
         if self.process is None:
             return
@@ -528,6 +532,7 @@ def bench_backend(
             add_ratios(results)
             rounds.append(results)
         peak = server.peak_rss_mb()
+        rss_after = server.rss_mb()
     finally:
         server.stop()
     results = [median_result([r[index] for r in rounds]) for index in range(len(scenarios))]
@@ -539,11 +544,12 @@ def bench_backend(
         "rounds": args.rounds,
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "peak_rss_mb": round(peak, 1),
+        "rss_after_run_mb": round(rss_after, 1),
         "scenarios": [asdict(r) for r in results],
     }
     if args.workers_curve and backend == "postgresql" and seeded.location_a:
         report["movements_by_workers"] = workers_curve(database_url, data_dir, seeded, args)
-    report["targets"] = check_targets(backend, results, peak)
+    report["targets"] = check_targets(backend, results, peak, rss_after)
     return report
 
 
@@ -612,7 +618,9 @@ def workers_curve(
     return curve
 
 
-def check_targets(backend: str, results: list[Result], peak_rss: float) -> list[dict[str, Any]]:
+def check_targets(
+    backend: str, results: list[Result], peak_rss: float, rss_after: float
+) -> list[dict[str, Any]]:
     by_name = {r.name.split(" (")[0]: r for r in results if not r.invalid}
     checks: list[dict[str, Any]] = []
 
@@ -646,7 +654,16 @@ def check_targets(backend: str, results: list[Result], peak_rss: float) -> list[
     if backend == "sqlite" and movements:
         met = None if movements.skipped else movements.requests_per_s >= TARGET_MOVEMENTS_RPS
         check(f"POST /movements >= {TARGET_MOVEMENTS_RPS:.0f}/s", movements.requests_per_s or None, met)
-    check(f"peak RSS per worker <= {TARGET_RSS_MB:.0f} MB", round(peak_rss, 1), peak_rss <= TARGET_RSS_MB)
+    check(
+        f"peak RSS (VmHWM) per worker <= {TARGET_RSS_MB:.0f} MB",
+        round(peak_rss, 1),
+        peak_rss <= TARGET_RSS_MB,
+    )
+    check(
+        f"RSS (VmRSS) per worker after the run <= {TARGET_RSS_MB:.0f} MB",
+        round(rss_after, 1),
+        rss_after <= TARGET_RSS_MB,
+    )
     return checks
 
 
@@ -655,7 +672,8 @@ def print_table(report: dict[str, Any]) -> None:
     print(
         f"\n== {report['database']}: 1 worker, {report['connections']} connections, "
         f"median of {report['rounds']} rounds of {report['duration_s']} s per scenario, "
-        f"peak RSS {report['peak_rss_mb']} MB, load average after {report['load_average_after']}"
+        f"peak RSS {report['peak_rss_mb']} MB, RSS after {report['rss_after_run_mb']} MB, "
+        f"load average after {report['load_average_after']}"
     )
     header = f"{'scenario':<34}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'/bare':>8}{'/raw':>8}  statuses"
     print(header)
