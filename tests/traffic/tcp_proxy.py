@@ -61,13 +61,20 @@ class TcpProxy:
         self._run(self._listen())
 
     def close(self) -> None:
-        self._run(self._cut())
+        self._run(self._shutdown())
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
         self._loop.close()
 
     async def _listen(self) -> None:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
+
+    async def _shutdown(self) -> None:
+        await self._cut()
+        pending = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
 
     async def _cut(self) -> None:
         if self._server is not None:

@@ -1,4 +1,4 @@
-"""Two server processes sharing Redis enforce one budget per client.
+"""Rate limits on Redis: two server processes share one budget; a Redis outage fails open for reads.
 
 Runs against STOCKYARD_TEST_REDIS_URL (CI sets it and Redis must be there); without that variable
 it uses a local Redis when one answers and is skipped otherwise. Every key carries a prefix of its
@@ -18,9 +18,12 @@ from pathlib import Path
 import httpx
 import pytest
 import redis
+from sqlalchemy.engine import make_url
 
-from tests.support import create_tenant
-from tests.traffic.tcp_proxy import free_port
+from stockyard.traffic import rate_limits
+from tests.support import assert_error, create_tenant
+from tests.traffic.conftest import ClientFactory
+from tests.traffic.tcp_proxy import TcpProxy, free_port
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 SECRET = "test-secret-key-that-is-long-enough-for-hs256"
@@ -127,3 +130,33 @@ def test_two_processes_share_one_budget(two_servers: tuple[httpx.Client, httpx.C
     refused = tenant.get("/api/v1/me")
     assert refused.status_code == 429
     assert refused.json()["message"] == "Rate Limit Exceeded. 100 per Minute"
+
+
+def test_a_redis_outage_fails_open_for_reads_and_metering_resumes(
+    redis_url: str, key_prefix: str, make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upstream = make_url(redis_url)
+    proxy = TcpProxy(upstream.host or "127.0.0.1", upstream.port or 6379).start()
+    try:
+        proxied = upstream.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        tenant = create_tenant(make_client(rate_limit_url=proxied, rate_limit_key_prefix=key_prefix))
+        assert tenant.get("/api/v1/me").headers["ratelimit-remaining"] == "99"
+
+        proxy.cut()
+        read = tenant.get("/api/v1/me")
+        assert read.status_code == 200
+        assert "ratelimit-remaining" not in read.headers  # served, but not metered
+        write = tenant.post("/api/v1/items", json={"sku": "REDIS-CUT", "name": "x"})
+        assert_error(
+            write,
+            "service_unavailable",
+            message="The rate limiter is temporarily unavailable; writes are paused.",
+        )
+
+        proxy.restore()
+        later = rate_limits.monotonic() + rate_limits.OUTAGE_BACKOFF_SECONDS
+        monkeypatch.setattr(rate_limits, "monotonic", lambda: later)  # the back-off has passed
+        assert tenant.get("/api/v1/me").headers["ratelimit-remaining"] == "98"
+        assert tenant.post("/api/v1/items", json={"sku": "REDIS-BACK", "name": "x"}).status_code == 201
+    finally:
+        proxy.close()

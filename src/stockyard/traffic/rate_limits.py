@@ -28,6 +28,7 @@ log = logging.getLogger("stockyard.rate_limit")
 OUTAGE_BACKOFF_SECONDS = 1.0
 REDIS_TIMEOUT_SECONDS = 0.5
 _REDIS_SCHEMES = frozenset({"redis", "rediss", "redis+unix"})
+monotonic = time.monotonic  # the outage back-off's clock (tests move it forward)
 
 
 class RateLimiterUnavailable(Exception):
@@ -90,7 +91,7 @@ class RateLimiter:
 
     async def hit(self, key: str, per_minute: int) -> Decision:
         """Count one request for `key`; the decision says whether it fits in the budget."""
-        if time.monotonic() < self._down_until:
+        if monotonic() < self._down_until:
             raise RateLimiterUnavailable
         item = self._item(per_minute)
         limiter = self._limiter()
@@ -98,7 +99,7 @@ class RateLimiter:
             allowed = await limiter.hit(item, key)
             stats = await limiter.get_window_stats(item, key)
         except (StorageError, OSError) as exc:
-            self._down_until = time.monotonic() + OUTAGE_BACKOFF_SECONDS
+            self._down_until = monotonic() + OUTAGE_BACKOFF_SECONDS
             log.error(
                 "rate-limit store unavailable (%s); requests are not being metered",
                 type(exc.__cause__ or exc).__name__,
