@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, literal_column, select, update
+from sqlalchemy import delete, func, literal_column, select, text, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection
@@ -52,12 +52,21 @@ ItemRowValidator = Callable[[Any], ItemRow]
 # batches. Near the limit every batch counts exactly.
 COUNT_MARGIN = 1_000
 
+# A bulk load can grow `items` many times over faster than autovacuum re-analyzes it; with stale
+# statistics PostgreSQL estimates one item per workspace and stops using the (workspace, sku)
+# index for the SKU lookup, which then scans the workspace once per batch. So the import runs
+# ANALYZE itself after 2,000 new items and whenever the job has since quadrupled them (a handful
+# of times per job; ANALYZE samples, it does not scan, and takes no lock that blocks traffic).
+ANALYZE_FIRST = 2_000
+ANALYZE_GROWTH = 4
+
 
 @dataclass(slots=True)
 class ItemImportState:
     seen: dict[str, str] = field(default_factory=dict)  # sku_key → where it first appeared
     created: int = 0  # items created (or, in a dry run, that would have been) by committed batches
     known_count: int | None = None  # the workspace's items after the last committed batch
+    analyzed_at: int = 0  # `created` when the job last ran ANALYZE (PostgreSQL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +74,7 @@ class ItemImportDelta:
     seen: dict[str, str]
     created: int
     counted: int | None = None  # the item count this batch started from
+    analyzed: bool = False
 
 
 def _where(row: PayloadRow) -> str:
@@ -96,6 +106,8 @@ class ItemImport:
         state.created += delta.created
         if delta.counted is not None:
             state.known_count = delta.counted + delta.created
+        if delta.analyzed:
+            state.analyzed_at = state.created
 
     async def process(
         self, conn: Connection, job: JobContext, state: ItemImportState, rows: list[PayloadRow]
@@ -123,10 +135,11 @@ class ItemImport:
                 continue
             batch_seen[key] = _where(row)
             candidates.append((row, item, key))
+        analyzed = await _analyze_if_grown(conn, job, state)
         created, counted = 0, state.known_count
         if candidates:
             created, counted = await self._write(conn, job, state, candidates, outcome)
-        outcome.delta = ItemImportDelta(batch_seen, created, counted)
+        outcome.delta = ItemImportDelta(batch_seen, created, counted, analyzed)
         return outcome
 
     async def _write(
@@ -196,6 +209,15 @@ class ItemImport:
             await _insert(conn, job, creates, tag_ids)
             await _update(conn, job, updates, tag_ids)
         return len(creates), count
+
+
+async def _analyze_if_grown(conn: Connection, job: JobContext, state: ItemImportState) -> bool:
+    if conn.dialect != "postgresql" or job.dry_run:
+        return False
+    if state.created < max(ANALYZE_FIRST, ANALYZE_GROWTH * state.analyzed_at):
+        return False
+    await conn.execute(text("ANALYZE items"))
+    return True
 
 
 async def _count_items(conn: Connection, workspace_id: str) -> int:
