@@ -263,3 +263,16 @@ def test_jobs_are_listed_and_private_to_their_workspace(team: Tenant, other_tena
     assert rest["nextCursor"] is None
     assert_error(other_tenant.get(f"/api/v1/jobs/{first['id']}"), "not_found")
     assert other_tenant.get("/api/v1/jobs").json()["data"] == []
+
+
+def test_an_import_of_several_batches(team: Tenant, database_url: str) -> None:
+    """2,500 rows: five batches, and on PostgreSQL the ANALYZE the import runs after 2,000 items."""
+    body = "sku,name,unitCost\n" + "".join(f"MANY-{n:05d},Item {n},{n}.5\n" for n in range(2_500))
+    job = wait_for(team, submit(team, body)["id"])
+    assert (job["status"], job["processed"], job["succeeded"], job["failed"]) == (
+        "succeeded",
+        2_500,
+        2_500,
+        0,
+    )
+    assert count_items(database_url, team.workspace_id, "MANY-") == 2_500
