@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Numeric, Select, cast, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal, select, tuple_
 
 from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
@@ -75,6 +75,13 @@ class ReportQuery:
     async def fetch(self, conn: Connection, after: Key | None, limit: int) -> list[Any]:
         return list(await conn.execute(self.statement(after, limit)))
 
+    async def fetch_page(
+        self, conn: Connection, after: Key | None, limit: int
+    ) -> tuple[list[Any], Key | None]:
+        """A page of rows and the key the next page starts after (None: this was the last)."""
+        rows = await self.fetch(conn, after, limit)
+        return rows, (self.key(rows[-1]) if len(rows) >= limit else None)
+
 
 # --- stock on hand --------------------------------------------------------------------------------
 _ITEM_COLUMNS = (Column("itemId", ColumnKind.ID), Column("sku"), Column("name"), Column("unit"))
@@ -107,31 +114,55 @@ class StockByLocation(ReportQuery):
             )
             filters = (sl.c.warehouse_id, sl.c.location_id, sl.c.item_id)
         else:
+            # As of a past instant: the ledger summed for one page of (item, location) pairs. The
+            # pairs come from stock_levels (every pair that ever moved has a row), in key order, so
+            # each page reads only its own pairs' movements through the (item, location) index.
+            pairs = self._pairs(after, limit).subquery("pairs")
             m = movements
             total = func.sum(m.c.units)
-            query = (
-                select(
-                    m.c.item_id,
-                    m.c.location_id,
-                    func.min(m.c.warehouse_id).label("warehouse_id"),
-                    total.label("on_hand"),
-                )
-                .where(
-                    m.c.workspace_id == self.scope.workspace_id,
-                    m.c.created_at <= p.as_of,
-                    self.scope.warehouses(m.c.warehouse_id),
-                    _after((m.c.item_id, m.c.location_id), after),
-                )
-                .group_by(m.c.item_id, m.c.location_id)
+            return (
+                select(pairs.c.item_id, pairs.c.location_id, pairs.c.warehouse_id, total.label("on_hand"))
+                .select_from(pairs)
+                .join(m, and_(m.c.item_id == pairs.c.item_id, m.c.location_id == pairs.c.location_id))
+                .where(m.c.created_at <= p.as_of)
+                .group_by(pairs.c.item_id, pairs.c.location_id, pairs.c.warehouse_id)
                 .having(total != 0)
+                .subquery("levels")
             )
-            filters = (m.c.warehouse_id, m.c.location_id, m.c.item_id)
         for column, value in zip(filters, (p.warehouse_id, p.location_id, p.item_id), strict=True):
             if value is not None:
                 query = query.where(column == value)
-        first = filters[2]
-        second = filters[1]
-        return query.order_by(first, second).limit(limit).subquery("levels")
+        return query.order_by(sl.c.item_id, sl.c.location_id).limit(limit).subquery("levels")
+
+    def _pairs(self, after: Key | None, limit: int) -> Select[Any]:
+        """The next `limit` (item, location) pairs of the workspace in scope, in key order."""
+        p = self.params
+        sl = stock_levels
+        query = select(sl.c.item_id, sl.c.location_id, sl.c.warehouse_id).where(
+            sl.c.workspace_id == self.scope.workspace_id,
+            self.scope.warehouses(sl.c.warehouse_id),
+            _after((sl.c.item_id, sl.c.location_id), after),
+        )
+        for column, value in zip(
+            (sl.c.warehouse_id, sl.c.location_id, sl.c.item_id),
+            (p.warehouse_id, p.location_id, p.item_id),
+            strict=True,
+        ):
+            if value is not None:
+                query = query.where(column == value)
+        return query.order_by(sl.c.item_id, sl.c.location_id).limit(limit)
+
+    async def fetch_page(
+        self, conn: Connection, after: Key | None, limit: int
+    ) -> tuple[list[Any], Key | None]:
+        if self.params.as_of is None:
+            return await super().fetch_page(conn, after, limit)
+        # The page is bounded by pairs, not by rows: pairs with nothing on hand then are left out.
+        pairs = list(await conn.execute(self._pairs(after, limit)))
+        if not pairs:
+            return [], None
+        rows = await self.fetch(conn, after, limit)
+        return rows, ((pairs[-1].item_id, pairs[-1].location_id) if len(pairs) >= limit else None)
 
     def statement(self, after: Key | None, limit: int) -> Select[Any]:
         levels = self._levels(after, limit)

@@ -90,12 +90,11 @@ class ReportService:
         after = None
         size = self._page_size
         while True:
-            rows = await self._db.transact(query.fetch, after, size)
+            rows, after = await self._db.transact(query.fetch_page, after, size)
             if rows:
                 yield [query.render(row) for row in rows]
-            if len(rows) < size:
+            if after is None:
                 return
-            after = query.key(rows[-1])
 
 
 def _query(name: ReportName, scope: Scope, params: ReportParams, now: datetime) -> ReportQuery:
