@@ -39,7 +39,7 @@ POSTGRES_URL = os.environ.get("STOCKYARD_TEST_DATABASE_URL", "")
 SECONDS = float(os.environ.get("STOCKYARD_STRESS_SECONDS", "30"))
 CLIENTS = int(os.environ.get("STOCKYARD_STRESS_CLIENTS", "64"))
 ITEMS = 6
-OPENING_UNITS = 40
+OPENING_UNITS = 10
 PASSWORD = "stress-password-123"
 
 pytestmark = [
@@ -174,7 +174,7 @@ async def client_loop(number: int, base_url: str, world: World, record: Record, 
             item = rng.choice(world.items)
             location = rng.choice(world.locations)
             roll = rng.random()
-            if number < 2 and roll < 0.05:
+            if number < 2 and roll < 0.15:
                 await stocktake(client, rng, world, record, location)
             elif roll < 0.25:
                 body = {"type": "receive", "itemId": item, "locationId": location, "units": rng.randint(1, 5)}
