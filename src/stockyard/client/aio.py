@@ -9,20 +9,9 @@ from typing import Any
 
 import httpx
 
-from stockyard.client import resources
-from stockyard.client._core import (
-    FINISHED_JOB_STATUSES,
-    JSON,
-    LOGOUT_PATH,
-    REFRESH_PATH,
-    SIGN_IN_PATH,
-    USER_AGENT,
-    Credentials,
-    JobTimeoutError,
-    Session,
-    new_idempotency_key,
-)
-from stockyard.client.errors import error_from_response
+from stockyard.client import _protocol as protocol
+from stockyard.client._core import JSON, LOGOUT_PATH, REFRESH_PATH, SIGN_IN_PATH
+from stockyard.client.resources import Resources
 from stockyard.client.retry import Action, RetryPolicy
 
 AJSON = Awaitable[JSON]
@@ -30,7 +19,7 @@ ABytes = Awaitable[bytes]
 APages = AsyncIterator[JSON]
 
 
-class AsyncClient:
+class AsyncClient(Resources[AJSON, ABytes, APages]):
     """An asyncio client for the Stockyard API; see `Client` for authentication and retries.
 
     Resource helpers return awaitables (`await client.items.get(id)`); list helpers return async
@@ -53,33 +42,21 @@ class AsyncClient:
         transport: httpx.AsyncBaseTransport | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        credentials = None
-        if workspace is not None and email is not None and password is not None:
-            credentials = Credentials(workspace, email, password)
-        self.session = Session(
-            api_key=api_key, access_token=access_token, refresh_token=refresh_token, credentials=credentials
+        self.session = protocol.new_session(
+            api_key=api_key,
+            access_token=access_token,
+            refresh_token=refresh_token,
+            workspace=workspace,
+            email=email,
+            password=password,
         )
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._auth_lock = asyncio.Lock()
         self._http = httpx.AsyncClient(
-            base_url=base_url,
-            timeout=timeout,
-            transport=transport,
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
+            base_url=base_url, timeout=timeout, transport=transport, headers=protocol.default_headers(headers)
         )
-        self.items = resources.Items[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.warehouses = resources.Warehouses[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.locations = resources.Locations[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.stock = resources.Stock[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.movements = resources.Movements[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.transfers = resources.Transfers[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.reservations = resources.Reservations[AJSON, ABytes, APages](
-            self._json, self._download, self._pages
-        )
-        self.stocktakes = resources.Stocktakes[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.reports = resources.Reports[AJSON, ABytes, APages](self._json, self._download, self._pages)
-        self.jobs = resources.Jobs[AJSON, ABytes, APages](self._json, self._download, self._pages)
+        self._bind_resources(self._json, self._download, self._pages)
 
     async def request(
         self,
@@ -93,38 +70,28 @@ class AsyncClient:
         authenticated: bool = True,
     ) -> httpx.Response:
         """Send a request with the retry rules; return the response (< 400) or raise its error."""
-        method = method.upper()
-        if idempotency_key is None and method == "POST":
-            idempotency_key = new_idempotency_key()
-        retries = 0
-        refreshed = False
+        exchange = protocol.Exchange(
+            self.session,
+            self.retry,
+            method,
+            path,
+            params=params,
+            json=json,
+            headers=headers,
+            idempotency_key=idempotency_key,
+            authenticated=authenticated,
+        )
         while True:
-            if authenticated and self.session.needs_sign_in():
+            if exchange.needs_sign_in():
                 await self._sign_in_with_credentials()
-            sent_with = self.session.bearer
-            response = await self._http.request(
-                method,
-                path,
-                params=params,
-                json=json,
-                headers=self.session.headers(headers, idempotency_key, authenticated),
-            )
-            if response.status_code < 400:
+            response = await self._http.send(exchange.attempt(self._http))
+            decision = exchange.after(response)
+            if decision is None:
                 return response
-            decision = self.retry.decide(
-                response,
-                retries_used=retries,
-                refreshed=refreshed,
-                can_refresh=authenticated and self.session.can_refresh(),
-            )
             if decision.action is Action.REFRESH:
-                refreshed = True
-                await self._refresh_if_still(sent_with)
-            elif decision.action is Action.RETRY:
-                retries += 1
-                await self._sleep(decision.delay)
+                await self._refresh_if_still(exchange.sent_with)
             else:
-                raise error_from_response(response)
+                await self._sleep(decision.delay)
 
     async def _json(
         self,
@@ -135,60 +102,46 @@ class AsyncClient:
         json: Any = None,
         headers: Mapping[str, str] | None = None,
     ) -> JSON:
-        response = await self.request(method, path, params=params, json=json, headers=headers)
-        if response.status_code == 204 or not response.content:
-            return {}
-        payload = response.json()
-        return payload if isinstance(payload, dict) else {"data": payload}
+        return protocol.json_of(await self.request(method, path, params=params, json=json, headers=headers))
 
     async def _download(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
         return (await self.request("GET", path, params=params)).content
 
     async def _pages(self, path: str, params: Mapping[str, str] | None = None) -> APages:
         """Every row of every page, following `nextCursor`."""
-        current = dict(params or {})
+        paging = protocol.Paging(params)
         while True:
-            page = await self._json("GET", path, params=current)
+            page = await self._json("GET", path, params=paging.params)
             for row in page["data"]:
                 yield row
-            cursor = page.get("nextCursor")
-            if not cursor:
+            if not paging.follow(page):
                 return
-            current["cursor"] = str(cursor)
 
     async def wait_for_job(self, job_id: str, *, poll_interval: float = 0.5, max_wait: float = 300.0) -> JSON:
         """Poll a bulk job until it is succeeded, partially_failed or failed; return it."""
-        waited = 0.0
+        poll = protocol.JobPoll(poll_interval, max_wait)
         while True:
             job = await self.jobs.get(job_id)
-            if job.get("status") in FINISHED_JOB_STATUSES:
+            if poll.finished(job):
                 return job
-            if waited >= max_wait:
-                raise JobTimeoutError(job)
             await self._sleep(poll_interval)
-            waited += poll_interval
 
     async def sign_in(self, workspace: str, email: str, password: str) -> JSON:
         """Exchange a member's credentials for a token pair, which the client then uses."""
-        pair = await self._json_public(
-            SIGN_IN_PATH, {"workspace": workspace, "email": email, "password": password}
-        )
+        pair = await self._json_public(SIGN_IN_PATH, protocol.sign_in_body(workspace, email, password))
         self.session.store(pair)
         return pair
 
     async def refresh(self) -> JSON:
         """Rotate the refresh token into a new token pair (done automatically on `token_expired`)."""
-        if self.session.refresh_token is None:
-            raise ValueError("No refresh token: sign in first.")
-        pair = await self._json_public(REFRESH_PATH, {"refreshToken": self.session.refresh_token})
+        pair = await self._json_public(REFRESH_PATH, protocol.refresh_body(self.session))
         self.session.store(pair)
         return pair
 
     async def sign_out(self) -> None:
         """Revoke the current token family."""
         await self.request("POST", LOGOUT_PATH)
-        self.session.access_token = None
-        self.session.refresh_token = None
+        protocol.forget_tokens(self.session)
 
     async def me(self) -> JSON:
         """The caller: member or API key, workspace, role and permissions."""

@@ -274,3 +274,32 @@ class Jobs(Resource[J, B, P]):
 
     def list(self, **filters: Any) -> P:
         return self._pages(f"{API}/jobs", query(filters))
+
+
+class Resources(Generic[J, B, P]):
+    """Every resource helper of a client (`client.items`, ...), bound to its transport calls."""
+
+    items: Items[J, B, P]
+    warehouses: Warehouses[J, B, P]
+    locations: Locations[J, B, P]
+    stock: Stock[J, B, P]
+    movements: Movements[J, B, P]
+    transfers: Transfers[J, B, P]
+    reservations: Reservations[J, B, P]
+    stocktakes: Stocktakes[J, B, P]
+    reports: Reports[J, B, P]
+    jobs: Jobs[J, B, P]
+
+    def _bind_resources(
+        self, json: Callable[..., J], download: Callable[..., B], pages: Callable[..., P]
+    ) -> None:
+        self.items = Items(json, download, pages)
+        self.warehouses = Warehouses(json, download, pages)
+        self.locations = Locations(json, download, pages)
+        self.stock = Stock(json, download, pages)
+        self.movements = Movements(json, download, pages)
+        self.transfers = Transfers(json, download, pages)
+        self.reservations = Reservations(json, download, pages)
+        self.stocktakes = Stocktakes(json, download, pages)
+        self.reports = Reports(json, download, pages)
+        self.jobs = Jobs(json, download, pages)

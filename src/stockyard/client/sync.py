@@ -10,26 +10,15 @@ from typing import Any
 
 import httpx
 
-from stockyard.client import resources
-from stockyard.client._core import (
-    FINISHED_JOB_STATUSES,
-    JSON,
-    LOGOUT_PATH,
-    REFRESH_PATH,
-    SIGN_IN_PATH,
-    USER_AGENT,
-    Credentials,
-    JobTimeoutError,
-    Session,
-    new_idempotency_key,
-)
-from stockyard.client.errors import error_from_response
+from stockyard.client import _protocol as protocol
+from stockyard.client._core import JSON, LOGOUT_PATH, REFRESH_PATH, SIGN_IN_PATH
+from stockyard.client.resources import Resources
 from stockyard.client.retry import Action, RetryPolicy
 
 Pages = Iterator[JSON]
 
 
-class Client:
+class Client(Resources[JSON, bytes, Pages]):
     """A synchronous client for the Stockyard API.
 
     Authenticate with an API key (`api_key=`), with tokens (`access_token=`, `refresh_token=`), or
@@ -56,33 +45,21 @@ class Client:
         transport: httpx.BaseTransport | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        credentials = None
-        if workspace is not None and email is not None and password is not None:
-            credentials = Credentials(workspace, email, password)
-        self.session = Session(
-            api_key=api_key, access_token=access_token, refresh_token=refresh_token, credentials=credentials
+        self.session = protocol.new_session(
+            api_key=api_key,
+            access_token=access_token,
+            refresh_token=refresh_token,
+            workspace=workspace,
+            email=email,
+            password=password,
         )
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self._auth_lock = threading.Lock()
         self._http = httpx.Client(
-            base_url=base_url,
-            timeout=timeout,
-            transport=transport,
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
+            base_url=base_url, timeout=timeout, transport=transport, headers=protocol.default_headers(headers)
         )
-        self.items = resources.Items[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.warehouses = resources.Warehouses[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.locations = resources.Locations[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.stock = resources.Stock[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.movements = resources.Movements[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.transfers = resources.Transfers[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.reservations = resources.Reservations[JSON, bytes, Pages](
-            self._json, self._download, self._pages
-        )
-        self.stocktakes = resources.Stocktakes[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.reports = resources.Reports[JSON, bytes, Pages](self._json, self._download, self._pages)
-        self.jobs = resources.Jobs[JSON, bytes, Pages](self._json, self._download, self._pages)
+        self._bind_resources(self._json, self._download, self._pages)
 
     # -- the one request loop ----------------------------------------------------------------------
 
@@ -101,38 +78,28 @@ class Client:
 
         A POST gets a fresh `Idempotency-Key` unless one is given; all its retries reuse it.
         """
-        method = method.upper()
-        if idempotency_key is None and method == "POST":
-            idempotency_key = new_idempotency_key()
-        retries = 0
-        refreshed = False
+        exchange = protocol.Exchange(
+            self.session,
+            self.retry,
+            method,
+            path,
+            params=params,
+            json=json,
+            headers=headers,
+            idempotency_key=idempotency_key,
+            authenticated=authenticated,
+        )
         while True:
-            if authenticated and self.session.needs_sign_in():
+            if exchange.needs_sign_in():
                 self._sign_in_with_credentials()
-            sent_with = self.session.bearer
-            response = self._http.request(
-                method,
-                path,
-                params=params,
-                json=json,
-                headers=self.session.headers(headers, idempotency_key, authenticated),
-            )
-            if response.status_code < 400:
+            response = self._http.send(exchange.attempt(self._http))
+            decision = exchange.after(response)
+            if decision is None:
                 return response
-            decision = self.retry.decide(
-                response,
-                retries_used=retries,
-                refreshed=refreshed,
-                can_refresh=authenticated and self.session.can_refresh(),
-            )
             if decision.action is Action.REFRESH:
-                refreshed = True
-                self._refresh_if_still(sent_with)
-            elif decision.action is Action.RETRY:
-                retries += 1
-                self._sleep(decision.delay)
+                self._refresh_if_still(exchange.sent_with)
             else:
-                raise error_from_response(response)
+                self._sleep(decision.delay)
 
     def _json(
         self,
@@ -143,25 +110,19 @@ class Client:
         json: Any = None,
         headers: Mapping[str, str] | None = None,
     ) -> JSON:
-        response = self.request(method, path, params=params, json=json, headers=headers)
-        if response.status_code == 204 or not response.content:
-            return {}
-        payload = response.json()
-        return payload if isinstance(payload, dict) else {"data": payload}
+        return protocol.json_of(self.request(method, path, params=params, json=json, headers=headers))
 
     def _download(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
         return self.request("GET", path, params=params).content
 
     def _pages(self, path: str, params: Mapping[str, str] | None = None) -> Pages:
         """Every row of every page, following `nextCursor`."""
-        current = dict(params or {})
+        paging = protocol.Paging(params)
         while True:
-            page = self._json("GET", path, params=current)
+            page = self._json("GET", path, params=paging.params)
             yield from page["data"]
-            cursor = page.get("nextCursor")
-            if not cursor:
+            if not paging.follow(page):
                 return
-            current["cursor"] = str(cursor)
 
     def wait_for_job(self, job_id: str, *, poll_interval: float = 0.5, max_wait: float = 300.0) -> JSON:
         """Poll a bulk job until it is succeeded, partially_failed or failed; return it.
@@ -169,37 +130,31 @@ class Client:
         Sleeps with the client's (injectable) `sleep`; raises `JobTimeoutError` after `max_wait`
         seconds of polling (counted as the sum of the intervals slept).
         """
-        waited = 0.0
+        poll = protocol.JobPoll(poll_interval, max_wait)
         while True:
             job = self.jobs.get(job_id)
-            if job.get("status") in FINISHED_JOB_STATUSES:
+            if poll.finished(job):
                 return job
-            if waited >= max_wait:
-                raise JobTimeoutError(job)
             self._sleep(poll_interval)
-            waited += poll_interval
 
     # -- authentication ----------------------------------------------------------------------------
 
     def sign_in(self, workspace: str, email: str, password: str) -> JSON:
         """Exchange a member's credentials for a token pair, which the client then uses."""
-        pair = self._json_public(SIGN_IN_PATH, {"workspace": workspace, "email": email, "password": password})
+        pair = self._json_public(SIGN_IN_PATH, protocol.sign_in_body(workspace, email, password))
         self.session.store(pair)
         return pair
 
     def refresh(self) -> JSON:
         """Rotate the refresh token into a new token pair (done automatically on `token_expired`)."""
-        if self.session.refresh_token is None:
-            raise ValueError("No refresh token: sign in first.")
-        pair = self._json_public(REFRESH_PATH, {"refreshToken": self.session.refresh_token})
+        pair = self._json_public(REFRESH_PATH, protocol.refresh_body(self.session))
         self.session.store(pair)
         return pair
 
     def sign_out(self) -> None:
         """Revoke the current token family."""
         self.request("POST", LOGOUT_PATH)
-        self.session.access_token = None
-        self.session.refresh_token = None
+        protocol.forget_tokens(self.session)
 
     def me(self) -> JSON:
         """The caller: member or API key, workspace, role and permissions."""
