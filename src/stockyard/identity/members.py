@@ -21,6 +21,7 @@ from stockyard.identity.context import Context
 from stockyard.identity.principal import Principal
 from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable
 from stockyard.pagination import Page, decode_cursor, paginate
+from stockyard.versioning import require_current
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +174,7 @@ class MemberService:
     ) -> MemberRecord:
         await limits.lock_workspace(conn, ctx.workspace_id)  # serialises the last-owner rule
         store = MemberStore(conn, ctx.workspace_id)
-        current = await store.get(member_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        current = require_current(await store.get(member_id, for_update=True), if_match)
         _require_above(ctx.principal, current)
         role = await RoleStore(conn, ctx.workspace_id).named(role_name)
         require_grantable(ctx.principal, role.permissions, what=f"the role '{role.name}'", param="role")
@@ -214,11 +211,7 @@ class MemberService:
     async def _remove(conn: Connection, ctx: Context, member_id: str, if_match: int | None) -> None:
         await limits.lock_workspace(conn, ctx.workspace_id)
         store = MemberStore(conn, ctx.workspace_id)
-        current = await store.get(member_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        current = require_current(await store.get(member_id, for_update=True), if_match)
         _require_above(ctx.principal, current)
         await _require_other_owner(store, current)
         # Token families and the member's invites go with the membership (ON DELETE CASCADE).

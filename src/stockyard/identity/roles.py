@@ -24,6 +24,7 @@ from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 from stockyard.identity.principal import Principal
 from stockyard.ids import new_id
+from stockyard.versioning import require_current
 
 OWNER_ROLE = "owner"
 
@@ -199,11 +200,7 @@ class RoleService:
         conn: Connection, ctx: Context, role_id: str, changes: dict[str, Any], if_match: int | None
     ) -> RoleRecord:
         store = RoleStore(conn, ctx.workspace_id)
-        current = await store.get(role_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        current = require_current(await store.get(role_id, for_update=True), if_match)
         if current.builtin:
             raise _builtin(current.name)
         values: dict[str, Any] = {}
@@ -243,11 +240,7 @@ class RoleService:
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, role_id: str, if_match: int | None) -> None:
         store = RoleStore(conn, ctx.workspace_id)
-        current = await store.get(role_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        current = require_current(await store.get(role_id, for_update=True), if_match)
         if current.builtin:
             raise _builtin(current.name)
         holders = await store.holders(role_id)

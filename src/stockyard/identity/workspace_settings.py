@@ -21,6 +21,7 @@ from stockyard.identity import audit
 from stockyard.identity.context import Context
 from stockyard.identity.plans import Plan
 from stockyard.ids import new_id
+from stockyard.versioning import require_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +83,7 @@ class WorkspaceSettingsService:
     ) -> WorkspaceSettings:
         current = await _load(conn, workspaces.c.id, ctx.workspace_id, for_update=True)
         assert current is not None
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        require_version(current.version, if_match)
         values = {name: str(value) for name, value in changes.items() if getattr(current, name) != value}
         if not values:
             return current

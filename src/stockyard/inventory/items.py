@@ -19,6 +19,7 @@ from stockyard.identity.context import Context
 from stockyard.identity.plans import Limit
 from stockyard.ids import new_id
 from stockyard.pagination import Page, decode_cursor, paginate
+from stockyard.versioning import require_current
 
 COST_SCALE = Decimal(10_000)
 
@@ -279,11 +280,7 @@ class ItemService:
         self, conn: Connection, ctx: Context, item_id: str, changes: ItemChanges, if_match: int | None
     ) -> ItemRecord:
         store = ItemStore(conn, ctx.workspace_id)
-        current = await store.get(item_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        current = require_current(await store.get(item_id, for_update=True), if_match)
         values = dict(changes.values)
         tag_names: list[str] | None = values.pop("tags", None)
         row: dict[str, Any] = {}
@@ -319,11 +316,7 @@ class ItemService:
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, item_id: str, if_match: int | None) -> None:
         store = ItemStore(conn, ctx.workspace_id)
-        current = await store.get(item_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        current = require_current(await store.get(item_id, for_update=True), if_match)
         if await store.has_stock(item_id):
             raise StockyardError(
                 catalog.ITEM_HAS_STOCK,
