@@ -78,6 +78,9 @@ def cpu_sets() -> tuple[list[str], list[str]]:
     return [], []
 
 
+# The test suite has the same launcher helpers (tests/servers.py); the benchmark keeps its own so
+# that a measuring tool never imports the test tree (tests/ is pytest's, not an installed package),
+# and because its server differs: the baselines app, CPU pinning, several workers, cwd at the root.
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import uvicorn
-from tests.client.live import GatewayProxy, LiveServer, Sleeps, free_port, start_live_server
+from tests.client.live import GatewayProxy, LiveServer, Sleeps, start_live_server
+from tests.servers import free_port
 
 
 @pytest.fixture(scope="session")

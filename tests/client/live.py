@@ -9,11 +9,7 @@ way a load balancer does when a backend times out.
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,16 +19,20 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from tests.conftest import make_settings
+from tests.servers import (
+    Startup,
+    base_url,
+    free_port,
+    server_env,
+    spawn,
+    stop_processes,
+    uvicorn_command,
+    wait_until_healthy,
+)
 
 from stockyard.errors import StockyardError, catalog
 from stockyard.errors.render import render
 from stockyard.ids import new_id
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -45,58 +45,28 @@ class LiveServer:
         return self.log_path.read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_processes(self.process, grace=10, kill_wait=10)
 
 
 def start_live_server(database_url: str, data_dir: Path, env: dict[str, str]) -> LiveServer:
     port = free_port()
     settings = make_settings(database_url, data_dir)
-    environment = {
-        **os.environ,
-        "STOCKYARD_DATABASE_URL": database_url,
-        "STOCKYARD_DATA_DIR": str(data_dir),
-        "STOCKYARD_SECRET_KEY": settings.secret_key,
-        "STOCKYARD_RATE_LIMIT_ENABLED": "false",
-        "STOCKYARD_LOG_LEVEL": "WARNING",
-        **env,
-    }
+    environment = server_env(
+        database_url,
+        data_dir,
+        settings.secret_key,
+        {"STOCKYARD_RATE_LIMIT_ENABLED": "false", "STOCKYARD_LOG_LEVEL": "WARNING", **env},
+    )
     log_path = data_dir / f"server-{port}.log"
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "stockyard.api.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--no-access-log",
-            ],
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    server = LiveServer(f"http://127.0.0.1:{port}", process, log_path)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited:\n{server.log()}")
-        try:
-            if httpx.get(f"{server.url}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"the server did not start:\n{server.log()}")
+    process = spawn(uvicorn_command(port, "--no-access-log"), environment, log_path)
+    server = LiveServer(base_url(port), process, log_path)
+    startup = wait_until_healthy(server.url, process, 30)
+    if startup is Startup.EXITED:
+        raise RuntimeError(f"the server exited:\n{server.log()}")
+    if startup is Startup.TIMED_OUT:
+        server.stop()
+        raise RuntimeError(f"the server did not start:\n{server.log()}")
+    return server
 
 
 @dataclass

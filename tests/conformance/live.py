@@ -10,32 +10,31 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import TextClause, text
 from sqlalchemy.engine import make_url
 
 from stockyard.db.database import Connection, open_database
 from stockyard.db.migrate import upgrade
+from tests.servers import (
+    Startup,
+    base_url,
+    free_port,
+    server_env,
+    spawn,
+    stop_processes,
+    uvicorn_command,
+    wait_until_healthy,
+)
 
 SECRET_KEY = "conformance-secret-key-that-is-long-enough-for-hs256"
 STARTUP_SECONDS = 30.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class LiveServer:
@@ -45,52 +44,30 @@ class LiveServer:
         self.database_url = database_url
         self.data_dir = data_dir
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.base_url = base_url(self.port)
         self.log_path = data_dir / f"server-{self.port}.log"
-        self.env = {
-            **os.environ,
-            "STOCKYARD_DATABASE_URL": database_url,
-            "STOCKYARD_DATA_DIR": str(data_dir),
-            "STOCKYARD_SECRET_KEY": SECRET_KEY,
-            "STOCKYARD_LOG_LEVEL": "INFO",
-            **(env or {}),
-        }
+        self.env = server_env(
+            database_url, data_dir, SECRET_KEY, {"STOCKYARD_LOG_LEVEL": "INFO", **(env or {})}
+        )
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> LiveServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "stockyard.api.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--no-access-log",
-                "--log-level",
-                "warning",
-            ],
-            env=self.env,
-            stdout=log,
-            stderr=log,
+        self.process = spawn(
+            uvicorn_command(self.port, "--no-access-log", "--log-level", "warning"),
+            self.env,
+            self.log_path,
+            append=True,
         )
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited during startup:\n{self.log_tail()}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(self.base_url + "/healthz", timeout=1).status_code == 200:
-                    return self
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(
-            f"the server did not answer /healthz in {STARTUP_SECONDS:.0f} s:\n{self.log_tail()}"
-        )
+        startup = wait_until_healthy(self.base_url, self.process, STARTUP_SECONDS)
+        if startup is Startup.EXITED:
+            raise RuntimeError(f"the server exited during startup:\n{self.log_tail()}")
+        if startup is Startup.TIMED_OUT:
+            self.stop()
+            raise RuntimeError(
+                f"the server did not answer /healthz in {STARTUP_SECONDS:.0f} s:\n{self.log_tail()}"
+            )
+        return self
 
     def log_tail(self, lines: int = 40) -> str:
         try:
@@ -101,12 +78,7 @@ class LiveServer:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.send_signal(signal.SIGINT)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_processes(self.process, interrupt=True, grace=15)
         self.process = None
 
 
@@ -178,12 +150,7 @@ def execute_sql(database_url: str, statement: str | TextClause, **parameters: An
 
 def run_cli(database_url: str, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`stockyard <args>` against the database, as an operator runs it."""
-    env = {
-        **os.environ,
-        "STOCKYARD_DATABASE_URL": database_url,
-        "STOCKYARD_DATA_DIR": str(data_dir),
-        "STOCKYARD_SECRET_KEY": SECRET_KEY,
-    }
+    env = server_env(database_url, data_dir, SECRET_KEY)
     return subprocess.run(
         [sys.executable, "-m", "stockyard", *args], env=env, capture_output=True, text=True, check=False
     )

@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -28,6 +22,16 @@ from sqlalchemy import text, update
 
 from stockyard.db.database import open_database
 from stockyard.db.tables import workspaces
+from tests.servers import (
+    Startup,
+    base_url,
+    free_port,
+    server_env,
+    spawn,
+    stop_processes,
+    uvicorn_command,
+    wait_until_healthy,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -46,78 +50,36 @@ STOCK_TOLERATED = frozenset({200, 201, 422, 423})
 
 
 # --- the server ----------------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not database_url.startswith("postgres"):
         pytest.skip("concurrency tests need PostgreSQL (STOCKYARD_TEST_DATABASE_URL)")
     data_dir = tmp_path_factory.mktemp("server")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "STOCKYARD_DATABASE_URL": database_url,
-        "STOCKYARD_DATA_DIR": str(data_dir),
-        "STOCKYARD_SECRET_KEY": "concurrency-test-secret-key-long-enough-for-hs256",
-        "STOCKYARD_RATE_LIMIT_ENABLED": "false",
-        "STOCKYARD_DB_POOL_SIZE": "12",
-    }
+    port = free_port()
+    env = server_env(
+        database_url,
+        data_dir,
+        "concurrency-test-secret-key-long-enough-for-hs256",
+        {"STOCKYARD_RATE_LIMIT_ENABLED": "false", "STOCKYARD_DB_POOL_SIZE": "12"},
+    )
     log_path = data_dir / "server.log"
     # stockyard.db logs every retried deadlock or serialization failure at INFO; nothing else.
     log_config = data_dir / "logging.json"
     log_config.write_text(json.dumps(LOG_CONFIG))
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "stockyard.api.app:create_app",
-                "--factory",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-config",
-                str(log_config),
-                "--no-access-log",
-            ],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base_url = f"http://127.0.0.1:{port}"
+    process = spawn(uvicorn_command(port, "--log-config", str(log_config), "--no-access-log"), env, log_path)
+    url = base_url(port)
     try:
-        _wait_until_healthy(base_url, process, log_path)
-        yield base_url
+        startup = wait_until_healthy(url, process, 60)
+        if startup is Startup.EXITED:
+            raise RuntimeError(f"server exited early:\n{log_path.read_text(errors='replace')}")
+        if startup is Startup.TIMED_OUT:
+            raise RuntimeError(f"server did not become healthy:\n{log_path.read_text(errors='replace')}")
+        yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_processes(process, grace=15, kill_wait=5)
     output = log_path.read_text(errors="replace")
     assert "Traceback" not in output, output[-4000:]
     assert "retrying transaction" not in output, output[-4000:]  # no deadlock, not even retried
-
-
-def _wait_until_healthy(base_url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{log_path.read_text(errors='replace')}")
-        try:
-            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"server did not become healthy:\n{log_path.read_text(errors='replace')}")
 
 
 # --- a tenant over HTTP --------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 from typer.testing import CliRunner
 
@@ -12,6 +10,7 @@ from stockyard.cli import app as cli
 from stockyard.ids import new_id
 from stockyard.settings import Settings, get_settings
 from tests.inventory.helpers import api_key
+from tests.servers import free_port
 from tests.support import assert_error, create_tenant
 from tests.traffic.conftest import ClientFactory
 
@@ -109,18 +108,12 @@ def test_sign_in_is_limited_per_ip_and_email(make_client: ClientFactory) -> None
     assert other.headers["ratelimit-remaining"] == "2"
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_when_redis_is_down_reads_pass_and_writes_get_503(
     make_client: ClientFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
     healthy = make_client()
     tenant = create_tenant(healthy)
-    down = make_client(rate_limit_url=f"redis://127.0.0.1:{_closed_port()}/0")
+    down = make_client(rate_limit_url=f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     tenant.client = down
     read = tenant.get("/api/v1/items")
     assert read.status_code == 200

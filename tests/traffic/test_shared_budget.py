@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,9 +20,19 @@ import redis
 from sqlalchemy.engine import make_url
 
 from stockyard.traffic import rate_limits
+from tests.servers import (
+    HOST,
+    Startup,
+    base_url,
+    free_port,
+    server_env,
+    spawn,
+    stop_processes,
+    wait_until_healthy,
+)
 from tests.support import assert_error, create_tenant
 from tests.traffic.conftest import ClientFactory
-from tests.traffic.tcp_proxy import TcpProxy, free_port
+from tests.traffic.tcp_proxy import TcpProxy
 
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 SECRET = "test-secret-key-that-is-long-enough-for-hs256"
@@ -53,64 +62,46 @@ def key_prefix(redis_url: str) -> Iterator[str]:
 
 
 def _serve(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    with log.open("wb") as output:
-        return subprocess.Popen(
-            [sys.executable, "-m", "stockyard", "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    return spawn([sys.executable, "-m", "stockyard", "serve", "--host", HOST, "--port", str(port)], env, log)
 
 
-def _wait_until_up(base_url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if httpx.get(f"{base_url}/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"server did not come up:\n{log.read_text()}")
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    startup = wait_until_healthy(url, process, 30)
+    if startup is Startup.EXITED:
+        pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()}")
+    if startup is Startup.TIMED_OUT:
+        pytest.fail(f"server did not come up:\n{log.read_text()}")
 
 
 @pytest.fixture
 def two_servers(
     redis_url: str, key_prefix: str, database_url: str, tmp_path: Path
 ) -> Iterator[tuple[httpx.Client, httpx.Client]]:
-    env = {
-        **os.environ,
-        "STOCKYARD_DATABASE_URL": database_url,
-        "STOCKYARD_DATA_DIR": str(tmp_path),
-        "STOCKYARD_SECRET_KEY": SECRET,
-        "STOCKYARD_RATE_LIMIT_ENABLED": "true",
-        "STOCKYARD_RATE_LIMIT_URL": redis_url,
-        "STOCKYARD_RATE_LIMIT_KEY_PREFIX": key_prefix,
-        "STOCKYARD_LOG_LEVEL": "WARNING",
-    }
+    env = server_env(
+        database_url,
+        tmp_path,
+        SECRET,
+        {
+            "STOCKYARD_RATE_LIMIT_ENABLED": "true",
+            "STOCKYARD_RATE_LIMIT_URL": redis_url,
+            "STOCKYARD_RATE_LIMIT_KEY_PREFIX": key_prefix,
+            "STOCKYARD_LOG_LEVEL": "WARNING",
+        },
+    )
     processes: list[subprocess.Popen[bytes]] = []
     clients: list[httpx.Client] = []
     try:
         servers = [(free_port(), tmp_path / f"server-{name}.log") for name in ("a", "b")]
         processes.extend(_serve(port, env, log) for port, log in servers)  # both start at once
         for (port, log), process in zip(servers, processes, strict=True):
-            base_url = f"http://127.0.0.1:{port}"
-            _wait_until_up(base_url, process, log)
-            clients.append(httpx.Client(base_url=base_url, timeout=30))
+            url = base_url(port)
+            _wait_until_up(url, process, log)
+            clients.append(httpx.Client(base_url=url, timeout=30))
         yield clients[0], clients[1]
     finally:
         for client in clients:
             client.close()
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_processes(*processes, grace=15)
 
 
 def test_two_processes_share_one_budget(two_servers: tuple[httpx.Client, httpx.Client]) -> None:
