@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, select, update
+from sqlalchemy import Row, Table, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
@@ -114,29 +114,24 @@ class RoleStore:
 
     async def holders(self, role_id: str) -> int:
         """Active members and pending invites that hold the role (an invited membership has its invite)."""
-        members = (
+        members = await self._count_holding(memberships, role_id, status="active")
+        pending = await self._count_holding(invites, role_id, status="pending")
+        return members + pending
+
+    async def _count_holding(self, table: Table, role_id: str, *, status: str) -> int:
+        """Rows of `table` (memberships or invites) in this workspace with the role and status."""
+        count = (
             await self.conn.execute(
                 select(func.count())
-                .select_from(memberships)
+                .select_from(table)
                 .where(
-                    memberships.c.workspace_id == self.workspace_id,
-                    memberships.c.role_id == role_id,
-                    memberships.c.status == "active",
+                    table.c.workspace_id == self.workspace_id,
+                    table.c.role_id == role_id,
+                    table.c.status == status,
                 )
             )
         ).scalar_one()
-        pending = (
-            await self.conn.execute(
-                select(func.count())
-                .select_from(invites)
-                .where(
-                    invites.c.workspace_id == self.workspace_id,
-                    invites.c.role_id == role_id,
-                    invites.c.status == "pending",
-                )
-            )
-        ).scalar_one()
-        return int(members) + int(pending)
+        return int(count)
 
 
 class RoleService:
