@@ -20,6 +20,7 @@ from stockyard.db.tables import invites, memberships, roles, users, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit, limits
 from stockyard.identity.context import Context
+from stockyard.identity.members import MemberStore
 from stockyard.identity.passwords import hash_password, verify_password
 from stockyard.identity.plans import Limit
 from stockyard.identity.principal import Principal, PrincipalKind
@@ -195,18 +196,8 @@ class InviteService:
                     .values(role_id=role.id, version=memberships.c.version + 1, updated_at=now)
                 )
             else:
-                membership_id = new_id("mem")
-                await conn.execute(
-                    memberships.insert().values(
-                        id=membership_id,
-                        workspace_id=ctx.workspace_id,
-                        user_id=user.id,
-                        role_id=role.id,
-                        status="invited",
-                        version=1,
-                        created_at=now,
-                        updated_at=now,
-                    )
+                membership_id = await MemberStore(conn, ctx.workspace_id).add(
+                    user_id=user.id, role_id=role.id, status="invited", now=now
                 )
         token = new_secret(INVITE_TOKEN_PREFIX)
         invite_id = new_id("inv")
@@ -387,18 +378,8 @@ class InviteService:
             )
         ).first()
         if membership is None:
-            membership_id = new_id("mem")
-            await conn.execute(
-                memberships.insert().values(
-                    id=membership_id,
-                    workspace_id=row.workspace_id,
-                    user_id=user_id,
-                    role_id=row.role_id,
-                    status="active",
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
+            membership_id = await MemberStore(conn, row.workspace_id).add(
+                user_id=user_id, role_id=row.role_id, status="active", now=now
             )
         elif membership.status == "active":
             raise StockyardError(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Row, delete, func, select, update
 
@@ -20,6 +20,7 @@ from stockyard.identity import audit, limits
 from stockyard.identity.context import Context
 from stockyard.identity.principal import Principal
 from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable
+from stockyard.ids import new_id
 from stockyard.pagination import Page, decode_cursor, paginate
 from stockyard.versioning import require_current
 
@@ -94,6 +95,25 @@ class MemberStore:
             query = query.with_for_update(of=memberships)
         row = (await self.conn.execute(query)).first()
         return None if row is None else MemberRecord.of(row)
+
+    async def add(
+        self, *, user_id: str, role_id: str, status: Literal["active", "invited"], now: datetime
+    ) -> str:
+        """A new membership (version 1) of the user with the role; returns its id."""
+        membership_id = new_id("mem")
+        await self.conn.execute(
+            memberships.insert().values(
+                id=membership_id,
+                workspace_id=self.workspace_id,
+                user_id=user_id,
+                role_id=role_id,
+                status=status,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        return membership_id
 
     async def page(self, *, after: str | None, limit: int, status: str | None) -> list[MemberRecord]:
         query = self._select()

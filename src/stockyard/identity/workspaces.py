@@ -10,8 +10,9 @@ from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
-from stockyard.db.tables import memberships, roles, users, workspaces
+from stockyard.db.tables import roles, users, workspaces
 from stockyard.errors import StockyardError, catalog
+from stockyard.identity.members import MemberStore
 from stockyard.identity.passwords import hash_password, verify_password
 from stockyard.identity.permissions import BUILTIN_ROLES
 from stockyard.identity.plans import Plan
@@ -115,17 +116,8 @@ class WorkspaceService:
                     updated_at=now,
                 )
             )
-        membership_id = new_id("mem")
-        await conn.execute(
-            memberships.insert().values(
-                id=membership_id,
-                workspace_id=workspace.id,
-                user_id=user.id,
-                role_id=owner_role_id,
-                status="active",
-                created_at=now,
-                updated_at=now,
-            )
+        membership_id = await MemberStore(conn, workspace.id).add(
+            user_id=user.id, role_id=owner_role_id, status="active", now=now
         )
         return CreatedWorkspace(workspace, user, membership_id)
 
