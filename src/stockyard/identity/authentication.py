@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, bindparam, select, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
@@ -27,6 +27,42 @@ from stockyard.identity.tokens import AccessClaims, TokenCodec
 from stockyard.ids import new_id
 
 API_KEY_TOUCH_INTERVAL = timedelta(seconds=60)
+
+# The two statements every authenticated request runs, built once (bind parameters only).
+_MEMBER_PRINCIPAL = (
+    select(
+        memberships.c.user_id,
+        memberships.c.status,
+        workspaces.c.slug,
+        workspaces.c.plan,
+        roles.c.permissions,
+        token_families.c.revoked_at,
+    )
+    .select_from(
+        memberships.join(workspaces)
+        .join(roles, roles.c.id == memberships.c.role_id)
+        .join(token_families, token_families.c.membership_id == memberships.c.id)
+    )
+    .where(
+        memberships.c.id == bindparam("membership_id"),
+        memberships.c.workspace_id == bindparam("workspace_id"),
+        token_families.c.id == bindparam("family_id"),
+    )
+)
+_API_KEY_PRINCIPAL = (
+    select(
+        api_keys.c.id,
+        api_keys.c.workspace_id,
+        api_keys.c.scopes,
+        api_keys.c.read_only,
+        api_keys.c.warehouse_ids,
+        api_keys.c.last_used_at,
+        workspaces.c.slug,
+        workspaces.c.plan,
+    )
+    .select_from(api_keys.join(workspaces))
+    .where(api_keys.c.secret_hash == bindparam("secret_hash"), api_keys.c.revoked_at.is_(None))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +87,7 @@ class AuthenticationService:
     async def sign_in(self, workspace_slug: str, email: str, password: str) -> TokenPair:
         row = await self._db.transact(self._find_member, workspace_slug, email.strip().lower())
         # The hash is verified whether or not the member exists, so timing does not reveal emails.
-        password_ok = verify_password(row.password_hash if row else None, password)
+        password_ok = await verify_password(row.password_hash if row else None, password)
         if row is None or not password_ok:
             raise StockyardError(catalog.INVALID_CREDENTIALS)
         if row.status != "active":
@@ -160,24 +196,12 @@ class AuthenticationService:
     async def _member_principal(conn: Connection, claims: AccessClaims) -> Principal:
         row = (
             await conn.execute(
-                select(
-                    memberships.c.user_id,
-                    memberships.c.status,
-                    workspaces.c.slug,
-                    workspaces.c.plan,
-                    roles.c.permissions,
-                    token_families.c.revoked_at,
-                )
-                .select_from(
-                    memberships.join(workspaces)
-                    .join(roles, roles.c.id == memberships.c.role_id)
-                    .join(token_families, token_families.c.membership_id == memberships.c.id)
-                )
-                .where(
-                    memberships.c.id == claims.membership_id,
-                    memberships.c.workspace_id == claims.workspace_id,
-                    token_families.c.id == claims.family_id,
-                )
+                _MEMBER_PRINCIPAL,
+                {
+                    "membership_id": claims.membership_id,
+                    "workspace_id": claims.workspace_id,
+                    "family_id": claims.family_id,
+                },
             )
         ).first()
         if row is None or row.status != "active" or row.revoked_at is not None:
@@ -195,22 +219,7 @@ class AuthenticationService:
 
     @staticmethod
     async def _api_key_principal(conn: Connection, secret_hash: str) -> Principal:
-        row = (
-            await conn.execute(
-                select(
-                    api_keys.c.id,
-                    api_keys.c.workspace_id,
-                    api_keys.c.scopes,
-                    api_keys.c.read_only,
-                    api_keys.c.warehouse_ids,
-                    api_keys.c.last_used_at,
-                    workspaces.c.slug,
-                    workspaces.c.plan,
-                )
-                .select_from(api_keys.join(workspaces))
-                .where(api_keys.c.secret_hash == secret_hash, api_keys.c.revoked_at.is_(None))
-            )
-        ).first()
+        row = (await conn.execute(_API_KEY_PRINCIPAL, {"secret_hash": secret_hash})).first()
         if row is None:
             raise StockyardError(catalog.INVALID_API_KEY)
         now = utcnow()

@@ -291,7 +291,7 @@ class InviteService:
         # Password work happens outside any transaction: it is deliberately slow.
         new_hash: str | None = None
         if pending.user_exists:
-            if password is not None and not verify_password(pending.password_hash, password):
+            if password is not None and not await verify_password(pending.password_hash, password):
                 raise StockyardError(catalog.INVALID_CREDENTIALS)
         else:
             if password is None:
@@ -300,7 +300,7 @@ class InviteService:
                     f"No account exists for {pending.email}; send a password to create it.",
                     param="password",
                 )
-            new_hash = hash_password(password)
+            new_hash = await hash_password(password)
         return await self._db.transact(self._accept, token_hash, name, new_hash, request_id)
 
     @staticmethod

@@ -58,7 +58,7 @@ class WorkspaceService:
         plan: Plan = Plan.FREE,
     ) -> CreatedWorkspace:
         email = owner_email.strip().lower()
-        password_hash = hash_password(owner_password)  # outside the transaction: it is slow
+        password_hash = await hash_password(owner_password)  # outside the transaction: it is slow
         return await self._db.transact(
             self._create, name, slug, email, owner_name, owner_password, password_hash, plan
         )
@@ -133,7 +133,7 @@ class WorkspaceService:
             )
         ).first()
         if row is not None:
-            if not verify_password(row.password_hash, password):
+            if not await verify_password(row.password_hash, password):
                 raise StockyardError(
                     catalog.ALREADY_EXISTS,
                     "An account with this email already exists; give its password to own another workspace.",

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, exists, func, or_, select, update
+from sqlalchemy import Row, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
@@ -74,6 +74,23 @@ def _duplicate(sku: str) -> StockyardError:
     return StockyardError(catalog.DUPLICATE_SKU, f"An item with SKU '{sku}' already exists.", param="sku")
 
 
+# The hot read (GET /items/{id}): the item and its tag names in one statement, built once.
+_ITEM_WITH_TAGS = (
+    select(items, tags.c.name.label("tag_name"))
+    .select_from(
+        items.outerjoin(item_tags, item_tags.c.item_id == items.c.id).outerjoin(
+            tags, tags.c.id == item_tags.c.tag_id
+        )
+    )
+    .where(
+        items.c.workspace_id == bindparam("workspace_id"),
+        items.c.id == bindparam("item_id"),
+        items.c.deleted_at.is_(None),
+    )
+    .order_by(tags.c.name_key)
+)
+
+
 class ItemStore:
     """Item rows of one workspace. Every statement is filtered by the workspace id."""
 
@@ -85,9 +102,16 @@ class ItemStore:
         return and_(items.c.workspace_id == self.workspace_id, items.c.deleted_at.is_(None))
 
     async def get(self, item_id: str, *, for_update: bool = False) -> ItemRecord | None:
-        query = select(items).where(self._scoped(), items.c.id == item_id)
-        if for_update:
-            query = query.with_for_update()
+        if not for_update:
+            rows = list(
+                await self.conn.execute(
+                    _ITEM_WITH_TAGS, {"workspace_id": self.workspace_id, "item_id": item_id}
+                )
+            )
+            if not rows:
+                return None
+            return _record(rows[0], [row.tag_name for row in rows if row.tag_name is not None])
+        query = select(items).where(self._scoped(), items.c.id == item_id).with_for_update()
         row = (await self.conn.execute(query)).first()
         if row is None:
             return None
