@@ -111,6 +111,18 @@ class LocationStore:
         return bool((await self.conn.execute(query)).scalar())
 
 
+async def _require_unlocked_and_empty(store: LocationStore, location: LocationRecord) -> None:
+    """Before archiving or deleting: 423 while a stocktake locks the location, 422 while it holds units."""
+    if location.locked_by is not None:
+        raise _locked(location)
+    units = await store.units_on_hand(location.id)
+    if units != 0:
+        raise StockyardError(
+            catalog.LOCATION_NOT_EMPTY,
+            f"Location {location.code} still holds {units} units; move or issue them first.",
+        )
+
+
 async def visible_location(
     conn: Connection, ctx: Context, location_id: str, *, for_update: bool = False
 ) -> LocationRecord:
@@ -227,14 +239,7 @@ class LocationService:
         ):
             raise _duplicate(changes["code"])
         if changes.get("archived") and not current.archived:
-            if current.locked_by is not None:
-                raise _locked(current)
-            units = await store.units_on_hand(location_id)
-            if units != 0:
-                raise StockyardError(
-                    catalog.LOCATION_NOT_EMPTY,
-                    f"Location {current.code} still holds {units} units; move or issue them first.",
-                )
+            await _require_unlocked_and_empty(store, current)
         try:
             await conn.execute(
                 update(locations)
@@ -259,14 +264,7 @@ class LocationService:
         current = await visible_location(conn, ctx, location_id, for_update=True)
         if if_match is not None and if_match != current.version:
             raise StockyardError(catalog.PRECONDITION_FAILED)
-        if current.locked_by is not None:
-            raise _locked(current)
-        units = await store.units_on_hand(location_id)
-        if units != 0:
-            raise StockyardError(
-                catalog.LOCATION_NOT_EMPTY,
-                f"Location {current.code} still holds {units} units; move or issue them first.",
-            )
+        await _require_unlocked_and_empty(store, current)
         if await store.has_history(location_id):
             raise StockyardError(
                 catalog.CONFLICT,

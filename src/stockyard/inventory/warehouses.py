@@ -106,6 +106,26 @@ class WarehouseStore:
         )
         return bool((await self.conn.execute(query)).scalar())
 
+    async def lock_locations(self, warehouse_id: str) -> None:
+        """Lock every location of the warehouse (sorted, as the ledger does): no stock lands in one."""
+        await self.conn.execute(
+            select(locations.c.id)
+            .where(locations.c.workspace_id == self.workspace_id, locations.c.warehouse_id == warehouse_id)
+            .order_by(locations.c.id)
+            .with_for_update()
+        )
+
+
+async def _require_no_stock(store: WarehouseStore, warehouse: WarehouseRecord, action: str) -> None:
+    """422 location_not_empty while a location of the warehouse holds stock; locks them first."""
+    await store.lock_locations(warehouse.id)
+    code = await store.first_stocked_location(warehouse.id)
+    if code is not None:
+        raise StockyardError(
+            catalog.LOCATION_NOT_EMPTY,
+            f"Warehouse {warehouse.short_id} cannot be {action}: location {code} still holds stock.",
+        )
+
 
 class WarehouseService:
     def __init__(self, database: Database) -> None:
@@ -188,20 +208,7 @@ class WarehouseService:
         if "short_id" in changes and await store.short_id_taken(changes["short_id"], except_id=warehouse_id):
             raise _duplicate(changes["short_id"])
         if changes.get("archived") and not current.archived:
-            # Lock every location of the warehouse (sorted, as the ledger does) so that no stock
-            # lands in one while we look.
-            await conn.execute(
-                select(locations.c.id)
-                .where(locations.c.workspace_id == ctx.workspace_id, locations.c.warehouse_id == warehouse_id)
-                .order_by(locations.c.id)
-                .with_for_update()
-            )
-            code = await store.first_stocked_location(warehouse_id)
-            if code is not None:
-                raise StockyardError(
-                    catalog.LOCATION_NOT_EMPTY,
-                    f"Warehouse {current.short_id} cannot be archived: location {code} still holds stock.",
-                )
+            await _require_no_stock(store, current, "archived")
         try:
             await conn.execute(
                 update(warehouses)
@@ -226,18 +233,7 @@ class WarehouseService:
         current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
         if if_match is not None and if_match != current.version:
             raise StockyardError(catalog.PRECONDITION_FAILED)
-        await conn.execute(
-            select(locations.c.id)
-            .where(locations.c.workspace_id == ctx.workspace_id, locations.c.warehouse_id == warehouse_id)
-            .order_by(locations.c.id)
-            .with_for_update()
-        )
-        code = await store.first_stocked_location(warehouse_id)
-        if code is not None:
-            raise StockyardError(
-                catalog.LOCATION_NOT_EMPTY,
-                f"Warehouse {current.short_id} cannot be deleted: location {code} still holds stock.",
-            )
+        await _require_no_stock(store, current, "deleted")
         if await store.has_history(warehouse_id):
             raise StockyardError(
                 catalog.CONFLICT,
