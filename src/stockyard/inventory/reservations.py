@@ -11,18 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, select, update
+from sqlalchemy import Row, and_, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
-from stockyard.db.tables import locations, reservations
+from stockyard.db.tables import reservations
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit
 from stockyard.identity.context import Context
 from stockyard.ids import new_id
-from stockyard.inventory import scope
+from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
-from stockyard.inventory.locations import visible_location
 from stockyard.pagination import Page, decode_cursor, paginate
 
 ACTIVE = "active"
@@ -72,23 +71,8 @@ def _record(row: Row[Any], now: datetime) -> ReservationRecord:
     )
 
 
-def _select() -> Any:
-    return select(reservations, locations.c.warehouse_id).join(
-        locations, locations.c.id == reservations.c.location_id
-    )
-
-
 async def _load(conn: Connection, ctx: Context, reservation_id: str, *, for_update: bool = False) -> Row[Any]:
-    query = _select().where(
-        reservations.c.workspace_id == ctx.workspace_id, reservations.c.id == reservation_id
-    )
-    if for_update:
-        query = query.with_for_update(of=reservations)
-    row = (await conn.execute(query)).first()
-    if row is None:
-        raise StockyardError(catalog.NOT_FOUND)
-    scope.require(ctx.principal, row.warehouse_id)
-    return row
+    return await location_rows.load_visible(conn, ctx, reservations, reservation_id, for_update=for_update)
 
 
 def _not_active(row: Row[Any], now: datetime, action: str) -> StockyardError:
@@ -183,13 +167,7 @@ class ReservationService:
 
         async def fetch(conn: Connection) -> list[ReservationRecord]:
             now = utcnow()
-            query = _select().where(
-                reservations.c.workspace_id == ctx.workspace_id,
-                scope.visible(locations.c.warehouse_id, ctx.principal),
-            )
-            if location_id is not None:
-                await visible_location(conn, ctx, location_id)
-                query = query.where(reservations.c.location_id == location_id)
+            query = await location_rows.visible_query(conn, ctx, reservations, location_id)
             if item_id is not None:
                 query = query.where(reservations.c.item_id == item_id)
             if status == EXPIRED:

@@ -22,9 +22,8 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit
 from stockyard.identity.context import Context
 from stockyard.ids import new_id
-from stockyard.inventory import scope
+from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
-from stockyard.inventory.locations import visible_location
 from stockyard.pagination import Page, decode_cursor, paginate
 
 OPEN = "open"
@@ -56,12 +55,6 @@ class StocktakeCompleted:
     movements: list[MovementRecord]
 
 
-def _select() -> Any:
-    return select(stocktakes, locations.c.warehouse_id).join(
-        locations, locations.c.id == stocktakes.c.location_id
-    )
-
-
 async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
     found: dict[str, list[Count]] = {stocktake_id: [] for stocktake_id in stocktake_ids}
     if stocktake_ids:
@@ -89,14 +82,7 @@ def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:
 
 
 async def _load(conn: Connection, ctx: Context, stocktake_id: str, *, for_update: bool = False) -> Row[Any]:
-    query = _select().where(stocktakes.c.workspace_id == ctx.workspace_id, stocktakes.c.id == stocktake_id)
-    if for_update:
-        query = query.with_for_update(of=stocktakes)
-    row = (await conn.execute(query)).first()
-    if row is None:
-        raise StockyardError(catalog.NOT_FOUND)
-    scope.require(ctx.principal, row.warehouse_id)
-    return row
+    return await location_rows.load_visible(conn, ctx, stocktakes, stocktake_id, for_update=for_update)
 
 
 async def _loaded(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
@@ -242,13 +228,7 @@ class StocktakeService:
         after = decode_cursor(cursor)
 
         async def fetch(conn: Connection) -> list[StocktakeRecord]:
-            query = _select().where(
-                stocktakes.c.workspace_id == ctx.workspace_id,
-                scope.visible(locations.c.warehouse_id, ctx.principal),
-            )
-            if location_id is not None:
-                await visible_location(conn, ctx, location_id)
-                query = query.where(stocktakes.c.location_id == location_id)
+            query = await location_rows.visible_query(conn, ctx, stocktakes, location_id)
             if status is not None:
                 query = query.where(stocktakes.c.status == status)
             if after is not None:

@@ -1,0 +1,55 @@
+"""Rows that belong to one location (reservations, stocktakes): read with the location's warehouse.
+
+Such a table has `id`, `workspace_id` and `location_id` columns; the caller's scope is a set of
+warehouses, so every read joins the location to learn the row's `warehouse_id`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row, Select, Table, select
+
+from stockyard.db.database import Connection
+from stockyard.db.tables import locations
+from stockyard.errors import StockyardError, catalog
+from stockyard.identity.context import Context
+from stockyard.inventory import scope
+from stockyard.inventory.locations import visible_location
+
+
+def select_with_warehouse(table: Table) -> Select[Any]:
+    """The table's columns plus `warehouse_id`, from its location."""
+    return select(table, locations.c.warehouse_id).join(locations, locations.c.id == table.c.location_id)
+
+
+async def load_visible(
+    conn: Connection, ctx: Context, table: Table, row_id: str, *, for_update: bool = False
+) -> Row[Any]:
+    """The row, or 404 when not in the workspace, then 403 when its warehouse is out of scope.
+
+    `for_update` locks the row itself, not its location.
+    """
+    query = select_with_warehouse(table).where(table.c.workspace_id == ctx.workspace_id, table.c.id == row_id)
+    if for_update:
+        query = query.with_for_update(of=table)
+    row = (await conn.execute(query)).first()
+    if row is None:
+        raise StockyardError(catalog.NOT_FOUND)
+    scope.require(ctx.principal, row.warehouse_id)
+    return row
+
+
+async def visible_query(conn: Connection, ctx: Context, table: Table, location_id: str | None) -> Select[Any]:
+    """A list query over the workspace's rows in warehouses the caller may see.
+
+    With `location_id`, only that location's rows, after checking the location (404, then 403).
+    """
+    query = select_with_warehouse(table).where(
+        table.c.workspace_id == ctx.workspace_id,
+        scope.visible(locations.c.warehouse_id, ctx.principal),
+    )
+    if location_id is not None:
+        await visible_location(conn, ctx, location_id)
+        query = query.where(table.c.location_id == location_id)
+    return query
