@@ -7,22 +7,22 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 from pydantic import AwareDatetime
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ServicesDep
+from stockyard.api.routers._common import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InventoryReader,
+    InventoryWriter,
+    PageCursor,
+    PageLimit,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.inventory.ledger import MovementType
 from stockyard.inventory.movements import MovementFilter, MovementRequest, MovementService
 
 router = APIRouter(prefix="/api/v1", tags=["movements"])
-
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
-Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
-
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE = (*_READ, catalog.READ_ONLY)
 
 
 def _movements(services: ServicesDep) -> MovementService:
@@ -38,7 +38,7 @@ Movements = Annotated[MovementService, Depends(_movements)]
     operation_id="createMovement",
     summary="Receive, issue or adjust stock at a location",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.RESOURCE_LOCKED,
@@ -48,7 +48,7 @@ Movements = Annotated[MovementService, Depends(_movements)]
     ),
 )
 async def create_movement(
-    body: MovementCreate, ctx: Writer, movements: Movements, response: Response
+    body: MovementCreate, ctx: InventoryWriter, movements: Movements, response: Response
 ) -> Movement:
     record = await movements.record(
         ctx,
@@ -70,14 +70,14 @@ async def create_movement(
     operation_id="listMovements",
     summary="Read the ledger, oldest first, with cursor pagination",
     responses=error_responses(
-        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
     ),
 )
 async def list_movements(
-    ctx: Reader,
+    ctx: InventoryReader,
     movements: Movements,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
     warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=32)] = None,
@@ -107,7 +107,7 @@ async def list_movements(
     "/movements/{movement_id}",
     operation_id="getMovement",
     summary="Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
-    responses=error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
 )
-async def get_movement(movement_id: str, ctx: Reader, movements: Movements) -> Movement:
+async def get_movement(movement_id: str, ctx: InventoryReader, movements: Movements) -> Movement:
     return Movement.of(await movements.get(ctx, movement_id))

@@ -7,7 +7,15 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ServicesDep
+from stockyard.api.routers._common import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InventoryReader,
+    InventoryWriter,
+    PageCursor,
+    PageLimit,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.reservations import (
     MAX_TTL_SECONDS,
@@ -18,16 +26,9 @@ from stockyard.api.schemas.reservations import (
 )
 from stockyard.clock import utcnow
 from stockyard.errors import catalog, validation_failed
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.inventory.reservations import ReservationService
 
 router = APIRouter(prefix="/api/v1", tags=["reservations"])
-
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
-Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE = (*_READ, catalog.READ_ONLY)
 
 
 def _reservations(services: ServicesDep) -> ReservationService:
@@ -43,7 +44,7 @@ Reservations = Annotated[ReservationService, Depends(_reservations)]
     operation_id="createReservation",
     summary="Hold units of an item at a location until released, consumed or expired",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.RESOURCE_LOCKED,
@@ -53,7 +54,7 @@ Reservations = Annotated[ReservationService, Depends(_reservations)]
     ),
 )
 async def create_reservation(
-    body: ReservationCreate, ctx: Writer, reservations: Reservations, response: Response
+    body: ReservationCreate, ctx: InventoryWriter, reservations: Reservations, response: Response
 ) -> Reservation:
     now = utcnow()
     if (body.expires_at is None) == (body.ttl_seconds is None):
@@ -84,14 +85,14 @@ async def create_reservation(
     operation_id="listReservations",
     summary="List reservations, oldest first",
     responses=error_responses(
-        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
     ),
 )
 async def list_reservations(
-    ctx: Reader,
+    ctx: InventoryReader,
     reservations: Reservations,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
     status: Annotated[Literal["active", "released", "consumed", "expired"] | None, Query()] = None,
@@ -108,9 +109,11 @@ async def list_reservations(
     "/reservations/{reservation_id}",
     operation_id="getReservation",
     summary="Get a reservation",
-    responses=error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
 )
-async def get_reservation(reservation_id: str, ctx: Reader, reservations: Reservations) -> Reservation:
+async def get_reservation(
+    reservation_id: str, ctx: InventoryReader, reservations: Reservations
+) -> Reservation:
     return Reservation.of(await reservations.get(ctx, reservation_id))
 
 
@@ -119,10 +122,12 @@ async def get_reservation(reservation_id: str, ctx: Reader, reservations: Reserv
     operation_id="releaseReservation",
     summary="Release a hold: its units become available again",
     responses=error_responses(
-        *_WRITE, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE
+        *WRITE_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE
     ),
 )
-async def release_reservation(reservation_id: str, ctx: Writer, reservations: Reservations) -> Reservation:
+async def release_reservation(
+    reservation_id: str, ctx: InventoryWriter, reservations: Reservations
+) -> Reservation:
     return Reservation.of(await reservations.release(ctx, reservation_id))
 
 
@@ -131,7 +136,7 @@ async def release_reservation(reservation_id: str, ctx: Writer, reservations: Re
     operation_id="consumeReservation",
     summary="Turn a hold into an issue of its units",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.INVALID_STATE,
@@ -140,6 +145,6 @@ async def release_reservation(reservation_id: str, ctx: Writer, reservations: Re
     ),
 )
 async def consume_reservation(
-    reservation_id: str, ctx: Writer, reservations: Reservations
+    reservation_id: str, ctx: InventoryWriter, reservations: Reservations
 ) -> ReservationConsumed:
     return ReservationConsumed.of(await reservations.consume(ctx, reservation_id))

@@ -6,18 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ServicesDep
+from stockyard.api.routers._common import READ_ERRORS, InventoryReader, PageCursor, PageLimit
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stock import ItemStock, StockLevel, StockLevelList
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.inventory.stock import StockService
 
 router = APIRouter(prefix="/api/v1", tags=["stock"])
-
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
 
 
 def _stock(services: ServicesDep) -> StockService:
@@ -32,14 +28,14 @@ Stock = Annotated[StockService, Depends(_stock)]
     operation_id="listStockLevels",
     summary="Stock levels (on hand, reserved, available) by item, location or warehouse",
     responses=error_responses(
-        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
     ),
 )
 async def list_stock_levels(
-    ctx: Reader,
+    ctx: InventoryReader,
     stock: Stock,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
     warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=32)] = None,
@@ -59,7 +55,7 @@ async def list_stock_levels(
     "/items/{item_id}/stock",
     operation_id="getItemStock",
     summary="An item's stock: totals and one entry per location",
-    responses=error_responses(*_READ, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
 )
-async def get_item_stock(item_id: str, ctx: Reader, stock: Stock) -> ItemStock:
+async def get_item_stock(item_id: str, ctx: InventoryReader, stock: Stock) -> ItemStock:
     return ItemStock.of(await stock.for_item(ctx, item_id))

@@ -6,7 +6,16 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ServicesDep
+from stockyard.api.routers._common import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InventoryReader,
+    InventoryWriter,
+    PageCursor,
+    PageLimit,
+)
+from stockyard.api.routers._lines import first_repeated_item
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
     CountsUpdate,
@@ -16,17 +25,11 @@ from stockyard.api.schemas.stocktakes import (
     StocktakeList,
 )
 from stockyard.errors import catalog, validation_failed
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.inventory.stocktakes import Count, StocktakeService
 
 router = APIRouter(prefix="/api/v1", tags=["stocktakes"])
 
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
-Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE = (*_READ, catalog.READ_ONLY)
-_ON_ONE = (*_WRITE, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE)
+_ON_ONE = (*WRITE_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE)
 
 
 def _stocktakes(services: ServicesDep) -> StocktakeService:
@@ -44,7 +47,7 @@ Stocktakes = Annotated[StocktakeService, Depends(_stocktakes)]
     responses=error_responses(*_ON_ONE, catalog.RESOURCE_LOCKED, body=True),
 )
 async def start_stocktake(
-    body: StocktakeCreate, ctx: Writer, stocktakes: Stocktakes, response: Response
+    body: StocktakeCreate, ctx: InventoryWriter, stocktakes: Stocktakes, response: Response
 ) -> Stocktake:
     record = await stocktakes.start(ctx, body.location_id)
     response.headers["Location"] = f"/api/v1/stocktakes/{record.id}"
@@ -56,14 +59,14 @@ async def start_stocktake(
     operation_id="listStocktakes",
     summary="List stocktakes, oldest first",
     responses=error_responses(
-        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
     ),
 )
 async def list_stocktakes(
-    ctx: Reader,
+    ctx: InventoryReader,
     stocktakes: Stocktakes,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
     status: Annotated[Literal["open", "completed", "cancelled"] | None, Query()] = None,
 ) -> StocktakeList:
@@ -75,9 +78,9 @@ async def list_stocktakes(
     "/stocktakes/{stocktake_id}",
     operation_id="getStocktake",
     summary="Get a stocktake with its counts",
-    responses=error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
 )
-async def get_stocktake(stocktake_id: str, ctx: Reader, stocktakes: Stocktakes) -> Stocktake:
+async def get_stocktake(stocktake_id: str, ctx: InventoryReader, stocktakes: Stocktakes) -> Stocktake:
     return Stocktake.of(await stocktakes.get(ctx, stocktake_id))
 
 
@@ -87,14 +90,15 @@ async def get_stocktake(stocktake_id: str, ctx: Reader, stocktakes: Stocktakes) 
     summary="Replace the counted units of an open stocktake",
     responses=error_responses(*_ON_ONE, body=True),
 )
-async def set_counts(stocktake_id: str, body: CountsUpdate, ctx: Writer, stocktakes: Stocktakes) -> Stocktake:
-    seen: dict[str, int] = {}
-    for index, count in enumerate(body.counts):
-        if count.item_id in seen:
-            raise validation_failed(
-                {f"counts.{index}.itemId": [f"The item is already counted in entry {seen[count.item_id]}."]}
-            )
-        seen[count.item_id] = index
+async def set_counts(
+    stocktake_id: str, body: CountsUpdate, ctx: InventoryWriter, stocktakes: Stocktakes
+) -> Stocktake:
+    repeated = first_repeated_item(count.item_id for count in body.counts)
+    if repeated is not None:
+        index, first = repeated
+        raise validation_failed(
+            {f"counts.{index}.itemId": [f"The item is already counted in entry {first}."]}
+        )
     counts = [Count(count.item_id, count.counted_units) for count in body.counts]
     return Stocktake.of(await stocktakes.set_counts(ctx, stocktake_id, counts))
 
@@ -105,7 +109,9 @@ async def set_counts(stocktake_id: str, body: CountsUpdate, ctx: Writer, stockta
     summary="Post the differences as count movements and unlock the location",
     responses=error_responses(*_ON_ONE),
 )
-async def complete_stocktake(stocktake_id: str, ctx: Writer, stocktakes: Stocktakes) -> StocktakeCompleted:
+async def complete_stocktake(
+    stocktake_id: str, ctx: InventoryWriter, stocktakes: Stocktakes
+) -> StocktakeCompleted:
     return StocktakeCompleted.of(await stocktakes.complete(ctx, stocktake_id))
 
 
@@ -115,5 +121,5 @@ async def complete_stocktake(stocktake_id: str, ctx: Writer, stocktakes: Stockta
     summary="Cancel a stocktake and unlock the location",
     responses=error_responses(*_ON_ONE),
 )
-async def cancel_stocktake(stocktake_id: str, ctx: Writer, stocktakes: Stocktakes) -> Stocktake:
+async def cancel_stocktake(stocktake_id: str, ctx: InventoryWriter, stocktakes: Stocktakes) -> Stocktake:
     return Stocktake.of(await stocktakes.cancel(ctx, stocktake_id))

@@ -6,21 +6,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ServicesDep
+from stockyard.api.routers._common import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InventoryReader,
+    InventoryWriter,
+    PageCursor,
+    PageLimit,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.inventory.tags import TagService
 
 router = APIRouter(prefix="/api/v1", tags=["tags"])
-
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
-Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
-
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE = (*_READ, catalog.READ_ONLY)
 
 
 def _tags(services: ServicesDep) -> TagService:
@@ -35,9 +35,9 @@ Tags = Annotated[TagService, Depends(_tags)]
     status_code=201,
     operation_id="createTag",
     summary="Create a tag",
-    responses=error_responses(*_WRITE, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT, body=True),
+    responses=error_responses(*WRITE_ERRORS, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT, body=True),
 )
-async def create_tag(body: TagCreate, ctx: Writer, tags: Tags, response: Response) -> Tag:
+async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response: Response) -> Tag:
     record = await tags.create(ctx, body.name)
     response.headers["Location"] = f"/api/v1/tags/{record.id}"
     return Tag.of(record)
@@ -47,13 +47,13 @@ async def create_tag(body: TagCreate, ctx: Writer, tags: Tags, response: Respons
     "/tags",
     operation_id="listTags",
     summary="List tags",
-    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_tags(
-    ctx: Reader,
+    ctx: InventoryReader,
     tags: Tags,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     q: Annotated[str | None, Query(max_length=60, description="Names starting with q")] = None,
 ) -> TagList:
     page = await tags.list(ctx, cursor=cursor, limit=limit, q=q)
@@ -64,9 +64,9 @@ async def list_tags(
     "/tags/{tag_id}",
     operation_id="getTag",
     summary="Get a tag",
-    responses=error_responses(*_READ, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
 )
-async def get_tag(tag_id: str, ctx: Reader, tags: Tags) -> Tag:
+async def get_tag(tag_id: str, ctx: InventoryReader, tags: Tags) -> Tag:
     return Tag.of(await tags.get(ctx, tag_id))
 
 
@@ -74,9 +74,9 @@ async def get_tag(tag_id: str, ctx: Reader, tags: Tags) -> Tag:
     "/tags/{tag_id}",
     operation_id="renameTag",
     summary="Rename a tag (items carry the new name)",
-    responses=error_responses(*_WRITE, catalog.NOT_FOUND, catalog.ALREADY_EXISTS, body=True),
+    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND, catalog.ALREADY_EXISTS, body=True),
 )
-async def rename_tag(tag_id: str, body: TagUpdate, ctx: Writer, tags: Tags) -> Tag:
+async def rename_tag(tag_id: str, body: TagUpdate, ctx: InventoryWriter, tags: Tags) -> Tag:
     return Tag.of(await tags.rename(ctx, tag_id, body.name))
 
 
@@ -85,8 +85,8 @@ async def rename_tag(tag_id: str, body: TagUpdate, ctx: Writer, tags: Tags) -> T
     status_code=204,
     operation_id="deleteTag",
     summary="Delete a tag (items lose it)",
-    responses=error_responses(*_WRITE, catalog.NOT_FOUND),
+    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND),
 )
-async def delete_tag(tag_id: str, ctx: Writer, tags: Tags) -> Response:
+async def delete_tag(tag_id: str, ctx: InventoryWriter, tags: Tags) -> Response:
     await tags.delete(ctx, tag_id)
     return Response(status_code=204)

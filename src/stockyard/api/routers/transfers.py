@@ -6,20 +6,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ServicesDep
+from stockyard.api.routers._common import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InventoryReader,
+    InventoryWriter,
+    PageCursor,
+    PageLimit,
+)
+from stockyard.api.routers._lines import first_repeated_item
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog, validation_failed
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.inventory.transfers import TransferLine, TransferService
 
 router = APIRouter(prefix="/api/v1", tags=["transfers"])
-
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
-Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE = (*_READ, catalog.READ_ONLY)
 
 
 def _transfers(services: ServicesDep) -> TransferService:
@@ -35,7 +37,7 @@ Transfers = Annotated[TransferService, Depends(_transfers)]
     operation_id="createTransfer",
     summary="Move stock between two locations: all lines or none",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.EXCEEDED_LIMIT,
@@ -47,15 +49,12 @@ Transfers = Annotated[TransferService, Depends(_transfers)]
     ),
 )
 async def create_transfer(
-    body: TransferCreate, ctx: Writer, transfers: Transfers, response: Response
+    body: TransferCreate, ctx: InventoryWriter, transfers: Transfers, response: Response
 ) -> Transfer:
-    seen: dict[str, int] = {}
-    for index, line in enumerate(body.lines):
-        if line.item_id in seen:
-            raise validation_failed(
-                {f"lines.{index}.itemId": [f"The item is already in line {seen[line.item_id]}."]}
-            )
-        seen[line.item_id] = index
+    repeated = first_repeated_item(line.item_id for line in body.lines)
+    if repeated is not None:
+        index, first = repeated
+        raise validation_failed({f"lines.{index}.itemId": [f"The item is already in line {first}."]})
     result = await transfers.create(
         ctx,
         from_location_id=body.from_location_id,
@@ -71,13 +70,13 @@ async def create_transfer(
     "/transfers",
     operation_id="listTransfers",
     summary="List transfers, oldest first",
-    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_transfers(
-    ctx: Reader,
+    ctx: InventoryReader,
     transfers: Transfers,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
 ) -> TransferList:
     page = await transfers.list(ctx, location_id=location_id, cursor=cursor, limit=limit)
@@ -88,7 +87,7 @@ async def list_transfers(
     "/transfers/{transfer_id}",
     operation_id="getTransfer",
     summary="Get a transfer",
-    responses=error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
 )
-async def get_transfer(transfer_id: str, ctx: Reader, transfers: Transfers) -> Transfer:
+async def get_transfer(transfer_id: str, ctx: InventoryReader, transfers: Transfers) -> Transfer:
     return Transfer.of(await transfers.get(ctx, transfer_id))

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response
 
 from stockyard.api.deps import ServicesDep, authorize
-from stockyard.api.etags import etag, expected_version, matches
+from stockyard.api.etags import etag, expected_version
+from stockyard.api.routers._common import (
+    NOT_MODIFIED,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    InventoryReader,
+    PageCursor,
+    PageLimit,
+    conditional_get,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.warehouses import (
     Location,
@@ -27,16 +36,9 @@ from stockyard.inventory.warehouses import WarehouseService
 
 router = APIRouter(prefix="/api/v1", tags=["warehouses"])
 
-Reader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
 Manager = Annotated[Context, Depends(authorize(Permission.WAREHOUSES_MANAGE))]
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
-Limit = Annotated[int, Query(ge=1, le=200)]
-Cursor = Annotated[str | None, Query(max_length=200)]
-
-_READ = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE = (*_READ, catalog.READ_ONLY)
-_NOT_MODIFIED: dict[int | str, Any] = {304: {"description": "Not modified"}}
 
 
 def _warehouses(services: ServicesDep) -> WarehouseService:
@@ -57,7 +59,9 @@ Locations = Annotated[LocationService, Depends(_locations)]
     status_code=201,
     operation_id="createWarehouse",
     summary="Create a warehouse",
-    responses=error_responses(*_WRITE, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.DUPLICATE_SHORT_ID, body=True),
+    responses=error_responses(
+        *WRITE_ERRORS, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.DUPLICATE_SHORT_ID, body=True
+    ),
 )
 async def create_warehouse(
     body: WarehouseCreate, ctx: Manager, warehouses: Warehouses, response: Response
@@ -72,13 +76,13 @@ async def create_warehouse(
     "/warehouses",
     operation_id="listWarehouses",
     summary="List the warehouses the caller may see",
-    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_warehouses(
-    ctx: Reader,
+    ctx: InventoryReader,
     warehouses: Warehouses,
-    limit: Limit = 50,
-    cursor: Cursor = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> WarehouseList:
     page = await warehouses.list(ctx, cursor=cursor, limit=limit, archived=archived)
@@ -91,21 +95,20 @@ async def list_warehouses(
     operation_id="getWarehouse",
     summary="Get a warehouse",
     responses={
-        **error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
-        **_NOT_MODIFIED,
+        **error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+        **NOT_MODIFIED,
     },
 )
 async def get_warehouse(
     warehouse_id: str,
-    ctx: Reader,
+    ctx: InventoryReader,
     warehouses: Warehouses,
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Warehouse | Response:
     record = await warehouses.get(ctx, warehouse_id)
-    if matches(if_none_match, record.version):
-        return Response(status_code=304, headers={"ETag": etag(record.version)})
-    response.headers["ETag"] = etag(record.version)
+    if (not_modified := conditional_get(response, if_none_match, record.version)) is not None:
+        return not_modified
     return Warehouse.of(record)
 
 
@@ -114,7 +117,7 @@ async def get_warehouse(
     operation_id="updateWarehouse",
     summary="Update or archive a warehouse",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.DUPLICATE_SHORT_ID,
@@ -142,7 +145,7 @@ async def update_warehouse(
     operation_id="deleteWarehouse",
     summary="Delete a warehouse that has never held stock (archive it otherwise)",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.PRECONDITION_FAILED,
@@ -164,7 +167,7 @@ async def delete_warehouse(
     operation_id="createLocation",
     summary="Create a location (bin) in a warehouse",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.ALREADY_EXISTS,
@@ -187,15 +190,15 @@ async def create_location(
     operation_id="listWarehouseLocations",
     summary="List the locations of a warehouse",
     responses=error_responses(
-        *_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
+        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
     ),
 )
 async def list_warehouse_locations(
     warehouse_id: str,
-    ctx: Reader,
+    ctx: InventoryReader,
     locations: Locations,
-    limit: Limit = 50,
-    cursor: Cursor = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> LocationList:
     page = await locations.list(ctx, warehouse_id=warehouse_id, cursor=cursor, limit=limit, archived=archived)
@@ -206,13 +209,13 @@ async def list_warehouse_locations(
     "/locations",
     operation_id="listLocations",
     summary="List the locations the caller may see",
-    responses=error_responses(*_READ, catalog.INVALID_PARAMETER),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_locations(
-    ctx: Reader,
+    ctx: InventoryReader,
     locations: Locations,
-    limit: Limit = 50,
-    cursor: Cursor = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> LocationList:
     page = await locations.list(ctx, warehouse_id=None, cursor=cursor, limit=limit, archived=archived)
@@ -225,21 +228,20 @@ async def list_locations(
     operation_id="getLocation",
     summary="Get a location",
     responses={
-        **error_responses(*_READ, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
-        **_NOT_MODIFIED,
+        **error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+        **NOT_MODIFIED,
     },
 )
 async def get_location(
     location_id: str,
-    ctx: Reader,
+    ctx: InventoryReader,
     locations: Locations,
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Location | Response:
     record = await locations.get(ctx, location_id)
-    if matches(if_none_match, record.version):
-        return Response(status_code=304, headers={"ETag": etag(record.version)})
-    response.headers["ETag"] = etag(record.version)
+    if (not_modified := conditional_get(response, if_none_match, record.version)) is not None:
+        return not_modified
     return Location.of(record)
 
 
@@ -248,7 +250,7 @@ async def get_location(
     operation_id="updateLocation",
     summary="Update or archive a location (archiving needs it empty)",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.ALREADY_EXISTS,
@@ -277,7 +279,7 @@ async def update_location(
     operation_id="deleteLocation",
     summary="Delete a location that has never held stock (archive it otherwise)",
     responses=error_responses(
-        *_WRITE,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.WAREHOUSE_OUT_OF_SCOPE,
         catalog.PRECONDITION_FAILED,
