@@ -8,6 +8,7 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
+from stockyard.api.middleware.request_context import RequestContextMiddleware
 from stockyard.logs import JSONFormatter
 from tests.support import OWNER_PASSWORD, create_tenant, unique_slug
 
@@ -104,3 +105,28 @@ def test_no_secret_reaches_the_log(client: TestClient, caplog: pytest.LogCapture
         "Bearer ",
     ):
         assert secret not in text, secret
+
+
+async def test_a_client_that_leaves_before_the_answer_is_logged_as_499(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def app_that_sees_a_disconnect(scope: object, receive: object, send: object) -> None:
+        return None  # e.g. the body guard saw http.disconnect and answered nothing
+
+    middleware = RequestContextMiddleware(app_that_sees_a_disconnect)  # type: ignore[arg-type]
+    sent: list[object] = []
+
+    async def receive() -> dict[str, object]:
+        return {"type": "http.disconnect"}
+
+    async def send(message: object) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/api/v1/items", "headers": []}
+    with caplog.at_level(logging.INFO, logger="stockyard"):
+        await middleware(scope, receive, send)
+    assert sent == []
+    [line] = [r for r in caplog.records if r.name == "stockyard.access"]
+    assert line.status == 499  # type: ignore[attr-defined]
+    assert not hasattr(line, "errorCode")
+    assert line.errorMessage == "The client closed the connection before a response was sent."  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from stockyard.ids import new_id
 from stockyard.logs import ACCESS_LOGGER, ERROR_LOGGER
 
 _VALID_ID = re.compile(rb"^[A-Za-z0-9._-]{1,128}$")
+CLIENT_CLOSED_REQUEST = 499
 access_log = logging.getLogger(ACCESS_LOGGER)
 error_log = logging.getLogger(ERROR_LOGGER)
 
@@ -38,7 +39,9 @@ class RequestContextMiddleware:
         state["request_id"] = request_id
         header = (b"x-request-id", request_id.encode())
         started = time.perf_counter()
-        status = 500
+        # 499 (nginx's "client closed request") when the app returns without answering: the client
+        # went away before a response was started.
+        status = CLIENT_CLOSED_REQUEST
         response_started = False
 
         async def send_with_id(message: Message) -> None:
@@ -86,7 +89,9 @@ def _log_access(scope: Scope, status: int, duration_ms: float) -> None:
         "principalId": principal.id if principal else None,
         "principalType": principal.kind.value if principal else None,
     }
-    if status >= 400:
+    if status == CLIENT_CLOSED_REQUEST:
+        extra["errorMessage"] = "The client closed the connection before a response was sent."
+    elif status >= 400:
         extra["errorCode"] = state.get("error_code", "internal_error" if status >= 500 else None)
         extra["errorMessage"] = state.get("error_message")
     access_log.info("request", extra=extra)
