@@ -20,6 +20,7 @@ from stockyard.ids import new_id
 from stockyard.inventory import scope
 from stockyard.inventory.warehouses import visible_warehouse
 from stockyard.pagination import Page, decode_cursor, paginate
+from stockyard.versioning import require_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +233,7 @@ class LocationService:
         store = LocationStore(conn, ctx.workspace_id)
         # FOR UPDATE conflicts with the FOR SHARE every stock write takes on its locations.
         current = await visible_location(conn, ctx, location_id, for_update=True)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        require_version(current.version, if_match)
         if "code" in changes and await store.code_taken(
             current.warehouse_id, changes["code"], except_id=location_id
         ):
@@ -262,8 +262,7 @@ class LocationService:
     async def _delete(conn: Connection, ctx: Context, location_id: str, if_match: int | None) -> None:
         store = LocationStore(conn, ctx.workspace_id)
         current = await visible_location(conn, ctx, location_id, for_update=True)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        require_version(current.version, if_match)
         await _require_unlocked_and_empty(store, current)
         if await store.has_history(location_id):
             raise StockyardError(

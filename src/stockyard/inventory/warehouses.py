@@ -18,6 +18,7 @@ from stockyard.identity.context import Context
 from stockyard.ids import new_id
 from stockyard.inventory import scope
 from stockyard.pagination import Page, decode_cursor, paginate
+from stockyard.versioning import require_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +204,7 @@ class WarehouseService:
     ) -> WarehouseRecord:
         store = WarehouseStore(conn, ctx.workspace_id)
         current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        require_version(current.version, if_match)
         if "short_id" in changes and await store.short_id_taken(changes["short_id"], except_id=warehouse_id):
             raise _duplicate(changes["short_id"])
         if changes.get("archived") and not current.archived:
@@ -231,8 +231,7 @@ class WarehouseService:
     async def _delete(conn: Connection, ctx: Context, warehouse_id: str, if_match: int | None) -> None:
         store = WarehouseStore(conn, ctx.workspace_id)
         current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
-        if if_match is not None and if_match != current.version:
-            raise StockyardError(catalog.PRECONDITION_FAILED)
+        require_version(current.version, if_match)
         await _require_no_stock(store, current, "deleted")
         if await store.has_history(warehouse_id):
             raise StockyardError(
