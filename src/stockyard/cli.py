@@ -79,7 +79,9 @@ app.add_typer(docs_app, name="docs")
 
 @docs_app.command("errors")
 def docs_errors(
-    output: Path = typer.Option(Path("docs/errors.md"), help="Where to write the reference ('-' for stdout)."),
+    output: Path = typer.Option(
+        Path("docs/errors.md"), help="Where to write the reference ('-' for stdout)."
+    ),
     check: bool = typer.Option(False, help="Only check that the file is up to date (exit 1 if not)."),
 ) -> None:
     """Generate the error reference (docs/errors.md) from the error catalog."""
@@ -115,7 +117,9 @@ class Switch(StrEnum):
 
 @app.command()
 def maintenance(
-    switch: Switch = typer.Argument(..., help="on: every /api route answers 503 maintenance; off: serve again."),
+    switch: Switch = typer.Argument(
+        ..., help="on: every /api route answers 503 maintenance; off: serve again."
+    ),
     retry_after: int = typer.Option(
         DEFAULT_RETRY_AFTER, min=1, help="Seconds clients are told to wait (Retry-After)."
     ),

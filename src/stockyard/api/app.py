@@ -59,6 +59,15 @@ RFC 9457 problem details.
 """
 
 
+# In registration order: the first route that fully matches a request serves it.
+ROUTERS = (
+    health, workspaces, auth, items, docs,
+    roles, members, invites, api_keys, workspace, audit,
+    items_bulk, movements_bulk, jobs, reports,
+    warehouses, tags, movements, stock, transfers, reservations, stocktakes,
+)  # fmt: skip
+
+
 def build_services(settings: Settings, database: Database) -> Services:
     codec = TokenCodec(settings.resolved_secret_key(), settings.access_token_ttl_seconds)
     return Services(
@@ -100,11 +109,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     errors.install(app)
     openapi.install(app)
-    for module in (health, workspaces, auth, items, docs, roles, members, invites, api_keys, workspace, audit):
-        app.include_router(module.router)
-    for module in (items_bulk, movements_bulk, jobs, reports):
-        app.include_router(module.router)
-    for module in (warehouses, tags, movements, stock, transfers, reservations, stocktakes):
+    for module in ROUTERS:
         app.include_router(module.router)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
