@@ -169,7 +169,10 @@ async def client_loop(number: int, base_url: str, world: World, record: Record, 
     rng = random.Random(number)
     headers = {"Authorization": f"Bearer {world.token}"}
     reservations: list[str] = []
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60) as client:
+    # Idle pooled connections are dropped after 2 s, before uvicorn's 5 s keep-alive timeout closes
+    # them under the client (which would read as a connection error, not as the server's answer).
+    limits = httpx.Limits(keepalive_expiry=2.0)
+    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60, limits=limits) as client:
         while time.monotonic() < deadline:
             item = rng.choice(world.items)
             location = rng.choice(world.locations)

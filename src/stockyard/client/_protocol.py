@@ -26,6 +26,10 @@ from stockyard.client._core import (
 from stockyard.client.errors import error_from_response
 from stockyard.client.retry import Action, Decision, RetryPolicy
 
+# Idle connections are dropped after 2 s, before a server's keep-alive timeout (uvicorn: 5 s) can
+# close them under the client; reusing such a connection fails with a read error, not an answer.
+CONNECTION_LIMITS = httpx.Limits(keepalive_expiry=2.0)
+
 
 def new_session(
     *,

@@ -54,7 +54,11 @@ class AsyncClient(Resources[AJSON, ABytes, APages]):
         self._sleep = sleep
         self._auth_lock = asyncio.Lock()
         self._http = httpx.AsyncClient(
-            base_url=base_url, timeout=timeout, transport=transport, headers=protocol.default_headers(headers)
+            base_url=base_url,
+            timeout=timeout,
+            transport=transport,
+            headers=protocol.default_headers(headers),
+            limits=protocol.CONNECTION_LIMITS,
         )
         self._bind_resources(self._json, self._download, self._pages)
 

@@ -57,7 +57,11 @@ class Client(Resources[JSON, bytes, Pages]):
         self._sleep = sleep
         self._auth_lock = threading.Lock()
         self._http = httpx.Client(
-            base_url=base_url, timeout=timeout, transport=transport, headers=protocol.default_headers(headers)
+            base_url=base_url,
+            timeout=timeout,
+            transport=transport,
+            headers=protocol.default_headers(headers),
+            limits=protocol.CONNECTION_LIMITS,
         )
         self._bind_resources(self._json, self._download, self._pages)
 
