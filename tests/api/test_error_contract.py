@@ -398,3 +398,26 @@ def test_created_tenant_helper_isolated(client: TestClient) -> None:
     first.create_item(sku="ONLY-IN-FIRST")
     assert [i["sku"] for i in first.get("/api/v1/items").json()["data"]] == ["ONLY-IN-FIRST"]
     assert second.get("/api/v1/items").json()["data"] == []
+
+
+def test_nul_characters_are_refused_as_bad_input(tenant: Tenant, client: TestClient) -> None:
+    response = tenant.post("/api/v1/items", json={"sku": "NUL-1", "name": "a\u0000b", "tags": ["x\u0000"]})
+    assert_error(
+        response,
+        "validation_error",
+        details={
+            "name": ["The field name must not contain NUL characters."],
+            "tags": ["The field tags must not contain NUL characters."],
+        },
+    )
+    signin = client.post(
+        "/api/v1/auth/token", json={"workspace": "a\u0000", "email": "x@y.co", "password": "p"}
+    )
+    assert_error(
+        signin,
+        "validation_error",
+        details={"workspace": ["The field workspace must not contain NUL characters."]},
+    )
+    for url in ("/api/v1/items/itm_%00", "/api/v1/items?q=%00"):
+        assert_error(tenant.get(url), "bad_request", message="The URL must not contain NUL characters (%00).")
+    assert tenant.get("/api/v1/items").status_code == 200

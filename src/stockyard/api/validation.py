@@ -18,6 +18,7 @@ _TEMPLATES: dict[str, str] = {
     "string_too_long": "The {noun} {name} must be at most {max_length} characters long.",
     "string_pattern_mismatch": "The {noun} {name} must match {pattern}.",
     "string_type": "The {noun} {name} must be a string.",
+    "string_nul": "The {noun} {name} must not contain NUL characters.",
     "int_type": "The {noun} {name} must be an integer.",
     "int_parsing": "The {noun} {name} must be an integer.",
     "int_from_float": "The {noun} {name} must be an integer.",

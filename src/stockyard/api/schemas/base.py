@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
@@ -33,9 +33,27 @@ class RequestModel(BaseModel):
                 )
         return data
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _reject_nul_characters(cls, value: Any) -> Any:
+        # PostgreSQL text cannot hold U+0000; refuse it as bad input rather than fail at the database.
+        if _has_nul(value):
+            raise PydanticCustomError("string_nul", "The value must not contain NUL characters.")
+        return value
+
     def sent(self) -> dict[str, Any]:
         """The fields the client actually sent, by Python name."""
         return {name: getattr(self, name) for name in self.model_fields_set}
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple | set | frozenset):
+        return any(_has_nul(element) for element in value)
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(element) for key, element in value.items())
+    return False
 
 
 class ResponseModel(BaseModel):
