@@ -25,6 +25,7 @@ def test_new_id_matches_the_reference_encoding() -> None:
         (1_795_000_000_123, b"\x80" + bytes(9)),
     ):
         value = (millis << 80) | int.from_bytes(random_bytes, "big")
+        ids._last_value = -1  # each case is a fresh process: no earlier id to stay above
         with (
             mock.patch.object(ids.time, "time", return_value=millis / 1000),
             mock.patch.object(ids.os, "urandom", return_value=random_bytes),
@@ -40,3 +41,10 @@ def test_new_ids_are_well_formed_and_ordered_by_time() -> None:
     minted = [ids.new_id("job") for _ in range(1000)]
     assert all(re.fullmatch(r"job_[0-9A-HJKMNP-TV-Z]{26}", value) for value in minted)
     assert len(set(minted)) == 1000
+
+
+def test_ids_minted_in_one_millisecond_keep_their_order() -> None:
+    with mock.patch.object(ids.time, "time", return_value=1_795_000_000.123):
+        minted = [ids.new_id("mov") for _ in range(200)]
+    assert minted == sorted(minted)
+    assert len(set(minted)) == 200
