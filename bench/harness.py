@@ -311,9 +311,9 @@ def _log_statuses(log_path: Path, offset: int, path_prefix: str) -> Counter[str]
                 entry = json.loads(line)
                 if str(entry.get("path", "")).startswith(path_prefix):
                     status = str(entry.get("status"))
-                    if status == "500" and entry.get("errorMessage") is None:
-                        # No error response was sent: wrk closed the connection at the end of
-                        # the run while the request was in flight (the access log says 500).
+                    if status == "499":
+                        # The client closed the connection before the answer: wrk stopping at
+                        # the end of the run while the request was in flight.
                         status = "aborted"
                     statuses[status] += 1
     return statuses
