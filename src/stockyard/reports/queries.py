@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal, select, tuple_
 
@@ -45,6 +45,17 @@ def _after(columns: Sequence[Any], after: Key | None) -> ColumnElement[bool]:
     return tuple_(*columns) > tuple_(*after)
 
 
+_Query = TypeVar("_Query", bound=Select[Any])
+
+
+def _where_given(query: _Query, conditions: Sequence[tuple[Any, object | None]]) -> _Query:
+    """`query` narrowed by `column == value` for each condition whose value the caller gave."""
+    for column, value in conditions:
+        if value is not None:
+            query = query.where(column == value)
+    return query
+
+
 def _money(value: Any) -> str | None:
     return None if value is None else format_e4(int(value))
 
@@ -71,6 +82,15 @@ class ReportQuery:
 
     def render(self, row: Any) -> Row:
         return tuple(row)
+
+    def _place_filters(self, table: Any) -> list[tuple[Any, object | None]]:
+        """The optional warehouseId / locationId / itemId filters, on `table`'s columns."""
+        p = self.params
+        return [
+            (table.c.warehouse_id, p.warehouse_id),
+            (table.c.location_id, p.location_id),
+            (table.c.item_id, p.item_id),
+        ]
 
     async def fetch(self, conn: Connection, after: Key | None, limit: int) -> list[Any]:
         return list(await conn.execute(self.statement(after, limit)))
@@ -112,7 +132,6 @@ class StockByLocation(ReportQuery):
                 self.scope.warehouses(sl.c.warehouse_id),
                 _after((sl.c.item_id, sl.c.location_id), after),
             )
-            filters = (sl.c.warehouse_id, sl.c.location_id, sl.c.item_id)
         else:
             # As of a past instant: the ledger summed for one page of (item, location) pairs. The
             # pairs come from stock_levels (every pair that ever moved has a row), in key order, so
@@ -129,27 +148,18 @@ class StockByLocation(ReportQuery):
                 .having(total != 0)
                 .subquery("levels")
             )
-        for column, value in zip(filters, (p.warehouse_id, p.location_id, p.item_id), strict=True):
-            if value is not None:
-                query = query.where(column == value)
+        query = _where_given(query, self._place_filters(sl))
         return query.order_by(sl.c.item_id, sl.c.location_id).limit(limit).subquery("levels")
 
     def _pairs(self, after: Key | None, limit: int) -> Select[Any]:
         """The next `limit` (item, location) pairs of the workspace in scope, in key order."""
-        p = self.params
         sl = stock_levels
         query = select(sl.c.item_id, sl.c.location_id, sl.c.warehouse_id).where(
             sl.c.workspace_id == self.scope.workspace_id,
             self.scope.warehouses(sl.c.warehouse_id),
             _after((sl.c.item_id, sl.c.location_id), after),
         )
-        for column, value in zip(
-            (sl.c.warehouse_id, sl.c.location_id, sl.c.item_id),
-            (p.warehouse_id, p.location_id, p.item_id),
-            strict=True,
-        ):
-            if value is not None:
-                query = query.where(column == value)
+        query = _where_given(query, self._place_filters(sl))
         return query.order_by(sl.c.item_id, sl.c.location_id).limit(limit)
 
     async def fetch_page(
@@ -217,13 +227,7 @@ class StockByWarehouse(ReportQuery):
             .group_by(c.item_id, c.warehouse_id)
             .having(total != 0)
         )
-        for column, value in (
-            (c.warehouse_id, p.warehouse_id),
-            (c.location_id, p.location_id),
-            (c.item_id, p.item_id),
-        ):
-            if value is not None:
-                query = query.where(column == value)
+        query = _where_given(query, self._place_filters(table))
         return query.order_by(c.item_id, c.warehouse_id).limit(limit).subquery("levels")
 
     def statement(self, after: Key | None, limit: int) -> Select[Any]:
@@ -395,15 +399,7 @@ class Movements(ReportQuery):
                 _after((m.c.id,), after),
             )
         )
-        conditions = [
-            (m.c.warehouse_id, p.warehouse_id),
-            (m.c.location_id, p.location_id),
-            (m.c.item_id, p.item_id),
-            (m.c.type, p.movement_type),
-        ]
-        for column, value in conditions:
-            if value is not None:
-                query = query.where(column == value)
+        query = _where_given(query, [*self._place_filters(m), (m.c.type, p.movement_type)])
         if p.since is not None:
             query = query.where(m.c.created_at >= p.since)
         if p.until is not None:
