@@ -39,7 +39,7 @@ def decode_cursor(cursor: str | None) -> str | None:
     return last_id
 
 
-def paginate(rows: list[T], limit: int, id_of: type[object] | None = None) -> Page[T]:
+def paginate(rows: list[T], limit: int) -> Page[T]:
     """`rows` was fetched with `limit + 1`; the extra row only tells that a next page exists."""
     if len(rows) > limit:
         rows = rows[:limit]
