@@ -93,6 +93,47 @@ def test_completing_posts_the_differences_and_unlocks(tenant: Tenant) -> None:
     )
 
 
+def test_a_count_below_the_held_units_releases_the_newest_holds(tenant: Tenant) -> None:
+    location = create_location(tenant, create_warehouse(tenant)["id"], "E-01")
+    item, other = tenant.create_item(), tenant.create_item()
+    receive(tenant, item["id"], location["id"], 10)
+    receive(tenant, other["id"], location["id"], 4)
+
+    def hold(item_id: str, units: int) -> dict[str, Any]:
+        body = {"itemId": item_id, "locationId": location["id"], "units": units, "ttlSeconds": 600}
+        response = tenant.post("/api/v1/reservations", json=body)
+        assert response.status_code == 201, response.text
+        return dict(response.json())
+
+    oldest, middle, newest = hold(item["id"], 2), hold(item["id"], 3), hold(item["id"], 4)
+    untouched = hold(other["id"], 4)  # counted higher: nothing to release
+    stocktake = _start(tenant, location)
+    counts = [{"itemId": item["id"], "countedUnits": 5}, {"itemId": other["id"], "countedUnits": 6}]
+    put = tenant.put(f"/api/v1/stocktakes/{stocktake['id']}/counts", json={"counts": counts})
+    assert put.status_code == 200, put.text
+
+    completed = tenant.post(f"/api/v1/stocktakes/{stocktake['id']}/complete")
+    assert completed.status_code == 200, completed.text
+    released = completed.json()["releasedReservations"]
+    assert [(r["id"], r["status"], r["units"]) for r in released] == [(newest["id"], "released", 4)]
+    statuses = {
+        r["id"]: r["status"]
+        for r in tenant.get("/api/v1/reservations", params={"itemId": item["id"]}).json()["data"]
+    }
+    assert statuses == {oldest["id"]: "active", middle["id"]: "active", newest["id"]: "released"}
+    assert tenant.get(f"/api/v1/reservations/{untouched['id']}").json()["status"] == "active"
+    stock = tenant.get("/api/v1/stock", params={"itemId": item["id"], "locationId": location["id"]})
+    assert [(r["onHand"], r["reserved"], r["available"]) for r in stock.json()["data"]] == [(5, 5, 0)]
+    # The remaining holds can still be consumed: the count kept them whole.
+    for kept in (oldest, middle):
+        assert tenant.post(f"/api/v1/reservations/{kept['id']}/consume").status_code == 200
+    assert on_hand(tenant, item["id"], location["id"]) == 0
+    events = tenant.get("/api/v1/audit-events", params={"limit": 50}).json()["data"]
+    assert [
+        e["data"] for e in events if e["action"] == "reservation.released" and e["resourceId"] == newest["id"]
+    ] == [{"reason": "stocktake", "stocktakeId": stocktake["id"]}]
+
+
 def test_cancelling_unlocks_without_movements(tenant: Tenant) -> None:
     location = create_location(tenant, create_warehouse(tenant)["id"], "D-01")
     item = tenant.create_item()

@@ -3,15 +3,19 @@
 An active hold reduces `available` until it is released, consumed (turned into an issue through
 the ledger) or expires. Expiry needs no background job: every availability check counts only
 holds whose `expires_at` is still in the future, and an expired hold reads as status `expired`.
+
+Active holds never exceed on-hand: every decrease through the ledger leaves the held units in
+place, and a stocktake that counts fewer units than are held releases the newest holds of that
+item and location until the rest fit (`release_beyond`), in the same transaction.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, update
+from sqlalchemy import Row, and_, tuple_, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
@@ -21,7 +25,15 @@ from stockyard.identity import audit
 from stockyard.identity.context import Context
 from stockyard.ids import new_id
 from stockyard.inventory import location_rows
-from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
+from stockyard.inventory.ledger import (
+    Ledger,
+    MovementRecord,
+    MovementType,
+    Pair,
+    Posting,
+    Ref,
+    ensure_open,
+)
 from stockyard.pagination import Page, decode_cursor, paginate
 
 ACTIVE = "active"
@@ -240,3 +252,60 @@ class ReservationService:
             conn, ctx, "reservation.consumed", "reservation", reservation_id, {"movementId": movement.id}
         )
         return ReservationConsumed(_record(await _load(conn, ctx, reservation_id), now), movement)
+
+
+async def release_beyond(
+    conn: Connection, ctx: Context, on_hand: dict[Pair, int], *, stocktake_id: str
+) -> list[ReservationRecord]:
+    """Release the newest active holds of each (item, location) until the rest fit in `on_hand`.
+
+    Called by a stocktake's completion while it holds the stock-level rows (so no hold can be
+    added or consumed meanwhile); the holds are locked after them, in the ledger's order.
+    """
+    if not on_hand:
+        return []
+    now = utcnow()
+    rows = list(
+        await conn.execute(
+            location_rows.select_with_warehouse(reservations)
+            .where(
+                reservations.c.workspace_id == ctx.workspace_id,
+                reservations.c.status == ACTIVE,
+                reservations.c.expires_at > now,
+                tuple_(reservations.c.item_id, reservations.c.location_id).in_(sorted(on_hand)),
+            )
+            .order_by(reservations.c.id)
+            .with_for_update(of=reservations)
+        )
+    )
+    held: dict[Pair, list[Row[Any]]] = {}
+    for row in rows:
+        held.setdefault((row.item_id, row.location_id), []).append(row)
+    released: list[Row[Any]] = []
+    for pair, holds in held.items():
+        units = sum(int(row.units) for row in holds)
+        while holds and units > on_hand[pair]:
+            newest = holds.pop()  # ids grow with time: the last one is the newest
+            units -= int(newest.units)
+            released.append(newest)
+    if not released:
+        return []
+    released.sort(key=lambda row: row.id)
+    await conn.execute(
+        update(reservations)
+        .where(
+            reservations.c.workspace_id == ctx.workspace_id,
+            reservations.c.id.in_([row.id for row in released]),
+        )
+        .values(status=RELEASED, updated_at=now)
+    )
+    for row in released:
+        await audit.record(
+            conn,
+            ctx,
+            "reservation.released",
+            "reservation",
+            row.id,
+            {"reason": "stocktake", "stocktakeId": stocktake_id},
+        )
+    return [replace(_record(row, now), status=RELEASED, updated_at=now) for row in released]

@@ -4,7 +4,9 @@ Starting one takes the location row FOR UPDATE and sets `locked_by`. Every stock
 locations FOR SHARE while it runs (see `ledger`), so the start waits for writes in flight, and any
 write that comes later reads `locked_by` and is refused with 423 until the stocktake is completed
 or cancelled. Completing posts `count` movements (counted minus on hand) for the counted items and
-unlocks the location in the same transaction.
+unlocks the location in the same transaction. Where the count leaves fewer units than active
+reservations hold, the newest of those holds are released until the rest fit: a hold never
+promises stock the shelf does not have.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from stockyard.identity.context import Context
 from stockyard.ids import new_id
 from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
+from stockyard.inventory.reservations import ReservationRecord, release_beyond
 from stockyard.pagination import Page, decode_cursor, paginate
 
 OPEN = "open"
@@ -53,6 +56,7 @@ class StocktakeRecord:
 class StocktakeCompleted:
     stocktake: StocktakeRecord
     movements: list[MovementRecord]
+    released_reservations: list[ReservationRecord]
 
 
 async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
@@ -203,12 +207,25 @@ class StocktakeService:
             if count.counted_units != locked.levels[(count.item_id, row.location_id)].on_hand
         ]
         moved = await ledger.post(postings, acquired, locked, stocktake_id=stocktake_id)
+        shrunk = {
+            (posting.item_id, posting.location_id): locked.levels[
+                (posting.item_id, posting.location_id)
+            ].on_hand
+            for posting in postings
+            if posting.units < 0
+        }
+        released = await release_beyond(conn, ctx, shrunk, stocktake_id=stocktake_id)
         now = utcnow()
         await _close(conn, ctx, row, COMPLETED, now)
         await audit.record(
-            conn, ctx, "stocktake.completed", "stocktake", stocktake_id, {"movements": len(moved)}
+            conn,
+            ctx,
+            "stocktake.completed",
+            "stocktake",
+            stocktake_id,
+            {"movements": len(moved), "releasedReservations": len(released)},
         )
-        return StocktakeCompleted(await _loaded(conn, ctx, stocktake_id), moved)
+        return StocktakeCompleted(await _loaded(conn, ctx, stocktake_id), moved, released)
 
     async def cancel(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
         return await self._db.transact(self._cancel, ctx, stocktake_id)

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, ResourceId
+from stockyard.api.schemas.reservations import Reservation
 from stockyard.inventory.stocktakes import StocktakeCompleted as CompletedRecord
 from stockyard.inventory.stocktakes import StocktakeRecord
 
@@ -65,10 +66,15 @@ class StocktakeList(ResponseModel):
 class StocktakeCompleted(ResponseModel):
     stocktake: Stocktake
     movements: list[Movement] = Field(description="The count movements posted (counted minus on hand).")
+    released_reservations: list[Reservation] = Field(
+        description="Active holds released because the count left fewer units than they held "
+        "(newest first released, until the remaining holds fit in the counted stock)."
+    )
 
     @classmethod
     def of(cls, result: CompletedRecord) -> StocktakeCompleted:
         return cls(
             stocktake=Stocktake.of(result.stocktake),
             movements=[Movement.of(movement) for movement in result.movements],
+            released_reservations=[Reservation.of(record) for record in result.released_reservations],
         )
