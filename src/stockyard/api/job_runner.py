@@ -24,6 +24,6 @@ def build_job_runner(database: Database, *, batch_size: int = BATCH_SIZE) -> Job
     return JobRunner(database, job_handlers(), batch_size=batch_size)
 
 
-def get_job_runner(request: Request) -> JobRunner:
+async def get_job_runner(request: Request) -> JobRunner:
     runner: JobRunner = request.app.state.job_runner
     return runner

@@ -22,7 +22,7 @@ _READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
 _WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
 
 
-def _service(services: ServicesDep) -> ApiKeyService:
+async def _service(services: ServicesDep) -> ApiKeyService:
     return ApiKeyService(services.database)
 
 

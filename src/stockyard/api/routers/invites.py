@@ -30,7 +30,7 @@ _READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
 _WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
 
 
-def _service(services: ServicesDep) -> InviteService:
+async def _service(services: ServicesDep) -> InviteService:
     return InviteService(services.database)
 
 

@@ -25,7 +25,7 @@ from stockyard.inventory.movements import MovementFilter, MovementRequest, Movem
 router = APIRouter(prefix="/api/v1", tags=["movements"])
 
 
-def _movements(services: ServicesDep) -> MovementService:
+async def _movements(services: ServicesDep) -> MovementService:
     return MovementService(services.database)
 
 

@@ -31,7 +31,7 @@ from stockyard.inventory.reservations import ReservationService
 router = APIRouter(prefix="/api/v1", tags=["reservations"])
 
 
-def _reservations(services: ServicesDep) -> ReservationService:
+async def _reservations(services: ServicesDep) -> ReservationService:
     return ReservationService(services.database)
 
 

@@ -25,7 +25,7 @@ _READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
 _WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
 
 
-def _service(services: ServicesDep) -> RoleService:
+async def _service(services: ServicesDep) -> RoleService:
     return RoleService(services.database)
 
 

@@ -16,7 +16,7 @@ from stockyard.inventory.stock import StockService
 router = APIRouter(prefix="/api/v1", tags=["stock"])
 
 
-def _stock(services: ServicesDep) -> StockService:
+async def _stock(services: ServicesDep) -> StockService:
     return StockService(services.database)
 
 

@@ -32,7 +32,7 @@ router = APIRouter(prefix="/api/v1", tags=["stocktakes"])
 _ON_ONE = (*WRITE_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE)
 
 
-def _stocktakes(services: ServicesDep) -> StocktakeService:
+async def _stocktakes(services: ServicesDep) -> StocktakeService:
     return StocktakeService(services.database)
 
 

@@ -23,7 +23,7 @@ from stockyard.inventory.tags import TagService
 router = APIRouter(prefix="/api/v1", tags=["tags"])
 
 
-def _tags(services: ServicesDep) -> TagService:
+async def _tags(services: ServicesDep) -> TagService:
     return TagService(services.database)
 
 

@@ -24,7 +24,7 @@ from stockyard.inventory.transfers import TransferLine, TransferService
 router = APIRouter(prefix="/api/v1", tags=["transfers"])
 
 
-def _transfers(services: ServicesDep) -> TransferService:
+async def _transfers(services: ServicesDep) -> TransferService:
     return TransferService(services.database)
 
 

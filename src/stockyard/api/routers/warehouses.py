@@ -41,11 +41,11 @@ IfMatch = Annotated[str | None, Header(alias="If-Match")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 
 
-def _warehouses(services: ServicesDep) -> WarehouseService:
+async def _warehouses(services: ServicesDep) -> WarehouseService:
     return WarehouseService(services.database)
 
 
-def _locations(services: ServicesDep) -> LocationService:
+async def _locations(services: ServicesDep) -> LocationService:
     return LocationService(services.database)
 
 

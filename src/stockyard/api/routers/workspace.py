@@ -24,7 +24,7 @@ IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 _READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
 
 
-def _service(services: ServicesDep) -> WorkspaceSettingsService:
+async def _service(services: ServicesDep) -> WorkspaceSettingsService:
     return WorkspaceSettingsService(services.database)
 
 
