@@ -10,6 +10,8 @@ from stockyard.db.tables import audit_events
 from stockyard.identity.context import Context
 from stockyard.ids import new_id
 
+_INSERT = audit_events.insert()  # built once: this runs inside every write
+
 
 async def record(
     conn: Connection,
@@ -20,16 +22,17 @@ async def record(
     data: dict[str, Any] | None = None,
 ) -> None:
     await conn.execute(
-        audit_events.insert().values(
-            id=new_id("aud"),
-            workspace_id=ctx.workspace_id,
-            actor_type=ctx.principal.kind.value,
-            actor_id=ctx.principal.id,
-            action=action,
-            resource_type=resource_type,
-            resource_id=resource_id,
-            request_id=ctx.request_id,
-            data=data,
-            created_at=utcnow(),
-        )
+        _INSERT,
+        {
+            "id": new_id("aud"),
+            "workspace_id": ctx.workspace_id,
+            "actor_type": ctx.principal.kind.value,
+            "actor_id": ctx.principal.id,
+            "action": action,
+            "resource_type": resource_type,
+            "resource_id": resource_id,
+            "request_id": ctx.request_id,
+            "data": data,
+            "created_at": utcnow(),
+        },
     )

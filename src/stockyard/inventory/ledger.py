@@ -9,7 +9,8 @@ goes through `Ledger`, inside the caller's single transaction, in this order:
    location finishes before the stocktake can lock it, and a write that comes later waits and then
    reads the new `locked_by`. Then it reports unknown ids (404) and out-of-scope warehouses (403).
 2. `levels()` inserts the missing stock-level rows (INSERT ... ON CONFLICT DO NOTHING) and locks
-   all the rows it needs with SELECT ... FOR UPDATE, sorted by (item_id, location_id). Every
+   all the rows it needs with SELECT ... FOR UPDATE, sorted by (item_id, location_id); on SQLite
+   it looks first and inserts only when a row is missing. Every
    transaction takes its locks in the same global order (items → locations → stock levels), so two
    writers can wait for each other but never in a cycle: no deadlocks.
 3. `post()` refuses locked (423) or archived (422) locations, checks that every decrease fits in
@@ -17,20 +18,24 @@ goes through `Ledger`, inside the caller's single transaction, in this order:
    appends the movements with their running `balance_after` and gap-free `sequence`, and writes
    the new on-hand figures. Ledger and stock level change in the same transaction or not at all.
 
-Expired reservations stop counting because the availability query compares `expires_at` with
-the current time: no background job is needed for correctness. On SQLite there is one writer at a
+The units held by reservations are read (once per transaction, after the stock rows are locked)
+only when a posting decreases stock. Expired reservations stop counting because that query
+compares `expires_at` with the current time: no background job is needed for correctness.
+
+The statements are built once, at import, with bind parameters: building a SQLAlchemy statement
+costs more than running it on SQLite, and this is the hottest write path. On SQLite there is one writer at a
 time and the FOR SHARE / FOR UPDATE clauses are not rendered; the same code is correct there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, bindparam, func, select, tuple_, update
+from sqlalchemy import Row, and_, bindparam, func, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from stockyard.clock import utcnow
@@ -134,10 +139,11 @@ class Acquired:
 
 @dataclass(slots=True)
 class Locked:
-    """The stock-level rows a transaction holds, with their reserved units."""
+    """The stock-level rows a transaction holds; their reserved units once `Ledger.reserved` read them."""
 
     levels: dict[Pair, Level]
-    reserved: dict[Pair, int] = field(default_factory=dict)
+    exclude_reservation: str | None = None
+    reserved: dict[Pair, int] | None = None
 
 
 def not_found(kind: str, ident: str, param: str | None) -> StockyardError:
@@ -164,8 +170,126 @@ def ensure_open(location: LocationRef, *, stocktake_id: str | None = None, param
         raise StockyardError(catalog.INVALID_STATE, f"Location {location.code} is archived.", param=param)
 
 
-def _dialect_insert(dialect: str) -> Any:
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+@dataclass(frozen=True, slots=True)
+class _Keyed:
+    """A statement prebuilt twice: `= :key` for one key (nearly every request), `IN :keys` for several.
+
+    An expanding IN re-renders its SQL on every execution; the single-key form is compiled once.
+    A key is an id, or an (item_id, location_id) pair.
+    """
+
+    one: Any
+    many: Any
+
+    @classmethod
+    def build(cls, build: Callable[[Callable[..., Any]], Any]) -> _Keyed:
+        return cls(one=build(_one_key), many=build(_many_keys))
+
+    def bind(self, keys: Sequence[Any], **params: Any) -> tuple[Any, dict[str, Any]]:
+        if len(keys) == 1:
+            key = keys[0]
+            if isinstance(key, tuple):
+                return self.one, {**params, "key_item": key[0], "key_location": key[1]}
+            return self.one, {**params, "key": key}
+        return self.many, {**params, "keys": list(keys)}
+
+
+def _one_key(*columns: Any) -> Any:
+    if len(columns) == 1:
+        return columns[0] == bindparam("key")
+    return and_(columns[0] == bindparam("key_item"), columns[1] == bindparam("key_location"))
+
+
+def _many_keys(*columns: Any) -> Any:
+    target = columns[0] if len(columns) == 1 else tuple_(*columns)
+    return target.in_(bindparam("keys", expanding=True))
+
+
+_LOCK_ITEMS = _Keyed.build(
+    lambda keyed: (
+        select(items.c.id, items.c.sku)
+        .where(
+            items.c.workspace_id == bindparam("workspace_id"), items.c.deleted_at.is_(None), keyed(items.c.id)
+        )
+        .order_by(items.c.id)
+        .with_for_update(read=True, of=items)
+    )
+)
+
+
+def _lock_locations(*, exclusive: bool) -> _Keyed:
+    return _Keyed.build(
+        lambda keyed: (
+            select(
+                locations.c.id,
+                locations.c.code,
+                locations.c.warehouse_id,
+                locations.c.archived,
+                locations.c.locked_by,
+                warehouses.c.short_id,
+                warehouses.c.archived.label("warehouse_archived"),
+            )
+            .join(warehouses, warehouses.c.id == locations.c.warehouse_id)
+            .where(locations.c.workspace_id == bindparam("workspace_id"), keyed(locations.c.id))
+            .order_by(locations.c.id)
+            .with_for_update(read=not exclusive, of=locations)
+        )
+    )
+
+
+_LOCK_LOCATIONS_SHARED = _lock_locations(exclusive=False)
+_LOCK_LOCATIONS_EXCLUSIVE = _lock_locations(exclusive=True)
+_LOCK_LEVELS = _Keyed.build(
+    lambda keyed: (
+        select(
+            stock_levels.c.item_id,
+            stock_levels.c.location_id,
+            stock_levels.c.on_hand,
+            stock_levels.c.movement_count,
+            stock_levels.c.warehouse_id,
+        )
+        .where(
+            stock_levels.c.workspace_id == bindparam("workspace_id"),
+            keyed(stock_levels.c.item_id, stock_levels.c.location_id),
+        )
+        .order_by(stock_levels.c.item_id, stock_levels.c.location_id)
+        .with_for_update()
+    )
+)
+_CREATE_LEVELS = {
+    name: dialect.insert(stock_levels).on_conflict_do_nothing(index_elements=["item_id", "location_id"])
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+_RESERVED = _Keyed.build(
+    lambda keyed: (
+        select(
+            reservations.c.item_id,
+            reservations.c.location_id,
+            func.sum(reservations.c.units).label("units"),
+        )
+        .where(
+            reservations.c.workspace_id == bindparam("workspace_id"),
+            reservations.c.status == "active",
+            reservations.c.expires_at > bindparam("now"),
+            reservations.c.id != bindparam("exclude"),
+            keyed(reservations.c.item_id, reservations.c.location_id),
+        )
+        .group_by(reservations.c.item_id, reservations.c.location_id)
+    )
+)
+_INSERT_MOVEMENTS = movements.insert()
+_UPDATE_LEVEL = (
+    update(stock_levels)
+    .where(
+        stock_levels.c.item_id == bindparam("k_item"),
+        stock_levels.c.location_id == bindparam("k_location"),
+    )
+    .values(
+        on_hand=bindparam("v_on_hand"),
+        movement_count=bindparam("v_count"),
+        updated_at=bindparam("v_now"),
+    )
+)
 
 
 class Ledger:
@@ -182,16 +306,7 @@ class Ledger:
         location_ids = sorted({ref.id for ref in refs if ref.kind == "location"})
         found_items: dict[str, ItemRef] = {}
         if item_ids:
-            rows = await self.conn.execute(
-                select(items.c.id, items.c.sku)
-                .where(
-                    items.c.workspace_id == self.workspace_id,
-                    items.c.deleted_at.is_(None),
-                    items.c.id.in_(item_ids),
-                )
-                .order_by(items.c.id)
-                .with_for_update(read=True, of=items)
-            )
+            rows = await self.conn.execute(*_LOCK_ITEMS.bind(item_ids, workspace_id=self.workspace_id))
             found_items = {row.id: ItemRef(row.id, row.sku) for row in rows}
         found_locations = await self.lock_locations(location_ids, exclusive=exclusive_locations)
         for ref in refs:
@@ -209,21 +324,8 @@ class Ledger:
         ids = sorted(set(location_ids))
         if not ids:
             return {}
-        rows = await self.conn.execute(
-            select(
-                locations.c.id,
-                locations.c.code,
-                locations.c.warehouse_id,
-                locations.c.archived,
-                locations.c.locked_by,
-                warehouses.c.short_id,
-                warehouses.c.archived.label("warehouse_archived"),
-            )
-            .join(warehouses, warehouses.c.id == locations.c.warehouse_id)
-            .where(locations.c.workspace_id == self.workspace_id, locations.c.id.in_(ids))
-            .order_by(locations.c.id)
-            .with_for_update(read=not exclusive, of=locations)
-        )
+        statement = _LOCK_LOCATIONS_EXCLUSIVE if exclusive else _LOCK_LOCATIONS_SHARED
+        rows = await self.conn.execute(*statement.bind(ids, workspace_id=self.workspace_id))
         return {
             row.id: LocationRef(
                 id=row.id,
@@ -247,12 +349,15 @@ class Ledger:
     ) -> Locked:
         wanted = sorted(set(pairs))
         if not wanted:
-            return Locked({})
-        now = utcnow()
-        insert = _dialect_insert(self.conn.dialect)
-        await self.conn.execute(
-            insert(stock_levels)
-            .values(
+            return Locked({}, exclude_reservation)
+        # PostgreSQL: create the missing rows before locking any, so that no transaction waits on
+        # another's new row while it holds a lock (the order stays items → locations → levels).
+        # SQLite has one writer and no row locks: look first, create only what is missing.
+        levels = {} if self.conn.dialect == "postgresql" else await self._lock_levels(wanted)
+        if len(levels) < len(wanted):
+            now = utcnow()
+            await self.conn.execute(
+                _CREATE_LEVELS[self.conn.dialect],
                 [
                     {
                         "item_id": item_id,
@@ -264,34 +369,31 @@ class Ledger:
                         "updated_at": now,
                     }
                     for item_id, location_id in wanted
-                ]
+                    if (item_id, location_id) not in levels
+                ],
             )
-            .on_conflict_do_nothing(index_elements=["item_id", "location_id"])
-        )
-        rows = await self.conn.execute(
-            select(
-                stock_levels.c.item_id,
-                stock_levels.c.location_id,
-                stock_levels.c.on_hand,
-                stock_levels.c.movement_count,
-                stock_levels.c.warehouse_id,
-            )
-            .where(
-                stock_levels.c.workspace_id == self.workspace_id,
-                tuple_(stock_levels.c.item_id, stock_levels.c.location_id).in_(wanted),
-            )
-            .order_by(stock_levels.c.item_id, stock_levels.c.location_id)
-            .with_for_update()
-        )
-        levels = {
+            levels = await self._lock_levels(wanted)
+        assert len(levels) == len(wanted), "stock level rows must exist after the insert"
+        return Locked(levels, exclude_reservation)
+
+    async def _lock_levels(self, wanted: list[Pair]) -> dict[Pair, Level]:
+        rows = await self.conn.execute(*_LOCK_LEVELS.bind(wanted, workspace_id=self.workspace_id))
+        return {
             (row.item_id, row.location_id): Level(int(row.on_hand), int(row.movement_count), row.warehouse_id)
             for row in rows
         }
-        assert len(levels) == len(wanted), "stock level rows must exist after the insert"
-        reserved = await reserved_units(
-            self.conn, self.workspace_id, wanted, now=now, exclude_reservation=exclude_reservation
-        )
-        return Locked(levels, reserved)
+
+    async def reserved(self, locked: Locked) -> dict[Pair, int]:
+        """Units held by active, unexpired reservations on the locked rows (read once, under the locks)."""
+        if locked.reserved is None:
+            locked.reserved = await reserved_units(
+                self.conn,
+                self.workspace_id,
+                sorted(locked.levels),
+                now=utcnow(),
+                exclude_reservation=locked.exclude_reservation,
+            )
+        return locked.reserved
 
     # --- 3. post ---------------------------------------------------------------------------------
     async def post(
@@ -306,6 +408,8 @@ class Ledger:
             ensure_open(acquired.locations[posting.location_id], stocktake_id=stocktake_id)
         balances = {pair: level.on_hand for pair, level in locked.levels.items()}
         counts = {pair: level.movement_count for pair, level in locked.levels.items()}
+        decreases = any(p.units < 0 and p.type is not MovementType.COUNT for p in postings)
+        reserved = await self.reserved(locked) if decreases else {}
         now = utcnow()
         rows: list[dict[str, Any]] = []
         principal = self.ctx.principal
@@ -313,7 +417,7 @@ class Ledger:
             pair = (posting.item_id, posting.location_id)
             balance = balances[pair]
             if posting.units < 0 and posting.type is not MovementType.COUNT:
-                available = balance - locked.reserved.get(pair, 0)
+                available = balance - reserved.get(pair, 0)
                 if -posting.units > available:
                     raise self._insufficient(posting, acquired, max(available, 0))
             balance += posting.units
@@ -345,19 +449,10 @@ class Ledger:
             )
         if not rows:
             return []
-        await self.conn.execute(movements.insert(), rows)
+        await self.conn.execute(_INSERT_MOVEMENTS, rows)
         changed = sorted({(row["item_id"], row["location_id"]) for row in rows})
         await self.conn.execute(
-            update(stock_levels)
-            .where(
-                stock_levels.c.item_id == bindparam("k_item"),
-                stock_levels.c.location_id == bindparam("k_location"),
-            )
-            .values(
-                on_hand=bindparam("v_on_hand"),
-                movement_count=bindparam("v_count"),
-                updated_at=bindparam("v_now"),
-            ),
+            _UPDATE_LEVEL,
             [
                 {
                     "k_item": item_id,
@@ -402,21 +497,12 @@ async def reserved_units(
     """Units held by active reservations that have not expired, per (item, location)."""
     if not pairs:
         return {}
-    query = (
-        select(
-            reservations.c.item_id,
-            reservations.c.location_id,
-            func.sum(reservations.c.units).label("units"),
+    rows = await conn.execute(
+        *_RESERVED.bind(
+            list(pairs),
+            workspace_id=workspace_id,
+            now=now,
+            exclude=exclude_reservation or "",  # no reservation has an empty id
         )
-        .where(
-            reservations.c.workspace_id == workspace_id,
-            reservations.c.status == "active",
-            reservations.c.expires_at > now,
-            tuple_(reservations.c.item_id, reservations.c.location_id).in_(list(pairs)),
-        )
-        .group_by(reservations.c.item_id, reservations.c.location_id)
     )
-    if exclude_reservation is not None:
-        query = query.where(reservations.c.id != exclude_reservation)
-    rows = await conn.execute(query)
     return {(row.item_id, row.location_id): int(row.units) for row in rows}

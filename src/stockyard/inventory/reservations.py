@@ -128,7 +128,7 @@ class ReservationService:
         locked = await ledger.levels([pair], acquired.locations)
         location = acquired.locations[location_id]
         ensure_open(location)
-        available = locked.levels[pair].on_hand - locked.reserved.get(pair, 0)
+        available = locked.levels[pair].on_hand - (await ledger.reserved(locked)).get(pair, 0)
         if units > available:
             available = max(available, 0)
             raise StockyardError(
