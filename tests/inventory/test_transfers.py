@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
+
+from sqlalchemy import select
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection
-from stockyard.db.tables import transfers
-from stockyard.ids import new_id
+from stockyard.db.tables import usage_counters
+from stockyard.identity.limits import month_start
 from tests.inventory.helpers import create_location, create_warehouse, on_hand, receive, run_in_app
 from tests.support import Tenant, assert_error
 
@@ -114,40 +117,72 @@ def test_lines_are_validated(tenant: Tenant) -> None:
     )
 
 
+def _set_transfers_used(client: Any, workspace_id: str, period_start: datetime, used: int) -> None:
+    async def work(conn: Connection) -> None:
+        await conn.execute(
+            usage_counters.insert(),
+            {
+                "workspace_id": workspace_id,
+                "metric": "transfers_per_month",
+                "period_start": period_start,
+                "used": used,
+            },
+        )
+
+    run_in_app(client, work)
+
+
+def _transfers_used(client: Any, workspace_id: str) -> list[tuple[datetime, int]]:
+    async def work(conn: Connection) -> list[tuple[datetime, int]]:
+        rows = await conn.execute(
+            select(usage_counters.c.period_start, usage_counters.c.used)
+            .where(usage_counters.c.workspace_id == workspace_id)
+            .order_by(usage_counters.c.period_start)
+        )
+        return [(row.period_start, int(row.used)) for row in rows]
+
+    return run_in_app(client, work)
+
+
 def test_monthly_transfers_are_a_plan_limit(client: Any, tenant: Tenant) -> None:
     source, target = _setup(tenant)
     item = tenant.create_item()
     receive(tenant, item["id"], source["id"], 5)
-
-    async def fill_the_month(conn: Connection) -> None:  # the free plan allows 200 a month
-        now = utcnow()
-        await conn.execute(
-            transfers.insert(),
-            [
-                {
-                    "id": new_id("trf"),
-                    "workspace_id": tenant.workspace_id,
-                    "from_location_id": source["id"],
-                    "to_location_id": target["id"],
-                    "reference": None,
-                    "actor_type": "member",
-                    "actor_id": None,
-                    "created_at": now,
-                }
-                for _ in range(200)
-            ],
-        )
-
-    run_in_app(client, fill_the_month)
-    response = tenant.post(
-        "/api/v1/transfers",
-        json={
-            "fromLocationId": source["id"],
-            "toLocationId": target["id"],
-            "lines": [{"itemId": item["id"], "units": 1}],
-        },
-    )
+    this_month = month_start(utcnow())
+    last_month = month_start(this_month - timedelta(days=1))
+    # The free plan allows 200 a month: last month's 200 do not count, this month's 199 leave one.
+    _set_transfers_used(client, tenant.workspace_id, last_month, 200)
+    _set_transfers_used(client, tenant.workspace_id, this_month, 199)
+    body = {
+        "fromLocationId": source["id"],
+        "toLocationId": target["id"],
+        "lines": [{"itemId": item["id"], "units": 1}],
+    }
+    assert tenant.post("/api/v1/transfers", json=body).status_code == 201
     assert_error(
-        response, "exceeded_limit", message="Plan limit reached: 200 transfers per month on the free plan."
+        tenant.post("/api/v1/transfers", json=body),
+        "exceeded_limit",
+        message="Plan limit reached: 200 transfers per month on the free plan.",
     )
-    assert on_hand(tenant, item["id"], source["id"]) == 5
+    assert on_hand(tenant, item["id"], source["id"]) == 4
+    # The refused transfer rolled its increment back with it.
+    assert _transfers_used(client, tenant.workspace_id) == [(last_month, 200), (this_month, 200)]
+
+
+def test_each_transfer_counts_once_against_its_month(client: Any, tenant: Tenant) -> None:
+    source, target = _setup(tenant)
+    item = tenant.create_item()
+    receive(tenant, item["id"], source["id"], 5)
+    body = {"fromLocationId": source["id"], "toLocationId": target["id"]}
+    for units in (1, 2):
+        response = tenant.post(
+            "/api/v1/transfers", json={**body, "lines": [{"itemId": item["id"], "units": units}]}
+        )
+        assert response.status_code == 201, response.text
+    assert_error(  # refused: the transaction rolls back its count with it
+        tenant.post("/api/v1/transfers", json={**body, "lines": [{"itemId": item["id"], "units": 9}]}),
+        "insufficient_stock",
+        message=f"Insufficient stock of {item['sku']} at FROM: 2 units available, 9 requested.",
+        param="lines.0.units",
+    )
+    assert _transfers_used(client, tenant.workspace_id) == [(month_start(utcnow()), 2)]

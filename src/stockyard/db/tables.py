@@ -326,6 +326,18 @@ transfer_lines = Table(
     Column("units", BigInteger, nullable=False),
 )
 
+# Per-period usage that a plan limits (0006_usage_counters): one row per workspace, metric and
+# period (the first instant of a calendar month, UTC), incremented in the transaction that uses it,
+# so a limit check reads one row instead of counting the period's rows.
+usage_counters = Table(
+    "usage_counters",
+    metadata,
+    Column("workspace_id", ID, ForeignKey("workspaces.id", ondelete="CASCADE"), primary_key=True),
+    Column("metric", String(40), primary_key=True),
+    Column("period_start", UTCDateTime(), primary_key=True),
+    Column("used", BigInteger, nullable=False),
+)
+
 reservations = Table(
     "reservations",
     metadata,

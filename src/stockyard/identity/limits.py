@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from stockyard.db.database import Connection
-from stockyard.db.tables import workspaces
+from stockyard.db.tables import usage_counters, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.plans import LIMIT_LABELS, Limit, policy
 
@@ -29,3 +32,52 @@ def enforce(plan: str, limit: Limit, current: int, adding: int = 1) -> None:
             catalog.EXCEEDED_LIMIT,
             f"Plan limit reached: {allowed:,} {LIMIT_LABELS[limit]} on the {plan} plan.",
         )
+
+
+def _count_use() -> dict[str, object]:
+    statements: dict[str, object] = {}
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite)):
+        insert = dialect.insert(usage_counters).values(
+            workspace_id=bindparam("workspace_id"),
+            metric=bindparam("metric"),
+            period_start=bindparam("period_start"),
+            used=bindparam("adding"),
+        )
+        statements[name] = insert.on_conflict_do_update(
+            index_elements=["workspace_id", "metric", "period_start"],
+            set_={"used": usage_counters.c.used + insert.excluded.used},
+        ).returning(usage_counters.c.used)
+    return statements
+
+
+_COUNT_USE = _count_use()
+
+
+def month_start(moment: datetime) -> datetime:
+    """The first instant of `moment`'s calendar month (the period of the monthly limits)."""
+    return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+async def use_monthly(
+    conn: Connection, workspace_id: str, plan: str, limit: Limit, now: datetime, adding: int = 1
+) -> int:
+    """Count `adding` uses of a monthly limit, then 403 exceeded_limit when the month is over it.
+
+    One statement: the upsert adds to this month's counter row and returns the new total, and it
+    holds that row locked until the transaction ends, which serialises the workspace's uses of the
+    limit (no count of the month's rows, which would grow with them). A refusal rolls the
+    transaction back, the increment with it. Returns the month's total.
+    """
+    used = (
+        await conn.execute(
+            _COUNT_USE[conn.dialect],  # type: ignore[arg-type]
+            {
+                "workspace_id": workspace_id,
+                "metric": limit.value,
+                "period_start": month_start(now),
+                "adding": adding,
+            },
+        )
+    ).scalar_one()
+    enforce(plan, limit, int(used) - adding, adding)
+    return int(used)

@@ -1,9 +1,10 @@
 """Transfers: move units of several items from one location to another, all lines or none.
 
 Each line becomes a `transfer_out` and a `transfer_in` movement in the same transaction. The
-monthly transfer count is a plan limit; its check locks the workspace row *after* the stock rows,
-so concurrent transfers still meet in the ledger's lock order (items → locations → stock levels →
-workspace) and never deadlock.
+monthly transfer count is a plan limit, kept as a counter row (`limits.use_monthly`); the upsert
+that adds to it locks that row *after* the stock rows, so concurrent transfers still meet in the
+ledger's lock order (items → locations → stock levels → the workspace's counter) and never
+deadlock.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, select
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
@@ -49,10 +50,6 @@ class TransferRecord:
 class TransferCreated:
     transfer: TransferRecord
     movements: list[MovementRecord]
-
-
-def month_start(moment: datetime) -> datetime:
-    return moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
 class TransferService:
@@ -95,31 +92,22 @@ class TransferService:
         pairs = [(line.item_id, loc) for line in lines for loc in (from_location_id, to_location_id)]
         locked = await ledger.levels(pairs, acquired.locations)
 
-        await limits.lock_workspace(conn, ctx.workspace_id)
         now = utcnow()
-        this_month = (
-            await conn.execute(
-                select(func.count())
-                .select_from(transfers)
-                .where(
-                    transfers.c.workspace_id == ctx.workspace_id, transfers.c.created_at >= month_start(now)
-                )
-            )
-        ).scalar_one()
-        limits.enforce(ctx.principal.plan, Limit.TRANSFERS_PER_MONTH, int(this_month))
+        await limits.use_monthly(conn, ctx.workspace_id, ctx.principal.plan, Limit.TRANSFERS_PER_MONTH, now)
 
         transfer_id = new_id("trf")
         await conn.execute(
-            transfers.insert().values(
-                id=transfer_id,
-                workspace_id=ctx.workspace_id,
-                from_location_id=from_location_id,
-                to_location_id=to_location_id,
-                reference=reference,
-                actor_type=ctx.principal.kind.value,
-                actor_id=ctx.principal.id,
-                created_at=now,
-            )
+            transfers.insert(),
+            {
+                "id": transfer_id,
+                "workspace_id": ctx.workspace_id,
+                "from_location_id": from_location_id,
+                "to_location_id": to_location_id,
+                "reference": reference,
+                "actor_type": ctx.principal.kind.value,
+                "actor_id": ctx.principal.id,
+                "created_at": now,
+            },
         )
         await conn.execute(
             transfer_lines.insert(),
@@ -155,8 +143,16 @@ class TransferService:
             transfer_id,
             {"from": from_location_id, "to": to_location_id, "lines": len(lines)},
         )
-        transfer = await _load(conn, ctx, transfer_id)
-        assert transfer is not None
+        transfer = TransferRecord(
+            id=transfer_id,
+            from_location_id=from_location_id,
+            to_location_id=to_location_id,
+            reference=reference,
+            lines=list(lines),
+            actor_type=ctx.principal.kind.value,
+            actor_id=ctx.principal.id,
+            created_at=now,
+        )
         return TransferCreated(transfer, moved)
 
     async def get(self, ctx: Context, transfer_id: str) -> TransferRecord:
