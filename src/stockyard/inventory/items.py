@@ -267,7 +267,7 @@ class ItemService:
         return created
 
     async def get(self, ctx: Context, item_id: str) -> ItemRecord:
-        return await self._db.transact(self._get, ctx, item_id)
+        return await self._db.read(self._get, ctx, item_id)  # one statement: the item and its tags
 
     @staticmethod
     async def _get(conn: Connection, ctx: Context, item_id: str) -> ItemRecord:
