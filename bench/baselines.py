@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from sqlalchemy.engine import make_url
 from starlette.responses import Response
 
@@ -109,9 +109,28 @@ class RawReader:
         return None if row is None else item_json(row)
 
 
-def mount_baselines(app: FastAPI, database_url: str) -> None:
-    reader = RawReader(database_url)
+def baseline_router(reader: RawReader) -> APIRouter:
+    """The two baseline routes. They are matched before the API's routes: FastAPI tries routes one
+    by one (~2 µs each), and the baselines should not pay for a walk past all of Stockyard's."""
     bare_body = os.environ.get(BARE_ITEM_ENV, '{"status":"ok"}').encode()
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/_bench/bare")
+    async def bare() -> Response:
+        return Response(bare_body, media_type="application/json")
+
+    @router.get("/_bench/raw/{item_id}")
+    async def raw(item_id: str) -> Response:
+        body = await reader.item(item_id)
+        if body is None:
+            return Response(b'{"code":"not_found"}', status_code=404, media_type="application/json")
+        return Response(body, media_type="application/json")
+
+    return router
+
+
+def open_reader_with(app: FastAPI, reader: RawReader) -> None:
+    """Open the raw reader for the app's lifetime, around the app's own lifespan."""
     inner_lifespan = app.router.lifespan_context
 
     @asynccontextmanager
@@ -124,17 +143,6 @@ def mount_baselines(app: FastAPI, database_url: str) -> None:
             await reader.close()
 
     app.router.lifespan_context = lifespan
-
-    @app.get("/_bench/bare", include_in_schema=False)
-    async def bare() -> Response:
-        return Response(bare_body, media_type="application/json")
-
-    @app.get("/_bench/raw/{item_id}", include_in_schema=False)
-    async def raw(item_id: str) -> Response:
-        body = await reader.item(item_id)
-        if body is None:
-            return Response(b'{"code":"not_found"}', status_code=404, media_type="application/json")
-        return Response(body, media_type="application/json")
 
 
 def unthrottle_plans(names: str) -> None:
@@ -156,7 +164,9 @@ def create_app() -> FastAPI:
     if baselines_enabled():
         unthrottle_plans(os.environ.get(UNTHROTTLED_PLANS_ENV, ""))
     configure_logging(settings.log_level)
-    app = create_stockyard_app(settings)
-    if baselines_enabled():
-        mount_baselines(app, settings.resolved_database_url())
+    if not baselines_enabled():
+        return create_stockyard_app(settings)
+    reader = RawReader(settings.resolved_database_url())
+    app = create_stockyard_app(settings, first_routers=[baseline_router(reader)])
+    open_reader_with(app, reader)
     return app

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from stockyard import __version__
 from stockyard.api import errors, openapi
@@ -80,7 +80,13 @@ def build_services(settings: Settings, database: Database) -> Services:
     )
 
 
-def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    database: Database | None = None,
+    *,
+    first_routers: Sequence[APIRouter] = (),
+) -> FastAPI:
+    """The application. `first_routers` are matched before the API's own (the benchmark's baselines)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -110,8 +116,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     errors.install(app)
     openapi.install(app)
-    for module in ROUTERS:
-        app.include_router(module.router)
+    for router in (*first_routers, *(module.router for module in ROUTERS)):
+        app.include_router(router)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
     # request context → maintenance → authentication → rate limit → query guard → body guard
