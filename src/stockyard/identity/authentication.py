@@ -20,7 +20,7 @@ from stockyard.db.tables import (
     workspaces,
 )
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.passwords import verify_password
+from stockyard.identity.passwords import hash_password, needs_rehash, verify_password
 from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 from stockyard.identity.tokens import AccessClaims, TokenCodec
@@ -92,7 +92,19 @@ class AuthenticationService:
             raise StockyardError(catalog.INVALID_CREDENTIALS)
         if row.status != "active":
             raise StockyardError(catalog.INVITE_PENDING)
+        if needs_rehash(row.password_hash):  # made with earlier Argon2 parameters
+            rehashed = await hash_password(password)
+            await self._db.transact(self._store_hash, row.user_id, row.password_hash, rehashed)
         return await self._db.transact(self._open_family, row.membership_id, row.workspace_id)
+
+    @staticmethod
+    async def _store_hash(conn: Connection, user_id: str, old_hash: str, new_hash: str) -> None:
+        # Only if it is still the hash that was verified: a password change meanwhile wins.
+        await conn.execute(
+            update(users)
+            .where(users.c.id == user_id, users.c.password_hash == old_hash)
+            .values(password_hash=new_hash)
+        )
 
     @staticmethod
     async def _find_member(conn: Connection, slug: str, email: str) -> Row[Any] | None:
@@ -102,6 +114,7 @@ class AuthenticationService:
                     memberships.c.id.label("membership_id"),
                     memberships.c.status,
                     memberships.c.workspace_id,
+                    users.c.id.label("user_id"),
                     users.c.password_hash,
                 )
                 .select_from(memberships.join(users).join(workspaces))

@@ -40,6 +40,14 @@ async def verify_password(password_hash: str | None, password: str) -> bool:
     return await asyncio.get_running_loop().run_in_executor(_pool, _verify, password_hash, password)
 
 
+def needs_rehash(password_hash: str) -> bool:
+    """True for a hash made with other parameters than today's (rehashed at the next sign-in)."""
+    try:
+        return _hasher.check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return False
+
+
 def _verify(password_hash: str | None, password: str) -> bool:
     try:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
