@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from stockyard.db.database import Connection
 from stockyard.db.tables import usage_counters, workspaces
+from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.plans import LIMIT_LABELS, Limit, policy
 
@@ -34,23 +36,20 @@ def enforce(plan: str, limit: Limit, current: int, adding: int = 1) -> None:
         )
 
 
-def _count_use() -> dict[str, object]:
-    statements: dict[str, object] = {}
-    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite)):
-        insert = dialect.insert(usage_counters).values(
-            workspace_id=bindparam("workspace_id"),
-            metric=bindparam("metric"),
-            period_start=bindparam("period_start"),
-            used=bindparam("adding"),
-        )
-        statements[name] = insert.on_conflict_do_update(
-            index_elements=["workspace_id", "metric", "period_start"],
-            set_={"used": usage_counters.c.used + insert.excluded.used},
-        ).returning(usage_counters.c.used)
-    return statements
+def _count_use(insert: Callable[..., Any]) -> Any:
+    adding = insert(usage_counters).values(
+        workspace_id=bindparam("workspace_id"),
+        metric=bindparam("metric"),
+        period_start=bindparam("period_start"),
+        used=bindparam("adding"),
+    )
+    return adding.on_conflict_do_update(
+        index_elements=["workspace_id", "metric", "period_start"],
+        set_={"used": usage_counters.c.used + adding.excluded.used},
+    ).returning(usage_counters.c.used)
 
 
-_COUNT_USE = _count_use()
+_COUNT_USE = per_backend(_count_use)
 
 
 def month_start(moment: datetime) -> datetime:
@@ -60,17 +59,17 @@ def month_start(moment: datetime) -> datetime:
 
 async def use_monthly(
     conn: Connection, workspace_id: str, plan: str, limit: Limit, now: datetime, adding: int = 1
-) -> int:
+) -> None:
     """Count `adding` uses of a monthly limit, then 403 exceeded_limit when the month is over it.
 
     One statement: the upsert adds to this month's counter row and returns the new total, and it
     holds that row locked until the transaction ends, which serialises the workspace's uses of the
     limit (no count of the month's rows, which would grow with them). A refusal rolls the
-    transaction back, the increment with it. Returns the month's total.
+    transaction back, the increment with it.
     """
     used = (
         await conn.execute(
-            _COUNT_USE[conn.dialect],  # type: ignore[arg-type]
+            _COUNT_USE[conn.dialect],
             {
                 "workspace_id": workspace_id,
                 "metric": limit.value,
@@ -80,4 +79,3 @@ async def use_monthly(
         )
     ).scalar_one()
     enforce(plan, limit, int(used) - adding, adding)
-    return int(used)

@@ -36,11 +36,11 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Row, and_, bindparam, func, select, tuple_, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
+from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.context import Context
 from stockyard.ids import new_id
@@ -256,10 +256,9 @@ _LOCK_LEVELS = _Keyed.build(
         .with_for_update()
     )
 )
-_CREATE_LEVELS = {
-    name: dialect.insert(stock_levels).on_conflict_do_nothing(index_elements=["item_id", "location_id"])
-    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
-}
+_CREATE_LEVELS = per_backend(
+    lambda insert: insert(stock_levels).on_conflict_do_nothing(index_elements=["item_id", "location_id"])
+)
 _RESERVED = _Keyed.build(
     lambda keyed: (
         select(

@@ -21,13 +21,13 @@ from enum import StrEnum
 
 import orjson
 from sqlalchemy import and_, delete, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.elements import ColumnElement
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import idempotency_keys
+from stockyard.db.upsert import per_backend
 
 KEY_TTL = timedelta(hours=24)
 IN_PROGRESS_LEASE = timedelta(seconds=60)
@@ -78,10 +78,9 @@ def fingerprint(method: str, path: str, query_string: bytes, body: bytes) -> str
     return digest.hexdigest()
 
 
-def _insert_if_absent(dialect: str) -> Insert:
-    if dialect == "postgresql":
-        return postgresql.insert(idempotency_keys).on_conflict_do_nothing()
-    return sqlite.insert(idempotency_keys).on_conflict_do_nothing()
+_INSERT_IF_ABSENT: dict[str, Insert] = per_backend(
+    lambda insert: insert(idempotency_keys).on_conflict_do_nothing()
+)
 
 
 def _row_of(owner: KeyOwner) -> list[ColumnElement[bool]]:
@@ -118,7 +117,7 @@ class IdempotencyStore:
         )
         inserted = (
             await conn.execute(
-                _insert_if_absent(conn.dialect)
+                _INSERT_IF_ABSENT[conn.dialect]
                 .values(
                     workspace_id=owner.workspace_id,
                     principal_id=owner.principal_id,
