@@ -93,6 +93,10 @@ class Database(ABC):
         async with self.transaction() as conn:
             await conn.execute(text("SELECT 1"))
 
+    def single_statement(self) -> AbstractAsyncContextManager[Connection]:
+        """Where `read()` runs its one statement; a transaction unless a backend does better."""
+        return self.transaction()
+
     async def transact(
         self,
         work: Callable[Concatenate[Connection, P], Awaitable[T]],
@@ -100,22 +104,7 @@ class Database(ABC):
         **kwargs: P.kwargs,
     ) -> T:
         """Run `work(conn, ...)` in one transaction, retrying serialization failures and deadlocks."""
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                async with self.transaction() as conn:
-                    return await work(conn, *args, **kwargs)
-            except StaleConnectionError:
-                if attempt > 1:
-                    raise
-                log.info("retrying transaction on a fresh connection after a dead pooled one")
-                continue
-            except DBAPIError as exc:
-                if attempt < MAX_ATTEMPTS and is_retryable(exc):
-                    log.info("retrying transaction after %s (attempt %d)", sqlstate(exc), attempt)
-                    await asyncio.sleep(0.005 * attempt)
-                    continue
-                raise
-        raise AssertionError("unreachable")
+        return await self._run(self.transaction, work, *args, **kwargs)
 
     async def read(
         self,
@@ -131,7 +120,33 @@ class Database(ABC):
         to agree, or that writes, uses `transact()`. SQLite runs it as a transaction: there, with
         one connection in the process, the bracket costs microseconds.
         """
-        return await self.transact(work, *args, **kwargs)
+        return await self._run(self.single_statement, work, *args, **kwargs)
+
+    async def _run(
+        self,
+        scope: Callable[[], AbstractAsyncContextManager[Connection]],
+        work: Callable[Concatenate[Connection, P], Awaitable[T]],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`work` on a connection from `scope`, run once more after a dead pooled connection and
+        up to MAX_ATTEMPTS times after a serialization failure or deadlock."""
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                async with scope() as conn:
+                    return await work(conn, *args, **kwargs)
+            except StaleConnectionError:
+                if attempt > 1:
+                    raise
+                log.info("retrying on a fresh connection after a dead pooled one")
+                continue
+            except DBAPIError as exc:
+                if attempt < MAX_ATTEMPTS and is_retryable(exc):
+                    log.info("retrying transaction after %s (attempt %d)", sqlstate(exc), attempt)
+                    await asyncio.sleep(0.005 * attempt)
+                    continue
+                raise
+        raise AssertionError("unreachable")
 
     def unavailable(self) -> StockyardError:
         return StockyardError(
@@ -235,48 +250,36 @@ class PostgresDatabase(Database):
             connect_args={"timeout": 5, "command_timeout": 30},
         )
 
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
+        return self._connection(autocommit=False)
+
+    def single_statement(self) -> AbstractAsyncContextManager[Connection]:
+        return self._connection(autocommit=True)
+
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Connection]:
+    async def _connection(self, *, autocommit: bool) -> AsyncIterator[Connection]:
+        """A transaction, or with `autocommit` a connection whose statements commit on their own."""
         done = False
         try:
-            async with self.engine.begin() as connection:
-                yield _AsyncConnection(connection)
-                done = True
+            if autocommit:
+                async with self.engine.connect() as connection:
+                    yield _AsyncConnection(await connection.execution_options(isolation_level="AUTOCOMMIT"))
+                    done = True
+            else:
+                async with self.engine.begin() as connection:
+                    yield _AsyncConnection(connection)
+                    done = True
         except Exception as exc:
             error = self._translate(exc, done)
             if error is exc:
                 raise
             raise error from exc
 
-    async def read(
-        self,
-        work: Callable[Concatenate[Connection, P], Awaitable[T]],
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        for attempt in (1, 2):
-            done = False
-            try:
-                async with self.engine.connect() as connection:
-                    autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-                    result = await work(_AsyncConnection(autocommit), *args, **kwargs)
-                    done = True
-                    return result
-            except Exception as exc:
-                error = self._translate(exc, done)
-                if isinstance(error, StaleConnectionError) and attempt == 1:
-                    log.info("retrying a read on a fresh connection after a dead pooled one")
-                    continue
-                if error is exc:
-                    raise
-                raise error from exc
-        raise AssertionError("unreachable")
-
     def _translate(self, exc: Exception, done: bool) -> Exception:
         """The error to raise for `exc`: 503 when the database cannot be reached, else `exc` itself.
 
         A pooled connection found dead before the work was done is a `StaleConnectionError`, which
-        `transact()` and `read()` retry once on a fresh connection.
+        `transact()` and `read()` run once more on a fresh connection.
         """
         if isinstance(exc, StockyardError) or not is_unavailable(exc):
             return exc
