@@ -35,7 +35,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, func, select, tuple_, update
+from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection
@@ -259,6 +259,16 @@ _LOCK_LEVELS = _Keyed.build(
 _CREATE_LEVELS = per_backend(
     lambda insert: insert(stock_levels).on_conflict_do_nothing(index_elements=["item_id", "location_id"])
 )
+
+
+def holding(now: Any) -> ColumnElement[bool]:
+    """A reservation holds its units while it is active and not yet expired at `now`.
+
+    The one definition of "held": expired holds stop counting by this comparison alone.
+    """
+    return and_(reservations.c.status == "active", reservations.c.expires_at > now)
+
+
 _RESERVED = _Keyed.build(
     lambda keyed: (
         select(
@@ -268,8 +278,7 @@ _RESERVED = _Keyed.build(
         )
         .where(
             reservations.c.workspace_id == bindparam("workspace_id"),
-            reservations.c.status == "active",
-            reservations.c.expires_at > bindparam("now"),
+            holding(bindparam("now")),
             reservations.c.id != bindparam("exclude"),
             keyed(reservations.c.item_id, reservations.c.location_id),
         )

@@ -33,6 +33,7 @@ from stockyard.inventory.ledger import (
     Posting,
     Ref,
     ensure_open,
+    holding,
 )
 from stockyard.pagination import Page, decode_cursor, paginate
 
@@ -185,7 +186,7 @@ class ReservationService:
             if status == EXPIRED:
                 query = query.where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
             elif status == ACTIVE:
-                query = query.where(reservations.c.status == ACTIVE, reservations.c.expires_at > now)
+                query = query.where(holding(now))
             elif status is not None:
                 query = query.where(reservations.c.status == status)
             if after is not None:
@@ -270,8 +271,7 @@ async def release_beyond(
             location_rows.select_with_warehouse(reservations)
             .where(
                 reservations.c.workspace_id == ctx.workspace_id,
-                reservations.c.status == ACTIVE,
-                reservations.c.expires_at > now,
+                holding(now),
                 tuple_(reservations.c.item_id, reservations.c.location_id).in_(sorted(on_hand)),
             )
             .order_by(reservations.c.id)

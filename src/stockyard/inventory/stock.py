@@ -17,6 +17,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.identity.context import Context
 from stockyard.inventory import scope
 from stockyard.inventory.items import ItemStore
+from stockyard.inventory.ledger import holding
 from stockyard.inventory.locations import visible_location
 from stockyard.inventory.warehouses import visible_warehouse
 from stockyard.pagination import Page
@@ -86,8 +87,7 @@ def _levels_query(ctx: Context) -> Any:
         )
         .where(
             reservations.c.workspace_id == ctx.workspace_id,
-            reservations.c.status == "active",
-            reservations.c.expires_at > now,
+            holding(now),
         )
         .group_by(reservations.c.item_id, reservations.c.location_id)
         .subquery()

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal
 
 from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
+from stockyard.inventory.ledger import holding
 from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
 from stockyard.reports.money import format_e4
 
@@ -284,8 +285,7 @@ class LowStock(ReportQuery):
             .join(locations, locations.c.id == r.c.location_id)
             .where(
                 r.c.workspace_id == self.scope.workspace_id,
-                r.c.status == "active",
-                r.c.expires_at > self.now,
+                holding(self.now),
                 self.scope.warehouses(locations.c.warehouse_id),
                 _after((r.c.item_id,), after),
             )
