@@ -1,4 +1,5 @@
-"""Migrations: 0006 merges the schema's branches and fills the usage counters from existing rows."""
+"""Migrations: 0006 merges the schema's branches and fills the usage counters from existing rows;
+0007 moves each user's password and name onto their memberships."""
 
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def test_usage_counters_are_filled_from_this_months_transfers(tmp_path: Path) ->
             ],
         )
     with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "heads")
+        command.upgrade(alembic_config(connection), "0006_usage_counters")
         heads = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
         counters = connection.execute(
             text("SELECT workspace_id, metric, used FROM usage_counters ORDER BY workspace_id")
@@ -46,3 +47,63 @@ def test_usage_counters_are_filled_from_this_months_transfers(tmp_path: Path) ->
         ("ws_a", "transfers_per_month", 3),
         ("ws_b", "transfers_per_month", 1),
     ]
+
+
+def _stamp(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def test_memberships_take_their_users_password_and_name(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    now = _stamp(datetime.now(UTC))
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0006_usage_counters")
+        connection.execute(
+            text(
+                "INSERT INTO workspaces (id, name, slug, plan, version, created_at, updated_at) "
+                "VALUES ('wsp_a', 'A', 'a', 'free', 1, :now, :now), ('wsp_b', 'B', 'b', 'free', 1, :now, :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO roles (id, workspace_id, name, description, permissions, builtin, version, "
+                "created_at, updated_at) VALUES ('rol_a', 'wsp_a', 'owner', '', '[]', 1, 1, :now, :now), "
+                "('rol_b', 'wsp_b', 'owner', '', '[]', 1, 1, :now, :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO users (id, email, name, password_hash, created_at, updated_at) "
+                "VALUES ('usr_1', 'one@example.com', 'One', 'hash-1', :now, :now)"
+            ),
+            {"now": now},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO memberships (id, workspace_id, user_id, role_id, status, version, created_at, "
+                "updated_at) VALUES ('mem_a', 'wsp_a', 'usr_1', 'rol_a', 'active', 1, :now, :now), "
+                "('mem_b', 'wsp_b', 'usr_1', 'rol_b', 'invited', 1, :now, :now)"
+            ),
+            {"now": now},
+        )
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0007_membership_credentials")
+        members = connection.execute(
+            text("SELECT id, name, password_hash FROM memberships ORDER BY id")
+        ).all()
+        user_columns = {row[1] for row in connection.execute(text("PRAGMA table_info(users)"))}
+    assert [tuple(row) for row in members] == [("mem_a", "One", "hash-1"), ("mem_b", "One", None)]
+    assert user_columns == {"id", "email", "created_at", "updated_at"}
+    with engine.begin() as connection:  # and back: the user takes the newest password a member had
+        command.downgrade(alembic_config(connection), "0006_usage_counters")
+        users = connection.execute(text("SELECT id, name, password_hash FROM users")).all()
+    engine.dispose()
+    assert [tuple(row) for row in users] == [("usr_1", "One", "hash-1")]
+
+
+def test_the_schema_has_one_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(alembic_config()).get_heads() == ["0007_membership_credentials"]

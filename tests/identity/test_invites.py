@@ -58,9 +58,9 @@ def test_accepting_creates_the_account_and_the_token_works_once(tenant: Tenant) 
     token = invite(tenant, email, "viewer")["token"]
     assert_error(
         _accept(tenant, token),
-        "unprocessable_entity",
-        message=f"No account exists for {email}; send a password to create it.",
-        param="password",
+        "validation_error",
+        message="Model validation failed.",
+        details={"password": ["The password field is required."]},
     )
     accepted = _accept(tenant, token, name="Vera Viewer", password=MEMBER_PASSWORD)
     assert accepted.status_code == 200, accepted.text
@@ -93,13 +93,31 @@ def test_unknown_token_is_404(client: Any, tenant: Tenant) -> None:
     )
 
 
-def test_an_existing_account_is_linked_and_keeps_its_password(tenant: Tenant, other_tenant: Tenant) -> None:
+def test_an_existing_account_joins_with_a_password_of_this_workspace(
+    tenant: Tenant, other_tenant: Tenant
+) -> None:
     token = invite(tenant, other_tenant.email, "clerk")["token"]
-    assert_error(_accept(tenant, token, password="not-the-password"), "invalid_credentials")
-    accepted = _accept(tenant, token)
+    assert_error(
+        _accept(tenant, token),
+        "validation_error",
+        message="Model validation failed.",
+        details={"password": ["The password field is required."]},
+    )
+    accepted = _accept(tenant, token, name="Clara Clerk", password=MEMBER_PASSWORD)
     assert accepted.status_code == 200, accepted.text
-    assert accepted.json()["user"]["name"] == "Owner"
-    assert sign_in(tenant, other_tenant.email, OWNER_PASSWORD).get("/api/v1/items").status_code == 200
+    assert accepted.json()["user"]["name"] == "Clara Clerk"
+    # One user groups both memberships, but each has its own password and name.
+    owner_elsewhere = sign_in(other_tenant, other_tenant.email, OWNER_PASSWORD)
+    assert owner_elsewhere.get("/api/v1/me").json()["user"]["id"] == accepted.json()["user"]["id"]
+    assert owner_elsewhere.get("/api/v1/me").json()["user"]["name"] == "Owner"
+    assert sign_in(tenant, other_tenant.email, MEMBER_PASSWORD).get("/api/v1/items").status_code == 200
+    assert_error(
+        tenant.client.post(
+            "/api/v1/auth/token",
+            json={"workspace": tenant.slug, "email": other_tenant.email, "password": OWNER_PASSWORD},
+        ),
+        "invalid_credentials",
+    )
 
 
 def test_signing_in_before_accepting_is_invite_pending(tenant: Tenant, other_tenant: Tenant) -> None:
@@ -194,7 +212,7 @@ def test_revoking_an_invite(tenant: Tenant, other_tenant: Tenant) -> None:
     assert tenant.get(f"/api/v1/invites/{sent['id']}").json()["status"] == "revoked"
     assert tenant.get("/api/v1/members", params={"status": "invited"}).json()["data"] == []
     assert_error(
-        _accept(tenant, sent["token"]),
+        _accept(tenant, sent["token"], password=MEMBER_PASSWORD),
         "not_found",
         message="The invite does not exist or has already been used.",
         param="token",

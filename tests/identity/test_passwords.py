@@ -9,7 +9,7 @@ from argon2 import PasswordHasher, Type, extract_parameters
 from sqlalchemy import select, update
 
 from stockyard.db.database import Connection
-from stockyard.db.tables import users
+from stockyard.db.tables import memberships, users
 from stockyard.identity import passwords
 from tests.inventory.helpers import run_in_app
 from tests.support import create_tenant
@@ -38,13 +38,19 @@ def test_a_hash_with_the_earlier_parameters_is_replaced_at_the_next_sign_in(clie
     tenant = create_tenant(client)
     earlier = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1).hash(tenant.password)
 
+    mine = memberships.c.workspace_id == tenant.workspace_id
+
     async def set_hash(conn: Connection) -> None:
-        await conn.execute(update(users).where(users.c.email == tenant.email).values(password_hash=earlier))
+        await conn.execute(update(memberships).where(mine).values(password_hash=earlier))
 
     async def stored_hash(conn: Connection) -> str:
         return str(
             (
-                await conn.execute(select(users.c.password_hash).where(users.c.email == tenant.email))
+                await conn.execute(
+                    select(memberships.c.password_hash)
+                    .select_from(memberships.join(users))
+                    .where(mine, users.c.email == tenant.email)
+                )
             ).scalar_one()
         )
 

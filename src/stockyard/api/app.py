@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from fastapi import APIRouter, FastAPI
 
@@ -44,6 +45,7 @@ from stockyard.api.routers import (
 )
 from stockyard.db.database import Database, open_database
 from stockyard.identity.authentication import AuthenticationService
+from stockyard.identity.invites import InviteService
 from stockyard.identity.tokens import TokenCodec
 from stockyard.identity.workspaces import WorkspaceService
 from stockyard.inventory.items import ItemService
@@ -77,6 +79,7 @@ def build_services(settings: Settings, database: Database) -> Services:
         authentication=AuthenticationService(database, codec, settings.refresh_token_ttl_seconds),
         workspaces=WorkspaceService(database),
         items=ItemService(database),
+        invites=InviteService(database, timedelta(seconds=settings.invite_ttl_seconds)),
     )
 
 

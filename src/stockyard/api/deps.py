@@ -12,6 +12,7 @@ from stockyard.db.database import Database
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.context import Context
+from stockyard.identity.invites import InviteService
 from stockyard.identity.permissions import Permission
 from stockyard.identity.principal import Principal
 from stockyard.identity.workspaces import WorkspaceService
@@ -28,6 +29,7 @@ class Services:
     authentication: AuthenticationService
     workspaces: WorkspaceService
     items: ItemService
+    invites: InviteService
 
 
 # The dependencies are `async def` on purpose: FastAPI runs a plain `def` dependency in the
@@ -46,7 +48,11 @@ def principal_of(request: Request) -> Principal:
 
 
 async def get_principal(request: Request) -> Principal:
-    return principal_of(request)
+    """The caller, for routes that need no permission; a read-only key still cannot write."""
+    principal = principal_of(request)
+    if principal.read_only and request.method not in SAFE_METHODS:
+        raise StockyardError(catalog.READ_ONLY)
+    return principal
 
 
 def authorize(permission: Permission) -> Callable[[Request], Awaitable[Context]]:

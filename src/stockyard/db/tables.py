@@ -63,13 +63,13 @@ workspaces = Table(
     _updated(),
 )
 
+# A user only groups memberships by email. Credentials and the display name belong to each
+# membership (0007_membership_credentials): nothing set in one workspace signs anyone in to another.
 users = Table(
     "users",
     metadata,
     _id(),
     Column("email", String(320), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
-    Column("password_hash", String(200), nullable=True),
     _created(),
     _updated(),
 )
@@ -97,6 +97,8 @@ memberships = Table(
     Column("user_id", ID, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
     Column("role_id", ID, ForeignKey("roles.id"), nullable=False),
     Column("status", String(20), nullable=False),  # active | invited
+    Column("name", String(200), nullable=False),
+    Column("password_hash", String(200), nullable=True),  # set when the member joins; None while invited
     Column("version", Integer, nullable=False, default=1, server_default="1"),  # 0002_access
     _created(),
     _updated(),

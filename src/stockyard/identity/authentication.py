@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import Row, bindparam, select, update
+from sqlalchemy import bindparam, select, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
@@ -72,6 +71,14 @@ class TokenPair:
     expires_in: int
 
 
+@dataclass(frozen=True, slots=True)
+class _SignInCandidate:
+    membership_id: str
+    workspace_id: str
+    status: str  # active | invited
+    password_hash: str | None
+
+
 REUSED = "reused"
 """Returned (not raised) by the rotation when a used token came back, so that the family's
 revocation commits before the error is reported."""
@@ -85,42 +92,67 @@ class AuthenticationService:
 
     # --- sign-in ---------------------------------------------------------------------------------
     async def sign_in(self, workspace_slug: str, email: str, password: str) -> TokenPair:
-        row = await self._db.transact(self._find_member, workspace_slug, email.strip().lower())
-        # The hash is verified whether or not the member exists, so timing does not reveal emails.
-        password_ok = await verify_password(row.password_hash if row else None, password)
-        if row is None or not password_ok:
+        member = await self._db.transact(self._find_member, workspace_slug, email.strip().lower())
+        # Exactly one hash is verified whether or not the member exists, so timing reveals nothing.
+        password_ok = await verify_password(member.password_hash if member else None, password)
+        if member is None or not password_ok:
             raise StockyardError(catalog.INVALID_CREDENTIALS)
-        if row.status != "active":
+        if member.status != "active":
             raise StockyardError(catalog.INVITE_PENDING)
-        if needs_rehash(row.password_hash):  # made with earlier Argon2 parameters
+        assert member.password_hash is not None
+        if needs_rehash(member.password_hash):  # made with earlier Argon2 parameters
             rehashed = await hash_password(password)
-            await self._db.transact(self._store_hash, row.user_id, row.password_hash, rehashed)
-        return await self._db.transact(self._open_family, row.membership_id, row.workspace_id)
+            await self._db.transact(self._store_hash, member.membership_id, member.password_hash, rehashed)
+        return await self._db.transact(self._open_family, member.membership_id, member.workspace_id)
 
     @staticmethod
-    async def _store_hash(conn: Connection, user_id: str, old_hash: str, new_hash: str) -> None:
+    async def _store_hash(conn: Connection, membership_id: str, old_hash: str, new_hash: str) -> None:
         # Only if it is still the hash that was verified: a password change meanwhile wins.
         await conn.execute(
-            update(users)
-            .where(users.c.id == user_id, users.c.password_hash == old_hash)
+            update(memberships)
+            .where(memberships.c.id == membership_id, memberships.c.password_hash == old_hash)
             .values(password_hash=new_hash)
         )
 
     @staticmethod
-    async def _find_member(conn: Connection, slug: str, email: str) -> Row[Any] | None:
-        return (
+    async def _find_member(conn: Connection, slug: str, email: str) -> _SignInCandidate | None:
+        """The membership to sign in to and the hash its password is checked against.
+
+        An active member's own hash. An invited member has none yet: their password is checked
+        against the email's newest active membership elsewhere, and a match (the invited person,
+        who knows a password of theirs) is told to accept the invite first (409 invite_pending).
+        It never signs anyone in.
+        """
+        row = (
             await conn.execute(
                 select(
-                    memberships.c.id.label("membership_id"),
+                    memberships.c.id,
                     memberships.c.status,
                     memberships.c.workspace_id,
-                    users.c.id.label("user_id"),
-                    users.c.password_hash,
+                    memberships.c.user_id,
+                    memberships.c.password_hash,
                 )
                 .select_from(memberships.join(users).join(workspaces))
                 .where(workspaces.c.slug == slug, users.c.email == email)
             )
         ).first()
+        if row is None:
+            return None
+        password_hash = row.password_hash
+        if row.status != "active":
+            password_hash = (
+                await conn.execute(
+                    select(memberships.c.password_hash)
+                    .where(
+                        memberships.c.user_id == row.user_id,
+                        memberships.c.status == "active",
+                        memberships.c.password_hash.is_not(None),
+                    )
+                    .order_by(memberships.c.id.desc())
+                    .limit(1)
+                )
+            ).scalar_one_or_none()
+        return _SignInCandidate(row.id, row.workspace_id, row.status, password_hash)
 
     async def _open_family(self, conn: Connection, membership_id: str, workspace_id: str) -> TokenPair:
         family_id = new_id("fam")
@@ -187,8 +219,13 @@ class AuthenticationService:
         return await self._issue(conn, row.membership_id, row.workspace_id, row.family_id)
 
     async def logout(self, principal: Principal) -> None:
-        if principal.family_id is not None:
-            await self._db.transact(self._revoke_family, principal.family_id)
+        """Revokes the member's token family. An API key has no session to end."""
+        if principal.family_id is None:
+            raise StockyardError(
+                catalog.UNPROCESSABLE_ENTITY,
+                "An API key has no session to sign out of; revoke the key to stop it working.",
+            )
+        await self._db.transact(self._revoke_family, principal.family_id)
 
     @staticmethod
     async def _revoke_family(conn: Connection, family_id: str) -> None:

@@ -1,7 +1,9 @@
 """Invites: a one-time token that lets someone join a workspace with a given role.
 
 The token is returned once, when the invite is created, and stored only as a SHA-256 digest.
-An invite to an email that already has an account also creates an `invited` membership, so that
+Accepting always sets the new member's password for this workspace: an account the email holds
+elsewhere is grouped with it but lends it no credential (docs/access-control.md, "Accounts").
+An invite to an email that is a member elsewhere also creates an `invited` membership, so that
 signing in to the workspace before accepting answers 409 `invite_pending`. Pending invites count
 against the plan's member limit.
 """
@@ -16,21 +18,21 @@ from sqlalchemy import Row, and_, delete, func, select, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
-from stockyard.db.tables import invites, memberships, roles, users, workspaces
+from stockyard.db.tables import invites, memberships, roles, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit, limits
 from stockyard.identity.context import Context
 from stockyard.identity.members import MemberStore
-from stockyard.identity.passwords import hash_password, verify_password
+from stockyard.identity.passwords import hash_password
 from stockyard.identity.plans import Limit
 from stockyard.identity.principal import Principal, PrincipalKind
-from stockyard.identity.roles import RoleStore, require_grantable
+from stockyard.identity.roles import RoleStore, require_grantable, require_workspace_wide
 from stockyard.identity.secrets import digest, new_secret
+from stockyard.identity.users import ensure_user, find_user
 from stockyard.ids import new_id
 from stockyard.pagination import Page, decode_cursor, paginate
 
 INVITE_TOKEN_PREFIX = "syi_"  # noqa: S105 - a prefix, not a secret
-DEFAULT_TTL = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +81,6 @@ class AcceptedInvite:
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class _PendingInvite:
-    """What accepting needs to know before the (slow) password work."""
-
-    id: str
-    email: str
-    password_hash: str | None
-    user_exists: bool
-
-
 async def count_members(conn: Connection, workspace_id: str, now: datetime) -> int:
     """Active members plus pending, unexpired invites: what the plan's member limit counts."""
     active = (
@@ -130,6 +122,11 @@ def _select_invites(workspace_id: str) -> Any:
     )
 
 
+def _default_name(email: str) -> str:
+    """A member's name until they give one: the email's local part."""
+    return email.split("@", 1)[0]
+
+
 def _unknown_token() -> StockyardError:
     return StockyardError(
         catalog.NOT_FOUND, "The invite does not exist or has already been used.", param="token"
@@ -137,7 +134,8 @@ def _unknown_token() -> StockyardError:
 
 
 class InviteService:
-    def __init__(self, database: Database, ttl: timedelta = DEFAULT_TTL) -> None:
+    def __init__(self, database: Database, ttl: timedelta) -> None:
+        """`ttl`: how long an invite can be accepted (STOCKYARD_INVITE_TTL_SECONDS)."""
         self._db = database
         self._ttl = ttl
 
@@ -147,16 +145,17 @@ class InviteService:
 
     async def _create(self, conn: Connection, ctx: Context, email: str, role_name: str) -> CreatedInvite:
         await limits.lock_workspace(conn, ctx.workspace_id)
+        require_workspace_wide(ctx.principal, what="invite members", param="role")
         role = await RoleStore(conn, ctx.workspace_id).named(role_name)
         require_grantable(ctx.principal, role.permissions, what=f"the role '{role.name}'", param="role")
         now = utcnow()
-        user = (await conn.execute(select(users.c.id).where(users.c.email == email))).first()
+        user_id = await find_user(conn, email)
         membership = None
-        if user is not None:
+        if user_id is not None:
             membership = (
                 await conn.execute(
                     select(memberships.c.id, memberships.c.status).where(
-                        memberships.c.workspace_id == ctx.workspace_id, memberships.c.user_id == user.id
+                        memberships.c.workspace_id == ctx.workspace_id, memberships.c.user_id == user_id
                     )
                 )
             ).first()
@@ -187,7 +186,7 @@ class InviteService:
             )
         limits.enforce(ctx.principal.plan, Limit.MEMBERS, await count_members(conn, ctx.workspace_id, now))
         membership_id: str | None = None
-        if user is not None:
+        if user_id is not None:
             if membership is not None:
                 membership_id = membership.id
                 await conn.execute(
@@ -197,7 +196,12 @@ class InviteService:
                 )
             else:
                 membership_id = await MemberStore(conn, ctx.workspace_id).add(
-                    user_id=user.id, role_id=role.id, status="invited", now=now
+                    user_id=user_id,
+                    role_id=role.id,
+                    status="invited",
+                    name=_default_name(email),
+                    password_hash=None,
+                    now=now,
                 )
         token = new_secret(INVITE_TOKEN_PREFIX)
         invite_id = new_id("inv")
@@ -283,47 +287,27 @@ class InviteService:
         await audit.record(conn, ctx, "invite.revoked", "invite", invite_id, {"email": row.email})
 
     # --- accepting (public: the token is the credential) -----------------------------------------
-    async def accept(
-        self, token: str, *, name: str | None, password: str | None, request_id: str
-    ) -> AcceptedInvite:
+    async def accept(self, token: str, *, name: str | None, password: str, request_id: str) -> AcceptedInvite:
         token_hash = digest(token)
-        pending = await self._db.transact(self._find_pending, token_hash)
-        # Password work happens outside any transaction: it is deliberately slow.
-        new_hash: str | None = None
-        if pending.user_exists:
-            if password is not None and not await verify_password(pending.password_hash, password):
-                raise StockyardError(catalog.INVALID_CREDENTIALS)
-        else:
-            if password is None:
-                raise StockyardError(
-                    catalog.UNPROCESSABLE_ENTITY,
-                    f"No account exists for {pending.email}; send a password to create it.",
-                    param="password",
-                )
-            new_hash = await hash_password(password)
-        return await self._db.transact(self._accept, token_hash, name, new_hash, request_id)
+        await self._db.transact(self._check_pending, token_hash)  # before the slow hashing
+        password_hash = await hash_password(password)  # outside any transaction: it is slow
+        return await self._db.transact(self._accept, token_hash, name, password_hash, request_id)
 
     @staticmethod
-    async def _find_pending(conn: Connection, token_hash: str) -> _PendingInvite:
+    async def _check_pending(conn: Connection, token_hash: str) -> None:
         row = (
             await conn.execute(
-                select(invites.c.id, invites.c.email, invites.c.status, invites.c.expires_at).where(
-                    invites.c.token_hash == token_hash
-                )
+                select(invites.c.status, invites.c.expires_at).where(invites.c.token_hash == token_hash)
             )
         ).first()
         if row is None or row.status != "pending":
             raise _unknown_token()
         if row.expires_at <= utcnow():
             raise StockyardError(catalog.INVITE_EXPIRED)
-        user = (await conn.execute(select(users.c.password_hash).where(users.c.email == row.email))).first()
-        return _PendingInvite(
-            row.id, row.email, None if user is None else user.password_hash, user is not None
-        )
 
     @staticmethod
     async def _accept(
-        conn: Connection, token_hash: str, name: str | None, new_hash: str | None, request_id: str
+        conn: Connection, token_hash: str, name: str | None, password_hash: str, request_id: str
     ) -> AcceptedInvite:
         row = (
             await conn.execute(
@@ -351,46 +335,43 @@ class InviteService:
             raise _unknown_token()
         if row.expires_at <= now:
             raise StockyardError(catalog.INVITE_EXPIRED)
-        user = (
-            await conn.execute(select(users.c.id, users.c.name).where(users.c.email == row.email))
-        ).first()
-        if user is None:
-            if new_hash is None:  # the account was deleted since the first look: ask again
-                raise _unknown_token()
-            user_id, user_name = new_id("usr"), name or row.email.split("@", 1)[0]
-            await conn.execute(
-                users.insert().values(
-                    id=user_id,
-                    email=row.email,
-                    name=user_name,
-                    password_hash=new_hash,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        else:
-            user_id, user_name = user.id, user.name
+        user_id = await ensure_user(conn, row.email, now)
         membership = (
             await conn.execute(
-                select(memberships.c.id, memberships.c.status, memberships.c.version).where(
+                select(
+                    memberships.c.id, memberships.c.status, memberships.c.version, memberships.c.name
+                ).where(
                     and_(memberships.c.workspace_id == row.workspace_id, memberships.c.user_id == user_id)
                 )
             )
         ).first()
         if membership is None:
+            user_name = name or _default_name(row.email)
             membership_id = await MemberStore(conn, row.workspace_id).add(
-                user_id=user_id, role_id=row.role_id, status="active", now=now
+                user_id=user_id,
+                role_id=row.role_id,
+                status="active",
+                name=user_name,
+                password_hash=password_hash,
+                now=now,
             )
         elif membership.status == "active":
             raise StockyardError(
                 catalog.ALREADY_EXISTS, f"{row.email} is already a member of this workspace."
             )
         else:
-            membership_id = membership.id
+            membership_id, user_name = membership.id, name or membership.name
             await conn.execute(
                 update(memberships)
                 .where(memberships.c.id == membership_id)
-                .values(status="active", role_id=row.role_id, version=membership.version + 1, updated_at=now)
+                .values(
+                    status="active",
+                    role_id=row.role_id,
+                    name=user_name,
+                    password_hash=password_hash,
+                    version=membership.version + 1,
+                    updated_at=now,
+                )
             )
         await conn.execute(
             update(invites)

@@ -42,7 +42,7 @@ async def _describe(conn: Connection, principal: Principal) -> Profile:
         return Profile(principal, workspace, None, None)
     member = (
         await conn.execute(
-            select(users.c.id, users.c.email, users.c.name, roles.c.name.label("role"))
+            select(users.c.id, users.c.email, memberships.c.name, roles.c.name.label("role"))
             .select_from(memberships.join(users).join(roles, roles.c.id == memberships.c.role_id))
             .where(memberships.c.id == principal.id)
         )

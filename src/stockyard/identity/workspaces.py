@@ -5,17 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
-from stockyard.db.tables import roles, users, workspaces
+from stockyard.db.tables import roles, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.members import MemberStore
-from stockyard.identity.passwords import hash_password, verify_password
+from stockyard.identity.passwords import hash_password
 from stockyard.identity.permissions import BUILTIN_ROLES
 from stockyard.identity.plans import Plan
+from stockyard.identity.users import ensure_user
 from stockyard.ids import new_id
 
 
@@ -59,9 +60,7 @@ class WorkspaceService:
     ) -> CreatedWorkspace:
         email = owner_email.strip().lower()
         password_hash = await hash_password(owner_password)  # outside the transaction: it is slow
-        return await self._db.transact(
-            self._create, name, slug, email, owner_name, owner_password, password_hash, plan
-        )
+        return await self._db.transact(self._create, name, slug, email, owner_name, password_hash, plan)
 
     async def _create(
         self,
@@ -70,17 +69,13 @@ class WorkspaceService:
         slug: str,
         email: str,
         owner_name: str,
-        password: str,
         password_hash: str,
         plan: Plan,
     ) -> CreatedWorkspace:
         taken = await conn.execute(select(workspaces.c.id).where(workspaces.c.slug == slug))
         if taken.first() is not None:
-            raise StockyardError(
-                catalog.SLUG_TAKEN, f"The workspace slug '{slug}' is already taken.", param="slug"
-            )
+            raise _slug_taken(slug)
         now = utcnow()
-        user = await self._owner(conn, email, owner_name, password, password_hash, now)
         workspace = WorkspaceRecord(new_id("wsp"), name, slug, plan.value, now, now)
         try:
             await conn.execute(
@@ -95,9 +90,7 @@ class WorkspaceService:
                 )
             )
         except IntegrityError as exc:  # a concurrent create took the slug
-            raise StockyardError(
-                catalog.SLUG_TAKEN, f"The workspace slug '{slug}' is already taken.", param="slug"
-            ) from exc
+            raise _slug_taken(slug) from exc
         owner_role_id = ""
         for role_name, (description, permissions) in BUILTIN_ROLES.items():
             role_id = new_id("rol")
@@ -116,43 +109,19 @@ class WorkspaceService:
                     updated_at=now,
                 )
             )
+        # The owner's email may be a member elsewhere: that is no conflict and tells nothing, since
+        # the password given here is this membership's own and signs in to this workspace only.
+        user = UserRecord(await ensure_user(conn, email, now), email, owner_name)
         membership_id = await MemberStore(conn, workspace.id).add(
-            user_id=user.id, role_id=owner_role_id, status="active", now=now
+            user_id=user.id,
+            role_id=owner_role_id,
+            status="active",
+            name=owner_name,
+            password_hash=password_hash,
+            now=now,
         )
         return CreatedWorkspace(workspace, user, membership_id)
 
-    async def _owner(
-        self, conn: Connection, email: str, name: str, password: str, password_hash: str, now: datetime
-    ) -> UserRecord:
-        """The owner's account: a new one, or an existing one proven by its password."""
-        row = (
-            await conn.execute(
-                select(users.c.id, users.c.email, users.c.name, users.c.password_hash).where(
-                    users.c.email == email
-                )
-            )
-        ).first()
-        if row is not None:
-            if not await verify_password(row.password_hash, password):
-                raise StockyardError(
-                    catalog.ALREADY_EXISTS,
-                    "An account with this email already exists; give its password to own another workspace.",
-                    param="owner.email",
-                )
-            return UserRecord(row.id, row.email, row.name)
-        user = UserRecord(new_id("usr"), email, name)
-        await conn.execute(
-            users.insert().values(
-                id=user.id,
-                email=email,
-                name=name,
-                password_hash=password_hash,
-                created_at=now,
-                updated_at=now,
-            )
-        )
-        return user
 
-
-async def count_workspaces(conn: Connection) -> int:
-    return int((await conn.execute(select(func.count()).select_from(workspaces))).scalar_one())
+def _slug_taken(slug: str) -> StockyardError:
+    return StockyardError(catalog.SLUG_TAKEN, f"The workspace slug '{slug}' is already taken.", param="slug")

@@ -31,7 +31,7 @@ _WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
 
 
 async def _service(services: ServicesDep) -> InviteService:
-    return InviteService(services.database)
+    return services.invites
 
 
 Invites = Annotated[InviteService, Depends(_service)]
@@ -101,15 +101,9 @@ async def revoke_invite(invite_id: str, ctx: Manager, invites: Invites) -> Respo
 @router.post(
     "/invites/accept",
     operation_id="acceptInvite",
-    summary="Accept an invite with its token: creates the account or links the existing one",
+    summary="Accept an invite with its token and set your password for this workspace",
     responses=error_responses(
-        catalog.NOT_FOUND,
-        catalog.INVITE_EXPIRED,
-        catalog.INVALID_CREDENTIALS,
-        catalog.ALREADY_EXISTS,
-        catalog.UNPROCESSABLE_ENTITY,
-        authenticated=False,
-        body=True,
+        catalog.NOT_FOUND, catalog.INVITE_EXPIRED, catalog.ALREADY_EXISTS, authenticated=False, body=True
     ),
 )
 async def accept_invite(body: InviteAccept, request: Request, invites: Invites) -> InviteAccepted:

@@ -22,10 +22,12 @@ class InviteCreate(RequestModel):
 
 class InviteAccept(RequestModel):
     token: Annotated[str, Field(min_length=1, max_length=200)]
-    name: PersonName | None = Field(default=None, description="Used only when a new account is created.")
-    password: Password | None = Field(
-        default=None,
-        description="Required to create a new account; for an existing account it is checked if sent.",
+    name: PersonName | None = Field(
+        default=None, description="Your name in this workspace (default: the email's local part)."
+    )
+    password: Password = Field(
+        description="Your password for this workspace. It signs in to this workspace only, even when "
+        "the email is a member of others (each membership has its own)."
     )
 
 
