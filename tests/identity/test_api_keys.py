@@ -134,8 +134,8 @@ def test_scopes_must_be_a_subset_of_the_creators_permissions(tenant: Tenant) -> 
         as_key(tenant, narrow["secret"]).post(
             "/api/v1/api-keys", json={"name": "y", "scopes": ["inventory.write"]}
         ),
-        "insufficient_permissions",
-        message="You cannot grant an API key with permissions you do not hold: inventory.write.",
+        "insufficient_scope",
+        message="You cannot grant an API key with scopes the key does not hold: inventory.write.",
         param="scopes",
     )
     assert (

@@ -1,8 +1,9 @@
 """API keys: integration users. The secret is returned once and stored only as a SHA-256 digest.
 
-A key's scopes must be a subset of its creator's permissions (403 `insufficient_permissions`,
-`param: scopes`): nobody mints a key stronger than themselves. `warehouseIds` (None: every
-warehouse) is stored here and enforced by the inventory routes.
+Nobody mints a key stronger than themselves (`_require_within`): its scopes are a subset of the
+creator's permissions or scopes, its warehouses a subset of the creator's (every warehouse only
+for a creator with every warehouse), and a read-only creator makes only read-only keys.
+`warehouseIds` (None: every warehouse) is stored here and enforced by the inventory routes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit, limits
 from stockyard.identity.context import Context
 from stockyard.identity.plans import Limit
+from stockyard.identity.principal import Principal
 from stockyard.identity.roles import require_grantable
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 from stockyard.ids import new_id
@@ -101,6 +103,33 @@ class ApiKeyStore:
         return [warehouse_id for warehouse_id in warehouse_ids if warehouse_id not in found]
 
 
+def _require_within(
+    creator: Principal, scopes: list[str], read_only: bool, warehouse_ids: list[str] | None
+) -> None:
+    """The new key grants nothing its creator lacks (403, `param` naming the field)."""
+    require_grantable(creator, scopes, what="an API key", param="scopes")
+    if creator.read_only and not read_only:
+        raise StockyardError(
+            catalog.READ_ONLY, "A read-only API key can only create read-only keys.", param="readOnly"
+        )
+    if creator.warehouse_ids is None:
+        return
+    if warehouse_ids is None:
+        raise StockyardError(
+            catalog.WAREHOUSE_OUT_OF_SCOPE,
+            "A key limited to some warehouses cannot create a key for every warehouse; "
+            "list warehouseIds within its own.",
+            param="warehouseIds",
+        )
+    outside = [w for w in dict.fromkeys(warehouse_ids) if w not in creator.warehouse_ids]
+    if outside:
+        raise StockyardError(
+            catalog.WAREHOUSE_OUT_OF_SCOPE,
+            f"Warehouse {outside[0]} is outside the creating key's warehouses.",
+            param="warehouseIds",
+        )
+
+
 class ApiKeyService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -125,7 +154,7 @@ class ApiKeyService:
         read_only: bool,
         warehouse_ids: list[str] | None,
     ) -> CreatedApiKey:
-        require_grantable(ctx.principal, scopes, what="an API key", param="scopes")
+        _require_within(ctx.principal, scopes, read_only, warehouse_ids)
         store = ApiKeyStore(conn, ctx.workspace_id)
         if warehouse_ids:
             unknown = await store.unknown_warehouses(warehouse_ids)

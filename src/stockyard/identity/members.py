@@ -19,7 +19,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit, limits
 from stockyard.identity.context import Context
 from stockyard.identity.principal import Principal
-from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable
+from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable, require_workspace_wide
 from stockyard.ids import new_id
 from stockyard.pagination import Page, decode_cursor, paginate
 from stockyard.versioning import require_current
@@ -60,7 +60,7 @@ _COLUMNS = (
     memberships.c.id,
     memberships.c.user_id,
     users.c.email,
-    users.c.name,
+    memberships.c.name,
     roles.c.name.label("role"),
     memberships.c.role_id,
     roles.c.permissions,
@@ -97,9 +97,17 @@ class MemberStore:
         return None if row is None else MemberRecord.of(row)
 
     async def add(
-        self, *, user_id: str, role_id: str, status: Literal["active", "invited"], now: datetime
+        self,
+        *,
+        user_id: str,
+        role_id: str,
+        status: Literal["active", "invited"],
+        name: str,
+        password_hash: str | None,
+        now: datetime,
     ) -> str:
-        """A new membership (version 1) of the user with the role; returns its id."""
+        """A new membership (version 1) of the user with the role; returns its id. An active one
+        carries the password set through this workspace; an invited one has none yet."""
         membership_id = new_id("mem")
         await self.conn.execute(
             memberships.insert().values(
@@ -108,6 +116,8 @@ class MemberStore:
                 user_id=user_id,
                 role_id=role_id,
                 status=status,
+                name=name,
+                password_hash=password_hash,
                 version=1,
                 created_at=now,
                 updated_at=now,
@@ -192,6 +202,7 @@ class MemberService:
     async def _change_role(
         conn: Connection, ctx: Context, member_id: str, role_name: str, if_match: int | None
     ) -> MemberRecord:
+        require_workspace_wide(ctx.principal, what="change members' roles", param="role")
         await limits.lock_workspace(conn, ctx.workspace_id)  # serialises the last-owner rule
         store = MemberStore(conn, ctx.workspace_id)
         current = require_current(await store.get(member_id, for_update=True), if_match)

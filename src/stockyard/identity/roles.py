@@ -55,12 +55,27 @@ class RoleRecord:
 
 
 def require_grantable(principal: Principal, permissions: Iterable[str], *, what: str, param: str) -> None:
-    """403 insufficient_permissions when `permissions` holds one the caller does not hold."""
+    """403 when `permissions` holds one the caller does not hold: nobody grants more than they have.
+
+    An API key is refused with `insufficient_scope`, a member with `insufficient_permissions`.
+    """
     missing = sorted(set(permissions) - principal.permissions)
     if missing:
+        spec, held = (
+            (catalog.INSUFFICIENT_SCOPE, "scopes the key does not hold")
+            if principal.is_api_key
+            else (catalog.INSUFFICIENT_PERMISSIONS, "permissions you do not hold")
+        )
+        raise StockyardError(spec, f"You cannot grant {what} with {held}: {', '.join(missing)}.", param=param)
+
+
+def require_workspace_wide(principal: Principal, *, what: str, param: str) -> None:
+    """403 warehouse_out_of_scope for a key limited to some warehouses: members and roles reach
+    every warehouse, so such a key cannot grant them anything (`what`)."""
+    if principal.warehouse_ids is not None:
         raise StockyardError(
-            catalog.INSUFFICIENT_PERMISSIONS,
-            f"You cannot grant {what} with permissions you do not hold: {', '.join(missing)}.",
+            catalog.WAREHOUSE_OUT_OF_SCOPE,
+            f"An API key limited to some warehouses cannot {what}: members reach every warehouse.",
             param=param,
         )
 
@@ -156,6 +171,7 @@ class RoleService:
     async def _create(
         conn: Connection, ctx: Context, name: str, description: str, permissions: list[Permission]
     ) -> RoleRecord:
+        require_workspace_wide(ctx.principal, what="create roles", param="permissions")
         require_grantable(ctx.principal, permissions, what="a role", param="permissions")
         store = RoleStore(conn, ctx.workspace_id)
         if await store.by_name(name) is not None:
@@ -201,6 +217,7 @@ class RoleService:
         values: dict[str, Any] = {}
         if "permissions" in changes:
             permissions = sorted({str(p) for p in changes["permissions"]})
+            require_workspace_wide(ctx.principal, what="change a role's permissions", param="permissions")
             # Both what the role gives and what it had: nobody edits a role above their own rights.
             require_grantable(
                 ctx.principal, [*permissions, *current.permissions], what="a role", param="permissions"

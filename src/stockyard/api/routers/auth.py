@@ -55,7 +55,9 @@ async def refresh(body: RefreshRequest, services: ServicesDep, response: Respons
     status_code=204,
     operation_id="signOut",
     summary="Revoke the current token family",
-    responses=error_responses(),
+    description="Ends this sign-in: its access and refresh tokens stop working. API keys have no session: "
+    "a read-only key gets 403 `read_only`, any other key 422 (revoke the key instead).",
+    responses=error_responses(catalog.READ_ONLY, catalog.UNPROCESSABLE_ENTITY),
 )
 async def logout(principal: PrincipalDep, services: ServicesDep) -> Response:
     await services.authentication.logout(principal)
