@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import httpx
+
 from tests.client.live import LiveServer
 from tests.support import create_tenant
 
