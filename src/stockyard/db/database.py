@@ -191,6 +191,7 @@ class SQLiteDatabase(Database):
         memory = parsed.database in (None, "", ":memory:")
         self.engine: Engine = create_engine(
             url,
+            hide_parameters=True,
             poolclass=StaticPool,
             connect_args={"check_same_thread": False, "timeout": 5},
         )
@@ -243,6 +244,7 @@ class PostgresDatabase(Database):
         self.dialect = "postgresql"
         self.engine: AsyncEngine = create_async_engine(
             async_url(url),
+            hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_pre_ping=False,

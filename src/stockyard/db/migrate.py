@@ -30,7 +30,7 @@ def _upgrade(connection: Connection) -> None:
 def upgrade(url: str) -> None:
     """Bring the database at `url` to the newest schema."""
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url)
+        engine = create_engine(url, hide_parameters=True)
         with engine.begin() as connection:
             _upgrade(connection)
         engine.dispose()
@@ -39,7 +39,7 @@ def upgrade(url: str) -> None:
 
 
 async def _upgrade_async(url: str) -> None:
-    engine = create_async_engine(async_url(url))
+    engine = create_async_engine(async_url(url), hide_parameters=True)
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade)
     await engine.dispose()
