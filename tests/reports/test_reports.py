@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from stockyard.clock import utcnow
 from stockyard.db.database import open_database
+from stockyard.errors import StockyardError
 from stockyard.identity.context import Context
 from stockyard.reports.model import GroupBy, ReportName, ReportParams
 from stockyard.reports.service import ReportService
@@ -391,3 +392,39 @@ def test_keyset_pages_add_up_to_the_whole_report(
         plain = ReportParams()
         params = plain
         assert asyncio.run(collect(1, name))[0] == asyncio.run(collect(1_000, name))[0]
+
+
+@pytest.mark.parametrize(
+    ("params", "wire"),
+    [
+        (ReportParams(as_of=datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1)))), "asOf"),
+        (
+            ReportParams(since=datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14)))),
+            "from",
+        ),
+        (ReportParams(until=datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14)))), "to"),
+    ],
+)
+def test_the_service_refuses_timestamps_out_of_range(
+    stocked: tuple[Tenant, Ledger], database_url: str, params: ReportParams, wire: str
+) -> None:
+    """Callers other than the API (the CLI's --as-of) get a 400-class error, not an OverflowError."""
+    tenant, _ = stocked
+    ctx = Context(owner_principal(tenant.workspace_id, tenant.slug, "business"), "req_test")
+    name = ReportName.STOCK_ON_HAND if wire == "asOf" else ReportName.MOVEMENTS
+
+    async def run() -> StockyardError:
+        database = open_database(database_url)
+        try:
+            with pytest.raises(StockyardError) as refused:
+                await ReportService(database).open(ctx, name, params)
+            return refused.value
+        finally:
+            await database.dispose()
+
+    error = asyncio.run(run())
+    assert (error.spec.code, error.param) == ("invalid_parameter", wire)
+    assert error.message == (
+        f"The parameter {wire} must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z "
+        "once converted to UTC."
+    )

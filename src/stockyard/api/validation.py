@@ -43,6 +43,7 @@ _TEMPLATES: dict[str, str] = {
     "datetime_parsing": "The {noun} {name} must be an ISO 8601 date-time.",
     "datetime_from_date_parsing": "The {noun} {name} must be an ISO 8601 date-time.",
     "timezone_aware": "The {noun} {name} must include a time zone.",
+    "timestamp_range": "The {noun} {name} must be {range}.",  # api/timestamps.py
     "uuid_parsing": "The {noun} {name} must be a UUID.",
     "value_error": "{error}",
     "assertion_error": "{error}",

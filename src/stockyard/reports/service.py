@@ -2,8 +2,10 @@
 
 Checks, in order (after the route's `reports.read`): `valuation` needs the `reports.financial`
 permission (403 report_access_denied), then the plan capability `valuation_report` (403
-missing_capability); then parameters that name a warehouse, location or item are looked up in the
-caller's workspace (404) and, for warehouses, checked against an API key's warehouse scope (403).
+missing_capability); then the parameters (one that does not apply to the report, a timestamp out
+of range, `to` not after `from`: 400); then parameters that name a warehouse, location or item are
+looked up in the caller's workspace (404) and, for warehouses, checked against an API key's
+warehouse scope (403).
 
 Rows are read in pages of `page_size`, each in its own short read transaction, so a long export
 never holds the database (SQLite has one connection) and memory does not grow with the report.
@@ -20,6 +22,7 @@ from sqlalchemy import select
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, locations, warehouses
+from stockyard.db.types import TIMESTAMP_RANGE, in_range
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
@@ -121,6 +124,13 @@ def _check_parameters(name: ReportName, params: ReportParams) -> None:
                 catalog.INVALID_PARAMETER,
                 f"The parameter {wire} does not apply to the {name.value} report.",
                 param=wire,
+            )
+    # The API refuses these when it parses them (api/timestamps.py); other callers (the CLI's
+    # --as-of) get the same answer here.
+    for wire, value in (("asOf", params.as_of), ("from", params.since), ("to", params.until)):
+        if value is not None and not in_range(value):
+            raise StockyardError(
+                catalog.INVALID_PARAMETER, f"The parameter {wire} must be {TIMESTAMP_RANGE}.", param=wire
             )
     if params.since is not None and params.until is not None and params.until <= params.since:
         raise StockyardError(

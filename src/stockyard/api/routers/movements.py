@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
-from pydantic import AwareDatetime
 
 from stockyard.api.deps import ServicesDep
 from stockyard.api.routers._common import (
@@ -18,6 +17,7 @@ from stockyard.api.routers._common import (
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
+from stockyard.api.timestamps import Timestamp
 from stockyard.errors import catalog
 from stockyard.inventory.ledger import MovementType
 from stockyard.inventory.movements import MovementFilter, MovementRequest, MovementService
@@ -84,8 +84,8 @@ async def list_movements(
     type: Annotated[
         Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None, Query()
     ] = None,
-    since: Annotated[AwareDatetime | None, Query(description="Created at or after")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Created before")] = None,
+    since: Annotated[Timestamp | None, Query(description="Created at or after")] = None,
+    until: Annotated[Timestamp | None, Query(description="Created before")] = None,
 ) -> MovementList:
     page = await movements.list(
         ctx,

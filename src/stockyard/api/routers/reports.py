@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
-from pydantic import AwareDatetime
 
 from stockyard.api.deps import ServicesDep, authorize
 from stockyard.api.schemas.errors import error_responses
+from stockyard.api.timestamps import Timestamp
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
@@ -61,13 +61,13 @@ async def get_report(
     services: ServicesDep,
     format: Annotated[ReportFormat, Query()] = ReportFormat.JSON,
     group_by: Annotated[GroupBy | None, Query(alias="groupBy")] = None,
-    as_of: Annotated[AwareDatetime | None, Query(alias="asOf")] = None,
+    as_of: Annotated[Timestamp | None, Query(alias="asOf")] = None,
     warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=40)] = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=40)] = None,
     item_id: Annotated[str | None, Query(alias="itemId", max_length=40)] = None,
     movement_type: Annotated[str | None, Query(alias="type", max_length=20)] = None,
-    since: Annotated[AwareDatetime | None, Query(alias="from")] = None,
-    until: Annotated[AwareDatetime | None, Query(alias="to")] = None,
+    since: Annotated[Timestamp | None, Query(alias="from")] = None,
+    until: Annotated[Timestamp | None, Query(alias="to")] = None,
 ) -> StreamingResponse:
     report = parse_name(name)
     params = ReportParams(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
+from stockyard.api.timestamps import Timestamp
 from stockyard.inventory.reservations import ReservationConsumed as ConsumedRecord
 from stockyard.inventory.reservations import ReservationRecord
 
@@ -19,7 +20,7 @@ class ReservationCreate(RequestModel):
     item_id: ResourceId
     location_id: ResourceId
     units: Annotated[int, Field(gt=0, le=MAX_UNITS, strict=True)]
-    expires_at: AwareDatetime | None = Field(default=None, description="When the hold lapses; or ttlSeconds.")
+    expires_at: Timestamp | None = Field(default=None, description="When the hold lapses; or ttlSeconds.")
     ttl_seconds: Annotated[int, Field(gt=0, le=MAX_TTL_SECONDS, strict=True)] | None = None
     reference: Reference | None = None
 
