@@ -54,6 +54,7 @@ def test_unit_cost_accepts_numbers_and_keeps_exact_decimals(tenant: Tenant) -> N
     assert_error(
         response,
         "validation_error",
+        param="unitCost",
         details={"unitCost": ["The field unitCost must have at most 4 decimal places."]},
     )
 

@@ -149,7 +149,9 @@ def test_key_bodies_are_validated(tenant: Tenant) -> None:
         "validation_error",
     )
     assert set(body["details"]) == {"name", "scopes.0", "secret"}
-    body = assert_error(tenant.post("/api/v1/api-keys", json={"name": "n", "scopes": []}), "validation_error")
+    body = assert_error(
+        tenant.post("/api/v1/api-keys", json={"name": "n", "scopes": []}), "validation_error", param="scopes"
+    )
     assert set(body["details"]) == {"scopes"}
     assert_error(
         tenant.post(

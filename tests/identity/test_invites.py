@@ -60,6 +60,7 @@ def test_accepting_creates_the_account_and_the_token_works_once(tenant: Tenant) 
         _accept(tenant, token),
         "validation_error",
         message="Model validation failed.",
+        param="password",
         details={"password": ["The password field is required."]},
     )
     accepted = _accept(tenant, token, name="Vera Viewer", password=MEMBER_PASSWORD)
@@ -101,6 +102,7 @@ def test_an_existing_account_joins_with_a_password_of_this_workspace(
         _accept(tenant, token),
         "validation_error",
         message="Model validation failed.",
+        param="password",
         details={"password": ["The password field is required."]},
     )
     accepted = _accept(tenant, token, name="Clara Clerk", password=MEMBER_PASSWORD)
@@ -240,7 +242,9 @@ def test_invites_need_a_known_role_the_inviter_holds(tenant: Tenant) -> None:
         param="role",
     )
     body = assert_error(
-        tenant.post("/api/v1/invites", json={"email": "not-an-email", "role": "viewer"}), "validation_error"
+        tenant.post("/api/v1/invites", json={"email": "not-an-email", "role": "viewer"}),
+        "validation_error",
+        param="email",
     )
     assert set(body["details"]) == {"email"}
 

@@ -176,6 +176,8 @@ def test_role_bodies_are_validated(tenant: Tenant) -> None:
     assert set(body["details"]) == {"name", "permissions.0"}
     role = _create(tenant).json()
     body = assert_error(
-        tenant.patch(f"/api/v1/roles/{role['id']}", json={"permissions": None}), "validation_error"
+        tenant.patch(f"/api/v1/roles/{role['id']}", json={"permissions": None}),
+        "validation_error",
+        param="permissions",
     )
     assert set(body["details"]) == {"permissions"}

@@ -52,7 +52,9 @@ def test_workspace_bodies_are_validated(tenant: Tenant) -> None:
         tenant.patch("/api/v1/workspace", json={"plan": "platinum", "slug": "x"}), "validation_error"
     )
     assert set(body["details"]) == {"plan", "slug"}
-    body = assert_error(tenant.patch("/api/v1/workspace", json={"name": None}), "validation_error")
+    body = assert_error(
+        tenant.patch("/api/v1/workspace", json={"name": None}), "validation_error", param="name"
+    )
     assert set(body["details"]) == {"name"}
 
 

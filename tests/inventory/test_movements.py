@@ -104,21 +104,25 @@ def test_units_must_fit_the_type(tenant: Tenant) -> None:
         assert_error(
             move(tenant, kind, item["id"], location["id"], units),
             "validation_error",
+            param="units",
             details={"units": ["The field units must be greater than 0."]},
         )
     assert_error(
         move(tenant, "adjust", item["id"], location["id"], 0),
         "validation_error",
+        param="units",
         details={"units": ["The field units must not be zero."]},
     )
     assert_error(
         move(tenant, "count", item["id"], location["id"], 1),
         "validation_error",
+        param="type",
         details={"type": ["The field type must be one of: 'receive', 'issue' or 'adjust'."]},
     )
     assert_error(
         move(tenant, "receive", item["id"], location["id"], 1.5),
         "validation_error",
+        param="units",
         details={"units": ["The field units must be an integer."]},
     )
 

@@ -115,12 +115,14 @@ def test_expiry_is_validated(tenant: Tenant) -> None:
     assert_error(
         _reserve(tenant, item, location, 1, expiresAt=past),
         "validation_error",
+        param="expiresAt",
         details={"expiresAt": ["The field expiresAt must be in the future."]},
     )
     soon = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
     assert_error(
         _reserve(tenant, item, location, 1, expiresAt=soon, ttlSeconds=60),
         "validation_error",
+        param="expiresAt",
         details={"expiresAt": ["Send exactly one of expiresAt and ttlSeconds."]},
     )
     created = _reserve(tenant, item, location, 1, expiresAt=soon)

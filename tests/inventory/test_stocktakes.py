@@ -164,6 +164,7 @@ def test_counts_are_validated(tenant: Tenant) -> None:
     assert_error(
         tenant.put(url, json={"counts": [{"itemId": item["id"], "countedUnits": -1}]}),
         "validation_error",
+        param="counts.0.countedUnits",
         details={"counts.0.countedUnits": ["The field countedUnits must be greater than or equal to 0."]},
     )
     missing = "itm_01JD0000000000000000000000"

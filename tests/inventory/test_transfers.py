@@ -102,17 +102,20 @@ def test_lines_are_validated(tenant: Tenant) -> None:
     assert_error(
         tenant.post("/api/v1/transfers", json={**body, "lines": []}),
         "validation_error",
+        param="lines",
         details={"lines": ["The field lines must not be empty."]},
     )
     twice = [{"itemId": item["id"], "units": 1}, {"itemId": item["id"], "units": 2}]
     assert_error(
         tenant.post("/api/v1/transfers", json={**body, "lines": twice}),
         "validation_error",
+        param="lines.1.itemId",
         details={"lines.1.itemId": ["The item is already in line 0."]},
     )
     assert_error(
         tenant.post("/api/v1/transfers", json={**body, "lines": [{"itemId": item["id"], "units": 0}]}),
         "validation_error",
+        param="lines.0.units",
         details={"lines.0.units": ["The field units must be greater than 0."]},
     )
 

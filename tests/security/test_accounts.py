@@ -46,6 +46,7 @@ def test_an_invite_accepted_elsewhere_does_not_sign_in_to_another_workspace(http
         _accept(http, corp_token),
         "validation_error",
         message="Model validation failed.",
+        param="password",
         details={"password": ["The password field is required."]},
     )
     joined = _accept(http, corp_token, name="Victor", password=VICTIM_PASSWORD)

@@ -161,6 +161,7 @@ def test_out_of_range_expiry_is_a_validation_error(stocked: Stocked, value: str)
     assert_error(
         _reserve(stocked, expiresAt=value),
         "validation_error",
+        param="expiresAt",
         details={"expiresAt": [range_message("field", "expiresAt")]},
     )
 
@@ -170,6 +171,7 @@ def test_date_only_expiry_needs_a_time_and_zone(stocked: Stocked, value: str) ->
     assert_error(
         _reserve(stocked, expiresAt=value),
         "validation_error",
+        param="expiresAt",
         details={"expiresAt": ["The field expiresAt must include a time zone."]},
     )
 
@@ -179,12 +181,14 @@ def test_expiry_extremes_in_range_meet_the_expiry_rules(stocked: Stocked) -> Non
         assert_error(
             _reserve(stocked, expiresAt=value),
             "validation_error",
+            param="expiresAt",
             details={"expiresAt": ["The field expiresAt must be in the future."]},
         )
     for value in (LATEST, LATEST_WITH_OFFSET):
         assert_error(
             _reserve(stocked, expiresAt=value),
             "validation_error",
+            param="expiresAt",
             details={"expiresAt": ["The field expiresAt must be at most 30 days ahead."]},
         )
     longest = _reserve(stocked, ttlSeconds=30 * 24 * 3600)

@@ -75,7 +75,7 @@ def test_keys_belong_to_one_workspace_and_principal(tenant: Tenant, other_tenant
 def test_a_stored_client_error_is_replayed(tenant: Tenant) -> None:
     key = {"Idempotency-Key": "bad-body"}
     first = tenant.post("/api/v1/items", json={"name": "no sku"}, headers=key)
-    assert_error(first, "validation_error", details=first.json()["details"])
+    assert_error(first, "validation_error", param="sku", details={"sku": ["The sku field is required."]})
     retry = tenant.post("/api/v1/items", json={"name": "no sku"}, headers=key)
     assert retry.status_code == 400
     assert retry.headers["idempotent-replayed"] == "true"

@@ -6,6 +6,9 @@ from collections.abc import Mapping
 
 from stockyard.errors.catalog import VALIDATION_ERROR, ErrorSpec
 
+BODY = "body"
+"""The `details` key of an error about the request body as a whole (not a field)."""
+
 
 class StockyardError(Exception):
     """A catalog error raised anywhere below the HTTP layer.
@@ -36,5 +39,11 @@ class StockyardError(Exception):
 
 
 def validation_failed(details: Mapping[str, list[str]]) -> StockyardError:
-    """A `validation_error` carrying field-level details."""
-    return StockyardError(VALIDATION_ERROR, details=details)
+    """A `validation_error` carrying field-level details (dot path → messages).
+
+    When exactly one field fails, `param` names it too, for a client that highlights one form field;
+    the body as a whole (`body`) is not a field and gets no `param`.
+    """
+    fields = list(details)
+    param = fields[0] if len(fields) == 1 and fields[0] != BODY else None
+    return StockyardError(VALIDATION_ERROR, details=details, param=param)
