@@ -1,5 +1,9 @@
 """Pydantic validation errors → catalog errors with field-level messages in the seed's style:
 "The sku field is required.", "The field units must be greater than 0."
+
+Messages are for people: they never quote a regular expression or a Pydantic error type. A
+constrained string states its rule in words where its type is defined (`schemas.base.in_words`,
+error `string_rule`); a pattern without words says only that the format is wrong.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ _TEMPLATES: dict[str, str] = {
     "less_than": "The {noun} {name} must be less than {lt}.",
     "less_than_equal": "The {noun} {name} must be less than or equal to {le}.",
     "string_too_long": "The {noun} {name} must be at most {max_length} characters long.",
-    "string_pattern_mismatch": "The {noun} {name} must match {pattern}.",
+    "string_rule": "The {noun} {name} must be {rule}.",  # schemas.base.in_words
+    "string_pattern_mismatch": "The {noun} {name} is not in the accepted format.",
     "string_type": "The {noun} {name} must be a string.",
     "string_nul": "The {noun} {name} must not contain NUL characters.",
     "int_type": "The {noun} {name} must be an integer.",
@@ -94,7 +99,8 @@ def translate(errors: Sequence[Any]) -> StockyardError:
     """One catalog error for a list of FastAPI/Pydantic validation errors.
 
     Broken JSON → malformed_json; bad query/path/header values → invalid_parameter (the first one,
-    named in `param`); a body that breaks the schema → validation_error with every field in `details`.
+    named in `param`); a body that breaks the schema → validation_error with every field in `details`
+    (and in `param` when it is the only one, see `errors.validation_failed`).
     """
     details: dict[str, list[str]] = {}
     for error in errors:

@@ -36,8 +36,8 @@ from stockyard.inventory.movements import MovementRequest
 from stockyard.jobs.handlers import BatchOutcome, JobContext
 from stockyard.jobs.payload import PayloadRow
 
-MovementRowValidator = Callable[[Any], MovementRequest]
-"""Turns raw row data into a MovementRequest, or raises StockyardError (validation_error)."""
+MovementRowValidator = Callable[[PayloadRow], MovementRequest]
+"""Turns a row's data into a MovementRequest, or raises StockyardError (validation_error)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ class MovementImport:
         valid: list[_Checked] = []
         for row in rows:
             try:
-                valid.append(_Checked(row, self._validate(row.data)))
+                valid.append(_Checked(row, self._validate(row)))
             except StockyardError as exc:
                 outcome.fail(row, exc)
         if not valid:

@@ -1,7 +1,8 @@
 """The rows of a job's payload: a JSON array of objects, or CSV with a header line.
 
-CSV cells are passed to the row validator as strings (the schema's lax mode parses numbers and
-booleans); an empty cell means "not sent"; list columns (`tags`) are split on `|`. Each row keeps
+CSV cells are passed to the row validator as strings, and the row says so (`from_csv`): the
+validator parses numbers and booleans from them, while a JSON row is typed strictly like a JSON
+body. An empty cell means "not sent"; list columns (`tags`) are split on `|`. Each row keeps
 the line it starts on so errors point at the right place in the user's file.
 """
 
@@ -27,6 +28,7 @@ class PayloadRow:
     index: int
     line: int | None
     data: Any  # a dict for valid input; JSON arrays may hold anything, the validator says what is wrong
+    from_csv: bool = False  # cells are text: numbers and booleans are parsed from strings
 
 
 def _decode(payload: bytes) -> str:
@@ -59,7 +61,7 @@ def _csv_rows(payload: bytes) -> Iterator[PayloadRow]:
                     data[name] = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
                 else:
                     data[name] = value
-            yield PayloadRow(index, start, data)
+            yield PayloadRow(index, start, data, from_csv=True)
             index += 1
             start = reader.line_num + 1
     except csv.Error as exc:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
 from stockyard.identity.api_keys import ApiKeyRecord
 from stockyard.identity.permissions import Permission
 
@@ -16,7 +16,7 @@ WarehouseId = Annotated[str, Field(min_length=1, max_length=32)]
 
 class ApiKeyCreate(RequestModel):
     name: Annotated[str, Field(min_length=1, max_length=200)]
-    scopes: Annotated[list[Permission], Field(min_length=1, max_length=len(Permission))]
+    scopes: Annotated[list[Annotated[Permission, ByValue]], Field(min_length=1, max_length=len(Permission))]
     read_only: bool = False
     warehouse_ids: Annotated[list[WarehouseId], Field(max_length=100)] | None = Field(
         default=None, description="The warehouses the key may touch; null means all of them."

@@ -1,10 +1,37 @@
-"""Base models: camelCase on the wire, unknown input fields rejected (no mass assignment)."""
+"""Base models: camelCase on the wire, unknown input fields rejected (no mass assignment), and
+strict types: a JSON body says what it means.
+
+`RequestModel` validates strictly: a string is never an integer (`"5"`), a number never a boolean
+(`1`), `"yes"` never `true`, a boolean never an integer. The few fields whose JSON form is a string
+that Python-side strict mode would refuse say so with the types below: enumerations are given by
+value (`ByValue`), date-times as ISO 8601 strings (`ISO_DATE_TIME`), decimals as a JSON number or a
+plain decimal string (`DECIMAL_NUMBER`). Query and path parameters are not bodies and keep their
+string parsing, and so do CSV cells of a bulk import (`api/row_validation.py` validates those with
+`strict=False`).
+
+Constrained strings say what they accept in words (`in_words`): their length and pattern errors
+read "The field shortId must be 1 to 16 characters from A to Z, 0 to 9 and '-'.", never a regex.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+from decimal import Decimal
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Strict,
+    TypeAdapter,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+    model_validator,
+)
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
@@ -16,6 +43,7 @@ class RequestModel(BaseModel):
         validate_by_alias=True,
         extra="forbid",
         str_strip_whitespace=True,
+        strict=True,
     )
 
     # Fields that may be omitted but never sent as null.
@@ -54,6 +82,74 @@ def _has_nul(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_has_nul(key) or _has_nul(element) for key, element in value.items())
     return False
+
+
+_RULE_ERRORS = frozenset({"string_too_short", "string_too_long", "string_pattern_mismatch"})
+
+
+def in_words(rule: str) -> WrapValidator:
+    """Metadata for a constrained string (`Annotated[str, Field(min_length=..., pattern=...), in_words(...)]`):
+    a length or pattern failure becomes one `string_rule` error, "The field <name> must be <rule>.".
+    The Field keeps the constraints, so OpenAPI still documents them; the message states them in words."""
+
+    def check(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            if any(error["type"] in _RULE_ERRORS for error in exc.errors()):
+                raise PydanticCustomError(
+                    "string_rule", "The value must be {rule}.", {"rule": rule}
+                ) from None
+            raise
+
+    return WrapValidator(check)
+
+
+ByValue = Strict(False)
+"""Metadata for an enumeration field: its JSON form is the member's string value. (Strict mode
+accepts only enum instances from Python input; lax enum validation accepts the values and nothing
+else: not numbers, not booleans.)"""
+
+_STARTS_WITH_A_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LAX_DATE_TIME: TypeAdapter[datetime] = TypeAdapter(datetime)
+
+
+def _parse_date_time(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("datetime_type", "The value must be an ISO 8601 date-time.")
+    if not _STARTS_WITH_A_DATE.match(value):  # lax parsing would also take a Unix time ("1900000000")
+        raise PydanticCustomError("datetime_parsing", "The value must be an ISO 8601 date-time.")
+    try:
+        return _LAX_DATE_TIME.validate_python(value, strict=False)
+    except ValidationError:
+        raise PydanticCustomError("datetime_parsing", "The value must be an ISO 8601 date-time.") from None
+
+
+ISO_DATE_TIME = BeforeValidator(_parse_date_time)
+"""Metadata for a date-time field (`Annotated[AwareDatetime, ISO_DATE_TIME]`, or over any datetime
+type): sent as an ISO 8601 string ("2030-01-31T12:00:00Z"), not a number of seconds. The string is
+parsed first, so the field's own (strict) type checks the time zone and any range it has."""
+
+
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _to_decimal(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise PydanticCustomError("decimal_type", "The value must be a decimal number.")
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+        raise PydanticCustomError("decimal_parsing", "The value must be a decimal number.")
+    return Decimal(str(value))
+
+
+DECIMAL_NUMBER = BeforeValidator(_to_decimal)
+"""Metadata for a Decimal field, after its constraints (`Annotated[Decimal, Field(...), DECIMAL_NUMBER]`):
+sent as a JSON number (`12.5`, `3`) or a plain decimal string (`"12.50"`, which keeps every digit
+exact). Not a boolean, not an exponent, blanks or a thousands separator in a string."""
 
 
 class ResponseModel(BaseModel):

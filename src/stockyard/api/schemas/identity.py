@@ -7,10 +7,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import RequestModel, ResponseModel, in_words
 
-Slug = Annotated[str, Field(min_length=3, max_length=40, pattern=r"^[a-z0-9-]+$")]
-Email = Annotated[str, Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Slug = Annotated[
+    str,
+    Field(min_length=3, max_length=40, pattern=r"^[a-z0-9-]+$"),
+    in_words("3 to 40 characters from a to z, 0 to 9 and '-'"),
+]
+Email = Annotated[
+    str,
+    Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    in_words("an email address such as name@example.com, at most 320 characters"),
+]
 Password = Annotated[str, Field(min_length=10, max_length=256)]
 PersonName = Annotated[str, Field(min_length=1, max_length=200)]
 

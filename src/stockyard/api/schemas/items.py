@@ -8,13 +8,22 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import DECIMAL_NUMBER, RequestModel, ResponseModel, in_words
 from stockyard.inventory.items import ItemRecord
 
-Sku = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/+#-]*$")]
+Sku = Annotated[
+    str,
+    Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/+#-]*$"),
+    in_words(
+        "1 to 64 characters from A to Z, a to z, 0 to 9 and '.', '_', '/', '+', '#', '-', "
+        "starting with a letter or digit"
+    ),
+]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Unit = Annotated[str, Field(min_length=1, max_length=20)]
-UnitCost = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=4, allow_inf_nan=False)]
+UnitCost = Annotated[
+    Decimal, Field(ge=0, max_digits=14, decimal_places=4, allow_inf_nan=False), DECIMAL_NUMBER
+]
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 
 

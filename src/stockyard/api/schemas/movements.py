@@ -21,7 +21,7 @@ class MovementCreate(RequestModel):
     type: Literal["receive", "issue", "adjust"]
     item_id: ResourceId
     location_id: ResourceId
-    units: Annotated[int, Field(ge=-MAX_UNITS, le=MAX_UNITS, strict=True)] = Field(
+    units: Annotated[int, Field(ge=-MAX_UNITS, le=MAX_UNITS)] = Field(
         description="Positive for receive and issue; a non-zero signed change for adjust."
     )
     reason: Reason | None = None

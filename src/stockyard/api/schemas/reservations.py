@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import ISO_DATE_TIME, RequestModel, ResponseModel
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.api.timestamps import Timestamp
 from stockyard.inventory.reservations import ReservationConsumed as ConsumedRecord
@@ -19,9 +19,11 @@ MAX_TTL_SECONDS = 30 * 24 * 3600
 class ReservationCreate(RequestModel):
     item_id: ResourceId
     location_id: ResourceId
-    units: Annotated[int, Field(gt=0, le=MAX_UNITS, strict=True)]
-    expires_at: Timestamp | None = Field(default=None, description="When the hold lapses; or ttlSeconds.")
-    ttl_seconds: Annotated[int, Field(gt=0, le=MAX_TTL_SECONDS, strict=True)] | None = None
+    units: Annotated[int, Field(gt=0, le=MAX_UNITS)]
+    expires_at: Annotated[Timestamp, ISO_DATE_TIME] | None = Field(
+        default=None, description="When the hold lapses; or ttlSeconds."
+    )
+    ttl_seconds: Annotated[int, Field(gt=0, le=MAX_TTL_SECONDS)] | None = None
     reference: Reference | None = None
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel, in_words
 from stockyard.identity.permissions import Permission
 from stockyard.identity.roles import RoleRecord
 
@@ -19,9 +19,11 @@ RoleName = Annotated[
         pattern=r"^[a-z][a-z0-9_-]*$",
         description="Lowercase letters, digits, '-' and '_'; unique in the workspace.",
     ),
+    in_words("1 to 60 characters from a to z, 0 to 9, '-' and '_', starting with a letter"),
 ]
 Description = Annotated[str, Field(max_length=500)]
-Permissions = Annotated[list[Permission], Field(max_length=len(Permission))]
+PermissionName = Annotated[Permission, ByValue]
+Permissions = Annotated[list[PermissionName], Field(max_length=len(Permission))]
 
 
 class RoleCreate(RequestModel):

@@ -20,7 +20,7 @@ class StocktakeCreate(RequestModel):
 
 class CountIn(RequestModel):
     item_id: ResourceId
-    counted_units: Annotated[int, Field(ge=0, le=MAX_UNITS, strict=True)]
+    counted_units: Annotated[int, Field(ge=0, le=MAX_UNITS)]
 
 
 class CountsUpdate(RequestModel):

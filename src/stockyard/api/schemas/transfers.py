@@ -14,7 +14,7 @@ from stockyard.inventory.transfers import TransferCreated, TransferRecord
 
 class TransferLineIn(RequestModel):
     item_id: ResourceId
-    units: Annotated[int, Field(gt=0, le=MAX_UNITS, strict=True)]
+    units: Annotated[int, Field(gt=0, le=MAX_UNITS)]
 
 
 class TransferCreate(RequestModel):

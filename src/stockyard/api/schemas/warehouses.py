@@ -7,14 +7,24 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import RequestModel, ResponseModel, in_words
 from stockyard.inventory.locations import LocationRecord
 from stockyard.inventory.warehouses import WarehouseRecord
 
-ShortId = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9-]+$")]
+ShortId = Annotated[
+    str,
+    Field(min_length=1, max_length=16, pattern=r"^[A-Z0-9-]+$"),
+    in_words("1 to 16 characters from A to Z, 0 to 9 and '-'"),
+]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Address = Annotated[str, Field(max_length=1000)]
-LocationCode = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")]
+LocationCode = Annotated[
+    str,
+    Field(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"),
+    in_words(
+        "1 to 40 characters from A to Z, a to z, 0 to 9 and '.', '_', '/', '-', starting with a letter or digit"
+    ),
+]
 
 
 class WarehouseCreate(RequestModel):

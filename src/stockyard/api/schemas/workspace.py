@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
 from stockyard.identity.plans import Plan, policy
 from stockyard.identity.workspace_settings import WorkspaceSettings
 
@@ -16,7 +16,7 @@ class WorkspaceUpdate(RequestModel):
     non_nullable = frozenset({"name", "plan"})
 
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-    plan: Plan | None = None
+    plan: Annotated[Plan, ByValue] | None = None
 
 
 class WorkspaceDetail(ResponseModel):
