@@ -124,8 +124,10 @@ VALIDATION_ERROR = ErrorSpec(
     "validation_error",
     VALIDATION_CATEGORY,
     "Model validation failed.",
-    "The JSON body breaks the schema: a field is missing, of the wrong type, out of range or unknown.",
-    "Fix every field listed in `details` (dot paths), then send the request again.",
+    "The JSON body breaks the schema: a field is missing, of the wrong type, out of range or unknown. "
+    'JSON values are taken as sent, never converted: `"5"` is not an integer, `1` is not `true`.',
+    "Fix every field listed in `details` (dot paths; `param` names the field when only one fails), "
+    "then send the request again.",
 )
 # --- 401 -----------------------------------------------------------------------------------------
 MISSING_CREDENTIALS = ErrorSpec(

@@ -64,7 +64,7 @@ ENVELOPE_FIELDS: tuple[tuple[str, str, str, str], ...] = (
     (
         "param",
         "string",
-        "when the error is about one parameter",
+        "when the error is about one parameter, or one field fails validation",
         "The dot path of the field or query parameter at fault, for highlighting a form field.",
     ),
     (
@@ -92,7 +92,11 @@ def example_error(spec: ErrorSpec) -> StockyardError:
     """A representative instance of `spec`, used in the reference and the OpenAPI examples."""
     if spec is catalog.VALIDATION_ERROR:
         return StockyardError(
-            spec, details={"sku": ["The sku field is required."], "unitCost": ["Must be at least 0."]}
+            spec,
+            details={
+                "sku": ["The sku field is required."],
+                "unitCost": ["The field unitCost must be greater than or equal to 0."],
+            },
         )
     if spec is catalog.INSUFFICIENT_STOCK:
         return StockyardError(spec, "Not enough stock available: 3 available, 5 requested.", param="units")
@@ -210,7 +214,9 @@ def _envelope_section() -> list[str]:
         "",
         *_table(("Field", "Type", "Present", "Meaning"), ENVELOPE_FIELDS),
         "",
-        "A schema problem in the body is reported with all failing fields at once:",
+        "A schema problem in the body is reported with all failing fields at once (when only one field",
+        "fails, `param` names it too). Values are taken as sent: a string is never read as a number or a",
+        'boolean, so `"5"` for an integer field is an error, not 5.',
         "",
         *_json_block(validation),
         "",
