@@ -1,12 +1,17 @@
 """Report bytes: JSON, CSV and XLSX, produced page by page as the rows are read.
 
 JSON and CSV are streamed: memory holds one page of rows, never the whole report. XLSX (the
-optional `stockyard[xlsx]` extra) is written with openpyxl's write-only mode into a temporary file,
-which is then streamed in chunks.
+optional `stockyard[xlsx]` extra) is written with openpyxl's write-only mode into a temporary file
+(`write_xlsx`), which is then streamed in chunks (`stream_file`).
+
+A JSON report is complete only when it ends with the closing `]}` (or the totals and `}`): if
+reading a later page fails, the bytes stop after the last whole page and the document stays
+unterminated, so no parser takes a partial report for a whole one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import importlib.util
 import io
@@ -14,7 +19,7 @@ import tempfile
 from collections.abc import AsyncIterator
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -107,20 +112,49 @@ def _xlsx_cell(value: Any, kind: ColumnKind) -> Any:
 
 
 async def render_xlsx(stream: ReportStream) -> AsyncIterator[bytes]:
+    async for chunk in stream_file(await write_xlsx(stream)):
+        yield chunk
+
+
+async def write_xlsx(stream: ReportStream) -> IO[bytes]:
+    """The whole workbook, written into a temporary file (rewound; `stream_file` closes it)."""
     from openpyxl import Workbook  # type: ignore[import-untyped]  # optional extra, checked first
 
     kinds = [column.kind for column in stream.columns]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(stream.name.value)
     sheet.append([column.name for column in stream.columns])
-    async for page in stream.pages():
-        for row in page:
-            sheet.append(_xlsx_row(row, kinds))
-    if stream.totals is not None and stream.total_row is not None:
-        sheet.append(_xlsx_row(stream.total_row(await stream.totals()), kinds))
-    with tempfile.TemporaryFile() as handle:
+    try:
+        async for page in stream.pages():
+            for row in page:
+                sheet.append(_xlsx_row(row, kinds))
+        if stream.totals is not None and stream.total_row is not None:
+            sheet.append(_xlsx_row(stream.total_row(await stream.totals()), kinds))
+    except BaseException:
+        _discard(sheet)
+        raise
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - outlives this call: stream_file closes it
+    try:
         workbook.save(handle)
         handle.seek(0)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def _discard(sheet: Any) -> None:
+    """Closes a write-only sheet that will not be saved and removes its temporary file (left open,
+    its row writer would write to the closed file when garbage-collected; the file would stay until
+    the process exits)."""
+    with contextlib.suppress(Exception):
+        sheet.close()
+        sheet._writer.cleanup()  # openpyxl's own cleanup after a save
+
+
+async def stream_file(handle: IO[bytes]) -> AsyncIterator[bytes]:
+    """The file's bytes in chunks; the file is closed at the end (or when the stream is dropped)."""
+    with handle:
         while chunk := handle.read(_CHUNK):
             yield chunk
 

@@ -7,6 +7,9 @@ of range, `to` not after `from`: 400); then parameters that name a warehouse, lo
 looked up in the caller's workspace (404) and, for warehouses, checked against an API key's
 warehouse scope (403).
 
+Then `open()` reads the first page, so that a report that cannot be read fails while its caller
+can still answer with an error: the HTTP route sends its status line only after `open()`.
+
 Rows are read in pages of `page_size`, each in its own short read transaction, so a long export
 never holds the database (SQLite has one connection) and memory does not grow with the report.
 """
@@ -29,6 +32,7 @@ from stockyard.identity.permissions import Permission
 from stockyard.identity.plans import Capability
 from stockyard.reports.model import GroupBy, ReportName, ReportParams, ReportStream, Row
 from stockyard.reports.queries import (
+    Key,
     LowStock,
     Movements,
     ReportQuery,
@@ -60,12 +64,13 @@ def parse_name(name: str) -> ReportName:
 
 
 class ReportService:
-    def __init__(self, database: Database, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, database: Database, *, page_size: int | None = None) -> None:
         self._db = database
-        self._page_size = page_size
+        self._page_size = page_size or PAGE_SIZE
 
     async def open(self, ctx: Context, name: ReportName, params: ReportParams) -> ReportStream:
-        """Check access and parameters; the returned stream reads the rows when iterated."""
+        """Check access and parameters and read the first page; the stream reads the rest when
+        iterated."""
         principal = ctx.principal
         if name is ReportName.VALUATION:
             if Permission.REPORTS_FINANCIAL not in principal.permissions:
@@ -76,8 +81,9 @@ class ReportService:
         now = utcnow()
         scope = Scope(ctx.workspace_id, principal.warehouse_ids, self._db.dialect)
         query = _query(name, scope, params, now)
+        first = [await self._page(query, None)]
         stream = ReportStream(
-            name=name, columns=query.columns, pages=lambda: self._pages(query), generated_at=now
+            name=name, columns=query.columns, pages=lambda: self._pages(query, first), generated_at=now
         )
         if isinstance(query, Valuation):
             valuation = query
@@ -89,15 +95,21 @@ class ReportService:
             stream.total_row = _valuation_total_row
         return stream
 
-    async def _pages(self, query: ReportQuery) -> AsyncIterator[list[Row]]:
-        after = None
-        size = self._page_size
+    async def _page(self, query: ReportQuery, after: Key | None) -> tuple[list[Row], Key | None]:
+        rows, after = await self._db.transact(query.fetch_page, after, self._page_size)
+        return [query.render(row) for row in rows], after
+
+    async def _pages(
+        self, query: ReportQuery, first: list[tuple[list[Row], Key | None]]
+    ) -> AsyncIterator[list[Row]]:
+        """The pages of `query`, starting with the one `open()` read (read again if taken)."""
+        rows, after = first.pop() if first else await self._page(query, None)
         while True:
-            rows, after = await self._db.transact(query.fetch_page, after, size)
             if rows:
-                yield [query.render(row) for row in rows]
+                yield rows
             if after is None:
                 return
+            rows, after = await self._page(query, after)
 
 
 def _query(name: ReportName, scope: Scope, params: ReportParams, now: datetime) -> ReportQuery:

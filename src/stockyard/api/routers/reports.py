@@ -1,7 +1,16 @@
-"""Reports: GET /api/v1/reports/{name}?format=json|csv|xlsx, streamed page by page."""
+"""Reports: GET /api/v1/reports/{name}?format=json|csv|xlsx, streamed page by page.
+
+The status line goes out only when nothing the client could be told about is left to fail: every
+check and the first page ran in `ReportService.open()`, and XLSX is written whole first. A failure
+after that (the database lost on a later page) cannot change the status any more: the body raises
+`ReportInterrupted`, which the request-context middleware logs at ERROR with the request id, and
+the server closes the connection without the final chunk, so the client sees an incomplete body
+(and a JSON report stays unterminated: see reports/render.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -24,12 +33,19 @@ Id = Annotated[str | None, Query(max_length=40)]
 
 XLSX_UNAVAILABLE = "This export format is not available on this server."
 
+
+class ReportInterrupted(Exception):
+    """A report failed after its status line and first bytes were sent (the cause is chained)."""
+
+
 _DESCRIPTION = """Reports: `stock-on-hand` (per item and location, or per item and warehouse with
 `groupBy=warehouse`; `asOf` recomputes it from the ledger), `low-stock` (available = on hand minus
 active reservations, at or below the reorder point), `movements` (`from`, `to`, `type`, filters) and
 `valuation` (on hand x unit cost per item and warehouse, with totals; needs `reports.financial`
 and a plan with `valuation_report`). `format=csv` and `format=xlsx` download a file;
-xlsx needs the optional `stockyard[xlsx]` extra (501 without it)."""
+xlsx needs the optional `stockyard[xlsx]` extra (501 without it). Every check and the first page
+come before the status line. A report that fails later is cut off: the connection closes without
+the final chunk, and a JSON report lacks its closing `]}`."""
 
 
 @router.get(
@@ -83,11 +99,30 @@ async def get_report(
     stream = await ReportService(services.database).open(ctx, report, params)
     if format is ReportFormat.XLSX and not report_render.xlsx_available():
         raise StockyardError(catalog.NOT_IMPLEMENTED, XLSX_UNAVAILABLE, param="format")
+    if format is ReportFormat.XLSX:
+        body = report_render.stream_file(await report_render.write_xlsx(stream))
+    else:
+        body = report_render.render(stream, format)
     headers = {}
     if format is not ReportFormat.JSON:
         assert stream.generated_at is not None
         filename = report_render.filename(stream, format, stream.generated_at.date())
         headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return StreamingResponse(
-        report_render.render(stream, format), media_type=report_render.MEDIA_TYPES[format], headers=headers
+        _interruptible(body, f"The {report.value} report ({format.value})"),
+        media_type=report_render.MEDIA_TYPES[format],
+        headers=headers,
     )
+
+
+async def _interruptible(body: AsyncIterator[bytes], what: str) -> AsyncIterator[bytes]:
+    """`body`, with a failure turned into `ReportInterrupted`: raised out of the response, it makes
+    the server drop the connection mid-body (a normal end would send the terminating chunk)."""
+    try:
+        async for chunk in body:
+            yield chunk
+    except Exception as exc:
+        raise ReportInterrupted(
+            f"{what} failed after its first bytes were sent; "
+            "the connection is closed without completing the body."
+        ) from exc
