@@ -1,4 +1,4 @@
-"""A small TCP proxy for tests: sits between the service and PostgreSQL and can cut the line."""
+"""A small TCP proxy for tests: sits between the service and PostgreSQL or Redis and can cut the line."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ class TcpProxy:
     """Forwards 127.0.0.1:`port` to the upstream on its own event loop thread.
 
     `cut()` drops every open connection and refuses new ones (as if the database host went away);
+    `cut(silently=True)` refuses new ones too but leaves the open connections open and forwards
+    nothing on them ever again: the service sees no FIN or RST, as after a network partition or a
+    NAT or load-balancer failover, and must find out by itself (timeouts) that they are dead.
     `restore()` listens again on the same port.
     """
 
@@ -36,6 +39,8 @@ class TcpProxy:
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._cuts = 0  # a connection accepted before a cut must not outlive it
+        self._silenced: list[asyncio.StreamWriter] = []  # open, forwarding nothing, until close()
 
     @property
     def open_connections(self) -> int:
@@ -49,8 +54,8 @@ class TcpProxy:
         self._run(self._listen())
         return self
 
-    def cut(self) -> None:
-        self._run(self._cut())
+    def cut(self, *, silently: bool = False) -> None:
+        self._run(self._cut(silently=silently))
 
     def restore(self) -> None:
         self._run(self._listen())
@@ -62,28 +67,42 @@ class TcpProxy:
         self._loop.close()
 
     async def _listen(self) -> None:
-        self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
+        if self._server is None:  # restoring a line that is up changes nothing
+            self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
 
     async def _shutdown(self) -> None:
         await self._cut()
+        for writer in self._silenced:
+            writer.transport.abort()
+        self._silenced.clear()
         pending = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
 
-    async def _cut(self) -> None:
+    async def _cut(self, *, silently: bool = False) -> None:
+        self._cuts += 1
         if self._server is not None:
             self._server.close()
             self._server = None
         for writer in list(self._writers):
-            writer.transport.abort()
+            if silently:
+                writer.transport.pause_reading()  # nothing read on either side is passed on
+                self._silenced.append(writer)
+            else:
+                writer.transport.abort()
         self._writers.clear()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        cuts = self._cuts
         try:
             upstream_reader, upstream_writer = await asyncio.open_connection(*self.upstream)
         except OSError:
             writer.transport.abort()
+            return
+        if cuts != self._cuts:  # cut while the upstream connection was being opened
+            writer.transport.abort()
+            upstream_writer.transport.abort()
             return
         self._writers.update((writer, upstream_writer))
         with contextlib.suppress(Exception):
