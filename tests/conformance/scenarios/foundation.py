@@ -159,19 +159,8 @@ def slug_taken(h: Harness) -> Expect:
 @scenario("already_exists")
 def already_exists(h: Harness) -> Expect:
     tenant = h.tenant()
-    response = h.client.post(
-        "/api/v1/workspaces",
-        json={
-            "name": "Second",
-            "slug": f"ws-{uuid.uuid4().hex[:12]}",
-            "owner": {"email": tenant.email, "name": "Owner", "password": "a-wrong-password"},
-        },
-    )
-    return Expect(
-        response,
-        "An account with this email already exists; give its password to own another workspace.",
-        param="owner.email",
-    )
+    response = tenant.post("/api/v1/invites", json={"email": tenant.email, "role": "viewer"})
+    return Expect(response, f"{tenant.email} is already a member of this workspace.", param="email")
 
 
 @scenario("precondition_failed")
