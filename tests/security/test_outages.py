@@ -7,6 +7,7 @@ and the budget stayed spent after recovery). Real server processes, spoken to ov
 
 from __future__ import annotations
 
+import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -15,8 +16,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy.engine import make_url
 
 from tests.client.live import LiveServer
+from tests.inventory.helpers import api_key
 from tests.security.stores import (
     database_proxy,
     key_prefix,
@@ -127,3 +130,108 @@ def test_writes_succeed_again_within_2_s_of_redis_returning(
         assert metered.headers["ratelimit-limit"] == "3000"
     finally:
         redis_proxy.restore()
+
+
+# --- finding 6: the database ----------------------------------------------------------------------
+OUTAGE_RETRY_AFTER = "7"
+
+
+def _assert_database_unavailable(response: httpx.Response) -> None:
+    """503 database_unavailable with Retry-After, and none of the anonymous budget's headers."""
+    assert_error(response, "database_unavailable")
+    assert response.headers["retry-after"] == OUTAGE_RETRY_AFTER
+    assert not any(name in response.headers for name in RATE_HEADERS), dict(response.headers)
+
+
+def _remaining(response: httpx.Response) -> tuple[str, str]:
+    return response.headers["ratelimit-limit"], response.headers["ratelimit-remaining"]
+
+
+def _wait_until_ready(client: httpx.Client) -> None:
+    deadline = time.monotonic() + 15
+    while client.get("/readyz").status_code != 200:
+        assert time.monotonic() < deadline, "the database did not come back"
+        time.sleep(0.1)
+
+
+def test_credentials_that_cannot_be_checked_during_a_database_outage_spend_no_budget(
+    database_proxy: TcpProxy,
+    database_url: str,
+    data_dir: Path,
+    start_server: Callable[..., LiveServer],
+    client_for: Callable[[LiveServer, str], httpx.Client],
+) -> None:
+    server = start_server(
+        RATE_LIMIT_ENABLED="true",
+        DATABASE_URL=through(database_url, database_proxy),
+        DB_RETRY_AFTER_SECONDS=OUTAGE_RETRY_AFTER,
+    )
+    client = client_for(server, "198.51.100.6")
+    owner = create_tenant(client)  # two anonymous requests of this IP: sign-up, sign-in
+    set_plan(database_url, data_dir, owner.slug, "business")
+    key = api_key(owner)
+    bad_token = {"Authorization": "Bearer not-a-token"}
+    assert_error(client.get("/api/v1/me", headers=bad_token), "token_invalid")
+    sign_in = {"workspace": owner.slug, "email": owner.email, "password": owner.password}
+    database_proxy.cut()
+    try:
+        for _ in range(130):  # more than the anonymous budget of 100 per minute
+            _assert_database_unavailable(key.get("/api/v1/me"))
+        for _ in range(5):  # a signed-in member: the token is fine, its membership cannot be read
+            _assert_database_unavailable(owner.get("/api/v1/me"))
+        for _ in range(12):  # more than the 10 sign-ins per minute per IP and email
+            _assert_database_unavailable(client.post("/api/v1/auth/token", json=sign_in))
+        for _ in range(5):
+            _assert_database_unavailable(
+                client.post("/api/v1/auth/refresh", json={"refreshToken": owner.refresh_token})
+            )
+    finally:
+        database_proxy.restore()
+    _wait_until_ready(client)
+
+    # Nothing was counted: the anonymous budget of this IP lost only the one bad token before...
+    after = client.get("/api/v1/me", headers=bad_token)
+    assert_error(after, "token_invalid")
+    assert _remaining(after) == ("100", "96")
+    # ...the key's own budget starts now, and so do the sign-in and refresh budgets.
+    by_key = key.get("/api/v1/me")
+    assert by_key.status_code == 200, by_key.text
+    assert _remaining(by_key) == ("3000", "2999")
+    signed_in = client.post("/api/v1/auth/token", json=sign_in)
+    assert signed_in.status_code == 200, signed_in.text
+    assert _remaining(signed_in) == ("10", "8")  # create_tenant's sign-in and this one
+    refreshed = client.post("/api/v1/auth/refresh", json={"refreshToken": owner.refresh_token})
+    assert refreshed.status_code == 200, refreshed.text
+    assert _remaining(refreshed) == ("100", "94")
+
+
+def test_on_sqlite_a_locked_database_spends_no_budget_either(
+    is_postgres: bool,
+    database_url: str,
+    start_server: Callable[..., LiveServer],
+    client_for: Callable[[LiveServer, str], httpx.Client],
+) -> None:
+    """SQLite's outage: another process holds the write lock past the busy timeout (5 s)."""
+    if is_postgres:
+        pytest.skip("SQLite only: on PostgreSQL the test above cuts the connection")
+    server = start_server(RATE_LIMIT_ENABLED="true", DB_RETRY_AFTER_SECONDS=OUTAGE_RETRY_AFTER)
+    client = client_for(server, "198.51.100.7")
+    owner = create_tenant(client)  # two anonymous requests of this IP
+    key = api_key(owner)
+    key.get("/api/v1/me")  # its last-used time is fresh: the lookup alone needs the lock
+    sign_in = {"workspace": owner.slug, "email": owner.email, "password": owner.password}
+    locker = sqlite3.connect(make_url(database_url).database or "", isolation_level=None)
+    try:
+        locker.execute("BEGIN IMMEDIATE")  # what a long write of another process holds
+        _assert_database_unavailable(key.get("/api/v1/me"))
+        _assert_database_unavailable(client.post("/api/v1/auth/token", json=sign_in))
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+
+    after = client.get("/api/v1/me", headers={"Authorization": "Bearer not-a-token"})
+    assert_error(after, "token_invalid")
+    assert _remaining(after) == ("100", "97")
+    signed_in = client.post("/api/v1/auth/token", json=sign_in)
+    assert signed_in.status_code == 200, signed_in.text
+    assert _remaining(signed_in) == ("10", "8")

@@ -41,6 +41,8 @@ class AuthenticationMiddleware:
 
     With `defer_failures`, a failure is left in `scope["state"]["authentication_error"]` for the
     next layer (the rate limiter) to answer once it has counted the request against the client IP.
+    A credential that could not be checked (the database is unavailable: a 5xx) is not a failed
+    credential: it is answered at once, counted against no budget and without RateLimit headers.
     """
 
     def __init__(self, app: ASGIApp, *, defer_failures: bool = False) -> None:
@@ -69,7 +71,7 @@ class AuthenticationMiddleware:
             if requested is not None and requested not in (principal.workspace_slug, principal.workspace_id):
                 raise StockyardError(catalog.TENANT_MISMATCH)
         except StockyardError as error:
-            if self.defer_failures:
+            if self.defer_failures and error.spec.status < 500:
                 scope.setdefault("state", {})["authentication_error"] = error
                 await self.app(scope, receive, send)
             else:

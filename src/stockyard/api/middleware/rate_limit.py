@@ -10,11 +10,16 @@ Every /api response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLi
 (seconds); a refusal is 429 `rate_limited` with `Retry-After`. When the store (Redis) is down,
 reads are let through unmetered (the limiter logs it loudly) and writes get 503
 `service_unavailable`: writes and sign-ins are what a budget protects, and they are safe to retry.
+
+A request answered 503 `database_unavailable` was not served and no credential of it was checked:
+what it was counted is given back, and it carries no RateLimit headers (a client retrying through
+an outage finds its budgets as they were).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 
@@ -25,11 +30,13 @@ from stockyard.api.errors import send_error
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.plans import Plan, policy
 from stockyard.identity.principal import Principal
-from stockyard.traffic.rate_limits import Decision, RateLimiter, RateLimiterUnavailable
+from stockyard.settings import Settings
+from stockyard.traffic.rate_limits import Budget, Decision, RateLimiter, RateLimiterUnavailable
+
+log = logging.getLogger("stockyard.rate_limit")
 
 API_PREFIX = "/api/"
 LOGIN_PATH = "/api/v1/auth/token"
-LOGIN_BODY_READ_LIMIT = 16 * 1024  # a sign-in body is a few hundred bytes
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 STORE_DOWN_RETRY_AFTER = "2"
 wall_clock: Callable[[], float] = time.time
@@ -49,11 +56,11 @@ def rate_limit_headers(decision: Decision, now: float) -> list[tuple[bytes, byte
     ]
 
 
-def rate_limited(decision: Decision, now: float) -> StockyardError:
+def rate_limited(decision: Decision, now: float, message: str | None = None) -> StockyardError:
     reset = str(decision.reset_after(now))
     return StockyardError(
         catalog.RATE_LIMITED,
-        f"Rate Limit Exceeded. {decision.limit} per Minute",
+        message or f"Rate Limit Exceeded. {decision.limit} per Minute",
         headers={
             "Retry-After": reset,
             "RateLimit-Limit": str(decision.limit),
@@ -79,26 +86,36 @@ async def _buffer_body(receive: Receive, limit: int) -> tuple[list[Message], byt
             return messages, b"".join(m.get("body", b"") for m in messages)
 
 
-def login_email(body: bytes | None) -> str:
-    """A digest of the normalised email of a sign-in body ('' when there is none)."""
+def login_fields(body: bytes | None) -> tuple[str, str] | None:
+    """The workspace and email of a sign-in body; None when it has not both as strings."""
     if not body:
-        return ""
+        return None
     try:
         document = orjson.loads(body)
     except orjson.JSONDecodeError:
+        return None
+    if not isinstance(document, dict):
+        return None
+    workspace, email = document.get("workspace"), document.get("email")
+    if not isinstance(workspace, str) or not isinstance(email, str):
+        return None
+    return workspace, email
+
+
+def login_email(body: bytes | None) -> str:
+    """A digest of the normalised email of a sign-in body ('' when there is none)."""
+    fields = login_fields(body)
+    if fields is None:
         return ""
-    email = document.get("email") if isinstance(document, dict) else None
-    if not isinstance(email, str):
-        return ""
-    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
+    return hashlib.sha256(fields[1].strip().lower().encode()).hexdigest()[:32]
 
 
 class RateLimitMiddleware:
     def __init__(self, app: ASGIApp, *, limiter: RateLimiter, login_per_minute: int) -> None:
         self.app = app
         self.limiter = limiter
-        self.login_per_minute = login_per_minute
-        self.anonymous_per_minute = policy(Plan.FREE).requests_per_minute
+        self.login_budget = Budget(login_per_minute)
+        self.anonymous_budget = Budget(policy(Plan.FREE).requests_per_minute)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
@@ -107,17 +124,24 @@ class RateLimitMiddleware:
         state = scope.setdefault("state", {})
         principal: Principal | None = state.get("principal")
         ip = client_ip(scope)
+        counted: list[tuple[str, Budget]] = []  # given back if the database cannot be reached
         try:
             if principal is not None:
-                decision = await self.limiter.hit(
-                    f"{principal.kind.value}:{principal.id}", policy(principal.plan).requests_per_minute
-                )
+                key = f"{principal.kind.value}:{principal.id}"
+                budget = Budget(policy(principal.plan).requests_per_minute)
             else:
-                decision = await self.limiter.hit(f"ip:{ip}", self.anonymous_per_minute)
+                key, budget = f"ip:{ip}", self.anonymous_budget
+            decision = await self.limiter.take(key, budget)
+            if decision.allowed:
+                counted.append((key, budget))
             if decision.allowed and scope["method"] == "POST" and scope["path"].rstrip("/") == LOGIN_PATH:
-                messages, body = await _buffer_body(receive, LOGIN_BODY_READ_LIMIT)
+                settings: Settings = scope["app"].state.services.settings
+                messages, body = await _buffer_body(receive, settings.max_body_bytes)
                 receive = _replaying(messages, receive)
-                decision = await self.limiter.hit(f"login:{ip}:{login_email(body)}", self.login_per_minute)
+                key = f"login:{ip}:{login_email(body)}"
+                decision = await self.limiter.take(key, self.login_budget)
+                if decision.allowed:
+                    counted.append((key, self.login_budget))
         except RateLimiterUnavailable:
             if scope["method"] in READ_METHODS:
                 await self._continue(scope, receive, send)
@@ -141,10 +165,23 @@ class RateLimitMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *headers]
+                status: int = message["status"]
+                code = state.get("error_code")
+                unavailable = status == 503 and code == catalog.DATABASE_UNAVAILABLE.code
+                if unavailable:
+                    await self._give_back(counted)
+                else:
+                    message["headers"] = [*message.get("headers", []), *headers]
             await send(message)
 
         await self._continue(scope, receive, send_with_headers)
+
+    async def _give_back(self, counted: list[tuple[str, Budget]]) -> None:
+        try:
+            for key, budget in counted:
+                await self.limiter.give_back(key, budget)
+        except RateLimiterUnavailable:
+            log.warning("could not give back the budget of a request the database did not serve")
 
     async def _continue(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer a deferred authentication failure, or hand the request on."""
