@@ -116,6 +116,10 @@ def create_app(
         lifespan=lifespan,
         docs_url=None,  # served offline by routers/docs.py
         redoc_url=None,
+        # No route ends in "/". Starlette would answer "/api/v1/items/" with a 307 to an absolute
+        # URL built from the client's Host header (an open redirect); it is a 404 like any
+        # unknown path instead.
+        redirect_slashes=False,
     )
     errors.install(app)
     openapi.install(app)
