@@ -3,20 +3,48 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 import uvicorn
+from uvicorn.config import STARTUP_FAILURE
 
 from stockyard.db import migrate as migrations
 from stockyard.db.database import open_database
 from stockyard.demo import DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG, ensure_demo
 from stockyard.logs import configure as configure_logging
+from stockyard.logs import log_config
 from stockyard.settings import get_settings
 from stockyard.traffic.maintenance import DEFAULT_RETRY_AFTER, MaintenanceState, set_maintenance
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
 app = typer.Typer(help="Stockyard: a multi-tenant inventory-management API.", no_args_is_help=True)
+
+
+SERVED_APP = "stockyard.cli:served_app"
+
+
+def served_app() -> FastAPI:
+    """The app of `stockyard serve`, built by uvicorn in every server process (each worker of
+    `--workers N` is a fresh interpreter) once it has applied `log_config`: Python warnings, which
+    a dictionary configuration cannot redirect, then join the JSON log as well.
+
+    An app that cannot be built (a setting it rejects) is logged with its traceback and ends the
+    process with uvicorn's startup-failure status: uvicorn then stops instead of restarting the
+    worker, and nothing prints a plain-text traceback."""
+    from stockyard.api.app import create_app
+
+    logging.captureWarnings(True)
+    try:
+        return create_app()
+    except Exception:
+        logging.getLogger("stockyard.errors").critical("the application could not be built", exc_info=True)
+        raise SystemExit(STARTUP_FAILURE) from None
 
 
 @app.command()
@@ -27,18 +55,19 @@ def serve(
         1, min=1, help="Worker processes (use PostgreSQL and Redis for more than 1)."
     ),
 ) -> None:
-    """Serve the API with uvicorn."""
+    """Serve the API with uvicorn. Every line it writes is one JSON object (docs/deployment.md, Logs)."""
     settings = get_settings()
     configure_logging(settings.log_level)
     settings.resolved_secret_key()  # create it once, before workers start
     uvicorn.run(
-        "stockyard.api.app:create_app",
+        SERVED_APP,
         factory=True,
         host=host,
         port=port,
         workers=workers,
-        log_config=None,
-        access_log=False,
+        # uvicorn applies it in this process and again in each worker process it spawns
+        log_config=log_config(settings.log_level),
+        access_log=False,  # stockyard.access writes one line per request, with its request id
         proxy_headers=True,
     )
 

@@ -57,6 +57,8 @@ class JSONFormatter(logging.Formatter):
                 payload[key] = value
         if record.exc_info:
             payload["traceback"] = format_traceback(record.exc_info[1])
+        if record.stack_info:
+            payload["stack"] = record.stack_info
         return orjson.dumps(payload, default=str).decode()
 
 
