@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     rate_limit_enabled: bool = True
     rate_limit_key_prefix: str = Field(default="stockyard", description="Prefix of the limiter's Redis keys.")
     login_rate_limit_per_minute: int = 10
+    login_account_failures: int = Field(
+        default=20, ge=0, description="Failed sign-ins per account (workspace + email, all IPs); 0: off."
+    )
+    login_account_window_seconds: int = Field(
+        default=900, ge=1, description="The moving window of login_account_failures."
+    )
     log_level: str = "INFO"
 
     def resolved_database_url(self) -> str:

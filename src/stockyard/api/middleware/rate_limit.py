@@ -4,7 +4,9 @@ Runs right after authentication. The client is the API key, else the signed-in m
 the client IP; authenticated clients get their plan's `requests_per_minute`, anonymous and
 bad-credential traffic the free plan's figure per IP (the authentication middleware defers its
 401 to this layer, so failed credentials are counted too). `POST /api/v1/auth/token` is also
-counted per IP and email against `login_rate_limit_per_minute`, against password guessing.
+counted per IP and email against `login_rate_limit_per_minute`, and its failures per account
+(workspace and email, every IP together) against `login_account_failures` per
+`login_account_window_seconds` (traffic/login_budget.py), against password guessing.
 
 Every /api response carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`
 (seconds); a refusal is 429 `rate_limited` with `Retry-After`. When the store (Redis) is down,
@@ -31,6 +33,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.identity.plans import Plan, policy
 from stockyard.identity.principal import Principal
 from stockyard.settings import Settings
+from stockyard.traffic.login_budget import AccountBudget, Attempt, Outcome, account_of
 from stockyard.traffic.rate_limits import Budget, Decision, RateLimiter, RateLimiterUnavailable
 
 log = logging.getLogger("stockyard.rate_limit")
@@ -68,6 +71,9 @@ def rate_limited(decision: Decision, now: float, message: str | None = None) -> 
             "RateLimit-Reset": reset,
         },
     )
+
+
+ACCOUNT_LOCKED = "Too many failed sign-ins for this account. Try again later."
 
 
 async def _buffer_body(receive: Receive, limit: int) -> tuple[list[Message], bytes | None]:
@@ -110,12 +116,37 @@ def login_email(body: bytes | None) -> str:
     return hashlib.sha256(fields[1].strip().lower().encode()).hexdigest()[:32]
 
 
+def sign_in_outcome(status: int, code: object) -> Outcome:
+    if status == 200:
+        return Outcome.SIGNED_IN
+    if code == catalog.INVALID_CREDENTIALS.code:
+        return Outcome.FAILED
+    if status >= 500 and code != catalog.DATABASE_UNAVAILABLE.code:
+        return Outcome.FAILED  # it may have been verified: keep the slot, to be safe
+    return Outcome.UNCHECKED
+
+
 class RateLimitMiddleware:
     def __init__(self, app: ASGIApp, *, limiter: RateLimiter, login_per_minute: int) -> None:
         self.app = app
         self.limiter = limiter
         self.login_budget = Budget(login_per_minute)
         self.anonymous_budget = Budget(policy(Plan.FREE).requests_per_minute)
+        self._accounts: AccountBudget | None = None
+        self._accounts_read = False
+
+    def _account_budget(self, scope: Scope) -> AccountBudget | None:
+        """From the application's settings (read once; a limit of 0 switches the budget off)."""
+        if not self._accounts_read:
+            settings: Settings = scope["app"].state.services.settings
+            if settings.login_account_failures > 0:
+                self._accounts = AccountBudget(
+                    self.limiter,
+                    failures=settings.login_account_failures,
+                    window_seconds=settings.login_account_window_seconds,
+                )
+            self._accounts_read = True
+        return self._accounts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
@@ -125,6 +156,7 @@ class RateLimitMiddleware:
         principal: Principal | None = state.get("principal")
         ip = client_ip(scope)
         counted: list[tuple[str, Budget]] = []  # given back if the database cannot be reached
+        attempt: Attempt | None = None
         try:
             if principal is not None:
                 key = f"{principal.kind.value}:{principal.id}"
@@ -142,6 +174,10 @@ class RateLimitMiddleware:
                 decision = await self.limiter.take(key, self.login_budget)
                 if decision.allowed:
                     counted.append((key, self.login_budget))
+                fields = login_fields(body)
+                accounts = self._account_budget(scope)
+                if decision.allowed and accounts is not None and fields is not None:
+                    attempt = await accounts.attempt(account_of(*fields), ip)
         except RateLimiterUnavailable:
             if scope["method"] in READ_METHODS:
                 await self._continue(scope, receive, send)
@@ -161,6 +197,10 @@ class RateLimitMiddleware:
             state.pop("authentication_error", None)
             await send_error(scope, send, rate_limited(decision, now))
             return
+        if attempt is not None and attempt.refused:
+            assert attempt.decision is not None
+            await send_error(scope, send, rate_limited(attempt.decision, now, ACCOUNT_LOCKED))
+            return
         headers = rate_limit_headers(decision, now)
 
         async def send_with_headers(message: Message) -> None:
@@ -172,6 +212,8 @@ class RateLimitMiddleware:
                     await self._give_back(counted)
                 else:
                     message["headers"] = [*message.get("headers", []), *headers]
+                if attempt is not None:
+                    await self._settle(attempt, sign_in_outcome(status, code))
             await send(message)
 
         await self._continue(scope, receive, send_with_headers)
@@ -182,6 +224,14 @@ class RateLimitMiddleware:
                 await self.limiter.give_back(key, budget)
         except RateLimiterUnavailable:
             log.warning("could not give back the budget of a request the database did not serve")
+
+    async def _settle(self, attempt: Attempt, outcome: Outcome) -> None:
+        accounts = self._accounts
+        assert accounts is not None
+        try:
+            await accounts.settle(attempt, outcome)
+        except RateLimiterUnavailable:
+            log.warning("could not settle a sign-in's slot of its account's budget (%s)", outcome.value)
 
     async def _continue(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer a deferred authentication failure, or hand the request on."""
