@@ -40,6 +40,13 @@ def test_import_items_from_csv(cli_env: None, client: TestClient, database_url: 
     assert [(job["kind"], job["status"], job["succeeded"]) for job in jobs] == [
         ("items.import", "partially_failed", 2)
     ]
+    system = {"type": "system", "id": None}
+    trail = tenant.get("/api/v1/audit-events", params={"resourceId": jobs[0]["id"]}).json()["data"]
+    assert [(event["action"], event["actor"], event["requestId"]) for event in trail] == [
+        ("items.created", system, None),
+        ("job.created", system, None),
+    ]
+    assert trail[1]["data"] == {"kind": "items.import", "mode": "create", "dryRun": False, "rows": 4}
 
 
 def test_import_into_an_unknown_workspace_fails(cli_env: None, tmp_path: Path) -> None:

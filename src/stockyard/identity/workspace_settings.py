@@ -15,12 +15,12 @@ from sqlalchemy import Row, select, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
-from stockyard.db.tables import audit_events, workspaces
+from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit
+from stockyard.identity.actor import SystemContext
 from stockyard.identity.context import Context
 from stockyard.identity.plans import Plan
-from stockyard.ids import new_id
 from stockyard.versioning import require_version
 
 
@@ -106,18 +106,12 @@ class WorkspaceSettingsService:
         if current.plan == plan.value:
             return current.plan, current
         updated = await _apply(conn, current, {"plan": plan.value})
-        await conn.execute(
-            audit_events.insert().values(
-                id=new_id("aud"),
-                workspace_id=current.id,
-                actor_type="system",
-                actor_id=None,
-                action="workspace.plan_changed",
-                resource_type="workspace",
-                resource_id=current.id,
-                request_id=None,
-                data={"fromPlan": current.plan, "toPlan": plan.value, "via": "cli"},
-                created_at=utcnow(),
-            )
+        await audit.record(
+            conn,
+            SystemContext(current.id),
+            "workspace.plan_changed",
+            "workspace",
+            current.id,
+            {"fromPlan": current.plan, "toPlan": plan.value, "via": "cli"},
         )
         return current.plan, updated

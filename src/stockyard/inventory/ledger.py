@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_, update
 
@@ -42,7 +42,7 @@ from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
 from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.context import Context
+from stockyard.identity.actor import Acting
 from stockyard.ids import new_id
 from stockyard.inventory import scope
 
@@ -300,10 +300,14 @@ _UPDATE_LEVEL = (
 )
 
 
+class Poster(Acting, scope.Scoped, Protocol):
+    """Who posts: a request's Context or a bulk job's JobContext (workspace, actor, warehouse scope)."""
+
+
 class Ledger:
     """The stock write path of one transaction (see the module docstring for the protocol)."""
 
-    def __init__(self, conn: Connection, ctx: Context) -> None:
+    def __init__(self, conn: Connection, ctx: Poster) -> None:
         self.conn = conn
         self.ctx = ctx
         self.workspace_id = ctx.workspace_id
@@ -323,7 +327,7 @@ class Ledger:
                 raise not_found(ref.kind, ref.id, ref.param)
         for ref in refs:
             if ref.kind == "location":
-                scope.require(self.ctx.principal, found_locations[ref.id].warehouse_id, param=ref.param)
+                scope.require(self.ctx, found_locations[ref.id].warehouse_id, param=ref.param)
         return Acquired(found_items, found_locations)
 
     async def lock_locations(
@@ -420,7 +424,7 @@ class Ledger:
         reserved = await self.reserved(locked) if decreases else {}
         now = utcnow()
         rows: list[dict[str, Any]] = []
-        principal = self.ctx.principal
+        actor = self.ctx.actor
         for posting in postings:
             pair = (posting.item_id, posting.location_id)
             balance = balances[pair]
@@ -449,9 +453,9 @@ class Ledger:
                     "transfer_id": posting.transfer_id,
                     "stocktake_id": posting.stocktake_id,
                     "reservation_id": posting.reservation_id,
-                    "actor_type": principal.kind.value,
-                    "actor_id": principal.id,
-                    "request_id": self.ctx.request_id,
+                    "actor_type": actor.kind.value,
+                    "actor_id": actor.id,
+                    "request_id": actor.request_id,
                     "created_at": now,
                 }
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, true
 
@@ -17,7 +17,14 @@ def visible(warehouse_column: ColumnElement[Any] | Any, principal: Principal) ->
     return warehouse_column.in_(sorted(principal.warehouse_ids))
 
 
-def require(principal: Principal, warehouse_id: str, *, param: str | None = None) -> None:
+class Scoped(Protocol):
+    """A principal, a request's context or a job's: the warehouses it may use (None: every one)."""
+
+    @property
+    def warehouse_ids(self) -> frozenset[str] | None: ...
+
+
+def require(scoped: Scoped, warehouse_id: str, *, param: str | None = None) -> None:
     """403 warehouse_out_of_scope unless the caller may use the warehouse."""
-    if not principal.can_see_warehouse(warehouse_id):
+    if scoped.warehouse_ids is not None and warehouse_id not in scoped.warehouse_ids:
         raise StockyardError(catalog.WAREHOUSE_OUT_OF_SCOPE, param=param)

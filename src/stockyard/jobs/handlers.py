@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from stockyard.db.database import Connection
 from stockyard.errors import StockyardError
 from stockyard.errors.render import envelope
+from stockyard.identity.actor import Actor
 from stockyard.jobs.model import JobError, JobMode
 from stockyard.jobs.payload import PayloadRow
 
@@ -20,10 +21,8 @@ class JobContext:
     workspace_id: str
     mode: JobMode
     dry_run: bool
-    actor_type: str
-    actor_id: str | None
-    request_id: str | None
-    warehouse_ids: frozenset[str] | None
+    actor: Actor  # who submitted the job, and the request that did
+    warehouse_ids: frozenset[str] | None  # the submitter's warehouses; None: every warehouse
 
 
 @dataclass(slots=True)

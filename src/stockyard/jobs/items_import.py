@@ -19,9 +19,9 @@ from sqlalchemy import delete, func, literal_column, select, text, update
 
 from stockyard.clock import utcnow
 from stockyard.db.database import Connection
-from stockyard.db.tables import audit_events, item_tags, items, tags, workspaces
+from stockyard.db.tables import item_tags, items, tags, workspaces
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import limits
+from stockyard.identity import audit, limits
 from stockyard.identity.plans import Limit, policy
 from stockyard.ids import new_id
 from stockyard.inventory.items import COST_SCALE
@@ -259,20 +259,8 @@ async def _audit_batch(
     conn: Connection, job: JobContext, action: str, item_ids: list[str], skus: list[str]
 ) -> None:
     """One audit event per batch and action: the job, and the items it created or updated."""
-    await conn.execute(
-        audit_events.insert().values(
-            id=new_id("aud"),
-            workspace_id=job.workspace_id,
-            actor_type=job.actor_type,
-            actor_id=job.actor_id,
-            action=action,
-            resource_type="job",
-            resource_id=job.job_id,
-            request_id=job.request_id,
-            data={"count": len(item_ids), "itemIds": item_ids, "skus": skus},
-            created_at=utcnow(),
-        )
-    )
+    data = {"count": len(item_ids), "itemIds": item_ids, "skus": skus}
+    await audit.record(conn, job, action, "job", job.job_id, data)
 
 
 async def _insert(

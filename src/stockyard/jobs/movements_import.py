@@ -23,13 +23,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from stockyard.clock import utcnow
 from stockyard.db.database import Connection
-from stockyard.db.tables import audit_events, items, locations, workspaces
+from stockyard.db.tables import items, locations
 from stockyard.errors import StockyardError
-from stockyard.identity.context import Context
-from stockyard.identity.principal import Principal, PrincipalKind
-from stockyard.ids import new_id
+from stockyard.identity import audit
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, Posting, Ref, not_found
 from stockyard.inventory.movements import MovementRequest
@@ -44,23 +41,6 @@ MovementRowValidator = Callable[[PayloadRow], MovementRequest]
 class _Checked:
     row: PayloadRow
     request: MovementRequest
-
-
-async def _principal(conn: Connection, job: JobContext) -> Principal:
-    workspace = (
-        await conn.execute(
-            select(workspaces.c.slug, workspaces.c.plan).where(workspaces.c.id == job.workspace_id)
-        )
-    ).one()
-    return Principal(
-        kind=PrincipalKind(job.actor_type),
-        id=job.actor_id or "",
-        workspace_id=job.workspace_id,
-        workspace_slug=workspace.slug,
-        plan=workspace.plan,
-        permissions=frozenset(),
-        warehouse_ids=job.warehouse_ids,
-    )
 
 
 class MovementImport:
@@ -90,11 +70,10 @@ class MovementImport:
                 outcome.fail(row, exc)
         if not valid:
             return outcome
-        ctx = Context(await _principal(conn, job), job.request_id or "")
-        valid = await self._check_references(conn, ctx, valid, outcome)
+        valid = await self._check_references(conn, job, valid, outcome)
         if not valid:
             return outcome
-        ledger = Ledger(conn, ctx)
+        ledger = Ledger(conn, job)
         refs = [Ref("item", c.request.item_id, "itemId") for c in valid] + [
             Ref("location", c.request.location_id, "locationId") for c in valid
         ]
@@ -102,8 +81,7 @@ class MovementImport:
         locked = await ledger.levels(
             [(c.request.item_id, c.request.location_id) for c in valid], acquired.locations
         )
-        now = utcnow()
-        audits: list[dict[str, Any]] = []
+        created: list[tuple[str, dict[str, Any]]] = []
         for checked in valid:
             request = checked.request
             posting = Posting(
@@ -120,29 +98,17 @@ class MovementImport:
                 outcome.fail(checked.row, exc)
                 continue
             outcome.succeeded += 1
-            audits.append(
-                {
-                    "id": new_id("aud"),
-                    "workspace_id": job.workspace_id,
-                    "actor_type": job.actor_type,
-                    "actor_id": job.actor_id,
-                    "action": "movement.created",
-                    "resource_type": "movement",
-                    "resource_id": movement.id,
-                    "request_id": job.request_id,
-                    "data": {"type": movement.type, "units": movement.units, "jobId": job.job_id},
-                    "created_at": now,
-                }
+            created.append(
+                (movement.id, {"type": movement.type, "units": movement.units, "jobId": job.job_id})
             )
-        if audits:
-            await conn.execute(audit_events.insert(), audits)
+        await audit.record_many(conn, job, "movement.created", "movement", created)
         return outcome
 
     @staticmethod
     async def _check_references(
-        conn: Connection, ctx: Context, rows: list[_Checked], outcome: BatchOutcome
+        conn: Connection, job: JobContext, rows: list[_Checked], outcome: BatchOutcome
     ) -> list[_Checked]:
-        ws = ctx.workspace_id
+        ws = job.workspace_id
         item_ids = sorted({c.request.item_id for c in rows})
         location_ids = sorted({c.request.location_id for c in rows})
         known_items = {
@@ -169,7 +135,7 @@ class MovementImport:
                     raise not_found("item", request.item_id, "itemId")
                 if request.location_id not in warehouse_of:
                     raise not_found("location", request.location_id, "locationId")
-                scope.require(ctx.principal, warehouse_of[request.location_id], param="locationId")
+                scope.require(job, warehouse_of[request.location_id], param="locationId")
             except StockyardError as exc:
                 outcome.fail(checked.row, exc)
                 continue

@@ -26,6 +26,7 @@ from stockyard.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import job_errors, jobs
 from stockyard.errors import StockyardError
+from stockyard.identity.actor import Actor, ActorKind
 from stockyard.jobs.handlers import BatchOutcome, JobContext, JobHandler
 from stockyard.jobs.model import BATCH_SIZE, JobKind, JobMode, JobStatus, PayloadFormat, final_status
 from stockyard.jobs.payload import PayloadRow, iter_rows
@@ -140,9 +141,7 @@ class JobRunner:
             workspace_id=job.workspace_id,
             mode=JobMode(job.mode),
             dry_run=job.dry_run,
-            actor_type=job.actor_type,
-            actor_id=job.actor_id,
-            request_id=job.request_id,
+            actor=Actor(ActorKind(job.actor_type), job.actor_id, job.request_id),
             warehouse_ids=None if job.warehouse_ids is None else frozenset(job.warehouse_ids),
         )
         rows = iter_rows(job.payload, PayloadFormat(job.payload_format))
