@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import Row, and_, bindparam, delete, exists, func, literal_column, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
@@ -70,9 +71,81 @@ def _record(row: Row[Any], tag_names: list[str]) -> ItemRecord:
     )
 
 
-def _duplicate(sku: str) -> StockyardError:
-    return StockyardError(catalog.DUPLICATE_SKU, f"An item with SKU '{sku}' already exists.", param="sku")
+def duplicate_sku(sku: str | None) -> StockyardError:
+    """409 duplicate_sku, naming the SKU when it is known."""
+    message = None if sku is None else f"An item with SKU '{sku}' already exists."
+    return StockyardError(catalog.DUPLICATE_SKU, message, param="sku")
 
+
+def unknown_tag(name: str) -> StockyardError:
+    return StockyardError(
+        catalog.UNPROCESSABLE_ENTITY, f"Unknown tag: {name}. Create it first.", param="tags"
+    )
+
+
+def named_tags(names: Iterable[str] | None, tag_ids: Mapping[str, str]) -> list[str]:
+    """The ids of the named tags from `tag_ids` (name_key → id, `ItemStore.tag_ids`); 422 for the
+    first name that is not there."""
+    ids: list[str] = []
+    for name in names or ():
+        tag_id = tag_ids.get(name.lower())
+        if tag_id is None:
+            raise unknown_tag(name)
+        ids.append(tag_id)
+    return ids
+
+
+def _new_row(workspace_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The row of a new item from the fields of a create (tags aside): the SKU's case-folded key,
+    the defaults of the fields not given, the unit cost in ten-thousandths, version 1."""
+    sku = str(fields["sku"])
+    return {
+        "id": new_id("itm"),
+        "workspace_id": workspace_id,
+        "sku": sku,
+        "sku_key": sku.lower(),
+        "name": fields["name"],
+        "description": fields.get("description"),
+        "unit": fields.get("unit") or "each",
+        "barcode": fields.get("barcode"),
+        "reorder_point": fields.get("reorder_point"),
+        "unit_cost_e4": _cost_to_storage(fields.get("unit_cost")),
+        "archived": bool(fields.get("archived", False)),
+        "version": 1,
+    }
+
+
+def _changed_columns(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The columns an update sets from the fields sent (tags aside), and the next version."""
+    columns: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name == "tags":
+            continue
+        if name == "sku":
+            columns.update(sku=value, sku_key=value.lower())
+        elif name == "unit_cost":
+            columns["unit_cost_e4"] = _cost_to_storage(value)
+        elif name == "unit" and value is None:
+            columns["unit"] = "each"
+        else:
+            columns[name] = value
+    columns["version"] = items.c.version + 1
+    return columns
+
+
+def _timestamp(dialect: str, now: datetime) -> Any:
+    """`now` as an SQL literal, so executemany does not convert the same datetime once per row.
+
+    The text is what the column type itself would bind: naive UTC on SQLite, timestamptz on
+    PostgreSQL (see db/types.UTCDateTime)."""
+    if dialect == "postgresql":
+        return literal_column(f"'{now.isoformat()}'::timestamptz")
+    return literal_column(
+        f"'{now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=' ', timespec='microseconds')}'"
+    )
+
+
+_INSERT = items.insert()  # built once: POST /items inserts one row with it
 
 # The hot read (GET /items/{id}): the item and its tag names in one statement, built once.
 _ITEM_WITH_TAGS = (
@@ -131,6 +204,13 @@ class ItemStore:
             names[row.item_id].append(row.name)
         return names
 
+    async def ids_by_sku(self, sku_keys: Collection[str]) -> dict[str, str]:
+        """The live items among these case-folded SKUs: sku_key → item id (one query)."""
+        rows = await self.conn.execute(
+            select(items.c.sku_key, items.c.id).where(self._scoped(), items.c.sku_key.in_(sku_keys))
+        )
+        return {row.sku_key: row.id for row in rows}
+
     async def sku_taken(self, sku: str, *, except_id: str | None = None) -> bool:
         query = select(items.c.id).where(self._scoped(), items.c.sku_key == sku.lower())
         if except_id is not None:
@@ -173,33 +253,97 @@ class ItemStore:
         names = await self.tag_names([row.id for row in rows])
         return [_record(row, names[row.id]) for row in rows]
 
+    async def tag_ids(self, names: Iterable[str]) -> dict[str, str]:
+        """The workspace's tags among these names: name_key → tag id (one query, none for no names)."""
+        keys = {name.lower() for name in names}
+        if not keys:
+            return {}
+        rows = await self.conn.execute(
+            select(tags.c.name_key, tags.c.id).where(
+                tags.c.workspace_id == self.workspace_id, tags.c.name_key.in_(keys)
+            )
+        )
+        return {row.name_key: row.id for row in rows}
+
     async def set_tags(self, item_id: str, names: list[str]) -> None:
+        """The item's tags become exactly `names`; 422 for a tag that does not exist."""
+        found = await self.tag_ids(names)
+        keys = {name.lower(): name for name in names}
+        missing = [keys[key] for key in keys if key not in found]
+        if missing:
+            raise unknown_tag(missing[0])
+        await self._replace_links(item_id, self._links(item_id, found.values()))
+
+    def _links(self, item_id: str, tag_ids: Iterable[str]) -> list[dict[str, Any]]:
+        return [
+            {"item_id": item_id, "tag_id": tag_id, "workspace_id": self.workspace_id}
+            for tag_id in dict.fromkeys(tag_ids)
+        ]
+
+    async def _replace_links(self, item_id: str, links: list[dict[str, Any]]) -> None:
         await self.conn.execute(
             delete(item_tags).where(
                 item_tags.c.workspace_id == self.workspace_id, item_tags.c.item_id == item_id
             )
         )
-        if not names:
-            return
-        keys = {name.lower(): name for name in names}
-        rows = await self.conn.execute(
-            select(tags.c.id, tags.c.name_key).where(
-                tags.c.workspace_id == self.workspace_id, tags.c.name_key.in_(list(keys))
-            )
-        )
-        found = {row.name_key: row.id for row in rows}
-        missing = [keys[key] for key in keys if key not in found]
-        if missing:
-            raise StockyardError(
-                catalog.UNPROCESSABLE_ENTITY, f"Unknown tag: {missing[0]}. Create it first.", param="tags"
-            )
-        await self.conn.execute(
-            item_tags.insert(),
-            [
-                {"item_id": item_id, "tag_id": tag_id, "workspace_id": self.workspace_id}
-                for tag_id in found.values()
-            ],
-        )
+        if links:
+            await self.conn.execute(item_tags.insert(), links)
+
+    async def insert_many(
+        self, creates: Sequence[Mapping[str, Any]], tag_ids: Mapping[str, str] | None = None
+    ) -> list[str]:
+        """Insert items from the fields of creates; their ids, in order.
+
+        The caller checks the SKUs first (`sku_taken`, `ids_by_sku`); a SKU repeated in `creates`,
+        or taken by a concurrent writer since, is 409 duplicate_sku, never an IntegrityError. A
+        create's tags are looked up in `tag_ids` (name_key → id, from `tag_ids()`): 422 if one is
+        missing."""
+        rows = [_new_row(self.workspace_id, fields) for fields in creates]
+        keys: set[str] = set()
+        for row in rows:
+            if row["sku_key"] in keys:
+                raise duplicate_sku(row["sku"])
+            keys.add(row["sku_key"])
+        links = [
+            link
+            for row, fields in zip(rows, creates, strict=True)
+            if fields.get("tags")
+            for link in self._links(row["id"], named_tags(fields["tags"], tag_ids or {}))
+        ]
+        now = utcnow()
+        try:
+            if len(rows) == 1:
+                await self.conn.execute(_INSERT, {**rows[0], "created_at": now, "updated_at": now})
+            elif rows:
+                stamp = _timestamp(self.conn.dialect, now)
+                await self.conn.execute(items.insert().values(created_at=stamp, updated_at=stamp), rows)
+        except IntegrityError as exc:
+            # Which SKU a concurrent writer took is known only when there is one.
+            raise duplicate_sku(rows[0]["sku"] if len(rows) == 1 else None) from exc
+        if links:
+            await self.conn.execute(item_tags.insert(), links)
+        return [row["id"] for row in rows]
+
+    async def update_many(
+        self, updates: Sequence[tuple[str, Mapping[str, Any]]], tag_ids: Mapping[str, str] | None = None
+    ) -> None:
+        """Update items (by id) with the fields sent; each gets the next version.
+
+        A SKU taken by another item is 409 duplicate_sku (the caller checks first, `sku_taken`).
+        Sent `tags` replace the item's tags (None: no tags), looked up in `tag_ids` as on insert."""
+        now = utcnow()
+        for item_id, fields in updates:
+            try:
+                await self.conn.execute(
+                    update(items)
+                    .where(items.c.workspace_id == self.workspace_id, items.c.id == item_id)
+                    .values(**_changed_columns(fields), updated_at=now)
+                )
+            except IntegrityError as exc:
+                raise duplicate_sku(fields.get("sku")) from exc
+            if "tags" in fields:
+                links = self._links(item_id, named_tags(fields["tags"], tag_ids or {}))
+                await self._replace_links(item_id, links)
 
     async def has_stock(self, item_id: str) -> bool:
         return (
@@ -235,30 +379,9 @@ class ItemService:
         sku: str = values["sku"]
         await limits.lock_workspace(conn, ctx.workspace_id)
         if await store.sku_taken(sku):
-            raise _duplicate(sku)
+            raise duplicate_sku(sku)
         limits.enforce(ctx.principal.plan, Limit.ITEMS, await store.count())
-        now = utcnow()
-        item_id = new_id("itm")
-        row = {
-            "id": item_id,
-            "workspace_id": ctx.workspace_id,
-            "sku": sku,
-            "sku_key": sku.lower(),
-            "name": values["name"],
-            "description": values.get("description"),
-            "unit": values.get("unit") or "each",
-            "barcode": values.get("barcode"),
-            "reorder_point": values.get("reorder_point"),
-            "unit_cost_e4": _cost_to_storage(values.get("unit_cost")),
-            "archived": bool(values.get("archived", False)),
-            "version": 1,
-            "created_at": now,
-            "updated_at": now,
-        }
-        try:
-            await conn.execute(items.insert().values(**row))
-        except IntegrityError as exc:
-            raise _duplicate(sku) from exc
+        (item_id,) = await store.insert_many([values])
         if tag_names:
             await store.set_tags(item_id, tag_names)
         await audit.record(conn, ctx, "item.created", "item", item_id, {"sku": sku})
@@ -304,29 +427,12 @@ class ItemService:
         self, conn: Connection, ctx: Context, item_id: str, changes: ItemChanges, if_match: int | None
     ) -> ItemRecord:
         store = ItemStore(conn, ctx.workspace_id)
-        current = require_current(await store.get(item_id, for_update=True), if_match)
+        require_current(await store.get(item_id, for_update=True), if_match)
         values = dict(changes.values)
         tag_names: list[str] | None = values.pop("tags", None)
-        row: dict[str, Any] = {}
-        if "sku" in values:
-            sku = values.pop("sku")
-            if await store.sku_taken(sku, except_id=item_id):
-                raise _duplicate(sku)
-            row.update(sku=sku, sku_key=sku.lower())
-        if "unit_cost" in values:
-            row["unit_cost_e4"] = _cost_to_storage(values.pop("unit_cost"))
-        if "unit" in values and values["unit"] is None:
-            values["unit"] = "each"
-        row.update(values)
-        row.update(version=current.version + 1, updated_at=utcnow())
-        try:
-            await conn.execute(
-                update(items)
-                .where(items.c.workspace_id == ctx.workspace_id, items.c.id == item_id)
-                .values(**row)
-            )
-        except IntegrityError as exc:
-            raise _duplicate(row.get("sku", current.sku)) from exc
+        if "sku" in values and await store.sku_taken(values["sku"], except_id=item_id):
+            raise duplicate_sku(values["sku"])
+        await store.update_many([(item_id, values)])
         if tag_names is not None:
             await store.set_tags(item_id, tag_names)
         await audit.record(conn, ctx, "item.updated", "item", item_id, {"fields": sorted(changes.values)})

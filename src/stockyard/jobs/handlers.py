@@ -36,6 +36,11 @@ class BatchOutcome:
         self.errors.append(JobError(row.index, row.line, error_body(error)))
 
 
+class BatchConflict(Exception):
+    """A concurrent write took what the batch checked was free (e.g. a SKU): the runner rolls the
+    batch back and runs it again, as it does on an IntegrityError."""
+
+
 def error_body(error: StockyardError) -> dict[str, Any]:
     """The standard envelope of `error`, without requestId (a row has no request of its own)."""
     body = envelope(error, "")
@@ -44,6 +49,10 @@ def error_body(error: StockyardError) -> dict[str, Any]:
 
 
 class JobHandler(Protocol):
+    rollback_dry_run: bool
+    """True when `process()` writes as it checks (the ledger): a dry run then runs it in a
+    transaction that is rolled back. False when `process()` itself skips its writes in a dry run."""
+
     def new_state(self) -> Any:
         """State carried from batch to batch (e.g. keys seen on earlier rows)."""
 

@@ -3,29 +3,27 @@
 Per batch: each row is validated by the injected row validator (the API's `ItemCreate` schema, so a
 row is judged exactly like a single POST /items body), SKUs repeated within the job are rejected,
 then ONE query finds the SKUs that already exist, one query resolves tags, one count checks the
-plan's item limit, and the new items and their tags are written with executemany, plus one audit
-event per batch (`items.created` / `items.updated` on the job, listing the item ids). A dry run
-does everything but the writes.
+plan's item limit, and the items are written through the item store's bulk methods (the row rules
+of POST and PATCH /items; new items and their tags with executemany), plus one audit event per
+batch (`items.created` / `items.updated` on the job, listing the item ids). A dry run does
+everything but the writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, literal_column, select, text, update
+from sqlalchemy import select, text
 
-from stockyard.clock import utcnow
 from stockyard.db.database import Connection
-from stockyard.db.tables import item_tags, items, tags, workspaces
+from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity import audit, limits
 from stockyard.identity.plans import Limit, policy
-from stockyard.ids import new_id
-from stockyard.inventory.items import COST_SCALE
-from stockyard.jobs.handlers import BatchOutcome, JobContext
+from stockyard.inventory.items import ItemStore, duplicate_sku, named_tags
+from stockyard.jobs.handlers import BatchConflict, BatchOutcome, JobContext
 from stockyard.jobs.model import JobMode
 from stockyard.jobs.payload import PayloadRow
 
@@ -81,11 +79,9 @@ def _where(row: PayloadRow) -> str:
     return f"line {row.line}" if row.line is not None else f"index {row.index}"
 
 
-def _storage_cost(value: Any) -> int | None:
-    return None if value is None else int(value * COST_SCALE)
-
-
 class ItemImport:
+    rollback_dry_run = False  # a dry run skips the writes itself (and counts what it would create)
+
     def __init__(self, validate: ItemRowValidator) -> None:
         self._validate = validate
 
@@ -152,23 +148,17 @@ class ItemImport:
     ) -> tuple[int, int]:
         """Sort the rows into creates, updates and failures, then write; (created, item count before)."""
         ws = job.workspace_id
+        store = ItemStore(conn, ws)
         await limits.lock_workspace(conn, ws)
-        existing: dict[str, str] = {
-            row.sku_key: row.id
-            for row in await conn.execute(
-                select(items.c.sku_key, items.c.id).where(
-                    items.c.workspace_id == ws,
-                    items.c.deleted_at.is_(None),
-                    items.c.sku_key.in_([key for _, _, key in candidates]),
-                )
-            )
-        }
-        tag_ids = await _tag_ids(conn, ws, candidates)
+        existing = await store.ids_by_sku([key for _, _, key in candidates])
+        tag_ids = await store.tag_ids(
+            name for _, item, _ in candidates for name in item.values.get("tags") or ()
+        )
         plan = (await conn.execute(select(workspaces.c.plan).where(workspaces.c.id == ws))).scalar_one()
         allowed = policy(plan).limits[Limit.ITEMS]
         count = state.known_count
         if count is None or allowed - count < len(candidates) + COUNT_MARGIN:
-            count = await _count_items(conn, ws)
+            count = await store.count()
             if job.dry_run:
                 count += state.created  # what earlier batches would have created
         room = allowed - count  # creates that fit; past it, enforce() says why
@@ -176,23 +166,12 @@ class ItemImport:
         updates: list[tuple[PayloadRow, ItemRow, str]] = []
         for row, item, key in candidates:
             if key in existing and job.mode is JobMode.CREATE:
-                outcome.fail(
-                    row,
-                    StockyardError(
-                        catalog.DUPLICATE_SKU, f"An item with SKU '{item.sku}' already exists.", param="sku"
-                    ),
-                )
+                outcome.fail(row, duplicate_sku(item.sku))
                 continue
-            unknown = [name for name in item.values.get("tags") or () if name.lower() not in tag_ids]
-            if unknown:
-                outcome.fail(
-                    row,
-                    StockyardError(
-                        catalog.UNPROCESSABLE_ENTITY,
-                        f"Unknown tag: {unknown[0]}. Create it first.",
-                        param="tags",
-                    ),
-                )
+            try:
+                named_tags(item.values.get("tags"), tag_ids)
+            except StockyardError as exc:
+                outcome.fail(row, exc)
                 continue
             if key in existing:
                 updates.append((row, item, existing[key]))
@@ -206,8 +185,14 @@ class ItemImport:
             creates.append((row, item))
         outcome.succeeded = len(creates) + len(updates)
         if not job.dry_run:
-            await _insert(conn, job, creates, tag_ids)
-            await _update(conn, job, updates, tag_ids)
+            try:
+                await _insert(store, job, creates, tag_ids)
+                await _update(store, job, updates, tag_ids)
+            except StockyardError as exc:
+                if exc.spec is not catalog.DUPLICATE_SKU:
+                    raise
+                # A concurrent writer took a SKU since the existence query: check the batch again.
+                raise BatchConflict(job.job_id) from exc
         return len(creates), count
 
 
@@ -220,123 +205,25 @@ async def _analyze_if_grown(conn: Connection, job: JobContext, state: ItemImport
     return True
 
 
-async def _count_items(conn: Connection, workspace_id: str) -> int:
-    query = (
-        select(func.count())
-        .select_from(items)
-        .where(items.c.workspace_id == workspace_id, items.c.deleted_at.is_(None))
-    )
-    return int((await conn.execute(query)).scalar_one())
-
-
-async def _tag_ids(
-    conn: Connection, workspace_id: str, candidates: list[tuple[PayloadRow, ItemRow, str]]
-) -> dict[str, str]:
-    names = {name.lower() for _, item, _ in candidates for name in item.values.get("tags") or ()}
-    if not names:
-        return {}
-    rows = await conn.execute(
-        select(tags.c.name_key, tags.c.id).where(
-            tags.c.workspace_id == workspace_id, tags.c.name_key.in_(names)
-        )
-    )
-    return {row.name_key: row.id for row in rows}
-
-
-def _timestamp(dialect: str, now: datetime) -> Any:
-    """`now` as an SQL literal, so executemany does not convert the same datetime once per row.
-
-    The text is what the column type itself would bind: naive UTC on SQLite, timestamptz on
-    PostgreSQL (see db/types.UTCDateTime)."""
-    if dialect == "postgresql":
-        return literal_column(f"'{now.isoformat()}'::timestamptz")
-    return literal_column(
-        f"'{now.astimezone(UTC).replace(tzinfo=None).isoformat(sep=' ', timespec='microseconds')}'"
-    )
-
-
-async def _audit_batch(
-    conn: Connection, job: JobContext, action: str, item_ids: list[str], skus: list[str]
-) -> None:
-    """One audit event per batch and action: the job, and the items it created or updated."""
-    data = {"count": len(item_ids), "itemIds": item_ids, "skus": skus}
-    await audit.record(conn, job, action, "job", job.job_id, data)
-
-
 async def _insert(
-    conn: Connection, job: JobContext, creates: list[tuple[PayloadRow, ItemRow]], tag_ids: dict[str, str]
+    store: ItemStore, job: JobContext, creates: list[tuple[PayloadRow, ItemRow]], tag_ids: dict[str, str]
 ) -> None:
     if not creates:
         return
-    rows: list[dict[str, Any]] = []
-    links: list[dict[str, Any]] = []
-    for _, item in creates:
-        values = item.values
-        item_id = new_id("itm")
-        rows.append(
-            {
-                "id": item_id,
-                "workspace_id": job.workspace_id,
-                "sku": item.sku,
-                "sku_key": item.sku.lower(),
-                "name": values["name"],
-                "description": values.get("description"),
-                "unit": values.get("unit") or "each",
-                "barcode": values.get("barcode"),
-                "reorder_point": values.get("reorder_point"),
-                "unit_cost_e4": _storage_cost(values.get("unit_cost")),
-                "archived": bool(values.get("archived", False)),
-                "version": 1,
-            }
-        )
-        for tag_id in dict.fromkeys(tag_ids[name.lower()] for name in values.get("tags") or ()):
-            links.append({"item_id": item_id, "tag_id": tag_id, "workspace_id": job.workspace_id})
-    now = _timestamp(conn.dialect, utcnow())
-    await conn.execute(items.insert().values(created_at=now, updated_at=now), rows)
-    if links:
-        await conn.execute(item_tags.insert(), links)
-    await _audit_batch(conn, job, "items.created", [row["id"] for row in rows], [row["sku"] for row in rows])
-
-
-_UPDATABLE = ("name", "description", "unit", "barcode", "reorder_point", "archived")
+    item_ids = await store.insert_many([item.values for _, item in creates], tag_ids)
+    data = {"count": len(item_ids), "itemIds": item_ids, "skus": [item.sku for _, item in creates]}
+    await audit.record(store.conn, job, "items.created", "job", job.job_id, data)
 
 
 async def _update(
-    conn: Connection, job: JobContext, updates: list[tuple[PayloadRow, ItemRow, str]], tag_ids: dict[str, str]
+    store: ItemStore, job: JobContext, updates: list[tuple[PayloadRow, ItemRow, str]], tag_ids: dict[str, str]
 ) -> None:
+    """Upsert mode: an existing item gets the fields its row sent."""
     if not updates:
         return
-    now = utcnow()
-    for _, item, item_id in updates:
-        values: dict[str, Any] = {"sku": item.sku, "version": items.c.version + 1, "updated_at": now}
-        for name in _UPDATABLE:
-            if name in item.sent:
-                values[name] = item.values[name]
-        if values.get("unit", "each") is None:
-            values["unit"] = "each"
-        if "unit_cost" in item.sent:
-            values["unit_cost_e4"] = _storage_cost(item.values["unit_cost"])
-        await conn.execute(
-            update(items)
-            .where(items.c.workspace_id == job.workspace_id, items.c.id == item_id)
-            .values(**values)
-        )
-        if "tags" in item.sent:
-            await conn.execute(
-                delete(item_tags).where(
-                    item_tags.c.workspace_id == job.workspace_id, item_tags.c.item_id == item_id
-                )
-            )
-            links = [
-                {"item_id": item_id, "tag_id": tag_id, "workspace_id": job.workspace_id}
-                for tag_id in dict.fromkeys(tag_ids[name.lower()] for name in item.values.get("tags") or ())
-            ]
-            if links:
-                await conn.execute(item_tags.insert(), links)
-    await _audit_batch(
-        conn,
-        job,
-        "items.updated",
-        [item_id for _, _, item_id in updates],
-        [item.sku for _, item, _ in updates],
+    await store.update_many(
+        [(item_id, {name: item.values[name] for name in item.sent}) for _, item, item_id in updates], tag_ids
     )
+    item_ids = [item_id for _, _, item_id in updates]
+    data = {"count": len(item_ids), "itemIds": item_ids, "skus": [item.sku for _, item, _ in updates]}
+    await audit.record(store.conn, job, "items.updated", "job", job.job_id, data)

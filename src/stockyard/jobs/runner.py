@@ -27,7 +27,7 @@ from stockyard.db.database import Connection, Database
 from stockyard.db.tables import job_errors, jobs
 from stockyard.errors import StockyardError
 from stockyard.identity.actor import Actor, ActorKind
-from stockyard.jobs.handlers import BatchOutcome, JobContext, JobHandler
+from stockyard.jobs.handlers import BatchConflict, BatchOutcome, JobContext, JobHandler
 from stockyard.jobs.model import BATCH_SIZE, JobKind, JobMode, JobStatus, PayloadFormat, final_status
 from stockyard.jobs.payload import PayloadRow, iter_rows
 
@@ -167,12 +167,12 @@ class JobRunner:
     ) -> BatchOutcome:
         for attempt in range(1, BATCH_ATTEMPTS + 1):
             try:
-                if context.dry_run and getattr(handler, "rollback_dry_run", False):
+                if context.dry_run and handler.rollback_dry_run:
                     outcome = await self._evaluate(context, handler, state, batch)
                     await self._db.transact(_record_batch, context, outcome, batch, done)
                     return outcome
                 return await self._db.transact(_commit_batch, context, handler, state, batch, done)
-            except IntegrityError:
+            except (IntegrityError, BatchConflict):
                 # A concurrent request created what the batch checked was free (e.g. the same SKU
                 # between our existence query and our insert): nothing was written, check again.
                 if attempt == BATCH_ATTEMPTS:
