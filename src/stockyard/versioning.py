@@ -1,20 +1,35 @@
-"""Optimistic concurrency on versioned rows: the checks a write makes before it changes a row.
+"""Optimistic concurrency on versioned rows: the checks a write makes before it changes a row, and
+the write itself.
 
 A write looks its row up (locked), then reports a missing row (404 `not_found`) before a failed
 If-Match precondition (412 `precondition_failed`), so that another tenant's resource reads the
-same as one that does not exist.
+same as one that does not exist. Once the resource's own rules have passed, `save_changes` and
+`delete_row` write the row and its audit event.
 """
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeVar
 
+from sqlalchemy import Row, Table, delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from stockyard.clock import utcnow
+from stockyard.db.database import Connection
 from stockyard.errors import StockyardError, catalog
+from stockyard.identity import audit
+from stockyard.identity.context import Context
 
 
 class Versioned(Protocol):
     @property
     def version(self) -> int: ...
+
+
+class VersionedRow(Versioned, Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 VersionedT = TypeVar("VersionedT", bound=Versioned)
@@ -32,3 +47,40 @@ def require_current(record: VersionedT | None, if_match: int | None) -> Versione
         raise StockyardError(catalog.NOT_FOUND)
     require_version(record.version, if_match)
     return record
+
+
+async def save_changes(
+    conn: Connection,
+    ctx: Context,
+    table: Table,
+    current: VersionedRow,
+    changes: Mapping[str, Any],
+    *,
+    resource: str,
+    duplicate: Callable[[], StockyardError],
+) -> Row[Any]:
+    """Write `changes` to the workspace's row `current` as its next version, record `<resource>.updated`
+    with the changed fields, and return the row as stored. A unique violation (a concurrent write
+    took the same name after the caller checked it) raises `duplicate()`."""
+    try:
+        await conn.execute(
+            update(table)
+            .where(table.c.workspace_id == ctx.workspace_id, table.c.id == current.id)
+            .values(**changes, version=current.version + 1, updated_at=utcnow())
+        )
+    except IntegrityError as exc:
+        raise duplicate() from exc
+    await audit.record(conn, ctx, f"{resource}.updated", resource, current.id, {"fields": sorted(changes)})
+    return (
+        await conn.execute(
+            select(table).where(table.c.workspace_id == ctx.workspace_id, table.c.id == current.id)
+        )
+    ).one()
+
+
+async def delete_row(
+    conn: Connection, ctx: Context, table: Table, row_id: str, *, resource: str, data: dict[str, Any]
+) -> None:
+    """Delete the workspace's row and record `<resource>.deleted` with `data`."""
+    await conn.execute(delete(table).where(table.c.workspace_id == ctx.workspace_id, table.c.id == row_id))
+    await audit.record(conn, ctx, f"{resource}.deleted", resource, row_id, data)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, exists, func, or_, select, update
+from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
@@ -18,9 +18,9 @@ from stockyard.identity.context import Context
 from stockyard.identity.plans import Limit
 from stockyard.ids import new_id
 from stockyard.inventory import scope
-from stockyard.inventory.warehouses import visible_warehouse
+from stockyard.inventory.warehouses import kept_for_history, visible_warehouse
 from stockyard.pagination import Page, decode_cursor, paginate
-from stockyard.versioning import require_version
+from stockyard.versioning import delete_row, require_current, save_changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,28 +232,23 @@ class LocationService:
     ) -> LocationRecord:
         store = LocationStore(conn, ctx.workspace_id)
         # FOR UPDATE conflicts with the FOR SHARE every stock write takes on its locations.
-        current = await visible_location(conn, ctx, location_id, for_update=True)
-        require_version(current.version, if_match)
-        if "code" in changes and await store.code_taken(
-            current.warehouse_id, changes["code"], except_id=location_id
-        ):
-            raise _duplicate(changes["code"])
+        current = require_current(await visible_location(conn, ctx, location_id, for_update=True), if_match)
+        code = changes.get("code", current.code)
+        if "code" in changes and await store.code_taken(current.warehouse_id, code, except_id=location_id):
+            raise _duplicate(code)
         if changes.get("archived") and not current.archived:
             await _require_unlocked_and_empty(store, current)
-        try:
-            await conn.execute(
-                update(locations)
-                .where(locations.c.workspace_id == ctx.workspace_id, locations.c.id == location_id)
-                .values(**changes, version=current.version + 1, updated_at=utcnow())
+        return _record(
+            await save_changes(
+                conn,
+                ctx,
+                locations,
+                current,
+                changes,
+                resource="location",
+                duplicate=lambda: _duplicate(code),
             )
-        except IntegrityError as exc:
-            raise _duplicate(changes.get("code", current.code)) from exc
-        await audit.record(
-            conn, ctx, "location.updated", "location", location_id, {"fields": sorted(changes)}
         )
-        updated = await store.get(location_id)
-        assert updated is not None
-        return updated
 
     async def delete(self, ctx: Context, location_id: str, *, if_match: int | None = None) -> None:
         await self._db.transact(self._delete, ctx, location_id, if_match)
@@ -261,17 +256,8 @@ class LocationService:
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, location_id: str, if_match: int | None) -> None:
         store = LocationStore(conn, ctx.workspace_id)
-        current = await visible_location(conn, ctx, location_id, for_update=True)
-        require_version(current.version, if_match)
+        current = require_current(await visible_location(conn, ctx, location_id, for_update=True), if_match)
         await _require_unlocked_and_empty(store, current)
         if await store.has_history(location_id):
-            raise StockyardError(
-                catalog.CONFLICT,
-                f"Location {current.code} has stock history and cannot be deleted; archive it instead.",
-            )
-        await conn.execute(
-            delete(locations).where(
-                locations.c.workspace_id == ctx.workspace_id, locations.c.id == location_id
-            )
-        )
-        await audit.record(conn, ctx, "location.deleted", "location", location_id, {"code": current.code})
+            raise kept_for_history(f"Location {current.code}")
+        await delete_row(conn, ctx, locations, location_id, resource="location", data={"code": current.code})

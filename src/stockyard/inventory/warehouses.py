@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, exists, or_, select, update
+from sqlalchemy import Row, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.clock import utcnow
@@ -18,7 +18,7 @@ from stockyard.identity.context import Context
 from stockyard.ids import new_id
 from stockyard.inventory import scope
 from stockyard.pagination import Page, decode_cursor, paginate
-from stockyard.versioning import require_version
+from stockyard.versioning import delete_row, require_current, save_changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,12 @@ def _record(row: Row[Any]) -> WarehouseRecord:
 def _duplicate(short_id: str) -> StockyardError:
     return StockyardError(
         catalog.DUPLICATE_SHORT_ID, f"A warehouse with shortId '{short_id}' already exists.", param="shortId"
+    )
+
+
+def kept_for_history(what: str) -> StockyardError:
+    return StockyardError(
+        catalog.CONFLICT, f"{what} has stock history and cannot be deleted; archive it instead."
     )
 
 
@@ -203,26 +209,23 @@ class WarehouseService:
         conn: Connection, ctx: Context, warehouse_id: str, changes: dict[str, Any], if_match: int | None
     ) -> WarehouseRecord:
         store = WarehouseStore(conn, ctx.workspace_id)
-        current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
-        require_version(current.version, if_match)
-        if "short_id" in changes and await store.short_id_taken(changes["short_id"], except_id=warehouse_id):
-            raise _duplicate(changes["short_id"])
+        current = require_current(await visible_warehouse(conn, ctx, warehouse_id, for_update=True), if_match)
+        short_id = changes.get("short_id", current.short_id)
+        if "short_id" in changes and await store.short_id_taken(short_id, except_id=warehouse_id):
+            raise _duplicate(short_id)
         if changes.get("archived") and not current.archived:
             await _require_no_stock(store, current, "archived")
-        try:
-            await conn.execute(
-                update(warehouses)
-                .where(warehouses.c.workspace_id == ctx.workspace_id, warehouses.c.id == warehouse_id)
-                .values(**changes, version=current.version + 1, updated_at=utcnow())
+        return _record(
+            await save_changes(
+                conn,
+                ctx,
+                warehouses,
+                current,
+                changes,
+                resource="warehouse",
+                duplicate=lambda: _duplicate(short_id),
             )
-        except IntegrityError as exc:
-            raise _duplicate(changes.get("short_id", current.short_id)) from exc
-        await audit.record(
-            conn, ctx, "warehouse.updated", "warehouse", warehouse_id, {"fields": sorted(changes)}
         )
-        updated = await store.get(warehouse_id)
-        assert updated is not None
-        return updated
 
     async def delete(self, ctx: Context, warehouse_id: str, *, if_match: int | None = None) -> None:
         await self._db.transact(self._delete, ctx, warehouse_id, if_match)
@@ -230,21 +233,12 @@ class WarehouseService:
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, warehouse_id: str, if_match: int | None) -> None:
         store = WarehouseStore(conn, ctx.workspace_id)
-        current = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
-        require_version(current.version, if_match)
+        current = require_current(await visible_warehouse(conn, ctx, warehouse_id, for_update=True), if_match)
         await _require_no_stock(store, current, "deleted")
         if await store.has_history(warehouse_id):
-            raise StockyardError(
-                catalog.CONFLICT,
-                f"Warehouse {current.short_id} has stock history and cannot be deleted; archive it instead.",
-            )
-        await conn.execute(
-            delete(warehouses).where(
-                warehouses.c.workspace_id == ctx.workspace_id, warehouses.c.id == warehouse_id
-            )
-        )
-        await audit.record(
-            conn, ctx, "warehouse.deleted", "warehouse", warehouse_id, {"shortId": current.short_id}
+            raise kept_for_history(f"Warehouse {current.short_id}")
+        await delete_row(
+            conn, ctx, warehouses, warehouse_id, resource="warehouse", data={"shortId": current.short_id}
         )
 
 
