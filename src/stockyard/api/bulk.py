@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from fastapi import Request, Response
 
 from stockyard.errors import validation_failed
-from stockyard.jobs.model import JobKind, JobMode, PayloadFormat
-from stockyard.jobs.service import JobSubmission
+from stockyard.identity.context import Context
+from stockyard.identity.plans import Capability
+from stockyard.jobs.model import JobKind, JobMode, JobRecord, PayloadFormat
+from stockyard.jobs.runner import JobRunner
+from stockyard.jobs.service import JobService, JobSubmission
 
 
-async def read_submission(request: Request, kind: JobKind, mode: JobMode, dry_run: bool) -> JobSubmission:
+async def start_job(
+    request: Request,
+    response: Response,
+    ctx: Context,
+    jobs: JobService,
+    runner: JobRunner,
+    *,
+    kind: JobKind,
+    mode: JobMode,
+    dry_run: bool,
+) -> JobRecord:
+    """What a bulk route does: store the job the request submits, start it, and point `Location` at it."""
+    job = await jobs.submit(ctx, await read_submission(request, ctx, kind, mode, dry_run))
+    runner.start(job.id)
+    response.headers["Location"] = f"/api/v1/jobs/{job.id}"
+    return job
+
+
+async def read_submission(
+    request: Request, ctx: Context, kind: JobKind, mode: JobMode, dry_run: bool
+) -> JobSubmission:
+    """The job a bulk route submits. The plan's `bulk_import` capability comes first (403
+    missing_capability), before the body is read: a plan without it learns that, not a payload error."""
+    ctx.principal.require_capability(Capability.BULK_IMPORT)
     body = await request.body()
     if not body.strip():
         raise validation_failed({"body": ["The request body is required."]})

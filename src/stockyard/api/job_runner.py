@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from fastapi import Request
-
 from stockyard.api.row_validation import validate_item_row, validate_movement_row
 from stockyard.db.database import Database
 from stockyard.jobs.handlers import JobHandler
@@ -22,8 +20,3 @@ def job_handlers() -> dict[JobKind, JobHandler]:
 
 def build_job_runner(database: Database, *, batch_size: int = BATCH_SIZE) -> JobRunner:
     return JobRunner(database, job_handlers(), batch_size=batch_size)
-
-
-async def get_job_runner(request: Request) -> JobRunner:
-    runner: JobRunner = request.app.state.job_runner
-    return runner

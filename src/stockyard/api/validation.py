@@ -108,7 +108,7 @@ def translate(errors: Sequence[Any]) -> StockyardError:
         source, path = (loc[0], loc[1:]) if loc else ("body", ())
         if error.get("type") == "json_invalid":
             return StockyardError(catalog.MALFORMED_JSON)
-        if error.get("type") == "null_not_allowed":
+        if error.get("type") == "field_error":  # schemas.base.field_error
             path = (*path, str(error["ctx"]["field"]))
             details.setdefault(dot_path(path), []).append(error["msg"])
             continue

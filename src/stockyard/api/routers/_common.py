@@ -1,10 +1,12 @@
-"""What the inventory routers share: the caller dependencies, their access errors, paging parameters."""
+"""What the routers share: the inventory caller dependencies, access errors, paging and filter
+parameters, and the ETag headers of versioned resources."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Query, Response
+from fastapi import Depends, Header, Query, Response
 
 from stockyard.api.deps import authorize
 from stockyard.api.etags import etag, matches
@@ -12,6 +14,7 @@ from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
+from stockyard.versioning import Versioned
 
 InventoryReader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
 InventoryWriter = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
@@ -19,16 +22,44 @@ InventoryWriter = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRIT
 # The 403s every authenticated route can answer; writes add read_only.
 READ_ERRORS: tuple[ErrorSpec, ...] = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
 WRITE_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.READ_ONLY)
+# A resource in a warehouse: not in the workspace, or in a warehouse outside the API key's scope.
+IN_WAREHOUSE: tuple[ErrorSpec, ...] = (catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE)
+# A write through the stock ledger: a location locked by a stocktake, too few units, an archived location.
+STOCK_WRITE_ERRORS: tuple[ErrorSpec, ...] = (
+    *WRITE_ERRORS,
+    *IN_WAREHOUSE,
+    catalog.RESOURCE_LOCKED,
+    catalog.INSUFFICIENT_STOCK,
+    catalog.INVALID_STATE,
+)
 
 PageLimit = Annotated[int, Query(ge=1, le=200)]
 PageCursor = Annotated[str | None, Query(max_length=200)]
+ItemFilter = Annotated[str | None, Query(alias="itemId", max_length=32)]
+LocationFilter = Annotated[str | None, Query(alias="locationId", max_length=32)]
+WarehouseFilter = Annotated[str | None, Query(alias="warehouseId", max_length=32)]
+
+IfMatch = Annotated[str | None, Header(alias="If-Match")]
+IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 
 NOT_MODIFIED: dict[int | str, Any] = {304: {"description": "Not modified"}}
 
+VersionedT = TypeVar("VersionedT", bound=Versioned)
+ModelT = TypeVar("ModelT")
 
-def conditional_get(response: Response, if_none_match: str | None, version: int) -> Response | None:
-    """GET with If-None-Match: a 304 when it names the current version, else None (ETag set on `response`)."""
-    if matches(if_none_match, version):
-        return Response(status_code=304, headers={"ETag": etag(version)})
-    response.headers["ETag"] = etag(version)
-    return None
+
+def conditional_get(
+    response: Response, if_none_match: str | None, record: VersionedT, render: Callable[[VersionedT], ModelT]
+) -> ModelT | Response:
+    """GET with If-None-Match: a 304 when it names the record's current version, else the record
+    rendered, with its ETag set on `response`."""
+    if matches(if_none_match, record.version):
+        return Response(status_code=304, headers={"ETag": etag(record.version)})
+    response.headers["ETag"] = etag(record.version)
+    return render(record)
+
+
+def with_etag(response: Response, record: VersionedT) -> VersionedT:
+    """The record a create or update answers with, its version set as the ETag (a later If-Match)."""
+    response.headers["ETag"] = etag(record.version)
+    return record

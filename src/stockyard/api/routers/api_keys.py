@@ -6,27 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import ApiKeys, authorize
+from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.errors import catalog
-from stockyard.identity.api_keys import ApiKeyService
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix="/api/v1", tags=["api keys"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.API_KEYS_MANAGE))]
-
-_READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
-
-
-async def _service(services: ServicesDep) -> ApiKeyService:
-    return ApiKeyService(services.database)
-
-
-ApiKeys = Annotated[ApiKeyService, Depends(_service)]
 
 
 @router.post(
@@ -35,9 +25,7 @@ ApiKeys = Annotated[ApiKeyService, Depends(_service)]
     operation_id="createApiKey",
     summary="Create an API key; its secret is in this response only",
     description="The scopes must be a subset of the caller's own permissions (403 insufficient_permissions).",
-    responses=error_responses(
-        *_WRITE_ERRORS, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY, body=True
-    ),
+    responses=error_responses(*WRITE_ERRORS, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY, body=True),
 )
 async def create_api_key(
     body: ApiKeyCreate, ctx: Manager, keys: ApiKeys, response: Response
@@ -58,7 +46,7 @@ async def create_api_key(
     "/api-keys",
     operation_id="listApiKeys",
     summary="List the workspace's live API keys (never their secrets)",
-    responses=error_responses(*_READ_ERRORS),
+    responses=error_responses(*READ_ERRORS),
 )
 async def list_api_keys(ctx: Manager, keys: ApiKeys) -> ApiKeyList:
     return ApiKeyList(data=[ApiKey.of(record) for record in await keys.list(ctx)])
@@ -68,7 +56,7 @@ async def list_api_keys(ctx: Manager, keys: ApiKeys) -> ApiKeyList:
     "/api-keys/{key_id}",
     operation_id="getApiKey",
     summary="Get an API key (never its secret)",
-    responses=error_responses(*_READ_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
 )
 async def get_api_key(key_id: str, ctx: Manager, keys: ApiKeys) -> ApiKey:
     return ApiKey.of(await keys.get(ctx, key_id))
@@ -79,7 +67,7 @@ async def get_api_key(key_id: str, ctx: Manager, keys: ApiKeys) -> ApiKey:
     status_code=204,
     operation_id="revokeApiKey",
     summary="Revoke an API key: it stops working at once (401 invalid_api_key)",
-    responses=error_responses(*_WRITE_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND),
 )
 async def revoke_api_key(key_id: str, ctx: Manager, keys: ApiKeys) -> Response:
     await keys.revoke(ctx, key_id)

@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import AuditLog, authorize
+from stockyard.api.routers._common import READ_ERRORS, PageCursor, PageLimit
 from stockyard.api.schemas.audit import AuditEvent, AuditEventList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.errors import catalog
-from stockyard.identity.audit_log import AuditFilter, AuditLogService
+from stockyard.identity.audit_log import AuditFilter
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
@@ -23,21 +24,19 @@ Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
     "/audit-events",
     operation_id="listAuditEvents",
     summary="Who did what: every write, newest first, with cursor pagination",
-    responses=error_responses(
-        catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE, catalog.INVALID_PARAMETER
-    ),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_audit_events(
     ctx: Manager,
-    services: ServicesDep,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    audit_log: AuditLog,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     action: Annotated[str | None, Query(max_length=60, description="e.g. item.created")] = None,
     resource_type: Annotated[str | None, Query(alias="resourceType", max_length=40)] = None,
     resource_id: Annotated[str | None, Query(alias="resourceId", max_length=32)] = None,
     actor_id: Annotated[str | None, Query(alias="actorId", max_length=32)] = None,
 ) -> AuditEventList:
-    page = await AuditLogService(services.database).list(
+    page = await audit_log.list(
         ctx,
         cursor=cursor,
         limit=limit,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from stockyard.api.deps import PrincipalDep, ServicesDep
+from stockyard.api.deps import Authentication, DatabaseDep, PrincipalDep
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
 from stockyard.errors import catalog
@@ -28,9 +28,9 @@ def _pair(pair: IssuedPair) -> TokenPair:
         catalog.INVALID_CREDENTIALS, catalog.INVITE_PENDING, authenticated=False, body=True
     ),
 )
-async def sign_in(body: TokenRequest, services: ServicesDep, response: Response) -> TokenPair:
+async def sign_in(body: TokenRequest, authentication: Authentication, response: Response) -> TokenPair:
     response.headers["Cache-Control"] = "no-store"
-    return _pair(await services.authentication.sign_in(body.workspace, body.email, body.password))
+    return _pair(await authentication.sign_in(body.workspace, body.email, body.password))
 
 
 @router.post(
@@ -45,9 +45,9 @@ async def sign_in(body: TokenRequest, services: ServicesDep, response: Response)
         body=True,
     ),
 )
-async def refresh(body: RefreshRequest, services: ServicesDep, response: Response) -> TokenPair:
+async def refresh(body: RefreshRequest, authentication: Authentication, response: Response) -> TokenPair:
     response.headers["Cache-Control"] = "no-store"
-    return _pair(await services.authentication.refresh(body.refresh_token))
+    return _pair(await authentication.refresh(body.refresh_token))
 
 
 @router.post(
@@ -59,8 +59,8 @@ async def refresh(body: RefreshRequest, services: ServicesDep, response: Respons
     "a read-only key gets 403 `read_only`, any other key 422 (revoke the key instead).",
     responses=error_responses(catalog.READ_ONLY, catalog.UNPROCESSABLE_ENTITY),
 )
-async def logout(principal: PrincipalDep, services: ServicesDep) -> Response:
-    await services.authentication.logout(principal)
+async def logout(principal: PrincipalDep, authentication: Authentication) -> Response:
+    await authentication.logout(principal)
     return Response(status_code=204)
 
 
@@ -70,8 +70,8 @@ async def logout(principal: PrincipalDep, services: ServicesDep) -> Response:
     summary="The caller: user or API key, workspace, permissions",
     responses=error_responses(),
 )
-async def me(principal: PrincipalDep, services: ServicesDep) -> Me:
-    profile = await describe(services.database, principal)
+async def me(principal: PrincipalDep, database: DatabaseDep) -> Me:
+    profile = await describe(database, principal)
     workspace = profile.workspace
     user = profile.user
     return Me(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from stockyard.api.deps import ServicesDep
+from stockyard.api.deps import DatabaseDep
 from stockyard.api.schemas.errors import error_responses
 from stockyard.errors import catalog
 
@@ -27,6 +27,6 @@ async def healthz() -> dict[str, str]:
     summary="The database is reachable",
     responses=error_responses(catalog.DATABASE_UNAVAILABLE, authenticated=False, probe=True),
 )
-async def readyz(services: ServicesDep) -> dict[str, str]:
-    await services.database.ping()
+async def readyz(database: DatabaseDep) -> dict[str, str]:
+    await database.ping()
     return {"status": "ready"}

@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import Invites, authorize
+from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS, PageCursor, PageLimit
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
     Invite,
@@ -19,22 +20,11 @@ from stockyard.api.schemas.invites import (
 )
 from stockyard.errors import catalog
 from stockyard.identity.context import Context
-from stockyard.identity.invites import InviteService
 from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix="/api/v1", tags=["invites"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
-
-_READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
-
-
-async def _service(services: ServicesDep) -> InviteService:
-    return services.invites
-
-
-Invites = Annotated[InviteService, Depends(_service)]
 
 
 @router.post(
@@ -43,7 +33,7 @@ Invites = Annotated[InviteService, Depends(_service)]
     operation_id="createInvite",
     summary="Invite someone by email; the one-time token is in this response only",
     responses=error_responses(
-        *_WRITE_ERRORS,
+        *WRITE_ERRORS,
         catalog.ALREADY_EXISTS,
         catalog.EXCEEDED_LIMIT,
         catalog.UNPROCESSABLE_ENTITY,
@@ -63,13 +53,13 @@ async def create_invite(
     "/invites",
     operation_id="listInvites",
     summary="List invites, newest first, with cursor pagination (never their tokens)",
-    responses=error_responses(*_READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_invites(
     ctx: Manager,
     invites: Invites,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     status: Annotated[InviteStatus | None, Query()] = None,
 ) -> InviteList:
     page = await invites.list(ctx, cursor=cursor, limit=limit, status=status)
@@ -80,7 +70,7 @@ async def list_invites(
     "/invites/{invite_id}",
     operation_id="getInvite",
     summary="Get an invite",
-    responses=error_responses(*_READ_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
 )
 async def get_invite(invite_id: str, ctx: Manager, invites: Invites) -> Invite:
     return Invite.of(await invites.get(ctx, invite_id))
@@ -91,7 +81,7 @@ async def get_invite(invite_id: str, ctx: Manager, invites: Invites) -> Invite:
     status_code=204,
     operation_id="revokeInvite",
     summary="Revoke a pending invite",
-    responses=error_responses(*_WRITE_ERRORS, catalog.NOT_FOUND, catalog.INVALID_STATE),
+    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND, catalog.INVALID_STATE),
 )
 async def revoke_invite(invite_id: str, ctx: Manager, invites: Invites) -> Response:
     await invites.revoke(ctx, invite_id)

@@ -4,25 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
-from stockyard.api.bulk import read_submission
-from stockyard.api.deps import ServicesDep, authorize
-from stockyard.api.job_runner import get_job_runner
+from stockyard.api.bulk import start_job
+from stockyard.api.deps import Jobs, Runner
+from stockyard.api.routers._common import WRITE_ERRORS, InventoryWriter
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
-from stockyard.identity.plans import Capability
 from stockyard.jobs.model import JobKind, JobMode
-from stockyard.jobs.runner import JobRunner
-from stockyard.jobs.service import JobService
 
 router = APIRouter(prefix="/api/v1", tags=["items"])
 
-Writer = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
-Runner = Annotated[JobRunner, Depends(get_job_runner)]
 
 _DESCRIPTION = """Starts a job that creates items (`mode=create`) or creates-or-updates them by SKU
 (`mode=upsert`). Send a JSON array of item objects (the body of POST /items) or a `text/csv` file
@@ -39,13 +32,7 @@ nothing. Needs a plan with `bulk_import`."""
     summary="Import items in bulk (JSON or CSV), as a job",
     description=_DESCRIPTION,
     responses=error_responses(
-        catalog.INSUFFICIENT_PERMISSIONS,
-        catalog.INSUFFICIENT_SCOPE,
-        catalog.READ_ONLY,
-        catalog.MISSING_CAPABILITY,
-        catalog.BAD_REQUEST,
-        catalog.INVALID_PARAMETER,
-        body=True,
+        *WRITE_ERRORS, catalog.MISSING_CAPABILITY, catalog.BAD_REQUEST, catalog.INVALID_PARAMETER, body=True
     ),
     openapi_extra={
         "requestBody": {
@@ -61,16 +48,15 @@ nothing. Needs a plan with `bulk_import`."""
 )
 async def bulk_import_items(
     request: Request,
-    ctx: Writer,
-    services: ServicesDep,
+    ctx: InventoryWriter,
+    jobs: Jobs,
     runner: Runner,
     response: Response,
     mode: Annotated[JobMode, Query()] = JobMode.CREATE,
     dry_run: Annotated[bool, Query(alias="dryRun")] = False,
 ) -> Job:
-    ctx.principal.require_capability(Capability.BULK_IMPORT)
-    submission = await read_submission(request, JobKind.ITEMS_IMPORT, mode, dry_run)
-    job = await JobService(services.database).submit(ctx, submission)
-    runner.start(job.id)
-    response.headers["Location"] = f"/api/v1/jobs/{job.id}"
-    return Job.of(job)
+    return Job.of(
+        await start_job(
+            request, response, ctx, jobs, runner, kind=JobKind.ITEMS_IMPORT, mode=mode, dry_run=dry_run
+        )
+    )

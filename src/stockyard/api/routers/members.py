@@ -4,45 +4,43 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import ServicesDep, authorize
-from stockyard.api.etags import etag, expected_version, matches
+from stockyard.api.deps import Members, authorize
+from stockyard.api.etags import expected_version
+from stockyard.api.routers._common import (
+    NOT_MODIFIED,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    IfMatch,
+    IfNoneMatch,
+    PageCursor,
+    PageLimit,
+    conditional_get,
+    with_etag,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
 from stockyard.errors import catalog
 from stockyard.identity.context import Context
-from stockyard.identity.members import MemberService
 from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix="/api/v1", tags=["members"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
-IfMatch = Annotated[str | None, Header(alias="If-Match")]
-IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
-
-_READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
-
-
-async def _service(services: ServicesDep) -> MemberService:
-    return MemberService(services.database)
-
-
-Members = Annotated[MemberService, Depends(_service)]
 
 
 @router.get(
     "/members",
     operation_id="listMembers",
     summary="List members (active and invited), oldest first, with cursor pagination",
-    responses=error_responses(*_READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
 )
 async def list_members(
     ctx: Manager,
     members: Members,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
     status: Annotated[Literal["active", "invited"] | None, Query()] = None,
 ) -> MemberList:
     page = await members.list(ctx, cursor=cursor, limit=limit, status=status)
@@ -54,16 +52,12 @@ async def list_members(
     response_model=Member,
     operation_id="getMember",
     summary="Get a member",
-    responses={**error_responses(*_READ_ERRORS, catalog.NOT_FOUND), 304: {"description": "Not modified"}},
+    responses={**error_responses(*READ_ERRORS, catalog.NOT_FOUND), **NOT_MODIFIED},
 )
 async def get_member(
     member_id: str, ctx: Manager, members: Members, response: Response, if_none_match: IfNoneMatch = None
 ) -> Member | Response:
-    record = await members.get(ctx, member_id)
-    if matches(if_none_match, record.version):
-        return Response(status_code=304, headers={"ETag": etag(record.version)})
-    response.headers["ETag"] = etag(record.version)
-    return Member.of(record)
+    return conditional_get(response, if_none_match, await members.get(ctx, member_id), Member.of)
 
 
 @router.patch(
@@ -71,7 +65,7 @@ async def get_member(
     operation_id="updateMember",
     summary="Change a member's role",
     responses=error_responses(
-        *_WRITE_ERRORS,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.PRECONDITION_FAILED,
         catalog.LAST_OWNER,
@@ -88,8 +82,7 @@ async def update_member(
     if_match: IfMatch = None,
 ) -> Member:
     record = await members.change_role(ctx, member_id, body.role, if_match=expected_version(if_match))
-    response.headers["ETag"] = etag(record.version)
-    return Member.of(record)
+    return Member.of(with_etag(response, record))
 
 
 @router.delete(
@@ -98,7 +91,7 @@ async def update_member(
     operation_id="removeMember",
     summary="Remove a member from the workspace (never the last owner)",
     responses=error_responses(
-        *_WRITE_ERRORS, catalog.NOT_FOUND, catalog.PRECONDITION_FAILED, catalog.LAST_OWNER
+        *WRITE_ERRORS, catalog.NOT_FOUND, catalog.PRECONDITION_FAILED, catalog.LAST_OWNER
     ),
 )
 async def remove_member(member_id: str, ctx: Manager, members: Members, if_match: IfMatch = None) -> Response:

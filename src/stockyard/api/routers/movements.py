@@ -4,32 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from stockyard.api.deps import ServicesDep
+from stockyard.api.deps import Movements
 from stockyard.api.routers._common import (
+    IN_WAREHOUSE,
     READ_ERRORS,
-    WRITE_ERRORS,
+    STOCK_WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
+    ItemFilter,
+    LocationFilter,
     PageCursor,
     PageLimit,
+    WarehouseFilter,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.api.timestamps import Timestamp
 from stockyard.errors import catalog
 from stockyard.inventory.ledger import MovementType
-from stockyard.inventory.movements import MovementFilter, MovementRequest, MovementService
+from stockyard.inventory.movements import MovementFilter, MovementRequest
 
 router = APIRouter(prefix="/api/v1", tags=["movements"])
-
-
-async def _movements(services: ServicesDep) -> MovementService:
-    return MovementService(services.database)
-
-
-Movements = Annotated[MovementService, Depends(_movements)]
 
 
 @router.post(
@@ -37,15 +34,7 @@ Movements = Annotated[MovementService, Depends(_movements)]
     status_code=201,
     operation_id="createMovement",
     summary="Receive, issue or adjust stock at a location",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
-        catalog.RESOURCE_LOCKED,
-        catalog.INSUFFICIENT_STOCK,
-        catalog.INVALID_STATE,
-        body=True,
-    ),
+    responses=error_responses(*STOCK_WRITE_ERRORS, body=True),
 )
 async def create_movement(
     body: MovementCreate, ctx: InventoryWriter, movements: Movements, response: Response
@@ -69,18 +58,16 @@ async def create_movement(
     "/movements",
     operation_id="listMovements",
     summary="Read the ledger, oldest first, with cursor pagination",
-    responses=error_responses(
-        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
-    ),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
 )
 async def list_movements(
     ctx: InventoryReader,
     movements: Movements,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
-    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
-    warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=32)] = None,
+    item_id: ItemFilter = None,
+    location_id: LocationFilter = None,
+    warehouse_id: WarehouseFilter = None,
     type: Annotated[
         Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None, Query()
     ] = None,
@@ -107,7 +94,7 @@ async def list_movements(
     "/movements/{movement_id}",
     operation_id="getMovement",
     summary="Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
 )
 async def get_movement(movement_id: str, ctx: InventoryReader, movements: Movements) -> Movement:
     return Movement.of(await movements.get(ctx, movement_id))

@@ -16,7 +16,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from stockyard.api.deps import ServicesDep, authorize
+from stockyard.api.deps import Reports, authorize
+from stockyard.api.routers._common import READ_ERRORS
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.timestamps import Timestamp
 from stockyard.errors import StockyardError, catalog
@@ -24,7 +25,7 @@ from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 from stockyard.reports import render as report_render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportParams
-from stockyard.reports.service import ReportService, parse_name
+from stockyard.reports.service import parse_name
 
 router = APIRouter(prefix="/api/v1", tags=["reports"])
 
@@ -56,8 +57,7 @@ the final chunk, and a JSON report lacks its closing `]}`."""
     response_class=StreamingResponse,
     responses={
         **error_responses(
-            catalog.INSUFFICIENT_PERMISSIONS,
-            catalog.INSUFFICIENT_SCOPE,
+            *READ_ERRORS,
             catalog.REPORT_ACCESS_DENIED,
             catalog.MISSING_CAPABILITY,
             catalog.WAREHOUSE_OUT_OF_SCOPE,
@@ -74,7 +74,7 @@ the final chunk, and a JSON report lacks its closing `]}`."""
 async def get_report(
     name: str,
     ctx: Reader,
-    services: ServicesDep,
+    reports: Reports,
     format: Annotated[ReportFormat, Query()] = ReportFormat.JSON,
     group_by: Annotated[GroupBy | None, Query(alias="groupBy")] = None,
     as_of: Annotated[Timestamp | None, Query(alias="asOf")] = None,
@@ -96,7 +96,7 @@ async def get_report(
         since=since,
         until=until,
     )
-    stream = await ReportService(services.database).open(ctx, report, params)
+    stream = await reports.open(ctx, report, params)
     if format is ReportFormat.XLSX and not report_render.xlsx_available():
         raise StockyardError(catalog.NOT_IMPLEMENTED, XLSX_UNAVAILABLE, param="format")
     if format is ReportFormat.XLSX:

@@ -4,39 +4,35 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Response
+from fastapi import APIRouter, Depends, Response
 
-from stockyard.api.deps import ServicesDep, authorize
-from stockyard.api.etags import etag, expected_version, matches
+from stockyard.api.deps import Roles, authorize
+from stockyard.api.etags import expected_version
+from stockyard.api.routers._common import (
+    NOT_MODIFIED,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    IfMatch,
+    IfNoneMatch,
+    conditional_get,
+    with_etag,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
 from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
-from stockyard.identity.roles import RoleService
 
 router = APIRouter(prefix="/api/v1", tags=["roles"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.ROLES_MANAGE))]
-IfMatch = Annotated[str | None, Header(alias="If-Match")]
-IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
-
-_READ_ERRORS = (catalog.INSUFFICIENT_PERMISSIONS, catalog.INSUFFICIENT_SCOPE)
-_WRITE_ERRORS = (*_READ_ERRORS, catalog.READ_ONLY)
-
-
-async def _service(services: ServicesDep) -> RoleService:
-    return RoleService(services.database)
-
-
-Roles = Annotated[RoleService, Depends(_service)]
 
 
 @router.get(
     "/roles",
     operation_id="listRoles",
     summary="List the workspace's roles, built-in first",
-    responses=error_responses(*_READ_ERRORS),
+    responses=error_responses(*READ_ERRORS),
 )
 async def list_roles(ctx: Manager, roles: Roles) -> RoleList:
     return RoleList(data=[Role.of(record) for record in await roles.list(ctx)])
@@ -47,13 +43,13 @@ async def list_roles(ctx: Manager, roles: Roles) -> RoleList:
     status_code=201,
     operation_id="createRole",
     summary="Create a custom role",
-    responses=error_responses(*_WRITE_ERRORS, catalog.ALREADY_EXISTS, body=True),
+    responses=error_responses(*WRITE_ERRORS, catalog.ALREADY_EXISTS, body=True),
 )
 async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Response) -> Role:
-    record = await roles.create(
-        ctx, name=body.name, description=body.description, permissions=body.permissions
+    record = with_etag(
+        response,
+        await roles.create(ctx, name=body.name, description=body.description, permissions=body.permissions),
     )
-    response.headers["ETag"] = etag(record.version)
     response.headers["Location"] = f"/api/v1/roles/{record.id}"
     return Role.of(record)
 
@@ -63,16 +59,12 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
     response_model=Role,
     operation_id="getRole",
     summary="Get a role",
-    responses={**error_responses(*_READ_ERRORS, catalog.NOT_FOUND), 304: {"description": "Not modified"}},
+    responses={**error_responses(*READ_ERRORS, catalog.NOT_FOUND), **NOT_MODIFIED},
 )
 async def get_role(
     role_id: str, ctx: Manager, roles: Roles, response: Response, if_none_match: IfNoneMatch = None
 ) -> Role | Response:
-    record = await roles.get(ctx, role_id)
-    if matches(if_none_match, record.version):
-        return Response(status_code=304, headers={"ETag": etag(record.version)})
-    response.headers["ETag"] = etag(record.version)
-    return Role.of(record)
+    return conditional_get(response, if_none_match, await roles.get(ctx, role_id), Role.of)
 
 
 @router.patch(
@@ -80,7 +72,7 @@ async def get_role(
     operation_id="updateRole",
     summary="Rename a custom role or change its permissions (built-in roles are fixed: 422)",
     responses=error_responses(
-        *_WRITE_ERRORS,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.PRECONDITION_FAILED,
         catalog.ALREADY_EXISTS,
@@ -92,8 +84,7 @@ async def update_role(
     role_id: str, body: RoleUpdate, ctx: Manager, roles: Roles, response: Response, if_match: IfMatch = None
 ) -> Role:
     record = await roles.update(ctx, role_id, body.sent(), if_match=expected_version(if_match))
-    response.headers["ETag"] = etag(record.version)
-    return Role.of(record)
+    return Role.of(with_etag(response, record))
 
 
 @router.delete(
@@ -102,7 +93,7 @@ async def update_role(
     operation_id="deleteRole",
     summary="Delete a custom role no member or pending invite holds",
     responses=error_responses(
-        *_WRITE_ERRORS,
+        *WRITE_ERRORS,
         catalog.NOT_FOUND,
         catalog.PRECONDITION_FAILED,
         catalog.ROLE_IN_USE,

@@ -2,43 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends, Query
-
-from stockyard.api.deps import ServicesDep
-from stockyard.api.routers._common import READ_ERRORS, InventoryReader, PageCursor, PageLimit
+from stockyard.api.deps import Stock
+from stockyard.api.routers._common import (
+    IN_WAREHOUSE,
+    READ_ERRORS,
+    InventoryReader,
+    ItemFilter,
+    LocationFilter,
+    PageCursor,
+    PageLimit,
+    WarehouseFilter,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stock import ItemStock, StockLevel, StockLevelList
 from stockyard.errors import catalog
-from stockyard.inventory.stock import StockService
 
 router = APIRouter(prefix="/api/v1", tags=["stock"])
-
-
-async def _stock(services: ServicesDep) -> StockService:
-    return StockService(services.database)
-
-
-Stock = Annotated[StockService, Depends(_stock)]
 
 
 @router.get(
     "/stock",
     operation_id="listStockLevels",
     summary="Stock levels (on hand, reserved, available) by item, location or warehouse",
-    responses=error_responses(
-        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
-    ),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
 )
 async def list_stock_levels(
     ctx: InventoryReader,
     stock: Stock,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    item_id: Annotated[str | None, Query(alias="itemId", max_length=32)] = None,
-    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
-    warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=32)] = None,
+    item_id: ItemFilter = None,
+    location_id: LocationFilter = None,
+    warehouse_id: WarehouseFilter = None,
 ) -> StockLevelList:
     page = await stock.levels(
         ctx,

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from stockyard.api.deps import ServicesDep
+from stockyard.api.deps import Stocktakes
 from stockyard.api.routers._common import (
+    IN_WAREHOUSE,
     READ_ERRORS,
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
+    LocationFilter,
     PageCursor,
     PageLimit,
 )
-from stockyard.api.routers._lines import first_repeated_item
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
     CountsUpdate,
@@ -24,19 +25,12 @@ from stockyard.api.schemas.stocktakes import (
     StocktakeCreate,
     StocktakeList,
 )
-from stockyard.errors import catalog, validation_failed
-from stockyard.inventory.stocktakes import Count, StocktakeService
+from stockyard.errors import catalog
+from stockyard.inventory.stocktakes import Count
 
 router = APIRouter(prefix="/api/v1", tags=["stocktakes"])
 
-_ON_ONE = (*WRITE_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_STATE)
-
-
-async def _stocktakes(services: ServicesDep) -> StocktakeService:
-    return StocktakeService(services.database)
-
-
-Stocktakes = Annotated[StocktakeService, Depends(_stocktakes)]
+_ON_ONE = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.INVALID_STATE)
 
 
 @router.post(
@@ -58,16 +52,14 @@ async def start_stocktake(
     "/stocktakes",
     operation_id="listStocktakes",
     summary="List stocktakes, oldest first",
-    responses=error_responses(
-        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
-    ),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
 )
 async def list_stocktakes(
     ctx: InventoryReader,
     stocktakes: Stocktakes,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
+    location_id: LocationFilter = None,
     status: Annotated[Literal["open", "completed", "cancelled"] | None, Query()] = None,
 ) -> StocktakeList:
     page = await stocktakes.list(ctx, location_id=location_id, status=status, cursor=cursor, limit=limit)
@@ -78,7 +70,7 @@ async def list_stocktakes(
     "/stocktakes/{stocktake_id}",
     operation_id="getStocktake",
     summary="Get a stocktake with its counts",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
 )
 async def get_stocktake(stocktake_id: str, ctx: InventoryReader, stocktakes: Stocktakes) -> Stocktake:
     return Stocktake.of(await stocktakes.get(ctx, stocktake_id))
@@ -93,12 +85,6 @@ async def get_stocktake(stocktake_id: str, ctx: InventoryReader, stocktakes: Sto
 async def set_counts(
     stocktake_id: str, body: CountsUpdate, ctx: InventoryWriter, stocktakes: Stocktakes
 ) -> Stocktake:
-    repeated = first_repeated_item(count.item_id for count in body.counts)
-    if repeated is not None:
-        index, first = repeated
-        raise validation_failed(
-            {f"counts.{index}.itemId": [f"The item is already counted in entry {first}."]}
-        )
     counts = [Count(count.item_id, count.counted_units) for count in body.counts]
     return Stocktake.of(await stocktakes.set_counts(ctx, stocktake_id, counts))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from stockyard.api.deps import ServicesDep
+from stockyard.api.deps import Tags
 from stockyard.api.routers._common import (
     READ_ERRORS,
     WRITE_ERRORS,
@@ -18,16 +18,8 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
-from stockyard.inventory.tags import TagService
 
 router = APIRouter(prefix="/api/v1", tags=["tags"])
-
-
-async def _tags(services: ServicesDep) -> TagService:
-    return TagService(services.database)
-
-
-Tags = Annotated[TagService, Depends(_tags)]
 
 
 @router.post(

@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, Response
 
-from fastapi import APIRouter, Depends, Query, Response
-
-from stockyard.api.deps import ServicesDep
+from stockyard.api.deps import Transfers
 from stockyard.api.routers._common import (
+    IN_WAREHOUSE,
     READ_ERRORS,
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
+    LocationFilter,
     PageCursor,
     PageLimit,
 )
-from stockyard.api.routers._lines import first_repeated_item
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
-from stockyard.errors import catalog, validation_failed
-from stockyard.inventory.transfers import TransferLine, TransferService
+from stockyard.errors import catalog
+from stockyard.inventory.transfers import TransferLine
 
 router = APIRouter(prefix="/api/v1", tags=["transfers"])
-
-
-async def _transfers(services: ServicesDep) -> TransferService:
-    return TransferService(services.database)
-
-
-Transfers = Annotated[TransferService, Depends(_transfers)]
 
 
 @router.post(
@@ -38,8 +30,7 @@ Transfers = Annotated[TransferService, Depends(_transfers)]
     summary="Move stock between two locations: all lines or none",
     responses=error_responses(
         *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        *IN_WAREHOUSE,
         catalog.EXCEEDED_LIMIT,
         catalog.INVALID_TRANSFER,
         catalog.RESOURCE_LOCKED,
@@ -51,10 +42,6 @@ Transfers = Annotated[TransferService, Depends(_transfers)]
 async def create_transfer(
     body: TransferCreate, ctx: InventoryWriter, transfers: Transfers, response: Response
 ) -> Transfer:
-    repeated = first_repeated_item(line.item_id for line in body.lines)
-    if repeated is not None:
-        index, first = repeated
-        raise validation_failed({f"lines.{index}.itemId": [f"The item is already in line {first}."]})
     result = await transfers.create(
         ctx,
         from_location_id=body.from_location_id,
@@ -77,7 +64,7 @@ async def list_transfers(
     transfers: Transfers,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    location_id: Annotated[str | None, Query(alias="locationId", max_length=32)] = None,
+    location_id: LocationFilter = None,
 ) -> TransferList:
     page = await transfers.list(ctx, location_id=location_id, cursor=cursor, limit=limit)
     return TransferList(data=[Transfer.of(record) for record in page.data], next_cursor=page.next_cursor)
@@ -87,7 +74,7 @@ async def list_transfers(
     "/transfers/{transfer_id}",
     operation_id="getTransfer",
     summary="Get a transfer",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
 )
 async def get_transfer(transfer_id: str, ctx: InventoryReader, transfers: Transfers) -> Transfer:
     return Transfer.of(await transfers.get(ctx, transfer_id))

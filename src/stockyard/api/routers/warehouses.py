@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import ServicesDep, authorize
-from stockyard.api.etags import etag, expected_version
+from stockyard.api.deps import Locations, Warehouses, authorize
+from stockyard.api.etags import expected_version
 from stockyard.api.routers._common import (
+    IN_WAREHOUSE,
     NOT_MODIFIED,
     READ_ERRORS,
     WRITE_ERRORS,
+    IfMatch,
+    IfNoneMatch,
     InventoryReader,
     PageCursor,
     PageLimit,
     conditional_get,
+    with_etag,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.warehouses import (
@@ -31,26 +35,13 @@ from stockyard.api.schemas.warehouses import (
 from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
-from stockyard.inventory.locations import LocationService
-from stockyard.inventory.warehouses import WarehouseService
 
 router = APIRouter(prefix="/api/v1", tags=["warehouses"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.WAREHOUSES_MANAGE))]
-IfMatch = Annotated[str | None, Header(alias="If-Match")]
-IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 
-
-async def _warehouses(services: ServicesDep) -> WarehouseService:
-    return WarehouseService(services.database)
-
-
-async def _locations(services: ServicesDep) -> LocationService:
-    return LocationService(services.database)
-
-
-Warehouses = Annotated[WarehouseService, Depends(_warehouses)]
-Locations = Annotated[LocationService, Depends(_locations)]
+# Changing a warehouse or a location: the If-Match precondition, and stock that forbids archiving or deleting.
+_CHANGE_ERRORS = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.PRECONDITION_FAILED, catalog.LOCATION_NOT_EMPTY)
 
 
 # --- warehouses ----------------------------------------------------------------------------------
@@ -66,8 +57,9 @@ Locations = Annotated[LocationService, Depends(_locations)]
 async def create_warehouse(
     body: WarehouseCreate, ctx: Manager, warehouses: Warehouses, response: Response
 ) -> Warehouse:
-    record = await warehouses.create(ctx, short_id=body.short_id, name=body.name, address=body.address)
-    response.headers["ETag"] = etag(record.version)
+    record = with_etag(
+        response, await warehouses.create(ctx, short_id=body.short_id, name=body.name, address=body.address)
+    )
     response.headers["Location"] = f"/api/v1/warehouses/{record.id}"
     return Warehouse.of(record)
 
@@ -95,7 +87,7 @@ async def list_warehouses(
     operation_id="getWarehouse",
     summary="Get a warehouse",
     responses={
-        **error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+        **error_responses(*READ_ERRORS, *IN_WAREHOUSE),
         **NOT_MODIFIED,
     },
 )
@@ -106,25 +98,14 @@ async def get_warehouse(
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Warehouse | Response:
-    record = await warehouses.get(ctx, warehouse_id)
-    if (not_modified := conditional_get(response, if_none_match, record.version)) is not None:
-        return not_modified
-    return Warehouse.of(record)
+    return conditional_get(response, if_none_match, await warehouses.get(ctx, warehouse_id), Warehouse.of)
 
 
 @router.patch(
     "/warehouses/{warehouse_id}",
     operation_id="updateWarehouse",
     summary="Update or archive a warehouse",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
-        catalog.DUPLICATE_SHORT_ID,
-        catalog.PRECONDITION_FAILED,
-        catalog.LOCATION_NOT_EMPTY,
-        body=True,
-    ),
+    responses=error_responses(*_CHANGE_ERRORS, catalog.DUPLICATE_SHORT_ID, body=True),
 )
 async def update_warehouse(
     warehouse_id: str,
@@ -135,8 +116,7 @@ async def update_warehouse(
     if_match: IfMatch = None,
 ) -> Warehouse:
     record = await warehouses.update(ctx, warehouse_id, body.sent(), if_match=expected_version(if_match))
-    response.headers["ETag"] = etag(record.version)
-    return Warehouse.of(record)
+    return Warehouse.of(with_etag(response, record))
 
 
 @router.delete(
@@ -144,14 +124,7 @@ async def update_warehouse(
     status_code=204,
     operation_id="deleteWarehouse",
     summary="Delete a warehouse that has never held stock (archive it otherwise)",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
-        catalog.PRECONDITION_FAILED,
-        catalog.CONFLICT,
-        catalog.LOCATION_NOT_EMPTY,
-    ),
+    responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT),
 )
 async def delete_warehouse(
     warehouse_id: str, ctx: Manager, warehouses: Warehouses, if_match: IfMatch = None
@@ -168,8 +141,7 @@ async def delete_warehouse(
     summary="Create a location (bin) in a warehouse",
     responses=error_responses(
         *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
+        *IN_WAREHOUSE,
         catalog.ALREADY_EXISTS,
         catalog.EXCEEDED_LIMIT,
         catalog.INVALID_STATE,
@@ -179,8 +151,7 @@ async def delete_warehouse(
 async def create_location(
     warehouse_id: str, body: LocationCreate, ctx: Manager, locations: Locations, response: Response
 ) -> Location:
-    record = await locations.create(ctx, warehouse_id, code=body.code, name=body.name)
-    response.headers["ETag"] = etag(record.version)
+    record = with_etag(response, await locations.create(ctx, warehouse_id, code=body.code, name=body.name))
     response.headers["Location"] = f"/api/v1/locations/{record.id}"
     return Location.of(record)
 
@@ -189,9 +160,7 @@ async def create_location(
     "/warehouses/{warehouse_id}/locations",
     operation_id="listWarehouseLocations",
     summary="List the locations of a warehouse",
-    responses=error_responses(
-        *READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.INVALID_PARAMETER
-    ),
+    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
 )
 async def list_warehouse_locations(
     warehouse_id: str,
@@ -228,7 +197,7 @@ async def list_locations(
     operation_id="getLocation",
     summary="Get a location",
     responses={
-        **error_responses(*READ_ERRORS, catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE),
+        **error_responses(*READ_ERRORS, *IN_WAREHOUSE),
         **NOT_MODIFIED,
     },
 )
@@ -239,26 +208,14 @@ async def get_location(
     response: Response,
     if_none_match: IfNoneMatch = None,
 ) -> Location | Response:
-    record = await locations.get(ctx, location_id)
-    if (not_modified := conditional_get(response, if_none_match, record.version)) is not None:
-        return not_modified
-    return Location.of(record)
+    return conditional_get(response, if_none_match, await locations.get(ctx, location_id), Location.of)
 
 
 @router.patch(
     "/locations/{location_id}",
     operation_id="updateLocation",
     summary="Update or archive a location (archiving needs it empty)",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
-        catalog.ALREADY_EXISTS,
-        catalog.PRECONDITION_FAILED,
-        catalog.LOCATION_NOT_EMPTY,
-        catalog.RESOURCE_LOCKED,
-        body=True,
-    ),
+    responses=error_responses(*_CHANGE_ERRORS, catalog.ALREADY_EXISTS, catalog.RESOURCE_LOCKED, body=True),
 )
 async def update_location(
     location_id: str,
@@ -269,8 +226,7 @@ async def update_location(
     if_match: IfMatch = None,
 ) -> Location:
     record = await locations.update(ctx, location_id, body.sent(), if_match=expected_version(if_match))
-    response.headers["ETag"] = etag(record.version)
-    return Location.of(record)
+    return Location.of(with_etag(response, record))
 
 
 @router.delete(
@@ -278,15 +234,7 @@ async def update_location(
     status_code=204,
     operation_id="deleteLocation",
     summary="Delete a location that has never held stock (archive it otherwise)",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.WAREHOUSE_OUT_OF_SCOPE,
-        catalog.PRECONDITION_FAILED,
-        catalog.CONFLICT,
-        catalog.LOCATION_NOT_EMPTY,
-        catalog.RESOURCE_LOCKED,
-    ),
+    responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT, catalog.RESOURCE_LOCKED),
 )
 async def delete_location(
     location_id: str, ctx: Manager, locations: Locations, if_match: IfMatch = None

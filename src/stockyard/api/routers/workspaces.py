@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from stockyard.api.deps import ServicesDep
+from stockyard.api.deps import Workspaces
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import User, Workspace, WorkspaceCreate, WorkspaceCreated
 from stockyard.errors import catalog
@@ -19,8 +19,8 @@ router = APIRouter(prefix="/api/v1", tags=["workspaces"])
     summary="Create a workspace and its owner",
     responses=error_responses(catalog.SLUG_TAKEN, catalog.ALREADY_EXISTS, authenticated=False, body=True),
 )
-async def create_workspace(body: WorkspaceCreate, services: ServicesDep) -> WorkspaceCreated:
-    created = await services.workspaces.create(
+async def create_workspace(body: WorkspaceCreate, workspaces: Workspaces) -> WorkspaceCreated:
+    created = await workspaces.create(
         name=body.name,
         slug=body.slug,
         owner_email=body.owner.email,

@@ -16,6 +16,7 @@ read "The field shortId must be 1 to 16 characters from A to Z, 0 to 9 and '-'."
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -56,9 +57,7 @@ class RequestModel(BaseModel):
             nulls = [key for key in cls.non_nullable if key in data and data[key] is None]
             if nulls:
                 # Reported under the field itself (see api.validation.translate).
-                raise PydanticCustomError(
-                    "null_not_allowed", "The field {field} must not be null.", {"field": nulls[0]}
-                )
+                raise field_error(nulls[0], f"The field {nulls[0]} must not be null.")
         return data
 
     @field_validator("*", mode="after")
@@ -72,6 +71,23 @@ class RequestModel(BaseModel):
     def sent(self) -> dict[str, Any]:
         """The fields the client actually sent, by Python name."""
         return {name: getattr(self, name) for name in self.model_fields_set}
+
+
+def field_error(field: str, message: str) -> PydanticCustomError:
+    """An error a model validator reports under one field of the body (its dot path, `lines.1.itemId`),
+    where Pydantic would file it under the model as a whole (see api.validation.translate)."""
+    return PydanticCustomError("field_error", "{message}", {"field": field, "message": message})
+
+
+def each_item_once(entries: Sequence[Any], field: str, already: str) -> None:
+    """A body's list whose entries each name an item (transfer lines, counts) names each item once:
+    the first repeat fails at `<field>.<index>.itemId` with `already`, where `{first}` is the index
+    of the entry that named the item first."""
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        if entry.item_id in seen:
+            raise field_error(f"{field}.{index}.itemId", already.format(first=seen[entry.item_id]))
+        seen[entry.item_id] = index
 
 
 def _has_nul(value: Any) -> bool:

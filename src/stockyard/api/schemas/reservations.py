@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+from datetime import datetime, timedelta
+from typing import Annotated, Self
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, model_validator
 
-from stockyard.api.schemas.base import ISO_DATE_TIME, RequestModel, ResponseModel
+from stockyard.api.schemas.base import ISO_DATE_TIME, RequestModel, ResponseModel, field_error
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.api.timestamps import Timestamp
+from stockyard.clock import utcnow
 from stockyard.inventory.reservations import ReservationConsumed as ConsumedRecord
 from stockyard.inventory.reservations import ReservationRecord
 
@@ -25,6 +26,28 @@ class ReservationCreate(RequestModel):
     )
     ttl_seconds: Annotated[int, Field(gt=0, le=MAX_TTL_SECONDS)] | None = None
     reference: Reference | None = None
+
+    _ends_at: datetime = PrivateAttr()
+
+    @property
+    def ends_at(self) -> datetime:
+        """When the hold lapses: expiresAt as sent, or ttlSeconds from the time the body was read."""
+        return self._ends_at
+
+    @model_validator(mode="after")
+    def _one_expiry(self) -> Self:
+        now = utcnow()
+        if self.expires_at is not None and self.ttl_seconds is None:
+            if self.expires_at <= now:
+                raise field_error("expiresAt", "The field expiresAt must be in the future.")
+            if self.expires_at > now + timedelta(seconds=MAX_TTL_SECONDS):
+                raise field_error("expiresAt", "The field expiresAt must be at most 30 days ahead.")
+            self._ends_at = self.expires_at
+        elif self.ttl_seconds is not None and self.expires_at is None:
+            self._ends_at = now + timedelta(seconds=self.ttl_seconds)
+        else:
+            raise field_error("expiresAt", "Send exactly one of expiresAt and ttlSeconds.")
+        return self
 
 
 class Reservation(ResponseModel):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import RequestModel, ResponseModel, each_item_once
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, ResourceId
 from stockyard.api.schemas.reservations import Reservation
 from stockyard.inventory.stocktakes import StocktakeCompleted as CompletedRecord
@@ -25,6 +25,11 @@ class CountIn(RequestModel):
 
 class CountsUpdate(RequestModel):
     counts: Annotated[list[CountIn], Field(max_length=1000)]
+
+    @model_validator(mode="after")
+    def _each_item_once(self) -> Self:
+        each_item_once(self.counts, "counts", "The item is already counted in entry {first}.")
+        return self
 
 
 class Count(ResponseModel):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import RequestModel, ResponseModel, each_item_once
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.inventory.transfers import TransferCreated, TransferRecord
 
@@ -22,6 +22,11 @@ class TransferCreate(RequestModel):
     to_location_id: ResourceId
     lines: Annotated[list[TransferLineIn], Field(min_length=1, max_length=100)]
     reference: Reference | None = None
+
+    @model_validator(mode="after")
+    def _each_item_once(self) -> Self:
+        each_item_once(self.lines, "lines", "The item is already in line {first}.")
+        return self
 
 
 class TransferLine(ResponseModel):
