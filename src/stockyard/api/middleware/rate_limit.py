@@ -132,6 +132,7 @@ class RateLimitMiddleware:
         self.limiter = limiter
         self.login_budget = Budget(login_per_minute)
         self.anonymous_budget = Budget(policy(Plan.FREE).requests_per_minute)
+        self.plan_budgets = {plan.value: Budget(policy(plan).requests_per_minute) for plan in Plan}
         self._accounts: AccountBudget | None = None
         self._accounts_read = False
 
@@ -160,7 +161,7 @@ class RateLimitMiddleware:
         try:
             if principal is not None:
                 key = f"{principal.kind.value}:{principal.id}"
-                budget = Budget(policy(principal.plan).requests_per_minute)
+                budget = self.plan_budgets[principal.plan]
             else:
                 key, budget = f"ip:{ip}", self.anonymous_budget
             decision = await self.limiter.take(key, budget)
