@@ -16,7 +16,6 @@ J = TypeVar("J")  # one JSON response (dict, or an awaitable of it)
 B = TypeVar("B")  # a downloaded file (bytes, or an awaitable of it)
 P = TypeVar("P")  # every row of every page (an iterator, or an async iterator)
 
-JsonCall = Callable[..., J]
 API = "/api/v1"
 
 

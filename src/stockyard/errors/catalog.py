@@ -465,8 +465,6 @@ def _collect() -> dict[str, ErrorSpec]:
 CATALOG: dict[str, ErrorSpec] = _collect()
 """Every catalog entry by code, in declaration order."""
 
-CATEGORY_BY_NAME: dict[str, Category] = {category.name: category for category in CATEGORIES}
-
 
 def spec_for(code: str) -> ErrorSpec:
     """The entry for `code`; raises KeyError for a code that is not in the catalog."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 SCALE = 10_000
 
 
@@ -13,7 +11,3 @@ def format_e4(amount: int) -> str:
     whole, fraction = divmod(abs(amount), SCALE)
     digits = f"{fraction:04d}".rstrip("0").ljust(2, "0")
     return f"{sign}{whole}.{digits}"
-
-
-def decimal_e4(amount: int) -> Decimal:
-    return Decimal(amount).scaleb(-4)

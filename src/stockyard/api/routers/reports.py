@@ -30,7 +30,6 @@ from stockyard.reports.service import parse_name
 router = APIRouter(prefix="/api/v1", tags=["reports"])
 
 Reader = Annotated[Context, Depends(authorize(Permission.REPORTS_READ))]
-Id = Annotated[str | None, Query(max_length=40)]
 
 XLSX_UNAVAILABLE = "This export format is not available on this server."
 
