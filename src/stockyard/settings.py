@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 log = logging.getLogger("stockyard.settings")
 
+_MAX_TTL_SECONDS = 10 * 365 * 24 * 3600  # ten years
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="STOCKYARD_", extra="ignore")
@@ -19,9 +21,10 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=Path(".stockyard"), description="Where the embedded defaults live.")
     database_url: str = Field(default="", description="SQLAlchemy URL; empty means SQLite in data_dir.")
     secret_key: str = Field(default="", description="JWT signing key; generated into data_dir if empty.")
-    access_token_ttl_seconds: int = 15 * 60
-    refresh_token_ttl_seconds: int = 30 * 24 * 3600
-    invite_ttl_seconds: int = 7 * 24 * 3600
+    # Lifetimes are bounded so that `now + ttl` always stays within the timestamps a row can hold.
+    access_token_ttl_seconds: int = Field(default=15 * 60, gt=0, le=_MAX_TTL_SECONDS)
+    refresh_token_ttl_seconds: int = Field(default=30 * 24 * 3600, gt=0, le=_MAX_TTL_SECONDS)
+    invite_ttl_seconds: int = Field(default=7 * 24 * 3600, gt=0, le=_MAX_TTL_SECONDS)
     max_body_bytes: int = 1024 * 1024
     max_bulk_body_bytes: int = 32 * 1024 * 1024
     max_json_depth: int = 32

@@ -1,4 +1,5 @@
-"""STOCKYARD_INVITE_TTL_SECONDS decides how long an invite lives (issue 11, item 12). Over HTTP
+"""STOCKYARD_INVITE_TTL_SECONDS decides how long an invite lives (issue 11, item 12), and no
+lifetime setting can overflow a timestamp. Over HTTP
 against a live server started with the setting, on the session's backend."""
 
 from __future__ import annotations
@@ -7,7 +8,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import httpx
+import pytest
+from pydantic import ValidationError
 
+from stockyard.settings import Settings
 from tests.client.live import LiveServer
 from tests.support import create_tenant
 
@@ -26,3 +30,13 @@ def test_an_invite_lives_as_long_as_the_setting_says(start_server: Callable[...,
         assert _at(body["expiresAt"]) - _at(body["createdAt"]) == timedelta(seconds=90)
         listed = owner.get(f"/api/v1/invites/{body['id']}").json()
         assert listed["expiresAt"] == body["expiresAt"]
+
+
+@pytest.mark.parametrize(
+    "name", ["invite_ttl_seconds", "refresh_token_ttl_seconds", "access_token_ttl_seconds"]
+)
+@pytest.mark.parametrize("value", [0, -1, 10**12])
+def test_lifetimes_out_of_range_are_refused_at_start(name: str, value: int) -> None:
+    with pytest.raises(ValidationError) as refused:
+        Settings(**{name: value})
+    assert refused.value.errors()[0]["loc"] == (name,)
