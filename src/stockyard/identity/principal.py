@@ -50,10 +50,3 @@ class Principal:
                 catalog.MISSING_CAPABILITY,
                 f"The {self.plan} plan does not include the {capability.value} capability.",
             )
-
-    def can_see_warehouse(self, warehouse_id: str) -> bool:
-        return self.warehouse_ids is None or warehouse_id in self.warehouse_ids
-
-    def require_warehouse(self, warehouse_id: str) -> None:
-        if not self.can_see_warehouse(warehouse_id):
-            raise StockyardError(catalog.WAREHOUSE_OUT_OF_SCOPE)

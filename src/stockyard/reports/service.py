@@ -30,6 +30,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 from stockyard.identity.plans import Capability
+from stockyard.inventory import scope
 from stockyard.reports.model import GroupBy, ReportName, ReportParams, ReportStream, Row
 from stockyard.reports.queries import (
     Key,
@@ -161,7 +162,7 @@ async def _check_references(conn: Connection, ctx: Context, params: ReportParams
         )
         if found.first() is None:
             raise StockyardError(catalog.NOT_FOUND, "The warehouse does not exist.", param="warehouseId")
-        principal.require_warehouse(params.warehouse_id)
+        scope.require(principal, params.warehouse_id)
     if params.location_id is not None:
         row = (
             await conn.execute(
@@ -172,7 +173,7 @@ async def _check_references(conn: Connection, ctx: Context, params: ReportParams
         ).first()
         if row is None:
             raise StockyardError(catalog.NOT_FOUND, "The location does not exist.", param="locationId")
-        principal.require_warehouse(row.warehouse_id)
+        scope.require(principal, row.warehouse_id)
     if params.item_id is not None:
         found = await conn.execute(
             select(items.c.id).where(items.c.workspace_id == ctx.workspace_id, items.c.id == params.item_id)
