@@ -53,8 +53,9 @@ class Services:
 
 
 # The dependencies are `async def` on purpose: FastAPI runs a plain `def` dependency in the
-# thread pool, and that hop (~100 µs plus GIL hand-offs) was the hottest frame of GET /items/{id}
-# in the benchmark (bench/README.md). They never block, so they run on the event loop.
+# thread pool, and that hop (a hand-off to a worker thread and back, and the GIL with it) cost
+# more than the dependency's own work: it was the hottest frame of GET /items/{id} in the
+# benchmark (bench/README.md). They never block, so they run on the event loop.
 async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services

@@ -1,7 +1,8 @@
 """Password hashing with Argon2id (argon2-cffi).
 
-Hashing is deliberately slow (about ten milliseconds), so it runs off the event loop, which keeps
-serving other requests meanwhile, in a pool of its own with two threads:
+Hashing is deliberately slow (far slower than everything else a request does; bench/README.md), so
+it runs off the event loop, which keeps serving other requests meanwhile, in a pool of its own
+with two threads:
 
 * Peak memory stays bounded. Each hash holds its Argon2 memory (12 MiB) while it runs, and glibc
   keeps a freed block of that size in the arena of the thread that used it. With the default
