@@ -2,14 +2,19 @@
 
 * PostgreSQL (production): SQLAlchemy's async engine on asyncpg, a bounded pool.
 * SQLite (embedded default): the synchronous pysqlite driver called inline on the event loop,
-  behind one connection and an `asyncio.Lock`. SQLite queries take tens of microseconds, so
-  running them inline is cheaper than any thread hop, and the lock makes SQLite's single writer
-  explicit: one unit of work at a time, so a transaction can never wait on another one while
-  holding the event loop.
+  behind one connection and an `asyncio.Lock`. A SQLite query costs less than handing it to a
+  thread would, so it runs inline, and the lock makes SQLite's single writer explicit: one unit
+  of work at a time, so a transaction can never wait on another one while holding the event loop.
 
-Services see only `Connection.execute()` and `Database.transaction()` / `Database.transact()`.
-Both backends raise `database_unavailable` (503) when the database cannot be reached, and
-`transact()` retries serialization failures and deadlocks a bounded number of times.
+Services call `Database.transact(work, *args)`, which runs `work(conn, *args)` in one transaction,
+or `Database.read(work, *args)` for work that reads with a single statement (on PostgreSQL
+without a transaction around it: `single_statement()` is an autocommit connection there). Both
+retry serialization failures and deadlocks a bounded number of times, and run the work once more
+on a fresh connection after a dead pooled one. The work sees only `Connection.execute()` and
+`Connection.dialect` ("sqlite" or "postgresql", for statements built per backend).
+`Database.transaction()` is the bare transaction under `transact()`, without the retries;
+`dispose()` closes the engine. Both backends raise `database_unavailable` (503) when the database
+cannot be reached.
 """
 
 from __future__ import annotations
@@ -118,7 +123,7 @@ class Database(ABC):
         statement is atomic by itself, and on PostgreSQL a BEGIN and a COMMIT around it were two
         more round trips than the query. Work that reads with several statements and needs them
         to agree, or that writes, uses `transact()`. SQLite runs it as a transaction: there, with
-        one connection in the process, the bracket costs microseconds.
+        one connection in the process, the bracket is no round trip at all.
         """
         return await self._run(self.single_statement, work, *args, **kwargs)
 

@@ -1,6 +1,7 @@
 """The schema, as SQLAlchemy Core tables. Alembic migrations are written against this metadata.
 
-Every tenant-owned table carries `workspace_id`; repositories add it to every query.
+Every tenant-owned table carries `workspace_id`; the domain modules' stores (`ItemStore`, …) add
+`workspace_id = :ws` to every statement.
 """
 
 from __future__ import annotations

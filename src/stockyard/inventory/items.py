@@ -1,4 +1,4 @@
-"""Items: the catalogue of things a workspace stocks. Rules here, storage in `item_store`."""
+"""Items: the catalogue of things a workspace stocks. Rules in `ItemService`, SQL in `ItemStore`."""
 
 from __future__ import annotations
 
