@@ -20,7 +20,8 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
-from stockyard.api.middleware.authentication import API_PREFIX, PUBLIC_PATHS
+from stockyard.api.middleware.authentication import PUBLIC_PATHS
+from stockyard.api.paths import API_ROOT
 from stockyard.api.schemas.errors import ErrorEnvelope, ProblemDetails, response_for
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
@@ -79,7 +80,7 @@ IDEMPOTENCY_ERRORS: tuple[ErrorSpec, ...] = (
 
 def is_authenticated_path(path: str) -> bool:
     """The rule of `AuthenticationMiddleware`: every /api path but the public ones."""
-    return path.startswith(API_PREFIX) and path.rstrip("/") not in PUBLIC_PATHS
+    return path.startswith(API_ROOT) and path.rstrip("/") not in PUBLIC_PATHS
 
 
 def _component_schemas(*models: type[BaseModel]) -> dict[str, Any]:
@@ -123,7 +124,7 @@ def _add_parameter(parameters: list[dict[str, Any]], parameter: dict[str, Any]) 
 
 def _cross_cutting(path: str, method: str, operation: dict[str, Any]) -> None:
     """Errors and headers that middleware adds to whole classes of operations."""
-    if not path.startswith(API_PREFIX):
+    if not path.startswith(API_ROOT):
         return
     responses: dict[str, Any] = operation["responses"]
     parameters: list[dict[str, Any]] = operation.setdefault("parameters", [])

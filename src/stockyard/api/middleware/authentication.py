@@ -9,13 +9,13 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.paths import API_ROOT
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.authentication import AuthenticationService
 
 PUBLIC_PATHS: frozenset[str] = frozenset(
     {"/api/v1/workspaces", "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/invites/accept"}
 )
-API_PREFIX = "/api/"
 
 
 def bearer_credential(scope: Scope) -> str | None:
@@ -52,7 +52,7 @@ class AuthenticationMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] != "http"
-            or not scope["path"].startswith(API_PREFIX)
+            or not scope["path"].startswith(API_ROOT)
             or scope["path"].rstrip("/") in PUBLIC_PATHS
         ):
             await self.app(scope, receive, send)

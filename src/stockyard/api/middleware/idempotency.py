@@ -21,6 +21,7 @@ import re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.paths import API_ROOT
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.principal import Principal
 from stockyard.traffic.idempotency import (
@@ -34,7 +35,6 @@ from stockyard.traffic.idempotency import (
 
 log = logging.getLogger("stockyard.idempotency")
 
-API_PREFIX = "/api/"
 HEADER = b"idempotency-key"
 _VALID_KEY = re.compile(rb"^[\x20-\x7e]{1,255}$")
 STORED_HEADERS = frozenset(
@@ -79,7 +79,7 @@ class IdempotencyMiddleware:
         return self._store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].startswith(API_PREFIX):
+        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].startswith(API_ROOT):
             await self.app(scope, receive, send)
             return
         try:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.paths import API_ROOT
 from stockyard.errors import StockyardError, catalog
 from stockyard.traffic.maintenance import MaintenanceSwitch
-
-API_PREFIX = "/api/"
 
 
 class MaintenanceMiddleware:
@@ -26,7 +25,7 @@ class MaintenanceMiddleware:
         return self._switch
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"].startswith(API_PREFIX):
+        if scope["type"] == "http" and scope["path"].startswith(API_ROOT):
             state = await self._switch_for(scope).state()
             if state.enabled:
                 await send_error(

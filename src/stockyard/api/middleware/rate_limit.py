@@ -29,6 +29,7 @@ import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.paths import API_ROOT
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.plans import Plan, policy
 from stockyard.identity.principal import Principal
@@ -38,7 +39,6 @@ from stockyard.traffic.rate_limits import Budget, Decision, RateLimiter, RateLim
 
 log = logging.getLogger("stockyard.rate_limit")
 
-API_PREFIX = "/api/"
 LOGIN_PATH = "/api/v1/auth/token"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 STORE_DOWN_RETRY_AFTER = "2"
@@ -150,7 +150,7 @@ class RateLimitMiddleware:
         return self._accounts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(API_PREFIX):
+        if scope["type"] != "http" or not scope["path"].startswith(API_ROOT):
             await self.app(scope, receive, send)
             return
         state = scope.setdefault("state", {})

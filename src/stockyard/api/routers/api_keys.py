@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import ApiKeys, authorize
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
@@ -14,7 +15,7 @@ from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["api keys"])
+router = APIRouter(prefix=API_V1, tags=["api keys"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.API_KEYS_MANAGE))]
 

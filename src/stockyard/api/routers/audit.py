@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import AuditLog, authorize
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, PageCursor, PageLimit
 from stockyard.api.schemas.audit import AuditEvent, AuditEventList
 from stockyard.api.schemas.errors import error_responses
@@ -15,7 +16,7 @@ from stockyard.identity.audit_log import AuditFilter
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["audit"])
+router = APIRouter(prefix=API_V1, tags=["audit"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from stockyard.api.deps import Authentication, DatabaseDep, PrincipalDep
+from stockyard.api.paths import API_V1
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
 from stockyard.errors import catalog
 from stockyard.identity.authentication import TokenPair as IssuedPair
 from stockyard.identity.profile import describe
 
-router = APIRouter(prefix="/api/v1", tags=["auth"])
+router = APIRouter(prefix=API_V1, tags=["auth"])
 
 
 def _pair(pair: IssuedPair) -> TokenPair:

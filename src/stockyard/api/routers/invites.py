@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from stockyard.api.deps import Invites, authorize
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS, PageCursor, PageLimit
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
@@ -22,7 +23,7 @@ from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["invites"])
+router = APIRouter(prefix=API_V1, tags=["invites"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response
 
 from stockyard.api.deps import Items
 from stockyard.api.etags import expected_version
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     NOT_MODIFIED,
     READ_ERRORS,
@@ -26,7 +27,7 @@ from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
 from stockyard.errors import catalog
 from stockyard.inventory.items import ItemChanges
 
-router = APIRouter(prefix="/api/v1", tags=["items"])
+router = APIRouter(prefix=API_V1, tags=["items"])
 
 
 @router.post(

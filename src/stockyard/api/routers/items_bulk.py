@@ -8,13 +8,14 @@ from fastapi import APIRouter, Query, Request, Response
 
 from stockyard.api.bulk import start_job
 from stockyard.api.deps import Jobs, Runner
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import WRITE_ERRORS, InventoryWriter
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
 
-router = APIRouter(prefix="/api/v1", tags=["items"])
+router = APIRouter(prefix=API_V1, tags=["items"])
 
 
 _DESCRIPTION = """Starts a job that creates items (`mode=create`) or creates-or-updates them by SKU

@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from stockyard.api.deps import Jobs
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, InventoryReader, PageCursor, PageLimit
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job, JobList, JobSummary
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind
 
-router = APIRouter(prefix="/api/v1", tags=["jobs"])
+router = APIRouter(prefix=API_V1, tags=["jobs"])
 
 
 @router.get(

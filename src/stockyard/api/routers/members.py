@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import Members, authorize
 from stockyard.api.etags import expected_version
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     NOT_MODIFIED,
     READ_ERRORS,
@@ -25,7 +26,7 @@ from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["members"])
+router = APIRouter(prefix=API_V1, tags=["members"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from stockyard.api.deps import Movements
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     READ_ERRORS,
@@ -26,7 +27,7 @@ from stockyard.errors import catalog
 from stockyard.inventory.ledger import MovementType
 from stockyard.inventory.movements import MovementFilter, MovementRequest
 
-router = APIRouter(prefix="/api/v1", tags=["movements"])
+router = APIRouter(prefix=API_V1, tags=["movements"])
 
 
 @router.post(

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from stockyard.api.deps import Reports, authorize
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.timestamps import Timestamp
@@ -27,7 +28,7 @@ from stockyard.reports import render as report_render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportParams
 from stockyard.reports.service import parse_name
 
-router = APIRouter(prefix="/api/v1", tags=["reports"])
+router = APIRouter(prefix=API_V1, tags=["reports"])
 
 Reader = Annotated[Context, Depends(authorize(Permission.REPORTS_READ))]
 

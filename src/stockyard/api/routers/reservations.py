@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from stockyard.api.deps import Reservations
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     READ_ERRORS,
@@ -28,7 +29,7 @@ from stockyard.api.schemas.reservations import (
 )
 from stockyard.errors import catalog
 
-router = APIRouter(prefix="/api/v1", tags=["reservations"])
+router = APIRouter(prefix=API_V1, tags=["reservations"])
 
 
 @router.post(

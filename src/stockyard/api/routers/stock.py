@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from stockyard.api.deps import Stock
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     READ_ERRORS,
@@ -19,7 +20,7 @@ from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stock import ItemStock, StockLevel, StockLevelList
 from stockyard.errors import catalog
 
-router = APIRouter(prefix="/api/v1", tags=["stock"])
+router = APIRouter(prefix=API_V1, tags=["stock"])
 
 
 @router.get(

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from stockyard.api.deps import Stocktakes
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     READ_ERRORS,
@@ -28,7 +29,7 @@ from stockyard.api.schemas.stocktakes import (
 from stockyard.errors import catalog
 from stockyard.inventory.stocktakes import Count
 
-router = APIRouter(prefix="/api/v1", tags=["stocktakes"])
+router = APIRouter(prefix=API_V1, tags=["stocktakes"])
 
 _ON_ONE = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.INVALID_STATE)
 

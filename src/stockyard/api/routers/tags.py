@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from stockyard.api.deps import Tags
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     READ_ERRORS,
     WRITE_ERRORS,
@@ -19,7 +20,7 @@ from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
 
-router = APIRouter(prefix="/api/v1", tags=["tags"])
+router = APIRouter(prefix=API_V1, tags=["tags"])
 
 
 @router.post(

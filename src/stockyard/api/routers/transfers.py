@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from stockyard.api.deps import Transfers
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     READ_ERRORS,
@@ -20,7 +21,7 @@ from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferLi
 from stockyard.errors import catalog
 from stockyard.inventory.transfers import TransferLine
 
-router = APIRouter(prefix="/api/v1", tags=["transfers"])
+router = APIRouter(prefix=API_V1, tags=["transfers"])
 
 
 @router.post(

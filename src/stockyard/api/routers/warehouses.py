@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import Locations, Warehouses, authorize
 from stockyard.api.etags import expected_version
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     NOT_MODIFIED,
@@ -36,7 +37,7 @@ from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["warehouses"])
+router = APIRouter(prefix=API_V1, tags=["warehouses"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.WAREHOUSES_MANAGE))]
 

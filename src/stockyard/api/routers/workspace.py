@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import WorkspaceSettings, authorize
 from stockyard.api.etags import expected_version
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     NOT_MODIFIED,
     READ_ERRORS,
@@ -23,7 +24,7 @@ from stockyard.errors import catalog
 from stockyard.identity.context import Context
 from stockyard.identity.permissions import Permission
 
-router = APIRouter(prefix="/api/v1", tags=["workspaces"])
+router = APIRouter(prefix=API_V1, tags=["workspaces"])
 
 Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
 

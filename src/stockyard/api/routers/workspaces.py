@@ -5,11 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from stockyard.api.deps import Workspaces
+from stockyard.api.paths import API_V1
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import User, Workspace, WorkspaceCreate, WorkspaceCreated
 from stockyard.errors import catalog
 
-router = APIRouter(prefix="/api/v1", tags=["workspaces"])
+router = APIRouter(prefix=API_V1, tags=["workspaces"])
 
 
 @router.post(
