@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 import uvicorn
-from uvicorn.config import STARTUP_FAILURE
 
 from stockyard.db import migrate as migrations
 from stockyard.db.database import open_database
@@ -20,31 +17,11 @@ from stockyard.logs import log_config
 from stockyard.settings import get_settings
 from stockyard.traffic.maintenance import DEFAULT_RETRY_AFTER, MaintenanceState, set_maintenance
 
-if TYPE_CHECKING:
-    from fastapi import FastAPI
-
 app = typer.Typer(help="Stockyard: a multi-tenant inventory-management API.", no_args_is_help=True)
 
 
-SERVED_APP = "stockyard.cli:served_app"
-
-
-def served_app() -> FastAPI:
-    """The app of `stockyard serve`, built by uvicorn in every server process (each worker of
-    `--workers N` is a fresh interpreter) once it has applied `log_config`: Python warnings, which
-    a dictionary configuration cannot redirect, then join the JSON log as well.
-
-    An app that cannot be built (a setting it rejects) is logged with its traceback and ends the
-    process with uvicorn's startup-failure status: uvicorn then stops instead of restarting the
-    worker, and nothing prints a plain-text traceback."""
-    from stockyard.api.app import create_app
-
-    logging.captureWarnings(True)
-    try:
-        return create_app()
-    except Exception:
-        logging.getLogger("stockyard.errors").critical("the application could not be built", exc_info=True)
-        raise SystemExit(STARTUP_FAILURE) from None
+# uvicorn builds the app in every server process (stockyard/server.py): the CLI imports nothing of api/
+SERVED_APP = "stockyard.server:served_app"
 
 
 @app.command()
@@ -134,7 +111,7 @@ def docs_errors(
 @app.command()
 def openapi() -> None:
     """Print the OpenAPI document as JSON (`stockyard openapi > openapi.json`)."""
-    from stockyard.api.openapi import openapi_json
+    from stockyard.server import openapi_json
 
     typer.echo(openapi_json(), nl=False)
 

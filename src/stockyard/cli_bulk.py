@@ -26,7 +26,6 @@ from rich.progress import (
 )
 from sqlalchemy import select
 
-from stockyard.api.job_runner import build_job_runner
 from stockyard.db.database import Connection, Database, open_database
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
@@ -38,6 +37,7 @@ from stockyard.jobs.service import JobService, JobSubmission
 from stockyard.reports import render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportParams, ReportStream
 from stockyard.reports.service import ReportService, parse_name
+from stockyard.server import build_job_runner
 from stockyard.settings import get_settings
 
 import_app = typer.Typer(help="Import data into a workspace.", no_args_is_help=True)
