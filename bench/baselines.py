@@ -31,7 +31,7 @@ from sqlalchemy.engine import make_url
 from starlette.responses import Response
 
 from stockyard.api.app import create_app as create_stockyard_app
-from stockyard.identity.plans import PLANS, Plan
+from stockyard.core.plans import PLANS, Plan
 from stockyard.logs import configure as configure_logging
 from stockyard.settings import get_settings
 

@@ -28,11 +28,11 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from stockyard.api.app import create_app
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
 from stockyard.db.database import Connection, open_database
 from stockyard.db.migrate import upgrade
 from stockyard.db.tables import items, locations, movements, stock_levels, warehouses, workspaces
-from stockyard.ids import new_id
 from stockyard.settings import Settings
 
 PASSWORD = "bench-password-123"  # noqa: S105 - a throwaway benchmark workspace

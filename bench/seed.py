@@ -10,11 +10,11 @@ from typing import Any
 import httpx
 from sqlalchemy import update
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
 from stockyard.db.database import Connection, open_database
 from stockyard.db.tables import api_keys, workspaces
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
-from stockyard.ids import new_id
 
 ITEMS = 120
 PASSWORD = "bench-password-123"  # noqa: S105 - a throwaway benchmark workspace

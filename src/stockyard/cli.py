@@ -154,8 +154,8 @@ def plan(
     new_plan: str = typer.Argument(..., metavar="PLAN", help="free, team or business."),
 ) -> None:
     """Change a workspace's plan (recorded in its audit trail as a system action)."""
+    from stockyard.core.plans import Plan
     from stockyard.errors import StockyardError
-    from stockyard.identity.plans import Plan
     from stockyard.identity.workspace_settings import WorkspaceSettingsService
 
     if new_plan not in {p.value for p in Plan}:

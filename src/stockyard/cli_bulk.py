@@ -26,12 +26,12 @@ from rich.progress import (
 )
 from sqlalchemy import select
 
+from stockyard.core.context import Context
+from stockyard.core.permissions import ALL_PERMISSIONS
+from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, Database, open_database
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import ALL_PERMISSIONS
-from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, PayloadFormat
 from stockyard.jobs.service import JobService, JobSubmission
 from stockyard.reports import render

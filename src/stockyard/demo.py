@@ -6,12 +6,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from stockyard.core.context import Context
+from stockyard.core.permissions import ALL_PERMISSIONS
+from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import workspaces
 from stockyard.identity.api_keys import ApiKeyService
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import ALL_PERMISSIONS
-from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.identity.workspaces import WorkspaceService
 from stockyard.inventory.items import ItemChanges, ItemService
 

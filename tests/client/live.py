@@ -30,9 +30,9 @@ from tests.servers import (
     wait_until_healthy,
 )
 
+from stockyard.core.ids import new_id
 from stockyard.errors import StockyardError, catalog
 from stockyard.errors.render import render
-from stockyard.ids import new_id
 
 
 @dataclass

@@ -9,8 +9,8 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from stockyard.core.limits import month_start
 from stockyard.db.migrate import alembic_config
-from stockyard.identity.limits import month_start
 
 BRANCH_HEADS = ("0002_access", "0003_inventory", "0005_jobs")
 

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-from stockyard.identity.permissions import ALL_PERMISSIONS
+from stockyard.core.permissions import ALL_PERMISSIONS
 from tests.support import OWNER_PASSWORD, Tenant
 
 MEMBER_PASSWORD = "member-password-123"

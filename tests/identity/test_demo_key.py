@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from stockyard.core.permissions import Permission
+from stockyard.core.principal import PrincipalKind
 from stockyard.db.database import open_database
 from stockyard.db.migrate import upgrade
 from stockyard.demo import ensure_demo
 from stockyard.identity.authentication import AuthenticationService
-from stockyard.identity.permissions import Permission
-from stockyard.identity.principal import PrincipalKind
 from stockyard.identity.tokens import TokenCodec
 
 

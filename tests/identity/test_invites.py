@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 import stockyard.identity.invites as invites_module
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
 from stockyard.db.tables import invites
 from tests.identity.access import MEMBER_PASSWORD, add_member, invite, new_email, sign_in, unknown_id
 from tests.support import OWNER_PASSWORD, Tenant, assert_error

@@ -21,8 +21,8 @@ from fastapi.testclient import TestClient
 
 from stockyard.api.deps import SAFE_METHODS
 from stockyard.api.middleware.authentication import PUBLIC_PATHS
+from stockyard.core.permissions import ALL_PERMISSIONS, BUILTIN_ROLES, Permission
 from stockyard.errors import catalog
-from stockyard.identity.permissions import ALL_PERMISSIONS, BUILTIN_ROLES, Permission
 from tests.identity.access import add_member, as_key, create_key, unknown_id
 from tests.support import ENVELOPE_KEYS, Tenant, create_tenant
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from stockyard.identity.permissions import BUILTIN_ROLES
+from stockyard.core.permissions import BUILTIN_ROLES
 from tests.identity.access import add_member, invite, new_email, unknown_id
 from tests.support import Tenant, assert_error
 

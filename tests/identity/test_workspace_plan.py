@@ -8,10 +8,10 @@ import pytest
 from typer.testing import CliRunner
 
 from stockyard.cli import app as cli
+from stockyard.core.permissions import ALL_PERMISSIONS
+from stockyard.core.plans import PLANS, Capability, Plan
+from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.errors import StockyardError
-from stockyard.identity.permissions import ALL_PERMISSIONS
-from stockyard.identity.plans import PLANS, Capability, Plan
-from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.settings import get_settings
 from tests.identity.access import add_member, create_key
 from tests.support import Tenant, assert_error

@@ -9,8 +9,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from stockyard.core.permissions import ALL_PERMISSIONS
 from stockyard.db.database import Connection, Database
-from stockyard.identity.permissions import ALL_PERMISSIONS
 from tests.support import Tenant
 
 

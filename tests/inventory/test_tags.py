@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
 from stockyard.db.tables import tags
-from stockyard.ids import new_id
 from tests.inventory.helpers import run_in_app, unknown_id
 from tests.support import Tenant, assert_error
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.limits import month_start
 from stockyard.db.database import Connection
 from stockyard.db.tables import usage_counters
-from stockyard.identity.limits import month_start
 from tests.inventory.helpers import create_location, create_warehouse, on_hand, receive, run_in_app
 from tests.support import Tenant, assert_error
 

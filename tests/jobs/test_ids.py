@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from unittest import mock
 
-from stockyard import ids
+from stockyard.core import ids
 
 
 def reference(prefix: str, value: int) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from stockyard.identity.plans import PLANS, Limit, Plan
+from stockyard.core.plans import PLANS, Limit, Plan
 from tests.reports.seed import count_items, set_plan
 from tests.support import ENVELOPE_KEYS, Tenant, assert_error, create_tenant
 

@@ -8,8 +8,8 @@ from fastapi.testclient import TestClient
 
 from stockyard.api.app import create_app
 from stockyard.api.job_runner import build_job_runner
+from stockyard.core.context import Context
 from stockyard.db.database import open_database
-from stockyard.identity.context import Context
 from stockyard.jobs.model import JobKind, JobMode, JobStatus, PayloadFormat
 from stockyard.jobs.service import JobService, JobSubmission
 from stockyard.settings import Settings

@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.api.job_runner import job_handlers
+from stockyard.core.context import Context
 from stockyard.db.database import Connection, open_database
-from stockyard.identity.context import Context
 from stockyard.inventory.items import ItemStore
 from stockyard.jobs.handlers import BatchOutcome, JobContext
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat

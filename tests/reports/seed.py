@@ -14,7 +14,10 @@ from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
+from stockyard.core.permissions import ALL_PERMISSIONS
+from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, open_database
 from stockyard.db.tables import (
     api_keys,
@@ -26,10 +29,7 @@ from stockyard.db.tables import (
     warehouses,
     workspaces,
 )
-from stockyard.identity.permissions import ALL_PERMISSIONS
-from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
-from stockyard.ids import new_id
 
 T = TypeVar("T")
 T0 = datetime(2026, 1, 1, tzinfo=UTC)

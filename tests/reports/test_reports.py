@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
 from stockyard.db.database import open_database
 from stockyard.errors import StockyardError
-from stockyard.identity.context import Context
 from stockyard.reports.model import GroupBy, ReportName, ReportParams
 from stockyard.reports.service import ReportService
 from tests.reports.seed import T0, Ledger, add_api_key, owner_principal, seed_ledger, set_plan

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import insert
 
 from stockyard.api.app import create_app
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
 from stockyard.db.database import Connection, open_database
 from stockyard.db.tables import users
 from stockyard.logs import JSONFormatter

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from stockyard.api.middleware import rate_limit
 from stockyard.cli import app as cli
-from stockyard.ids import new_id
+from stockyard.core.ids import new_id
 from stockyard.settings import Settings, get_settings
 from tests.inventory.helpers import api_key
 from tests.servers import free_port

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import Request, Response
 
+from stockyard.core.context import Context
+from stockyard.core.plans import Capability
 from stockyard.errors import validation_failed
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Capability
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, PayloadFormat
 from stockyard.jobs.runner import JobRunner
 from stockyard.jobs.service import JobService, JobSubmission

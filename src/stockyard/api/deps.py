@@ -12,16 +12,16 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
+from stockyard.core.principal import Principal
 from stockyard.db.database import Database
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.api_keys import ApiKeyService
-from stockyard.identity.audit_log import AuditLogService
+from stockyard.identity.audit_events import AuditLogService
 from stockyard.identity.authentication import AuthenticationService
-from stockyard.identity.context import Context
 from stockyard.identity.invites import InviteService
 from stockyard.identity.members import MemberService
-from stockyard.identity.permissions import Permission
-from stockyard.identity.principal import Principal
 from stockyard.identity.roles import RoleService
 from stockyard.identity.workspace_settings import WorkspaceSettingsService
 from stockyard.identity.workspaces import WorkspaceService

@@ -14,17 +14,17 @@ from typing import Any
 
 from sqlalchemy import Row, func, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.plans import Limit
+from stockyard.core.principal import Principal
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Limit
-from stockyard.identity.principal import Principal
 from stockyard.identity.roles import require_grantable
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
-from stockyard.ids import new_id
 
 DISPLAY_PREFIX_LENGTH = len(API_KEY_PREFIX) + 4  # "sy_live_AbCd": enough to tell keys apart
 

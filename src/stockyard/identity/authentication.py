@@ -7,7 +7,9 @@ from datetime import timedelta
 
 from sqlalchemy import bindparam, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
+from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import (
     api_keys,
@@ -20,10 +22,8 @@ from stockyard.db.tables import (
 )
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.passwords import hash_password, needs_rehash, verify_password
-from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 from stockyard.identity.tokens import AccessClaims, TokenCodec
-from stockyard.ids import new_id
 
 API_KEY_TOUCH_INTERVAL = timedelta(seconds=60)
 

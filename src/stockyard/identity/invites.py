@@ -16,21 +16,21 @@ from typing import Any
 
 from sqlalchemy import Row, and_, delete, func, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.plans import Limit
+from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import invites, memberships, roles, workspaces
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
 from stockyard.identity.members import MemberStore
 from stockyard.identity.passwords import hash_password
-from stockyard.identity.plans import Limit
-from stockyard.identity.principal import Principal, PrincipalKind
 from stockyard.identity.roles import RoleStore, require_grantable, require_workspace_wide
 from stockyard.identity.secrets import digest, new_secret
 from stockyard.identity.users import ensure_user, find_user
-from stockyard.ids import new_id
-from stockyard.pagination import Page, decode_cursor, paginate
 
 INVITE_TOKEN_PREFIX = "syi_"  # noqa: S105 - a prefix, not a secret
 

@@ -12,17 +12,17 @@ from typing import Any, Literal
 
 from sqlalchemy import Row, delete, func, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.principal import Principal
+from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import invites, memberships, roles, users
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
-from stockyard.identity.principal import Principal
 from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable, require_workspace_wide
-from stockyard.ids import new_id
-from stockyard.pagination import Page, decode_cursor, paginate
-from stockyard.versioning import require_current
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from stockyard.core.principal import Principal
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import memberships, roles, users, workspaces
-from stockyard.identity.principal import Principal
 from stockyard.identity.workspaces import UserRecord, WorkspaceRecord
 
 

@@ -4,8 +4,8 @@ the document in step with the code."""
 
 from __future__ import annotations
 
-from stockyard.identity.permissions import BUILTIN_ROLES, Permission
-from stockyard.identity.plans import LIMIT_LABELS, PLANS, Capability, Limit
+from stockyard.core.permissions import BUILTIN_ROLES, Permission
+from stockyard.core.plans import LIMIT_LABELS, PLANS, Capability, Limit
 
 
 def roles_table() -> str:

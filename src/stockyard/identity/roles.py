@@ -15,16 +15,16 @@ from typing import Any
 from sqlalchemy import Row, Table, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.permissions import Permission
+from stockyard.core.principal import Principal
+from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import invites, memberships, roles
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
-from stockyard.identity.principal import Principal
-from stockyard.ids import new_id
-from stockyard.versioning import require_current
 
 OWNER_ROLE = "owner"
 

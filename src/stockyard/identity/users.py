@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
+from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
 from stockyard.db.tables import users
 from stockyard.db.upsert import per_backend
-from stockyard.ids import new_id
 
 
 def _add_user(insert: Callable[..., Any]) -> Any:

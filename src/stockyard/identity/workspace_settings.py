@@ -13,15 +13,15 @@ from typing import Any
 
 from sqlalchemy import Row, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.actor import SystemContext
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.plans import Plan
+from stockyard.core.versioning import require_version
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.actor import SystemContext
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Plan
-from stockyard.versioning import require_version
 
 
 @dataclass(frozen=True, slots=True)

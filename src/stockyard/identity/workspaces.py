@@ -8,16 +8,16 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
+from stockyard.core.permissions import BUILTIN_ROLES
+from stockyard.core.plans import Plan
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import roles, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.members import MemberStore
 from stockyard.identity.passwords import hash_password
-from stockyard.identity.permissions import BUILTIN_ROLES
-from stockyard.identity.plans import Plan
 from stockyard.identity.users import ensure_user
-from stockyard.ids import new_id
 
 
 @dataclass(frozen=True, slots=True)

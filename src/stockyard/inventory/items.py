@@ -11,18 +11,17 @@ from typing import Any
 from sqlalchemy import Row, and_, bindparam, delete, exists, func, literal_column, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.money import from_e4, to_e4
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.plans import Limit
+from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Limit
-from stockyard.ids import new_id
-from stockyard.pagination import Page, decode_cursor, paginate
-from stockyard.versioning import require_current
-
-COST_SCALE = Decimal(10_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +49,7 @@ class ItemChanges:
 
 
 def _cost_to_storage(value: Decimal | None) -> int | None:
-    return None if value is None else int(value * COST_SCALE)
+    return None if value is None else to_e4(value)
 
 
 def _record(row: Row[Any], tag_names: list[str]) -> ItemRecord:
@@ -62,7 +61,7 @@ def _record(row: Row[Any], tag_names: list[str]) -> ItemRecord:
         unit=row.unit,
         barcode=row.barcode,
         reorder_point=row.reorder_point,
-        unit_cost=None if row.unit_cost_e4 is None else (Decimal(row.unit_cost_e4) / COST_SCALE),
+        unit_cost=None if row.unit_cost_e4 is None else from_e4(row.unit_cost_e4),
         archived=row.archived,
         tags=tag_names,
         version=row.version,

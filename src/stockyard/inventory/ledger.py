@@ -37,13 +37,13 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_, update
 
-from stockyard.clock import utcnow
+from stockyard.core.actor import Acting
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
 from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.actor import Acting
-from stockyard.ids import new_id
 from stockyard.inventory import scope
 
 Pair = tuple[str, str]  # (item_id, location_id)

@@ -10,10 +10,10 @@ from typing import Any
 
 from sqlalchemy import Row, Select, Table, select
 
+from stockyard.core.context import Context
 from stockyard.db.database import Connection
 from stockyard.db.tables import locations
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.context import Context
 from stockyard.inventory import scope
 from stockyard.inventory.locations import visible_location
 

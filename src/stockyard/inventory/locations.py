@@ -9,18 +9,18 @@ from typing import Any
 from sqlalchemy import Row, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.plans import Limit
+from stockyard.core.versioning import delete_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import locations, movements, stock_levels, transfers
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Limit
-from stockyard.ids import new_id
 from stockyard.inventory import scope
 from stockyard.inventory.warehouses import kept_for_history, visible_warehouse
-from stockyard.pagination import Page, decode_cursor, paginate
-from stockyard.versioning import delete_row, require_current, save_changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,16 +7,16 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from stockyard.core import audit
+from stockyard.core.context import Context
+from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import movements
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.context import Context
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, movement_record
 from stockyard.inventory.locations import visible_location
 from stockyard.inventory.warehouses import visible_warehouse
-from stockyard.pagination import Page, decode_cursor, paginate
 
 MANUAL_TYPES = frozenset({MovementType.RECEIVE, MovementType.ISSUE, MovementType.ADJUST})
 

@@ -17,13 +17,14 @@ from typing import Any
 
 from sqlalchemy import Row, and_, tuple_, update
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import reservations
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.context import Context
-from stockyard.ids import new_id
 from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import (
     Ledger,
@@ -35,7 +36,6 @@ from stockyard.inventory.ledger import (
     ensure_open,
     holding,
 )
-from stockyard.pagination import Page, decode_cursor, paginate
 
 ACTIVE = "active"
 RELEASED = "released"

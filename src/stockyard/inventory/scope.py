@@ -6,8 +6,8 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, true
 
+from stockyard.core.principal import Principal
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.principal import Principal
 
 
 def visible(warehouse_column: ColumnElement[Any] | Any, principal: Principal) -> ColumnElement[bool]:

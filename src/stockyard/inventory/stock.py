@@ -10,17 +10,17 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select, tuple_
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, locations, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.context import Context
 from stockyard.inventory import scope
 from stockyard.inventory.items import ItemStore
 from stockyard.inventory.ledger import holding
 from stockyard.inventory.locations import visible_location
 from stockyard.inventory.warehouses import visible_warehouse
-from stockyard.pagination import Page
 
 _ID = r"[a-z]{3}_[0-9A-Z]{26}"
 _PAIR = re.compile(rf"^v1:({_ID}):({_ID})$")

@@ -17,17 +17,17 @@ from typing import Any
 
 from sqlalchemy import Row, delete, select, update
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import locations, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.context import Context
-from stockyard.ids import new_id
 from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
 from stockyard.inventory.reservations import ReservationRecord, release_beyond
-from stockyard.pagination import Page, decode_cursor, paginate
 
 OPEN = "open"
 COMPLETED = "completed"

@@ -9,15 +9,15 @@ from typing import Any
 from sqlalchemy import Row, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.plans import Limit
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import item_tags, tags
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Limit
-from stockyard.ids import new_id
-from stockyard.pagination import Page, decode_cursor, paginate
 
 
 @dataclass(frozen=True, slots=True)

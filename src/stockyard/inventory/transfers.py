@@ -15,17 +15,17 @@ from typing import Any
 
 from sqlalchemy import Row, select
 
-from stockyard.clock import utcnow
+from stockyard.core import audit, limits
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.plans import Limit
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import locations, transfer_lines, transfers
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.context import Context
-from stockyard.identity.plans import Limit
-from stockyard.ids import new_id
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref
-from stockyard.pagination import Page, decode_cursor, paginate
 
 
 @dataclass(frozen=True, slots=True)

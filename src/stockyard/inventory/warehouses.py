@@ -9,16 +9,16 @@ from typing import Any
 from sqlalchemy import Row, exists, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.versioning import delete_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.context import Context
-from stockyard.ids import new_id
 from stockyard.inventory import scope
-from stockyard.pagination import Page, decode_cursor, paginate
-from stockyard.versioning import delete_row, require_current, save_changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from stockyard.core.actor import Actor
 from stockyard.db.database import Connection
 from stockyard.errors import StockyardError
 from stockyard.errors.render import envelope
-from stockyard.identity.actor import Actor
 from stockyard.jobs.model import JobError, JobMode
 from stockyard.jobs.payload import PayloadRow
 

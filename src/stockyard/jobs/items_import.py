@@ -17,11 +17,11 @@ from typing import Any
 
 from sqlalchemy import select, text
 
+from stockyard.core import audit, limits
+from stockyard.core.plans import Limit, policy
 from stockyard.db.database import Connection
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit, limits
-from stockyard.identity.plans import Limit, policy
 from stockyard.inventory.items import ItemStore, duplicate_sku, named_tags
 from stockyard.jobs.handlers import BatchConflict, BatchOutcome, JobContext
 from stockyard.jobs.model import JobMode

@@ -23,10 +23,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from stockyard.core import audit
 from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations
 from stockyard.errors import StockyardError
-from stockyard.identity import audit
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, Posting, Ref, not_found
 from stockyard.inventory.movements import MovementRequest

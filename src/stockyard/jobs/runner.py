@@ -22,11 +22,11 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core.actor import Actor, ActorKind
+from stockyard.core.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import job_errors, jobs
 from stockyard.errors import StockyardError
-from stockyard.identity.actor import Actor, ActorKind
 from stockyard.jobs.handlers import BatchConflict, BatchOutcome, JobContext, JobHandler
 from stockyard.jobs.model import BATCH_SIZE, JobKind, JobMode, JobStatus, PayloadFormat, final_status
 from stockyard.jobs.payload import PayloadRow, iter_rows

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.actor import Acting, SystemContext
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.ids import new_id
+from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import jobs
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.actor import Acting, SystemContext
-from stockyard.identity.context import Context
-from stockyard.ids import new_id
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat
 from stockyard.jobs.payload import count_rows
 from stockyard.jobs.store import JobStore
-from stockyard.pagination import Page, decode_cursor, paginate
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal, select, tuple_
 
+from stockyard.core.money import format_e4
 from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
 from stockyard.inventory.ledger import holding
 from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
-from stockyard.reports.money import format_e4
 
 Key = tuple[Any, ...]
 

@@ -22,14 +22,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
+from stockyard.core.plans import Capability
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, locations, warehouses
 from stockyard.db.types import TIMESTAMP_RANGE, in_range
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
-from stockyard.identity.plans import Capability
 from stockyard.inventory import scope
 from stockyard.reports.model import GroupBy, ReportName, ReportParams, ReportStream, Row
 from stockyard.reports.queries import (

@@ -24,7 +24,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.elements import ColumnElement
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import idempotency_keys
 from stockyard.db.upsert import per_backend

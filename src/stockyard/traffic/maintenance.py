@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import orjson
 from sqlalchemy import delete, select
 
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import service_settings
 from stockyard.errors import StockyardError

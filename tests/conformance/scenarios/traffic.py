@@ -55,7 +55,7 @@ def idempotency_key_in_use(h: Harness) -> Expect:
     request_hash = fingerprint("POST", "/api/v1/items", b"", body)
 
     async def claim_elsewhere(conn: Connection) -> None:
-        from stockyard.clock import utcnow
+        from stockyard.core.clock import utcnow
         from stockyard.traffic.idempotency import KEY_TTL
 
         now = utcnow()

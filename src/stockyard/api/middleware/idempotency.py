@@ -22,8 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
 from stockyard.api.paths import API_ROOT
+from stockyard.core.principal import Principal
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.principal import Principal
 from stockyard.traffic.idempotency import (
     Claim,
     IdempotencyStore,

@@ -30,9 +30,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
 from stockyard.api.paths import API_ROOT
+from stockyard.core.plans import Plan, policy
+from stockyard.core.principal import Principal
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.plans import Plan, policy
-from stockyard.identity.principal import Principal
 from stockyard.settings import Settings
 from stockyard.traffic.login_budget import AccountBudget, Attempt, Outcome, account_of
 from stockyard.traffic.rate_limits import Budget, Decision, RateLimiter, RateLimiterUnavailable

@@ -16,8 +16,8 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.core.ids import new_id
 from stockyard.errors import StockyardError, catalog
-from stockyard.ids import new_id
 from stockyard.logs import ACCESS_LOGGER, ERROR_LOGGER
 
 _VALID_ID = re.compile(rb"^[A-Za-z0-9._-]{1,128}$")

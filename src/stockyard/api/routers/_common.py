@@ -10,11 +10,11 @@ from fastapi import Depends, Header, Query, Response
 
 from stockyard.api.deps import authorize
 from stockyard.api.etags import etag, matches
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
+from stockyard.core.versioning import Versioned
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
-from stockyard.versioning import Versioned
 
 InventoryReader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
 InventoryWriter = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]

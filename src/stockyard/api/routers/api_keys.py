@@ -11,9 +11,9 @@ from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix=API_V1, tags=["api keys"])
 

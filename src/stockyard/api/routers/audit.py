@@ -11,10 +11,10 @@ from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, PageCursor, PageLimit
 from stockyard.api.schemas.audit import AuditEvent, AuditEventList
 from stockyard.api.schemas.errors import error_responses
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.audit_log import AuditFilter
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
+from stockyard.identity.audit_events import AuditFilter
 
 router = APIRouter(prefix=API_V1, tags=["audit"])
 

@@ -22,9 +22,9 @@ from stockyard.api.routers._common import (
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix=API_V1, tags=["members"])
 

@@ -21,9 +21,9 @@ from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.timestamps import Timestamp
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 from stockyard.reports import render as report_render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportParams
 from stockyard.reports.service import parse_name

@@ -20,9 +20,9 @@ from stockyard.api.routers._common import (
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix=API_V1, tags=["roles"])
 

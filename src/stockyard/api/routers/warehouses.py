@@ -33,9 +33,9 @@ from stockyard.api.schemas.warehouses import (
     WarehouseList,
     WarehouseUpdate,
 )
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.context import Context
-from stockyard.identity.permissions import Permission
 
 router = APIRouter(prefix=API_V1, tags=["warehouses"])
 

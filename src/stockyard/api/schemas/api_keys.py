@@ -8,8 +8,8 @@ from typing import Annotated
 from pydantic import Field
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
+from stockyard.core.permissions import Permission
 from stockyard.identity.api_keys import ApiKeyRecord
-from stockyard.identity.permissions import Permission
 
 WarehouseId = Annotated[str, Field(min_length=1, max_length=32)]
 

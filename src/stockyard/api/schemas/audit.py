@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from stockyard.api.schemas.base import ResponseModel
-from stockyard.identity.audit_log import AuditEventRecord
+from stockyard.identity.audit_events import AuditEventRecord
 
 
 class Actor(ResponseModel):

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from stockyard.api.schemas.base import DECIMAL_NUMBER, RequestModel, ResponseModel, in_words
+from stockyard.core.money import format_amount
 from stockyard.inventory.items import ItemRecord
 
 Sku = Annotated[
@@ -77,20 +78,12 @@ class Item(ResponseModel):
             unit=record.unit,
             barcode=record.barcode,
             reorder_point=record.reorder_point,
-            unit_cost=None if record.unit_cost is None else _decimal_string(record.unit_cost),
+            unit_cost=None if record.unit_cost is None else format_amount(record.unit_cost),
             tags=record.tags,
             archived=record.archived,
             created_at=record.created_at,
             updated_at=record.updated_at,
         )
-
-
-def _decimal_string(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    if "." not in text:
-        return text + ".00"
-    whole, fraction = text.split(".")
-    return f"{whole}.{fraction.ljust(2, '0')}"
 
 
 class ItemList(ResponseModel):

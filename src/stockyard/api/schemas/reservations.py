@@ -10,7 +10,7 @@ from pydantic import Field, PrivateAttr, model_validator
 from stockyard.api.schemas.base import ISO_DATE_TIME, RequestModel, ResponseModel, field_error
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.api.timestamps import Timestamp
-from stockyard.clock import utcnow
+from stockyard.core.clock import utcnow
 from stockyard.inventory.reservations import ReservationConsumed as ConsumedRecord
 from stockyard.inventory.reservations import ReservationRecord
 

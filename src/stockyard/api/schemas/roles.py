@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel, in_words
-from stockyard.identity.permissions import Permission
+from stockyard.core.permissions import Permission
 from stockyard.identity.roles import RoleRecord
 
 RoleName = Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
-from stockyard.identity.plans import Plan, policy
+from stockyard.core.plans import Plan, policy
 from stockyard.identity.workspace_settings import WorkspaceSettings
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import Row, select
 
+from stockyard.core.context import Context
+from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import audit_events
-from stockyard.identity.context import Context
-from stockyard.pagination import Page, decode_cursor, paginate
 
 
 @dataclass(frozen=True, slots=True)

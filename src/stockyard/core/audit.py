@@ -6,11 +6,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from stockyard.clock import utcnow
+from stockyard.core.actor import Acting, Actor
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
 from stockyard.db.tables import audit_events
-from stockyard.identity.actor import Acting, Actor
-from stockyard.ids import new_id
 
 _INSERT = audit_events.insert()  # built once: this runs inside every write
 

@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
+from stockyard.core.plans import LIMIT_LABELS, Limit, policy
 from stockyard.db.database import Connection
 from stockyard.db.tables import usage_counters, workspaces
 from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.plans import LIMIT_LABELS, Limit, policy
 
 
 async def lock_workspace(conn: Connection, workspace_id: str) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from stockyard.core.permissions import Permission
+from stockyard.core.plans import Capability, policy
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.permissions import Permission
-from stockyard.identity.plans import Capability, policy
 
 
 class PrincipalKind(StrEnum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stockyard.identity.actor import Actor, ActorKind
-from stockyard.identity.principal import Principal, PrincipalKind
+from stockyard.core.actor import Actor, ActorKind
+from stockyard.core.principal import Principal, PrincipalKind
 
 _ACTOR_KINDS = {kind: ActorKind(kind.value) for kind in PrincipalKind}
 

@@ -15,11 +15,11 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import Row, Table, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.clock import utcnow
+from stockyard.core import audit
+from stockyard.core.clock import utcnow
+from stockyard.core.context import Context
 from stockyard.db.database import Connection
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity import audit
-from stockyard.identity.context import Context
 
 
 class Versioned(Protocol):
