@@ -3,6 +3,7 @@
 * Only `stockyard.api` and the composition root `stockyard.server` import FastAPI or Starlette.
 * The command line (`stockyard.cli`, `stockyard.cli_bulk`) imports nothing from `stockyard.api`:
   what it needs of the application it gets from `stockyard.server`.
+* `stockyard.core` imports no domain (identity, inventory, …): only `errors` and `db` below it.
 
 Every import counts, at module level or inside a function, under `TYPE_CHECKING` or not.
 """
@@ -76,5 +77,22 @@ def test_the_cli_imports_nothing_from_the_api() -> None:
         if module in CLI_MODULES
         for name in _imports(module, path)
         if _is_within(name, "stockyard.api")
+    )
+    assert offenders == []
+
+
+# What core/ may import: the standard library, third-party libraries, and these layers below it.
+CORE_MAY_IMPORT = ("stockyard.core", "stockyard.errors", "stockyard.db")
+
+
+def test_core_imports_no_domain() -> None:
+    offenders = sorted(
+        f"{module} imports {name}"
+        for module, path in _modules()
+        if _is_within(module, "stockyard.core")
+        for name in _imports(module, path)
+        if _is_within(name, "stockyard")
+        and name != "stockyard"
+        and not any(_is_within(name, allowed) for allowed in CORE_MAY_IMPORT)
     )
     assert offenders == []
