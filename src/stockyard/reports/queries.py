@@ -67,6 +67,32 @@ def _product(scope: Scope, units: Any, cost_e4: Any) -> Any:
     return units * cost_e4
 
 
+def _stock_page(levels: Any, *, by_location: bool, extra: Sequence[Any] = ()) -> Select[Any]:
+    """A page of summed stock (`levels`: item, warehouse, [location,] on_hand) with the item's and
+    the warehouse's names (and the location's code), in key order; `extra` columns come last."""
+    place = (levels.c.location_id, locations.c.code) if by_location else ()
+    query = (
+        select(
+            levels.c.item_id,
+            items.c.sku,
+            items.c.name,
+            items.c.unit,
+            levels.c.warehouse_id,
+            warehouses.c.short_id,
+            warehouses.c.name.label("warehouse_name"),
+            *place,
+            levels.c.on_hand,
+            *extra,
+        )
+        .select_from(levels)
+        .join(items, items.c.id == levels.c.item_id)
+    )
+    if by_location:
+        query = query.join(locations, locations.c.id == levels.c.location_id)
+    query = query.join(warehouses, warehouses.c.id == levels.c.warehouse_id)
+    return query.order_by(levels.c.item_id, levels.c.location_id if by_location else levels.c.warehouse_id)
+
+
 class ReportQuery:
     columns: tuple[Column, ...] = ()
 
@@ -84,14 +110,36 @@ class ReportQuery:
     def render(self, row: Any) -> Row:
         return tuple(row)
 
-    def _place_filters(self, table: Any) -> list[tuple[Any, object | None]]:
-        """The optional warehouseId / locationId / itemId filters, on `table`'s columns."""
+    def _place_filters(self, table: Any, *, location: bool = True) -> list[tuple[Any, object | None]]:
+        """The optional warehouseId / locationId / itemId filters, on `table`'s columns (without
+        locationId for a report that has no location column)."""
         p = self.params
         return [
             (table.c.warehouse_id, p.warehouse_id),
-            (table.c.location_id, p.location_id),
+            *([(table.c.location_id, p.location_id)] if location else []),
             (table.c.item_id, p.item_id),
         ]
+
+    def _per_item_and_warehouse(
+        self, table: Any, units: Any, after: Key | None, limit: int, *conditions: Any, location: bool = True
+    ) -> Any:
+        """One page of `units` summed per (item, warehouse) over `table`'s rows that meet
+        `conditions`, leaving out zero totals."""
+        c = table.c
+        total = func.sum(units)
+        query = (
+            select(c.item_id, c.warehouse_id, total.label("on_hand"))
+            .where(
+                c.workspace_id == self.scope.workspace_id,
+                *conditions,
+                self.scope.warehouses(c.warehouse_id),
+                _after((c.item_id, c.warehouse_id), after),
+            )
+            .group_by(c.item_id, c.warehouse_id)
+            .having(total != 0)
+        )
+        query = _where_given(query, self._place_filters(table, location=location))
+        return query.order_by(c.item_id, c.warehouse_id).limit(limit).subquery("levels")
 
     async def fetch(self, conn: Connection, after: Key | None, limit: int) -> list[Any]:
         return list(await conn.execute(self.statement(after, limit)))
@@ -125,38 +173,33 @@ class StockByLocation(ReportQuery):
     def _levels(self, after: Key | None, limit: int) -> Any:
         p = self.params
         if p.as_of is None:
-            sl = stock_levels
-            on_hand = sl.c.on_hand
-            query = select(sl.c.item_id, sl.c.location_id, sl.c.warehouse_id, on_hand.label("on_hand")).where(
-                sl.c.workspace_id == self.scope.workspace_id,
-                on_hand != 0,
-                self.scope.warehouses(sl.c.warehouse_id),
-                _after((sl.c.item_id, sl.c.location_id), after),
+            on_hand = stock_levels.c.on_hand
+            return self._pairs(after, limit, on_hand.label("on_hand"), where=[on_hand != 0]).subquery(
+                "levels"
             )
-        else:
-            # As of a past instant: the ledger summed for one page of (item, location) pairs. The
-            # pairs come from stock_levels (every pair that ever moved has a row), in key order, so
-            # each page reads only its own pairs' movements through the (item, location) index.
-            pairs = self._pairs(after, limit).subquery("pairs")
-            m = movements
-            total = func.sum(m.c.units)
-            return (
-                select(pairs.c.item_id, pairs.c.location_id, pairs.c.warehouse_id, total.label("on_hand"))
-                .select_from(pairs)
-                .join(m, and_(m.c.item_id == pairs.c.item_id, m.c.location_id == pairs.c.location_id))
-                .where(m.c.created_at <= p.as_of)
-                .group_by(pairs.c.item_id, pairs.c.location_id, pairs.c.warehouse_id)
-                .having(total != 0)
-                .subquery("levels")
-            )
-        query = _where_given(query, self._place_filters(sl))
-        return query.order_by(sl.c.item_id, sl.c.location_id).limit(limit).subquery("levels")
+        # As of a past instant: the ledger summed for one page of (item, location) pairs. The
+        # pairs come from stock_levels (every pair that ever moved has a row), in key order, so
+        # each page reads only its own pairs' movements through the (item, location) index.
+        pairs = self._pairs(after, limit).subquery("pairs")
+        m = movements
+        total = func.sum(m.c.units)
+        return (
+            select(pairs.c.item_id, pairs.c.location_id, pairs.c.warehouse_id, total.label("on_hand"))
+            .select_from(pairs)
+            .join(m, and_(m.c.item_id == pairs.c.item_id, m.c.location_id == pairs.c.location_id))
+            .where(m.c.created_at <= p.as_of)
+            .group_by(pairs.c.item_id, pairs.c.location_id, pairs.c.warehouse_id)
+            .having(total != 0)
+            .subquery("levels")
+        )
 
-    def _pairs(self, after: Key | None, limit: int) -> Select[Any]:
-        """The next `limit` (item, location) pairs of the workspace in scope, in key order."""
+    def _pairs(self, after: Key | None, limit: int, *columns: Any, where: Sequence[Any] = ()) -> Select[Any]:
+        """The next `limit` (item, location) pairs of the workspace in scope that meet `where`, in
+        key order, with `columns` of their stock level."""
         sl = stock_levels
-        query = select(sl.c.item_id, sl.c.location_id, sl.c.warehouse_id).where(
+        query = select(sl.c.item_id, sl.c.location_id, sl.c.warehouse_id, *columns).where(
             sl.c.workspace_id == self.scope.workspace_id,
+            *where,
             self.scope.warehouses(sl.c.warehouse_id),
             _after((sl.c.item_id, sl.c.location_id), after),
         )
@@ -176,26 +219,7 @@ class StockByLocation(ReportQuery):
         return rows, ((pairs[-1].item_id, pairs[-1].location_id) if len(pairs) >= limit else None)
 
     def statement(self, after: Key | None, limit: int) -> Select[Any]:
-        levels = self._levels(after, limit)
-        return (
-            select(
-                levels.c.item_id,
-                items.c.sku,
-                items.c.name,
-                items.c.unit,
-                levels.c.warehouse_id,
-                warehouses.c.short_id,
-                warehouses.c.name.label("warehouse_name"),
-                levels.c.location_id,
-                locations.c.code,
-                levels.c.on_hand,
-            )
-            .select_from(levels)
-            .join(items, items.c.id == levels.c.item_id)
-            .join(locations, locations.c.id == levels.c.location_id)
-            .join(warehouses, warehouses.c.id == levels.c.warehouse_id)
-            .order_by(levels.c.item_id, levels.c.location_id)
-        )
+        return _stock_page(self._levels(after, limit), by_location=True)
 
     def key(self, row: Any) -> Key:
         return (row.item_id, row.location_id)
@@ -215,40 +239,10 @@ class StockByWarehouse(ReportQuery):
         else:
             table, units = movements, movements.c.units
             time_filter = movements.c.created_at <= p.as_of
-        c = table.c
-        total = func.sum(units)
-        query = (
-            select(c.item_id, c.warehouse_id, total.label("on_hand"))
-            .where(
-                c.workspace_id == self.scope.workspace_id,
-                time_filter,
-                self.scope.warehouses(c.warehouse_id),
-                _after((c.item_id, c.warehouse_id), after),
-            )
-            .group_by(c.item_id, c.warehouse_id)
-            .having(total != 0)
-        )
-        query = _where_given(query, self._place_filters(table))
-        return query.order_by(c.item_id, c.warehouse_id).limit(limit).subquery("levels")
+        return self._per_item_and_warehouse(table, units, after, limit, time_filter)
 
     def statement(self, after: Key | None, limit: int) -> Select[Any]:
-        levels = self._levels(after, limit)
-        return (
-            select(
-                levels.c.item_id,
-                items.c.sku,
-                items.c.name,
-                items.c.unit,
-                levels.c.warehouse_id,
-                warehouses.c.short_id,
-                warehouses.c.name.label("warehouse_name"),
-                levels.c.on_hand,
-            )
-            .select_from(levels)
-            .join(items, items.c.id == levels.c.item_id)
-            .join(warehouses, warehouses.c.id == levels.c.warehouse_id)
-            .order_by(levels.c.item_id, levels.c.warehouse_id)
-        )
+        return _stock_page(self._levels(after, limit), by_location=False)
 
     def key(self, row: Any) -> Key:
         return (row.item_id, row.warehouse_id)
@@ -290,12 +284,12 @@ class LowStock(ReportQuery):
                 _after((r.c.item_id,), after),
             )
         )
-        if p.warehouse_id is not None:
-            on_hand_query = on_hand_query.where(sl.c.warehouse_id == p.warehouse_id)
-            reserved_query = reserved_query.where(locations.c.warehouse_id == p.warehouse_id)
-        if p.location_id is not None:
-            on_hand_query = on_hand_query.where(sl.c.location_id == p.location_id)
-            reserved_query = reserved_query.where(r.c.location_id == p.location_id)
+        on_hand_query = _where_given(
+            on_hand_query, [(sl.c.warehouse_id, p.warehouse_id), (sl.c.location_id, p.location_id)]
+        )
+        reserved_query = _where_given(
+            reserved_query, [(locations.c.warehouse_id, p.warehouse_id), (r.c.location_id, p.location_id)]
+        )
         on_hand = on_hand_query.group_by(sl.c.item_id).subquery("on_hand")
         reserved = reserved_query.group_by(r.c.item_id).subquery("reserved")
         units = func.coalesce(on_hand.c.units, 0)
@@ -429,45 +423,12 @@ class Valuation(ReportQuery):
         Column("value", ColumnKind.MONEY),
     )
 
-    def _levels(self, after: Key | None, limit: int) -> Any:
-        sl = stock_levels
-        total = func.sum(sl.c.on_hand)
-        query = (
-            select(sl.c.item_id, sl.c.warehouse_id, total.label("on_hand"))
-            .where(
-                sl.c.workspace_id == self.scope.workspace_id,
-                self.scope.warehouses(sl.c.warehouse_id),
-                _after((sl.c.item_id, sl.c.warehouse_id), after),
-            )
-            .group_by(sl.c.item_id, sl.c.warehouse_id)
-            .having(total != 0)
-        )
-        if self.params.warehouse_id is not None:
-            query = query.where(sl.c.warehouse_id == self.params.warehouse_id)
-        if self.params.item_id is not None:
-            query = query.where(sl.c.item_id == self.params.item_id)
-        return query.order_by(sl.c.item_id, sl.c.warehouse_id).limit(limit).subquery("levels")
-
     def statement(self, after: Key | None, limit: int) -> Select[Any]:
-        levels = self._levels(after, limit)
-        return (
-            select(
-                levels.c.item_id,
-                items.c.sku,
-                items.c.name,
-                items.c.unit,
-                levels.c.warehouse_id,
-                warehouses.c.short_id,
-                warehouses.c.name.label("warehouse_name"),
-                levels.c.on_hand,
-                items.c.unit_cost_e4,
-                _product(self.scope, levels.c.on_hand, items.c.unit_cost_e4).label("value_e4"),
-            )
-            .select_from(levels)
-            .join(items, items.c.id == levels.c.item_id)
-            .join(warehouses, warehouses.c.id == levels.c.warehouse_id)
-            .order_by(levels.c.item_id, levels.c.warehouse_id)
+        levels = self._per_item_and_warehouse(
+            stock_levels, stock_levels.c.on_hand, after, limit, location=False
         )
+        value = _product(self.scope, levels.c.on_hand, items.c.unit_cost_e4).label("value_e4")
+        return _stock_page(levels, by_location=False, extra=(items.c.unit_cost_e4, value))
 
     def key(self, row: Any) -> Key:
         return (row.item_id, row.warehouse_id)
@@ -492,11 +453,7 @@ class Valuation(ReportQuery):
             .group_by(sl.c.warehouse_id, warehouses.c.short_id, warehouses.c.name)
             .order_by(sl.c.warehouse_id)
         )
-        if self.params.warehouse_id is not None:
-            query = query.where(sl.c.warehouse_id == self.params.warehouse_id)
-        if self.params.item_id is not None:
-            query = query.where(sl.c.item_id == self.params.item_id)
-        return query
+        return _where_given(query, self._place_filters(sl, location=False))
 
     async def totals(self, conn: Connection) -> dict[str, Any]:
         by_warehouse = []
