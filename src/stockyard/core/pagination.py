@@ -12,7 +12,8 @@ from stockyard.errors import StockyardError, catalog
 
 T = TypeVar("T")
 
-_ID = re.compile(r"^[a-z]{3}_[0-9A-Z]{26}$")
+ID_PATTERN = r"[a-z]{3}_[0-9A-Z]{26}"  # what core.ids.new_id mints
+_ID = re.compile(rf"^{ID_PATTERN}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,21 +22,34 @@ class Page(Generic[T]):
     next_cursor: str | None
 
 
+def cursor_of(text: str) -> str:
+    """The opaque cursor that carries `text` (unpadded URL-safe base64)."""
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def text_of(cursor: str) -> str:
+    """What `cursor_of` put in the cursor; "" for one it cannot have made."""
+    try:
+        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return ""
+
+
+def invalid_cursor() -> StockyardError:
+    return StockyardError(catalog.INVALID_PARAMETER, "The cursor is invalid.", param="cursor")
+
+
 def encode_cursor(last_id: str) -> str:
-    return base64.urlsafe_b64encode(f"v1:{last_id}".encode()).decode().rstrip("=")
+    return cursor_of(f"v1:{last_id}")
 
 
 def decode_cursor(cursor: str | None) -> str | None:
     """The id after which the page starts; 400 invalid_parameter for a cursor we did not issue."""
     if cursor is None:
         return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raw = ""
-    version, _, last_id = raw.partition(":")
+    version, _, last_id = text_of(cursor).partition(":")
     if version != "v1" or not _ID.match(last_id):
-        raise StockyardError(catalog.INVALID_PARAMETER, "The cursor is invalid.", param="cursor")
+        raise invalid_cursor()
     return last_id
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +10,7 @@ from sqlalchemy import and_, func, or_, select, tuple_
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
-from stockyard.core.pagination import Page
+from stockyard.core.pagination import ID_PATTERN, Page, cursor_of, invalid_cursor, text_of
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, locations, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
@@ -22,8 +20,7 @@ from stockyard.inventory.ledger import holding
 from stockyard.inventory.locations import visible_location
 from stockyard.inventory.warehouses import visible_warehouse
 
-_ID = r"[a-z]{3}_[0-9A-Z]{26}"
-_PAIR = re.compile(rf"^v1:({_ID}):({_ID})$")
+_PAIR = re.compile(rf"^v1:({ID_PATTERN}):({ID_PATTERN})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +58,15 @@ class ItemStock:
 
 
 def encode_pair_cursor(item_id: str, location_id: str) -> str:
-    return base64.urlsafe_b64encode(f"v1:{item_id}:{location_id}".encode()).decode().rstrip("=")
+    return cursor_of(f"v1:{item_id}:{location_id}")
 
 
 def decode_pair_cursor(cursor: str | None) -> tuple[str, str] | None:
     if cursor is None:
         return None
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        raw = ""
-    found = _PAIR.match(raw)
+    found = _PAIR.match(text_of(cursor))
     if found is None:
-        raise StockyardError(catalog.INVALID_PARAMETER, "The cursor is invalid.", param="cursor")
+        raise invalid_cursor()
     return found.group(1), found.group(2)
 
 
