@@ -30,9 +30,16 @@ class MovementRequest:
     reason: str | None = None
     reference: str | None = None
 
-    @property
-    def signed_units(self) -> int:
-        return -self.units if self.type is MovementType.ISSUE else self.units
+    def posting(self) -> Posting:
+        """The ledger entry this request asks for: an issue takes units away."""
+        return Posting(
+            type=self.type,
+            item_id=self.item_id,
+            location_id=self.location_id,
+            units=-self.units if self.type is MovementType.ISSUE else self.units,
+            reason=self.reason,
+            reference=self.reference,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +68,7 @@ class MovementService:
         )
         pair = (request.item_id, request.location_id)
         locked = await ledger.levels([pair], acquired.locations)
-        (movement,) = await ledger.post(
-            [
-                Posting(
-                    type=request.type,
-                    item_id=request.item_id,
-                    location_id=request.location_id,
-                    units=request.signed_units,
-                    reason=request.reason,
-                    reference=request.reference,
-                )
-            ],
-            acquired,
-            locked,
-        )
+        (movement,) = await ledger.post([request.posting()], acquired, locked)
         await audit.record(
             conn,
             ctx,

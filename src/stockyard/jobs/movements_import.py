@@ -28,7 +28,7 @@ from stockyard.db.database import Connection
 from stockyard.db.tables import items, locations
 from stockyard.errors import StockyardError
 from stockyard.inventory import scope
-from stockyard.inventory.ledger import Ledger, Posting, Ref, not_found
+from stockyard.inventory.ledger import Ledger, Ref, not_found
 from stockyard.inventory.movements import MovementRequest
 from stockyard.jobs.handlers import BatchOutcome, JobContext
 from stockyard.jobs.payload import PayloadRow
@@ -83,17 +83,8 @@ class MovementImport:
         )
         created: list[tuple[str, dict[str, Any]]] = []
         for checked in valid:
-            request = checked.request
-            posting = Posting(
-                type=request.type,
-                item_id=request.item_id,
-                location_id=request.location_id,
-                units=request.signed_units,
-                reason=request.reason,
-                reference=request.reference,
-            )
             try:
-                (movement,) = await ledger.post([posting], acquired, locked)
+                (movement,) = await ledger.post([checked.request.posting()], acquired, locked)
             except StockyardError as exc:
                 outcome.fail(checked.row, exc)
                 continue
