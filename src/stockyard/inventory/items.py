@@ -19,6 +19,7 @@ from stockyard.core.money import from_e4, to_e4
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import require_current
+from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
@@ -68,6 +69,10 @@ def _record(row: Row[Any], tag_names: list[str]) -> ItemRecord:
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
+
+
+def _tag_name(row: Row[Any]) -> str:
+    return str(row.name)
 
 
 def duplicate_sku(sku: str | None) -> StockyardError:
@@ -190,18 +195,13 @@ class ItemStore:
         return _record(row, (await self.tag_names([row.id]))[row.id])
 
     async def tag_names(self, item_ids: list[str]) -> dict[str, list[str]]:
-        names: dict[str, list[str]] = {item_id: [] for item_id in item_ids}
-        if not item_ids:
-            return names
-        rows = await self.conn.execute(
+        query = (
             select(item_tags.c.item_id, tags.c.name)
             .join(tags, tags.c.id == item_tags.c.tag_id)
-            .where(item_tags.c.workspace_id == self.workspace_id, item_tags.c.item_id.in_(item_ids))
+            .where(item_tags.c.workspace_id == self.workspace_id)
             .order_by(tags.c.name_key)
         )
-        for row in rows:
-            names[row.item_id].append(row.name)
-        return names
+        return await by_parent(self.conn, query, item_tags.c.item_id, item_ids, _tag_name)
 
     async def ids_by_sku(self, sku_keys: Collection[str]) -> dict[str, str]:
         """The live items among these case-folded SKUs: sku_key → item id (one query)."""

@@ -22,6 +22,7 @@ from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import locations, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
@@ -60,16 +61,13 @@ class StocktakeCompleted:
 
 
 async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
-    found: dict[str, list[Count]] = {stocktake_id: [] for stocktake_id in stocktake_ids}
-    if stocktake_ids:
-        rows = await conn.execute(
-            select(stocktake_counts)
-            .where(stocktake_counts.c.stocktake_id.in_(stocktake_ids))
-            .order_by(stocktake_counts.c.stocktake_id, stocktake_counts.c.item_id)
-        )
-        for row in rows:
-            found[row.stocktake_id].append(Count(row.item_id, int(row.counted_units)))
-    return found
+    c = stocktake_counts.c
+    query = select(stocktake_counts).order_by(c.stocktake_id, c.item_id)
+    return await by_parent(conn, query, c.stocktake_id, stocktake_ids, _count)
+
+
+def _count(row: Row[Any]) -> Count:
+    return Count(row.item_id, int(row.counted_units))
 
 
 def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:

@@ -21,6 +21,7 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
+from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import locations, transfer_lines, transfers
 from stockyard.errors import StockyardError, catalog
@@ -202,17 +203,13 @@ def _visible_transfers(ctx: Context) -> Any:
 
 
 async def _lines(conn: Connection, transfer_ids: list[str]) -> dict[str, list[TransferLine]]:
-    found: dict[str, list[TransferLine]] = {transfer_id: [] for transfer_id in transfer_ids}
-    if not transfer_ids:
-        return found
-    rows = await conn.execute(
-        select(transfer_lines)
-        .where(transfer_lines.c.transfer_id.in_(transfer_ids))
-        .order_by(transfer_lines.c.transfer_id, transfer_lines.c.line_no)
-    )
-    for row in rows:
-        found[row.transfer_id].append(TransferLine(row.item_id, int(row.units)))
-    return found
+    c = transfer_lines.c
+    query = select(transfer_lines).order_by(c.transfer_id, c.line_no)
+    return await by_parent(conn, query, c.transfer_id, transfer_ids, _line)
+
+
+def _line(row: Row[Any]) -> TransferLine:
+    return TransferLine(row.item_id, int(row.units))
 
 
 def _record(row: Row[Any], lines: list[TransferLine]) -> TransferRecord:
