@@ -15,7 +15,7 @@ from stockyard.db.database import Connection
 from stockyard.db.tables import locations
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
-from stockyard.inventory.locations import visible_location
+from stockyard.inventory.locations import narrowed_to_places
 
 
 def select_with_warehouse(table: Table) -> Select[Any]:
@@ -49,7 +49,4 @@ async def visible_query(conn: Connection, ctx: Context, table: Table, location_i
         table.c.workspace_id == ctx.workspace_id,
         scope.visible(locations.c.warehouse_id, ctx.principal),
     )
-    if location_id is not None:
-        await visible_location(conn, ctx, location_id)
-        query = query.where(table.c.location_id == location_id)
-    return query
+    return await narrowed_to_places(conn, ctx, query, table, location_id=location_id)

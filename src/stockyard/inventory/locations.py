@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Row, exists, func, or_, select
+from sqlalchemy import Row, Select, Table, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.core import audit, limits
@@ -135,6 +135,29 @@ async def visible_location(
     return record
 
 
+_Query = TypeVar("_Query", bound=Select[Any])
+
+
+async def narrowed_to_places(
+    conn: Connection,
+    ctx: Context,
+    query: _Query,
+    table: Table,
+    *,
+    warehouse_id: str | None = None,
+    location_id: str | None = None,
+) -> _Query:
+    """`query` over `table` narrowed to the warehouse and the location named (None: not narrowed).
+    Each is looked up first, 404 then 403 like a read of it, so a filter tells no more than a GET."""
+    if warehouse_id is not None:
+        await visible_warehouse(conn, ctx, warehouse_id)
+        query = query.where(table.c.warehouse_id == warehouse_id)
+    if location_id is not None:
+        await visible_location(conn, ctx, location_id)
+        query = query.where(table.c.location_id == location_id)
+    return query
+
+
 class LocationService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -209,9 +232,7 @@ class LocationService:
                 locations.c.workspace_id == ctx.workspace_id,
                 scope.visible(locations.c.warehouse_id, ctx.principal),
             )
-            if warehouse_id is not None:
-                await visible_warehouse(conn, ctx, warehouse_id)
-                query = query.where(locations.c.warehouse_id == warehouse_id)
+            query = await narrowed_to_places(conn, ctx, query, locations, warehouse_id=warehouse_id)
             if after is not None:
                 query = query.where(locations.c.id > after)
             if archived is not None:

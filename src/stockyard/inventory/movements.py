@@ -15,8 +15,7 @@ from stockyard.db.tables import movements
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, movement_record
-from stockyard.inventory.locations import visible_location
-from stockyard.inventory.warehouses import visible_warehouse
+from stockyard.inventory.locations import narrowed_to_places
 
 MANUAL_TYPES = frozenset({MovementType.RECEIVE, MovementType.ISSUE, MovementType.ADJUST})
 
@@ -106,12 +105,14 @@ class MovementService:
                 movements.c.workspace_id == ctx.workspace_id,
                 scope.visible(movements.c.warehouse_id, ctx.principal),
             )
-            if filters.warehouse_id is not None:
-                await visible_warehouse(conn, ctx, filters.warehouse_id)
-                query = query.where(movements.c.warehouse_id == filters.warehouse_id)
-            if filters.location_id is not None:
-                await visible_location(conn, ctx, filters.location_id)
-                query = query.where(movements.c.location_id == filters.location_id)
+            query = await narrowed_to_places(
+                conn,
+                ctx,
+                query,
+                movements,
+                warehouse_id=filters.warehouse_id,
+                location_id=filters.location_id,
+            )
             if filters.item_id is not None:
                 query = query.where(movements.c.item_id == filters.item_id)
             if filters.type is not None:

@@ -17,8 +17,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
 from stockyard.inventory.items import ItemStore
 from stockyard.inventory.ledger import holding
-from stockyard.inventory.locations import visible_location
-from stockyard.inventory.warehouses import visible_warehouse
+from stockyard.inventory.locations import narrowed_to_places
 
 _PAIR = re.compile(rf"^v1:({ID_PATTERN}):({ID_PATTERN})$")
 
@@ -140,12 +139,9 @@ class StockService:
 
         async def fetch(conn: Connection) -> list[StockLevel]:
             query = _levels_query(ctx)
-            if warehouse_id is not None:
-                await visible_warehouse(conn, ctx, warehouse_id)
-                query = query.where(stock_levels.c.warehouse_id == warehouse_id)
-            if location_id is not None:
-                await visible_location(conn, ctx, location_id)
-                query = query.where(stock_levels.c.location_id == location_id)
+            query = await narrowed_to_places(
+                conn, ctx, query, stock_levels, warehouse_id=warehouse_id, location_id=location_id
+            )
             if item_id is not None:
                 query = query.where(stock_levels.c.item_id == item_id)
             if after is not None:
