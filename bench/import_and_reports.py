@@ -17,7 +17,6 @@ import random
 import resource
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 import uuid
@@ -304,4 +303,4 @@ def run(args: argparse.Namespace, url: str, workdir: Path) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -165,7 +165,7 @@ def test_token_signed_with_another_key_or_algorithm_is_invalid(client: TestClien
     for token in (
         jwt.encode(claims, "another-key-another-key-another-key!", algorithm="HS256"),
         jwt.encode(claims, "test-secret-key-that-is-long-enough-for-hs256", algorithm="HS512"),
-        jwt.encode(claims, None, algorithm="none"),  # type: ignore[arg-type]
+        jwt.encode(claims, None, algorithm="none"),
     ):
         assert_error(
             client.get("/api/v1/items", headers={"Authorization": f"Bearer {token}"}), "token_invalid"

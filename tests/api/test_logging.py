@@ -113,7 +113,7 @@ async def test_a_client_that_leaves_before_the_answer_is_logged_as_499(
     async def app_that_sees_a_disconnect(scope: object, receive: object, send: object) -> None:
         return None  # e.g. the body guard saw http.disconnect and answered nothing
 
-    middleware = RequestContextMiddleware(app_that_sees_a_disconnect)  # type: ignore[arg-type]
+    middleware = RequestContextMiddleware(app_that_sees_a_disconnect)
     sent: list[object] = []
 
     async def receive() -> dict[str, object]:

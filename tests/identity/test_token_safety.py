@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import time
-from typing import Any
+from typing import Any, Literal
 
 import jwt
 import pytest
@@ -171,7 +171,7 @@ class CountingHasher(PasswordHasher):
         super().__init__()
         self.verified: list[str] = []
 
-    def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
         self.verified.append(hash if isinstance(hash, str) else hash.decode())
         return super().verify(hash, password)
 

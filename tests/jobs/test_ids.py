@@ -27,8 +27,8 @@ def test_new_id_matches_the_reference_encoding() -> None:
         value = (millis << 80) | int.from_bytes(random_bytes, "big")
         ids._last_value = -1  # each case is a fresh process: no earlier id to stay above
         with (
-            mock.patch.object(ids.time, "time", return_value=millis / 1000),
-            mock.patch.object(ids.os, "urandom", return_value=random_bytes),
+            mock.patch.object(ids.time, "time", return_value=millis / 1000),  # type: ignore[attr-defined]
+            mock.patch.object(ids.os, "urandom", return_value=random_bytes),  # type: ignore[attr-defined]
         ):
             minted = ids.new_id("itm")
         # time.time() * 1000 may land just under an integer; compare with what new_id saw.
@@ -44,7 +44,7 @@ def test_new_ids_are_well_formed_and_ordered_by_time() -> None:
 
 
 def test_ids_minted_in_one_millisecond_keep_their_order() -> None:
-    with mock.patch.object(ids.time, "time", return_value=1_795_000_000.123):
+    with mock.patch.object(ids.time, "time", return_value=1_795_000_000.123):  # type: ignore[attr-defined]
         minted = [ids.new_id("mov") for _ in range(200)]
     assert minted == sorted(minted)
     assert len(set(minted)) == 200

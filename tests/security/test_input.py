@@ -291,7 +291,7 @@ def test_pattern_messages_are_in_words(
 
 
 def test_sign_up_messages_are_in_words(http: httpx.Client) -> None:
-    good = {
+    good: dict[str, Any] = {
         "name": "Acme",
         "slug": "acme-words",
         "owner": {"email": "a@b.co", "name": "A", "password": "p" * 12},
@@ -399,7 +399,7 @@ def wait_for(tenant: Tenant, response: httpx.Response) -> dict[str, Any]:
 
 
 def test_bulk_json_rows_are_strict_and_csv_cells_are_parsed(team: Tenant) -> None:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"sku": "BULK-1", "name": "Bolt", "reorderPoint": "5"},
         {"sku": "BULK-2", "name": "Nut", "archived": "yes"},
         {"sku": "BULK-3", "name": "Washer", "unitCost": 1, "reorderPoint": 4, "archived": True},

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -38,5 +39,6 @@ def test_an_invite_lives_as_long_as_the_setting_says(start_server: Callable[...,
 @pytest.mark.parametrize("value", [0, -1, 10**12])
 def test_lifetimes_out_of_range_are_refused_at_start(name: str, value: int) -> None:
     with pytest.raises(ValidationError) as refused:
-        Settings(**{name: value})
+        fields: dict[str, Any] = {name: value}
+        Settings(**fields)
     assert refused.value.errors()[0]["loc"] == (name,)

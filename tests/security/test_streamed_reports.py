@@ -258,6 +258,7 @@ def _failure_logged(
     assert record.__dict__["requestId"] == request_id
     assert record.exc_info is not None
     error = record.exc_info[1]
+    assert error is not None
     assert type(error).__name__ == "ReportInterrupted"
     assert str(error) == (
         f"The {report} report ({report_format}) failed after its first bytes were sent; "

@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Coroutine
-from typing import Any
+from typing import Any, cast
 
 from tests.servers import free_port
 
@@ -87,7 +87,9 @@ class TcpProxy:
             self._server = None
         for writer in list(self._writers):
             if silently:
-                writer.transport.pause_reading()  # nothing read on either side is passed on
+                # typeshed types StreamWriter.transport as WriteTransport; a socket's is a full Transport.
+                transport = cast(asyncio.Transport, writer.transport)
+                transport.pause_reading()  # nothing read on either side is passed on
                 self._silenced.append(writer)
             else:
                 writer.transport.abort()

@@ -134,7 +134,7 @@ def test_a_malformed_key_is_a_400(tenant: Tenant, value: str) -> None:
     response = tenant.post(
         "/api/v1/items",
         json={"sku": "IDEM-BAD-KEY", "name": "x"},
-        headers={"Idempotency-Key": value.encode("latin-1")},  # type: ignore[dict-item]
+        headers={"Idempotency-Key": value.encode("latin-1")},
     )
     assert_error(
         response,
