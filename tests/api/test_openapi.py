@@ -55,7 +55,7 @@ def test_every_route_has_an_operation_id_tags_and_error_responses(app: FastAPI) 
         if not isinstance(route.original_route, APIRoute) or not route.include_in_schema:
             continue
         checked.add(route.operation_id)
-        name = f"{sorted(route.methods)} {route.path}"
+        name = f"{sorted(route.methods or ())} {route.path}"
         if not route.operation_id:
             problems.append(f"{name}: no operation_id")
         if not route.tags:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
@@ -62,7 +63,9 @@ def _declared_permission(route: APIRoute) -> Permission | None:
 
 def _api_routes(client: TestClient) -> Iterator[tuple[str, str, APIRoute]]:
     """(method, full path, route) of every API route, through the routers the app includes."""
-    for context in iter_route_contexts(client.app.routes):
+    app = client.app
+    assert isinstance(app, FastAPI)
+    for context in iter_route_contexts(app.routes):
         route, path = context.original_route, context.path
         if isinstance(route, APIRoute) and path and path.startswith("/api/"):
             for method in sorted((context.methods or set()) - {"HEAD", "OPTIONS"}):
