@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Request, Response
 
 from stockyard.core.context import Context
@@ -10,6 +12,17 @@ from stockyard.errors import validation_failed
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, PayloadFormat
 from stockyard.jobs.runner import JobRunner
 from stockyard.jobs.service import JobService, JobSubmission
+
+
+def rows_body(schema: str, *, csv: bool) -> dict[str, Any]:
+    """A bulk route's `openapi_extra`: its body is a JSON array of `schema` objects (the body of the
+    single-resource POST), or with `csv` also a text/csv file."""
+    content: dict[str, Any] = {
+        "application/json": {"schema": {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}}
+    }
+    if csv:
+        content["text/csv"] = {"schema": {"type": "string"}}
+    return {"requestBody": {"required": True, "content": content}}
 
 
 async def start_job(

@@ -17,7 +17,6 @@ from stockyard.api.schemas.items import ItemCreate
 from stockyard.api.schemas.movements import MovementCreate
 from stockyard.api.validation import translate
 from stockyard.errors import StockyardError, validation_failed
-from stockyard.inventory.ledger import MovementType
 from stockyard.inventory.movements import MovementRequest
 from stockyard.jobs.items_import import ItemRow
 from stockyard.jobs.payload import PayloadRow
@@ -46,12 +45,4 @@ def validate_item_row(row: PayloadRow) -> ItemRow:
 
 
 def validate_movement_row(row: PayloadRow) -> MovementRequest:
-    body = _validate(MovementCreate, row)
-    return MovementRequest(
-        type=MovementType(body.type),
-        item_id=body.item_id,
-        location_id=body.location_id,
-        units=body.units,
-        reason=body.reason,
-        reference=body.reference,
-    )
+    return _validate(MovementCreate, row).request()

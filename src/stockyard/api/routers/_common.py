@@ -24,6 +24,13 @@ READ_ERRORS: tuple[ErrorSpec, ...] = (catalog.INSUFFICIENT_PERMISSIONS, catalog.
 WRITE_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.READ_ONLY)
 # A resource in a warehouse: not in the workspace, or in a warehouse outside the API key's scope.
 IN_WAREHOUSE: tuple[ErrorSpec, ...] = (catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE)
+# A GET of one resource answers 404; a list answers 400 for a cursor or filter it cannot read.
+READ_ONE_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.NOT_FOUND)
+LIST_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.INVALID_PARAMETER)
+READ_IN_WAREHOUSE: tuple[ErrorSpec, ...] = (*READ_ERRORS, *IN_WAREHOUSE)
+LIST_IN_WAREHOUSE: tuple[ErrorSpec, ...] = (*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER)
+# A state change of a resource in a warehouse (complete a stocktake, release a hold): 409 invalid_state.
+STATE_CHANGE_ERRORS: tuple[ErrorSpec, ...] = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.INVALID_STATE)
 # A write through the stock ledger: a location locked by a stocktake, too few units, an archived location.
 STOCK_WRITE_ERRORS: tuple[ErrorSpec, ...] = (
     *WRITE_ERRORS,

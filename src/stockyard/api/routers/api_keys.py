@@ -6,16 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from stockyard.api.deps import ApiKeys, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS
+from stockyard.api.routers._common import READ_ERRORS, READ_ONE_ERRORS, WRITE_ERRORS
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
+from stockyard.identity.api_keys import ApiKeyService
 
 router = APIRouter(prefix=API_V1, tags=["api keys"])
+
+ApiKeys = Annotated[ApiKeyService, Depends(over_database(ApiKeyService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.API_KEYS_MANAGE))]
 
@@ -57,7 +60,7 @@ async def list_api_keys(ctx: Manager, keys: ApiKeys) -> ApiKeyList:
     "/api-keys/{key_id}",
     operation_id="getApiKey",
     summary="Get an API key (never its secret)",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ONE_ERRORS),
 )
 async def get_api_key(key_id: str, ctx: Manager, keys: ApiKeys) -> ApiKey:
     return ApiKey.of(await keys.get(ctx, key_id))

@@ -6,17 +6,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from stockyard.api.deps import AuditLog, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS, PageCursor, PageLimit
-from stockyard.api.schemas.audit import AuditEvent, AuditEventList
+from stockyard.api.routers._common import LIST_ERRORS, PageCursor, PageLimit
+from stockyard.api.schemas.audit import AuditEventList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
-from stockyard.errors import catalog
-from stockyard.identity.audit_events import AuditFilter
+from stockyard.identity.audit_events import AuditFilter, AuditLogService
 
 router = APIRouter(prefix=API_V1, tags=["audit"])
+
+AuditLog = Annotated[AuditLogService, Depends(over_database(AuditLogService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
 
@@ -25,7 +26,7 @@ Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
     "/audit-events",
     operation_id="listAuditEvents",
     summary="Who did what: every write, newest first, with cursor pagination",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_audit_events(
     ctx: Manager,
@@ -45,4 +46,4 @@ async def list_audit_events(
             action=action, resource_type=resource_type, resource_id=resource_id, actor_id=actor_id
         ),
     )
-    return AuditEventList(data=[AuditEvent.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return AuditEventList.of(page)

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
 
-from stockyard.api.deps import Authentication, DatabaseDep, PrincipalDep
+from fastapi import APIRouter, Depends, Request, Response
+
+from stockyard.api.deps import DatabaseDep, PrincipalDep, get_services
 from stockyard.api.paths import API_V1
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
 from stockyard.errors import catalog
-from stockyard.identity.authentication import TokenPair as IssuedPair
+from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.profile import describe
 
 router = APIRouter(prefix=API_V1, tags=["auth"])
 
 
-def _pair(pair: IssuedPair) -> TokenPair:
-    return TokenPair(
-        access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
-    )
+async def _authentication(request: Request) -> AuthenticationService:
+    return (await get_services(request)).authentication
+
+
+Authentication = Annotated[AuthenticationService, Depends(_authentication)]
 
 
 @router.post(
@@ -31,7 +34,7 @@ def _pair(pair: IssuedPair) -> TokenPair:
 )
 async def sign_in(body: TokenRequest, authentication: Authentication, response: Response) -> TokenPair:
     response.headers["Cache-Control"] = "no-store"
-    return _pair(await authentication.sign_in(body.workspace, body.email, body.password))
+    return TokenPair.of(await authentication.sign_in(body.workspace, body.email, body.password))
 
 
 @router.post(
@@ -48,7 +51,7 @@ async def sign_in(body: TokenRequest, authentication: Authentication, response: 
 )
 async def refresh(body: RefreshRequest, authentication: Authentication, response: Response) -> TokenPair:
     response.headers["Cache-Control"] = "no-store"
-    return _pair(await authentication.refresh(body.refresh_token))
+    return TokenPair.of(await authentication.refresh(body.refresh_token))
 
 
 @router.post(
@@ -73,19 +76,11 @@ async def logout(principal: PrincipalDep, authentication: Authentication) -> Res
 )
 async def me(principal: PrincipalDep, database: DatabaseDep) -> Me:
     profile = await describe(database, principal)
-    workspace = profile.workspace
-    user = profile.user
     return Me(
         principal_type=principal.kind.value,
         principal_id=principal.id,
-        user=None if user is None else User(id=user.id, email=user.email, name=user.name),
-        workspace=Workspace(
-            id=workspace.id,
-            name=workspace.name,
-            slug=workspace.slug,
-            plan=workspace.plan,
-            created_at=workspace.created_at,
-        ),
+        user=None if profile.user is None else User.of(profile.user),
+        workspace=Workspace.of(profile.workspace),
         role=profile.role,
         permissions=sorted(principal.permissions),
         read_only=principal.read_only,

@@ -6,9 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from stockyard.api.deps import Invites, authorize
+from stockyard.api.deps import authorize, get_services
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS, WRITE_ERRORS, PageCursor, PageLimit
+from stockyard.api.routers._common import (
+    LIST_ERRORS,
+    READ_ONE_ERRORS,
+    WRITE_ERRORS,
+    PageCursor,
+    PageLimit,
+)
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
     Invite,
@@ -22,8 +28,16 @@ from stockyard.api.schemas.invites import (
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
+from stockyard.identity.invites import InviteService
 
 router = APIRouter(prefix=API_V1, tags=["invites"])
+
+
+async def _invites(request: Request) -> InviteService:
+    return (await get_services(request)).invites
+
+
+Invites = Annotated[InviteService, Depends(_invites)]
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 
@@ -54,7 +68,7 @@ async def create_invite(
     "/invites",
     operation_id="listInvites",
     summary="List invites, newest first, with cursor pagination (never their tokens)",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_invites(
     ctx: Manager,
@@ -63,15 +77,14 @@ async def list_invites(
     cursor: PageCursor = None,
     status: Annotated[InviteStatus | None, Query()] = None,
 ) -> InviteList:
-    page = await invites.list(ctx, cursor=cursor, limit=limit, status=status)
-    return InviteList(data=[Invite.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return InviteList.of(await invites.list(ctx, cursor=cursor, limit=limit, status=status))
 
 
 @router.get(
     "/invites/{invite_id}",
     operation_id="getInvite",
     summary="Get an invite",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ONE_ERRORS),
 )
 async def get_invite(invite_id: str, ctx: Manager, invites: Invites) -> Invite:
     return Invite.of(await invites.get(ctx, invite_id))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from stockyard.api.deps import Items
+from stockyard.api.deps import get_services
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
+    LIST_ERRORS,
     NOT_MODIFIED,
-    READ_ERRORS,
+    READ_ONE_ERRORS,
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
@@ -25,9 +26,16 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
 from stockyard.errors import catalog
-from stockyard.inventory.items import ItemChanges
+from stockyard.inventory.items import ItemChanges, ItemService
 
 router = APIRouter(prefix=API_V1, tags=["items"])
+
+
+async def _items(request: Request) -> ItemService:
+    return (await get_services(request)).items
+
+
+Items = Annotated[ItemService, Depends(_items)]
 
 
 @router.post(
@@ -49,7 +57,7 @@ async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, resp
     "/items",
     operation_id="listItems",
     summary="List items, newest last, with cursor pagination",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_items(
     ctx: InventoryReader,
@@ -60,8 +68,7 @@ async def list_items(
     tag: Annotated[str | None, Query(max_length=60)] = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> ItemList:
-    page = await items.list(ctx, cursor=cursor, limit=limit, q=q, tag=tag, archived=archived)
-    return ItemList(data=[Item.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return ItemList.of(await items.list(ctx, cursor=cursor, limit=limit, q=q, tag=tag, archived=archived))
 
 
 @router.get(
@@ -69,7 +76,7 @@ async def list_items(
     response_model=Item,
     operation_id="getItem",
     summary="Get an item",
-    responses={**error_responses(*READ_ERRORS, catalog.NOT_FOUND), **NOT_MODIFIED},
+    responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
 )
 async def get_item(
     item_id: str, ctx: InventoryReader, items: Items, response: Response, if_none_match: IfNoneMatch = None

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from stockyard.api.bulk import start_job
+from stockyard.api.bulk import rows_body, start_job
 from stockyard.api.deps import Jobs, Runner
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import WRITE_ERRORS, InventoryWriter
@@ -35,17 +35,7 @@ nothing. Needs a plan with `bulk_import`."""
     responses=error_responses(
         *WRITE_ERRORS, catalog.MISSING_CAPABILITY, catalog.BAD_REQUEST, catalog.INVALID_PARAMETER, body=True
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {"type": "array", "items": {"$ref": "#/components/schemas/ItemCreate"}}
-                },
-                "text/csv": {"schema": {"type": "string"}},
-            },
-        }
-    },
+    openapi_extra=rows_body("ItemCreate", csv=True),
 )
 async def bulk_import_items(
     request: Request,

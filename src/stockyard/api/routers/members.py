@@ -6,12 +6,13 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import Members, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
+    LIST_ERRORS,
     NOT_MODIFIED,
-    READ_ERRORS,
+    READ_ONE_ERRORS,
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
@@ -25,8 +26,11 @@ from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
+from stockyard.identity.members import MemberService
 
 router = APIRouter(prefix=API_V1, tags=["members"])
+
+Members = Annotated[MemberService, Depends(over_database(MemberService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 
@@ -35,7 +39,7 @@ Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
     "/members",
     operation_id="listMembers",
     summary="List members (active and invited), oldest first, with cursor pagination",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_members(
     ctx: Manager,
@@ -44,8 +48,7 @@ async def list_members(
     cursor: PageCursor = None,
     status: Annotated[Literal["active", "invited"] | None, Query()] = None,
 ) -> MemberList:
-    page = await members.list(ctx, cursor=cursor, limit=limit, status=status)
-    return MemberList(data=[Member.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return MemberList.of(await members.list(ctx, cursor=cursor, limit=limit, status=status))
 
 
 @router.get(
@@ -53,7 +56,7 @@ async def list_members(
     response_model=Member,
     operation_id="getMember",
     summary="Get a member",
-    responses={**error_responses(*READ_ERRORS, catalog.NOT_FOUND), **NOT_MODIFIED},
+    responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
 )
 async def get_member(
     member_id: str, ctx: Manager, members: Members, response: Response, if_none_match: IfNoneMatch = None

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import Movements
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    IN_WAREHOUSE,
-    READ_ERRORS,
+    LIST_IN_WAREHOUSE,
+    READ_IN_WAREHOUSE,
     STOCK_WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
@@ -23,11 +23,11 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.api.timestamps import Timestamp
-from stockyard.errors import catalog
-from stockyard.inventory.ledger import MovementType
-from stockyard.inventory.movements import MovementFilter, MovementRequest
+from stockyard.inventory.movements import MovementFilter, MovementService
 
 router = APIRouter(prefix=API_V1, tags=["movements"])
+
+Movements = Annotated[MovementService, Depends(over_database(MovementService))]
 
 
 @router.post(
@@ -40,17 +40,7 @@ router = APIRouter(prefix=API_V1, tags=["movements"])
 async def create_movement(
     body: MovementCreate, ctx: InventoryWriter, movements: Movements, response: Response
 ) -> Movement:
-    record = await movements.record(
-        ctx,
-        MovementRequest(
-            type=MovementType(body.type),
-            item_id=body.item_id,
-            location_id=body.location_id,
-            units=body.units,
-            reason=body.reason,
-            reference=body.reference,
-        ),
-    )
+    record = await movements.record(ctx, body.request())
     response.headers["Location"] = f"/api/v1/movements/{record.id}"
     return Movement.of(record)
 
@@ -59,7 +49,7 @@ async def create_movement(
     "/movements",
     operation_id="listMovements",
     summary="Read the ledger, oldest first, with cursor pagination",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_movements(
     ctx: InventoryReader,
@@ -88,14 +78,14 @@ async def list_movements(
         cursor=cursor,
         limit=limit,
     )
-    return MovementList(data=[Movement.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return MovementList.of(page)
 
 
 @router.get(
     "/movements/{movement_id}",
     operation_id="getMovement",
     summary="Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
+    responses=error_responses(*READ_IN_WAREHOUSE),
 )
 async def get_movement(movement_id: str, ctx: InventoryReader, movements: Movements) -> Movement:
     return Movement.of(await movements.get(ctx, movement_id))

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from stockyard.api.bulk import start_job
+from stockyard.api.bulk import rows_body, start_job
 from stockyard.api.deps import Jobs, Runner
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import WRITE_ERRORS, InventoryWriter
@@ -34,16 +34,7 @@ archived location) fails alone and is reported in the job's `errors`. At most 10
     responses=error_responses(
         *WRITE_ERRORS, catalog.MISSING_CAPABILITY, catalog.INVALID_PARAMETER, body=True
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {
-                    "schema": {"type": "array", "items": {"$ref": "#/components/schemas/MovementCreate"}}
-                }
-            },
-        }
-    },
+    openapi_extra=rows_body("MovementCreate", csv=False),
 )
 async def bulk_record_movements(
     request: Request,

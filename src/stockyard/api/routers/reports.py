@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
-from stockyard.api.deps import Reports, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS
 from stockyard.api.schemas.errors import error_responses
@@ -26,9 +26,11 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import StockyardError, catalog
 from stockyard.reports import render as report_render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportParams
-from stockyard.reports.service import parse_name
+from stockyard.reports.service import ReportService, parse_name
 
 router = APIRouter(prefix=API_V1, tags=["reports"])
+
+Reports = Annotated[ReportService, Depends(over_database(ReportService))]
 
 Reader = Annotated[Context, Depends(authorize(Permission.REPORTS_READ))]
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import Reservations
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    IN_WAREHOUSE,
-    READ_ERRORS,
+    LIST_IN_WAREHOUSE,
+    READ_IN_WAREHOUSE,
+    STATE_CHANGE_ERRORS,
     STOCK_WRITE_ERRORS,
-    WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
     ItemFilter,
@@ -28,8 +28,11 @@ from stockyard.api.schemas.reservations import (
     ReservationList,
 )
 from stockyard.errors import catalog
+from stockyard.inventory.reservations import ReservationService
 
 router = APIRouter(prefix=API_V1, tags=["reservations"])
+
+Reservations = Annotated[ReservationService, Depends(over_database(ReservationService))]
 
 
 @router.post(
@@ -58,7 +61,7 @@ async def create_reservation(
     "/reservations",
     operation_id="listReservations",
     summary="List reservations, oldest first",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_reservations(
     ctx: InventoryReader,
@@ -72,16 +75,14 @@ async def list_reservations(
     page = await reservations.list(
         ctx, item_id=item_id, location_id=location_id, status=status, cursor=cursor, limit=limit
     )
-    return ReservationList(
-        data=[Reservation.of(record) for record in page.data], next_cursor=page.next_cursor
-    )
+    return ReservationList.of(page)
 
 
 @router.get(
     "/reservations/{reservation_id}",
     operation_id="getReservation",
     summary="Get a reservation",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
+    responses=error_responses(*READ_IN_WAREHOUSE),
 )
 async def get_reservation(
     reservation_id: str, ctx: InventoryReader, reservations: Reservations
@@ -93,7 +94,7 @@ async def get_reservation(
     "/reservations/{reservation_id}/release",
     operation_id="releaseReservation",
     summary="Release a hold: its units become available again",
-    responses=error_responses(*WRITE_ERRORS, *IN_WAREHOUSE, catalog.INVALID_STATE),
+    responses=error_responses(*STATE_CHANGE_ERRORS),
 )
 async def release_reservation(
     reservation_id: str, ctx: InventoryWriter, reservations: Reservations
@@ -105,13 +106,7 @@ async def release_reservation(
     "/reservations/{reservation_id}/consume",
     operation_id="consumeReservation",
     summary="Turn a hold into an issue of its units",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        *IN_WAREHOUSE,
-        catalog.INVALID_STATE,
-        catalog.RESOURCE_LOCKED,
-        catalog.INSUFFICIENT_STOCK,
-    ),
+    responses=error_responses(*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, catalog.INSUFFICIENT_STOCK),
 )
 async def consume_reservation(
     reservation_id: str, ctx: InventoryWriter, reservations: Reservations

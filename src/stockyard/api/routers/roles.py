@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from stockyard.api.deps import Roles, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     NOT_MODIFIED,
     READ_ERRORS,
+    READ_ONE_ERRORS,
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
@@ -23,8 +24,11 @@ from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
+from stockyard.identity.roles import RoleService
 
 router = APIRouter(prefix=API_V1, tags=["roles"])
+
+Roles = Annotated[RoleService, Depends(over_database(RoleService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.ROLES_MANAGE))]
 
@@ -60,7 +64,7 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
     response_model=Role,
     operation_id="getRole",
     summary="Get a role",
-    responses={**error_responses(*READ_ERRORS, catalog.NOT_FOUND), **NOT_MODIFIED},
+    responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
 )
 async def get_role(
     role_id: str, ctx: Manager, roles: Roles, response: Response, if_none_match: IfNoneMatch = None

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
 
-from stockyard.api.deps import Stock
+from fastapi import APIRouter, Depends
+
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    IN_WAREHOUSE,
-    READ_ERRORS,
+    LIST_IN_WAREHOUSE,
+    READ_ONE_ERRORS,
     InventoryReader,
     ItemFilter,
     LocationFilter,
@@ -17,17 +19,19 @@ from stockyard.api.routers._common import (
     WarehouseFilter,
 )
 from stockyard.api.schemas.errors import error_responses
-from stockyard.api.schemas.stock import ItemStock, StockLevel, StockLevelList
-from stockyard.errors import catalog
+from stockyard.api.schemas.stock import ItemStock, StockLevelList
+from stockyard.inventory.stock import StockService
 
 router = APIRouter(prefix=API_V1, tags=["stock"])
+
+Stock = Annotated[StockService, Depends(over_database(StockService))]
 
 
 @router.get(
     "/stock",
     operation_id="listStockLevels",
     summary="Stock levels (on hand, reserved, available) by item, location or warehouse",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_stock_levels(
     ctx: InventoryReader,
@@ -46,14 +50,14 @@ async def list_stock_levels(
         cursor=cursor,
         limit=limit,
     )
-    return StockLevelList(data=[StockLevel.of(level) for level in page.data], next_cursor=page.next_cursor)
+    return StockLevelList.of(page)
 
 
 @router.get(
     "/items/{item_id}/stock",
     operation_id="getItemStock",
     summary="An item's stock: totals and one entry per location",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ONE_ERRORS),
 )
 async def get_item_stock(item_id: str, ctx: InventoryReader, stock: Stock) -> ItemStock:
     return ItemStock.of(await stock.for_item(ctx, item_id))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import Stocktakes
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    IN_WAREHOUSE,
-    READ_ERRORS,
-    WRITE_ERRORS,
+    LIST_IN_WAREHOUSE,
+    READ_IN_WAREHOUSE,
+    STATE_CHANGE_ERRORS,
     InventoryReader,
     InventoryWriter,
     LocationFilter,
@@ -27,11 +27,11 @@ from stockyard.api.schemas.stocktakes import (
     StocktakeList,
 )
 from stockyard.errors import catalog
-from stockyard.inventory.stocktakes import Count
+from stockyard.inventory.stocktakes import Count, StocktakeService
 
 router = APIRouter(prefix=API_V1, tags=["stocktakes"])
 
-_ON_ONE = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.INVALID_STATE)
+Stocktakes = Annotated[StocktakeService, Depends(over_database(StocktakeService))]
 
 
 @router.post(
@@ -39,7 +39,7 @@ _ON_ONE = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.INVALID_STATE)
     status_code=201,
     operation_id="startStocktake",
     summary="Start a stocktake: locks the location against stock writes",
-    responses=error_responses(*_ON_ONE, catalog.RESOURCE_LOCKED, body=True),
+    responses=error_responses(*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, body=True),
 )
 async def start_stocktake(
     body: StocktakeCreate, ctx: InventoryWriter, stocktakes: Stocktakes, response: Response
@@ -53,7 +53,7 @@ async def start_stocktake(
     "/stocktakes",
     operation_id="listStocktakes",
     summary="List stocktakes, oldest first",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_stocktakes(
     ctx: InventoryReader,
@@ -63,15 +63,16 @@ async def list_stocktakes(
     location_id: LocationFilter = None,
     status: Annotated[Literal["open", "completed", "cancelled"] | None, Query()] = None,
 ) -> StocktakeList:
-    page = await stocktakes.list(ctx, location_id=location_id, status=status, cursor=cursor, limit=limit)
-    return StocktakeList(data=[Stocktake.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return StocktakeList.of(
+        await stocktakes.list(ctx, location_id=location_id, status=status, cursor=cursor, limit=limit)
+    )
 
 
 @router.get(
     "/stocktakes/{stocktake_id}",
     operation_id="getStocktake",
     summary="Get a stocktake with its counts",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
+    responses=error_responses(*READ_IN_WAREHOUSE),
 )
 async def get_stocktake(stocktake_id: str, ctx: InventoryReader, stocktakes: Stocktakes) -> Stocktake:
     return Stocktake.of(await stocktakes.get(ctx, stocktake_id))
@@ -81,7 +82,7 @@ async def get_stocktake(stocktake_id: str, ctx: InventoryReader, stocktakes: Sto
     "/stocktakes/{stocktake_id}/counts",
     operation_id="setStocktakeCounts",
     summary="Replace the counted units of an open stocktake",
-    responses=error_responses(*_ON_ONE, body=True),
+    responses=error_responses(*STATE_CHANGE_ERRORS, body=True),
 )
 async def set_counts(
     stocktake_id: str, body: CountsUpdate, ctx: InventoryWriter, stocktakes: Stocktakes
@@ -94,7 +95,7 @@ async def set_counts(
     "/stocktakes/{stocktake_id}/complete",
     operation_id="completeStocktake",
     summary="Post the differences as count movements and unlock the location",
-    responses=error_responses(*_ON_ONE),
+    responses=error_responses(*STATE_CHANGE_ERRORS),
 )
 async def complete_stocktake(
     stocktake_id: str, ctx: InventoryWriter, stocktakes: Stocktakes
@@ -106,7 +107,7 @@ async def complete_stocktake(
     "/stocktakes/{stocktake_id}/cancel",
     operation_id="cancelStocktake",
     summary="Cancel a stocktake and unlock the location",
-    responses=error_responses(*_ON_ONE),
+    responses=error_responses(*STATE_CHANGE_ERRORS),
 )
 async def cancel_stocktake(stocktake_id: str, ctx: InventoryWriter, stocktakes: Stocktakes) -> Stocktake:
     return Stocktake.of(await stocktakes.cancel(ctx, stocktake_id))

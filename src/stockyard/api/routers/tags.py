@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import Tags
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    READ_ERRORS,
+    LIST_ERRORS,
+    READ_ONE_ERRORS,
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
@@ -19,8 +20,11 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
+from stockyard.inventory.tags import TagService
 
 router = APIRouter(prefix=API_V1, tags=["tags"])
+
+Tags = Annotated[TagService, Depends(over_database(TagService))]
 
 
 @router.post(
@@ -40,7 +44,7 @@ async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response
     "/tags",
     operation_id="listTags",
     summary="List tags",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_tags(
     ctx: InventoryReader,
@@ -49,15 +53,14 @@ async def list_tags(
     cursor: PageCursor = None,
     q: Annotated[str | None, Query(max_length=60, description="Names starting with q")] = None,
 ) -> TagList:
-    page = await tags.list(ctx, cursor=cursor, limit=limit, q=q)
-    return TagList(data=[Tag.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return TagList.of(await tags.list(ctx, cursor=cursor, limit=limit, q=q))
 
 
 @router.get(
     "/tags/{tag_id}",
     operation_id="getTag",
     summary="Get a tag",
-    responses=error_responses(*READ_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*READ_ONE_ERRORS),
 )
 async def get_tag(tag_id: str, ctx: InventoryReader, tags: Tags) -> Tag:
     return Tag.of(await tags.get(ctx, tag_id))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
 
-from stockyard.api.deps import Transfers
+from fastapi import APIRouter, Depends, Response
+
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
-    READ_ERRORS,
+    LIST_ERRORS,
+    READ_IN_WAREHOUSE,
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
@@ -19,9 +22,11 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog
-from stockyard.inventory.transfers import TransferLine
+from stockyard.inventory.transfers import TransferLine, TransferService
 
 router = APIRouter(prefix=API_V1, tags=["transfers"])
+
+Transfers = Annotated[TransferService, Depends(over_database(TransferService))]
 
 
 @router.post(
@@ -58,7 +63,7 @@ async def create_transfer(
     "/transfers",
     operation_id="listTransfers",
     summary="List transfers, oldest first",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_transfers(
     ctx: InventoryReader,
@@ -67,15 +72,14 @@ async def list_transfers(
     cursor: PageCursor = None,
     location_id: LocationFilter = None,
 ) -> TransferList:
-    page = await transfers.list(ctx, location_id=location_id, cursor=cursor, limit=limit)
-    return TransferList(data=[Transfer.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return TransferList.of(await transfers.list(ctx, location_id=location_id, cursor=cursor, limit=limit))
 
 
 @router.get(
     "/transfers/{transfer_id}",
     operation_id="getTransfer",
     summary="Get a transfer",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE),
+    responses=error_responses(*READ_IN_WAREHOUSE),
 )
 async def get_transfer(transfer_id: str, ctx: InventoryReader, transfers: Transfers) -> Transfer:
     return Transfer.of(await transfers.get(ctx, transfer_id))

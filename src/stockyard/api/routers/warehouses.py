@@ -6,13 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import Locations, Warehouses, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
+    LIST_ERRORS,
+    LIST_IN_WAREHOUSE,
     NOT_MODIFIED,
-    READ_ERRORS,
+    READ_IN_WAREHOUSE,
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
@@ -36,8 +38,13 @@ from stockyard.api.schemas.warehouses import (
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
+from stockyard.inventory.locations import LocationService
+from stockyard.inventory.warehouses import WarehouseService
 
 router = APIRouter(prefix=API_V1, tags=["warehouses"])
+
+Warehouses = Annotated[WarehouseService, Depends(over_database(WarehouseService))]
+Locations = Annotated[LocationService, Depends(over_database(LocationService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.WAREHOUSES_MANAGE))]
 
@@ -69,7 +76,7 @@ async def create_warehouse(
     "/warehouses",
     operation_id="listWarehouses",
     summary="List the warehouses the caller may see",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_warehouses(
     ctx: InventoryReader,
@@ -78,8 +85,7 @@ async def list_warehouses(
     cursor: PageCursor = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> WarehouseList:
-    page = await warehouses.list(ctx, cursor=cursor, limit=limit, archived=archived)
-    return WarehouseList(data=[Warehouse.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return WarehouseList.of(await warehouses.list(ctx, cursor=cursor, limit=limit, archived=archived))
 
 
 @router.get(
@@ -88,7 +94,7 @@ async def list_warehouses(
     operation_id="getWarehouse",
     summary="Get a warehouse",
     responses={
-        **error_responses(*READ_ERRORS, *IN_WAREHOUSE),
+        **error_responses(*READ_IN_WAREHOUSE),
         **NOT_MODIFIED,
     },
 )
@@ -161,7 +167,7 @@ async def create_location(
     "/warehouses/{warehouse_id}/locations",
     operation_id="listWarehouseLocations",
     summary="List the locations of a warehouse",
-    responses=error_responses(*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_warehouse_locations(
     warehouse_id: str,
@@ -171,15 +177,16 @@ async def list_warehouse_locations(
     cursor: PageCursor = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> LocationList:
-    page = await locations.list(ctx, warehouse_id=warehouse_id, cursor=cursor, limit=limit, archived=archived)
-    return LocationList(data=[Location.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return LocationList.of(
+        await locations.list(ctx, warehouse_id=warehouse_id, cursor=cursor, limit=limit, archived=archived)
+    )
 
 
 @router.get(
     "/locations",
     operation_id="listLocations",
     summary="List the locations the caller may see",
-    responses=error_responses(*READ_ERRORS, catalog.INVALID_PARAMETER),
+    responses=error_responses(*LIST_ERRORS),
 )
 async def list_locations(
     ctx: InventoryReader,
@@ -188,8 +195,9 @@ async def list_locations(
     cursor: PageCursor = None,
     archived: Annotated[bool | None, Query()] = None,
 ) -> LocationList:
-    page = await locations.list(ctx, warehouse_id=None, cursor=cursor, limit=limit, archived=archived)
-    return LocationList(data=[Location.of(record) for record in page.data], next_cursor=page.next_cursor)
+    return LocationList.of(
+        await locations.list(ctx, warehouse_id=None, cursor=cursor, limit=limit, archived=archived)
+    )
 
 
 @router.get(
@@ -198,7 +206,7 @@ async def list_locations(
     operation_id="getLocation",
     summary="Get a location",
     responses={
-        **error_responses(*READ_ERRORS, *IN_WAREHOUSE),
+        **error_responses(*READ_IN_WAREHOUSE),
         **NOT_MODIFIED,
     },
 )

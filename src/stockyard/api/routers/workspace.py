@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
 
-from stockyard.api.deps import WorkspaceSettings, authorize
+from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
@@ -23,8 +23,11 @@ from stockyard.api.schemas.workspace import WorkspaceDetail, WorkspaceUpdate
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
+from stockyard.identity.workspace_settings import WorkspaceSettingsService
 
 router = APIRouter(prefix=API_V1, tags=["workspaces"])
+
+WorkspaceSettings = Annotated[WorkspaceSettingsService, Depends(over_database(WorkspaceSettingsService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
 

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
 
-from stockyard.api.deps import Workspaces
+from fastapi import APIRouter, Depends, Request
+
+from stockyard.api.deps import get_services
 from stockyard.api.paths import API_V1
 from stockyard.api.schemas.errors import error_responses
-from stockyard.api.schemas.identity import User, Workspace, WorkspaceCreate, WorkspaceCreated
+from stockyard.api.schemas.identity import WorkspaceCreate, WorkspaceCreated
 from stockyard.errors import catalog
+from stockyard.identity.workspaces import WorkspaceService
 
 router = APIRouter(prefix=API_V1, tags=["workspaces"])
+
+
+async def _workspaces(request: Request) -> WorkspaceService:
+    return (await get_services(request)).workspaces
+
+
+Workspaces = Annotated[WorkspaceService, Depends(_workspaces)]
 
 
 @router.post(
@@ -28,14 +38,4 @@ async def create_workspace(body: WorkspaceCreate, workspaces: Workspaces) -> Wor
         owner_name=body.owner.name,
         owner_password=body.owner.password,
     )
-    workspace = created.workspace
-    return WorkspaceCreated(
-        workspace=Workspace(
-            id=workspace.id,
-            name=workspace.name,
-            slug=workspace.slug,
-            plan=workspace.plan,
-            created_at=workspace.created_at,
-        ),
-        owner=User(id=created.owner.id, email=created.owner.email, name=created.owner.name),
-    )
+    return WorkspaceCreated.of(created)

@@ -9,7 +9,6 @@ from pydantic import Field
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
 from stockyard.core.permissions import Permission
-from stockyard.identity.api_keys import ApiKeyRecord
 
 WarehouseId = Annotated[str, Field(min_length=1, max_length=32)]
 
@@ -33,20 +32,6 @@ class ApiKey(ResponseModel):
     created_by: str | None
     last_used_at: datetime | None
     created_at: datetime
-
-    @classmethod
-    def of(cls, record: ApiKeyRecord) -> ApiKey:
-        return cls(
-            id=record.id,
-            name=record.name,
-            prefix=record.prefix,
-            scopes=record.scopes,
-            read_only=record.read_only,
-            warehouse_ids=record.warehouse_ids,
-            created_by=record.created_by,
-            last_used_at=record.last_used_at,
-            created_at=record.created_at,
-        )
 
 
 class ApiKeyCreated(ApiKey):

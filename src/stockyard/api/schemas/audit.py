@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from pydantic import model_validator
+
 from stockyard.api.schemas.base import ResponseModel
 from stockyard.identity.audit_events import AuditEventRecord
 
@@ -24,18 +26,21 @@ class AuditEvent(ResponseModel):
     data: dict[str, Any] | None
     created_at: datetime
 
+    @model_validator(mode="before")
     @classmethod
-    def of(cls, record: AuditEventRecord) -> AuditEvent:
-        return cls(
-            id=record.id,
-            actor=Actor(type=record.actor_type, id=record.actor_id),
-            action=record.action,
-            resource_type=record.resource_type,
-            resource_id=record.resource_id,
-            request_id=record.request_id,
-            data=record.data,
-            created_at=record.created_at,
-        )
+    def _from_record(cls, data: Any) -> Any:
+        if not isinstance(data, AuditEventRecord):
+            return data
+        return {
+            "id": data.id,
+            "actor": Actor(type=data.actor_type, id=data.actor_id),
+            "action": data.action,
+            "resource_type": data.resource_type,
+            "resource_id": data.resource_id,
+            "request_id": data.request_id,
+            "data": data.data,
+            "created_at": data.created_at,
+        }
 
 
 class AuditEventList(ResponseModel):

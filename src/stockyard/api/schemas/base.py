@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 from pydantic import (
     BaseModel,
@@ -170,3 +170,10 @@ exact). Not a boolean, not an exponent, blanks or a thousands separator in a str
 
 class ResponseModel(BaseModel):
     model_config = ConfigDict(alias_generator=to_camel, validate_by_name=True, validate_by_alias=True)
+
+    @classmethod
+    def of(cls, record: Any) -> Self:
+        """The body of a domain record: each field is read from the record's attribute of the same name,
+        nested bodies too (a `Page` gives a list body its `data` and `next_cursor`). A body whose fields
+        are not the record's says how in a `mode="before"` model validator (`schemas/members.py`)."""
+        return cls.model_validate(record, from_attributes=True)

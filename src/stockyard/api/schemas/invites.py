@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel
 from stockyard.api.schemas.identity import Email, Password, PersonName, User
 from stockyard.api.schemas.roles import RoleName
-from stockyard.identity.invites import AcceptedInvite, InviteRecord
+from stockyard.identity.invites import AcceptedInvite
 
 InviteStatus = Literal["pending", "accepted", "revoked", "expired"]
 
@@ -41,19 +41,6 @@ class Invite(ResponseModel):
     accepted_at: datetime | None
     created_at: datetime
 
-    @classmethod
-    def of(cls, record: InviteRecord) -> Invite:
-        return cls(
-            id=record.id,
-            email=record.email,
-            role=record.role,
-            status=record.status,
-            invited_by=record.invited_by,
-            expires_at=record.expires_at,
-            accepted_at=record.accepted_at,
-            created_at=record.created_at,
-        )
-
 
 class InviteCreated(Invite):
     token: str = Field(description="The one-time invite token. It is shown only in this response.")
@@ -76,13 +63,16 @@ class InviteAccepted(ResponseModel):
     member_id: str
     role: str
 
+    @model_validator(mode="before")
     @classmethod
-    def of(cls, accepted: AcceptedInvite) -> InviteAccepted:
-        return cls(
-            workspace=AcceptedWorkspace(
-                id=accepted.workspace_id, slug=accepted.workspace_slug, name=accepted.workspace_name
+    def _from_record(cls, data: Any) -> Any:
+        if not isinstance(data, AcceptedInvite):
+            return data
+        return {
+            "workspace": AcceptedWorkspace(
+                id=data.workspace_id, slug=data.workspace_slug, name=data.workspace_name
             ),
-            user=User(id=accepted.user_id, email=accepted.email, name=accepted.name),
-            member_id=accepted.membership_id,
-            role=accepted.role,
-        )
+            "user": User(id=data.user_id, email=data.email, name=data.name),
+            "member_id": data.membership_id,
+            "role": data.role,
+        }

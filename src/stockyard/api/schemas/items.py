@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from stockyard.api.schemas.base import DECIMAL_NUMBER, RequestModel, ResponseModel, in_words
 from stockyard.core.money import format_amount
-from stockyard.inventory.items import ItemRecord
 
 Sku = Annotated[
     str,
@@ -68,22 +67,10 @@ class Item(ResponseModel):
     created_at: datetime
     updated_at: datetime
 
+    @field_validator("unit_cost", mode="before")
     @classmethod
-    def of(cls, record: ItemRecord) -> Item:
-        return cls(
-            id=record.id,
-            sku=record.sku,
-            name=record.name,
-            description=record.description,
-            unit=record.unit,
-            barcode=record.barcode,
-            reorder_point=record.reorder_point,
-            unit_cost=None if record.unit_cost is None else format_amount(record.unit_cost),
-            tags=record.tags,
-            archived=record.archived,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
+    def _cost_as_text(cls, value: Any) -> Any:
+        return format_amount(value) if isinstance(value, Decimal) else value
 
 
 class ItemList(ResponseModel):

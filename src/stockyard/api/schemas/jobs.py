@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field
 
 from stockyard.api.schemas.base import ResponseModel
-from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus
+from stockyard.jobs.model import JobKind, JobMode, JobStatus
 
 
 class JobRowError(ResponseModel):
@@ -35,39 +35,9 @@ class JobSummary(ResponseModel):
     started_at: datetime | None
     finished_at: datetime | None
 
-    @classmethod
-    def fields_of(cls, record: JobRecord) -> dict[str, Any]:
-        return {
-            "id": record.id,
-            "kind": record.kind,
-            "mode": record.mode,
-            "dry_run": record.dry_run,
-            "status": record.status,
-            "total": record.total,
-            "processed": record.processed,
-            "succeeded": record.succeeded,
-            "failed": record.failed,
-            "progress": record.progress,
-            "created_at": record.created_at,
-            "updated_at": record.updated_at,
-            "started_at": record.started_at,
-            "finished_at": record.finished_at,
-        }
-
-    @classmethod
-    def of(cls, record: JobRecord) -> JobSummary:
-        return cls(**cls.fields_of(record))
-
 
 class Job(JobSummary):
     errors: list[JobRowError] = Field(description="Failed rows in row order (at most the first 1,000).")
-
-    @classmethod
-    def of(cls, record: JobRecord) -> Job:
-        return cls(
-            **cls.fields_of(record),
-            errors=[JobRowError(index=e.index, line=e.line, error=e.error) for e in record.errors],
-        )
 
 
 class JobList(ResponseModel):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import model_validator
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel
 from stockyard.api.schemas.identity import User
@@ -23,16 +25,19 @@ class Member(ResponseModel):
     created_at: datetime
     updated_at: datetime
 
+    @model_validator(mode="before")
     @classmethod
-    def of(cls, record: MemberRecord) -> Member:
-        return cls(
-            id=record.id,
-            user=User(id=record.user_id, email=record.email, name=record.name),
-            role=record.role,
-            status=record.status,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
+    def _from_record(cls, data: Any) -> Any:
+        if not isinstance(data, MemberRecord):
+            return data
+        return {
+            "id": data.id,
+            "user": User(id=data.user_id, email=data.email, name=data.name),
+            "role": data.role,
+            "status": data.status,
+            "created_at": data.created_at,
+            "updated_at": data.updated_at,
+        }
 
 
 class MemberList(ResponseModel):

@@ -9,7 +9,8 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel
-from stockyard.inventory.ledger import MovementRecord
+from stockyard.inventory.ledger import MovementType
+from stockyard.inventory.movements import MovementRequest
 
 MAX_UNITS = 1_000_000_000
 ResourceId = Annotated[str, Field(min_length=1, max_length=32)]
@@ -38,6 +39,17 @@ class MovementCreate(RequestModel):
             raise PydanticCustomError("greater_than", "Input should be greater than 0", {"gt": 0})
         return units
 
+    def request(self) -> MovementRequest:
+        """What the ledger records for this body (POST /movements, or a row of POST /movements/bulk)."""
+        return MovementRequest(
+            type=MovementType(self.type),
+            item_id=self.item_id,
+            location_id=self.location_id,
+            units=self.units,
+            reason=self.reason,
+            reference=self.reference,
+        )
+
 
 class Movement(ResponseModel):
     id: str
@@ -57,28 +69,6 @@ class Movement(ResponseModel):
     actor_id: str | None
     request_id: str | None
     created_at: datetime
-
-    @classmethod
-    def of(cls, record: MovementRecord) -> Movement:
-        return cls(
-            id=record.id,
-            type=record.type,
-            item_id=record.item_id,
-            location_id=record.location_id,
-            warehouse_id=record.warehouse_id,
-            units=record.units,
-            balance_after=record.balance_after,
-            sequence=record.sequence,
-            reason=record.reason,
-            reference=record.reference,
-            transfer_id=record.transfer_id,
-            stocktake_id=record.stocktake_id,
-            reservation_id=record.reservation_id,
-            actor_type=record.actor_type,
-            actor_id=record.actor_id,
-            request_id=record.request_id,
-            created_at=record.created_at,
-        )
 
 
 class MovementList(ResponseModel):

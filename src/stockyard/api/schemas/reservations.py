@@ -11,8 +11,6 @@ from stockyard.api.schemas.base import ISO_DATE_TIME, RequestModel, ResponseMode
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.api.timestamps import Timestamp
 from stockyard.core.clock import utcnow
-from stockyard.inventory.reservations import ReservationConsumed as ConsumedRecord
-from stockyard.inventory.reservations import ReservationRecord
 
 MAX_TTL_SECONDS = 30 * 24 * 3600
 
@@ -62,21 +60,6 @@ class Reservation(ResponseModel):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, record: ReservationRecord) -> Reservation:
-        return cls(
-            id=record.id,
-            item_id=record.item_id,
-            location_id=record.location_id,
-            warehouse_id=record.warehouse_id,
-            units=record.units,
-            status=record.status,
-            expires_at=record.expires_at,
-            reference=record.reference,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
-
 
 class ReservationList(ResponseModel):
     data: list[Reservation]
@@ -86,7 +69,3 @@ class ReservationList(ResponseModel):
 class ReservationConsumed(ResponseModel):
     reservation: Reservation
     movement: Movement
-
-    @classmethod
-    def of(cls, result: ConsumedRecord) -> ReservationConsumed:
-        return cls(reservation=Reservation.of(result.reservation), movement=Movement.of(result.movement))

@@ -9,7 +9,6 @@ from pydantic import Field
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel, in_words
 from stockyard.core.permissions import Permission
-from stockyard.identity.roles import RoleRecord
 
 RoleName = Annotated[
     str,
@@ -48,18 +47,6 @@ class Role(ResponseModel):
     builtin: bool = Field(description="Built-in roles cannot be changed or deleted.")
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def of(cls, record: RoleRecord) -> Role:
-        return cls(
-            id=record.id,
-            name=record.name,
-            description=record.description,
-            permissions=record.permissions,
-            builtin=record.builtin,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
 
 
 class RoleList(ResponseModel):

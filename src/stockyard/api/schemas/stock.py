@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import model_validator
+
 from stockyard.api.schemas.base import ResponseModel
 from stockyard.inventory.stock import ItemStock as ItemStockRecord
-from stockyard.inventory.stock import StockLevel as StockLevelRecord
 
 
 class StockLevel(ResponseModel):
@@ -16,19 +19,6 @@ class StockLevel(ResponseModel):
     on_hand: int
     reserved: int
     available: int
-
-    @classmethod
-    def of(cls, record: StockLevelRecord) -> StockLevel:
-        return cls(
-            item_id=record.item_id,
-            sku=record.sku,
-            location_id=record.location_id,
-            location_code=record.location_code,
-            warehouse_id=record.warehouse_id,
-            on_hand=record.on_hand,
-            reserved=record.reserved,
-            available=record.available,
-        )
 
 
 class StockLevelList(ResponseModel):
@@ -44,13 +34,16 @@ class ItemStock(ResponseModel):
     available: int
     locations: list[StockLevel]
 
+    @model_validator(mode="before")
     @classmethod
-    def of(cls, record: ItemStockRecord) -> ItemStock:
-        return cls(
-            item_id=record.item_id,
-            sku=record.sku,
-            on_hand=record.on_hand,
-            reserved=record.reserved,
-            available=record.available,
-            locations=[StockLevel.of(level) for level in record.levels],
-        )
+    def _from_record(cls, data: Any) -> Any:
+        if not isinstance(data, ItemStockRecord):
+            return data
+        return {
+            "item_id": data.item_id,
+            "sku": data.sku,
+            "on_hand": data.on_hand,
+            "reserved": data.reserved,
+            "available": data.available,
+            "locations": data.levels,
+        }

@@ -10,8 +10,6 @@ from pydantic import Field, model_validator
 from stockyard.api.schemas.base import RequestModel, ResponseModel, each_item_once
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, ResourceId
 from stockyard.api.schemas.reservations import Reservation
-from stockyard.inventory.stocktakes import StocktakeCompleted as CompletedRecord
-from stockyard.inventory.stocktakes import StocktakeRecord
 
 
 class StocktakeCreate(RequestModel):
@@ -47,21 +45,6 @@ class Stocktake(ResponseModel):
     updated_at: datetime
     completed_at: datetime | None
 
-    @classmethod
-    def of(cls, record: StocktakeRecord) -> Stocktake:
-        return cls(
-            id=record.id,
-            location_id=record.location_id,
-            warehouse_id=record.warehouse_id,
-            status=record.status,
-            counts=[
-                Count(item_id=count.item_id, counted_units=count.counted_units) for count in record.counts
-            ],
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-            completed_at=record.completed_at,
-        )
-
 
 class StocktakeList(ResponseModel):
     data: list[Stocktake]
@@ -75,11 +58,3 @@ class StocktakeCompleted(ResponseModel):
         description="Active holds released because the count left fewer units than they held "
         "(newest first released, until the remaining holds fit in the counted stock)."
     )
-
-    @classmethod
-    def of(cls, result: CompletedRecord) -> StocktakeCompleted:
-        return cls(
-            stocktake=Stocktake.of(result.stocktake),
-            movements=[Movement.of(movement) for movement in result.movements],
-            released_reservations=[Reservation.of(record) for record in result.released_reservations],
-        )

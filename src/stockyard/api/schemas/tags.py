@@ -8,7 +8,6 @@ from typing import Annotated
 from pydantic import Field
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel
-from stockyard.inventory.tags import TagRecord
 
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 
@@ -26,10 +25,6 @@ class Tag(ResponseModel):
     name: str
     item_count: int
     created_at: datetime
-
-    @classmethod
-    def of(cls, record: TagRecord) -> Tag:
-        return cls(id=record.id, name=record.name, item_count=record.item_count, created_at=record.created_at)
 
 
 class TagList(ResponseModel):

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel, each_item_once
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
-from stockyard.inventory.transfers import TransferCreated, TransferRecord
+from stockyard.inventory.transfers import TransferCreated
 
 
 class TransferLineIn(RequestModel):
@@ -48,22 +48,11 @@ class Transfer(ResponseModel):
     )
 
     @classmethod
-    def of(cls, record: TransferRecord, movements: list[Movement] | None = None) -> Transfer:
-        return cls(
-            id=record.id,
-            from_location_id=record.from_location_id,
-            to_location_id=record.to_location_id,
-            reference=record.reference,
-            lines=[TransferLine(item_id=line.item_id, units=line.units) for line in record.lines],
-            actor_type=record.actor_type,
-            actor_id=record.actor_id,
-            created_at=record.created_at,
-            movements=movements,
-        )
-
-    @classmethod
     def created(cls, result: TransferCreated) -> Transfer:
-        return cls.of(result.transfer, [Movement.of(movement) for movement in result.movements])
+        """The answer to POST: the transfer with its ledger entries."""
+        return cls.of(result.transfer).model_copy(
+            update={"movements": [Movement.of(entry) for entry in result.movements]}
+        )
 
 
 class TransferList(ResponseModel):

@@ -8,8 +8,6 @@ from typing import Annotated
 from pydantic import Field
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel, in_words
-from stockyard.inventory.locations import LocationRecord
-from stockyard.inventory.warehouses import WarehouseRecord
 
 ShortId = Annotated[
     str,
@@ -51,18 +49,6 @@ class Warehouse(ResponseModel):
     created_at: datetime
     updated_at: datetime
 
-    @classmethod
-    def of(cls, record: WarehouseRecord) -> Warehouse:
-        return cls(
-            id=record.id,
-            short_id=record.short_id,
-            name=record.name,
-            address=record.address,
-            archived=record.archived,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
-
 
 class WarehouseList(ResponseModel):
     data: list[Warehouse]
@@ -91,19 +77,6 @@ class Location(ResponseModel):
     locked_by: str | None = Field(description="The open stocktake that locks the location, if any.")
     created_at: datetime
     updated_at: datetime
-
-    @classmethod
-    def of(cls, record: LocationRecord) -> Location:
-        return cls(
-            id=record.id,
-            warehouse_id=record.warehouse_id,
-            code=record.code,
-            name=record.name,
-            archived=record.archived,
-            locked_by=record.locked_by,
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
 
 
 class LocationList(ResponseModel):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
 from stockyard.core.plans import Plan, policy
@@ -29,16 +29,19 @@ class WorkspaceDetail(ResponseModel):
     created_at: datetime
     updated_at: datetime
 
+    @model_validator(mode="before")
     @classmethod
-    def of(cls, record: WorkspaceSettings) -> WorkspaceDetail:
-        plan = policy(record.plan)
-        return cls(
-            id=record.id,
-            name=record.name,
-            slug=record.slug,
-            plan=record.plan,
-            limits={limit.value: value for limit, value in plan.limits.items()},
-            capabilities=sorted(capability.value for capability in plan.capabilities),
-            created_at=record.created_at,
-            updated_at=record.updated_at,
-        )
+    def _from_record(cls, data: Any) -> Any:
+        if not isinstance(data, WorkspaceSettings):
+            return data
+        plan = policy(data.plan)
+        return {
+            "id": data.id,
+            "name": data.name,
+            "slug": data.slug,
+            "plan": data.plan,
+            "limits": {limit.value: value for limit, value in plan.limits.items()},
+            "capabilities": sorted(capability.value for capability in plan.capabilities),
+            "created_at": data.created_at,
+            "updated_at": data.updated_at,
+        }
