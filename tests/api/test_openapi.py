@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 from openapi_spec_validator import validate
 from typer.testing import CliRunner
 
-from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METHODS, is_authenticated_path
+from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METHODS
+from stockyard.api.paths import is_authenticated_path, public_paths
 from stockyard.cli import app as cli
 from stockyard.errors import catalog
 
@@ -127,8 +128,9 @@ def test_fastapi_default_422_is_not_advertised(document: dict[str, Any]) -> None
 
 
 def test_security_schemes_are_declared_and_applied_to_authenticated_operations(
-    document: dict[str, Any],
+    app: FastAPI, document: dict[str, Any]
 ) -> None:
+    public = public_paths(app.routes)
     schemes = document["components"]["securitySchemes"]
     assert schemes[ACCESS_TOKEN_SCHEME] == {
         **schemes[ACCESS_TOKEN_SCHEME],
@@ -138,7 +140,7 @@ def test_security_schemes_are_declared_and_applied_to_authenticated_operations(
     assert schemes[API_KEY_SCHEME]["type"] == "http"
     assert schemes[API_KEY_SCHEME]["scheme"] == "bearer"
     for path, method, operation in operations(document):
-        if is_authenticated_path(path):
+        if is_authenticated_path(path, public):
             assert operation["security"] == [{ACCESS_TOKEN_SCHEME: []}, {API_KEY_SCHEME: []}], (method, path)
             assert any(p["name"] == "Stockyard-Workspace" for p in operation["parameters"]), (method, path)
             assert "tenant_mismatch" in _codes(operation["responses"]["403"]), (method, path)
@@ -178,7 +180,10 @@ def _codes(response: dict[str, Any]) -> set[str]:
     return set(response.get("content", {}).get("application/json", {}).get("examples", {}))
 
 
-def test_every_api_post_documents_the_idempotency_key_and_its_errors(document: dict[str, Any]) -> None:
+def test_every_api_post_documents_the_idempotency_key_and_its_errors(
+    app: FastAPI, document: dict[str, Any]
+) -> None:
+    public = public_paths(app.routes)
     posts = [
         (path, op)
         for path, method, op in operations(document)
@@ -190,7 +195,7 @@ def test_every_api_post_documents_the_idempotency_key_and_its_errors(document: d
             path
         )
         assert "invalid_parameter" in _codes(operation["responses"]["400"]), path
-        if is_authenticated_path(path):
+        if is_authenticated_path(path, public):
             assert "idempotency_key_in_use" in _codes(operation["responses"]["409"]), path
             assert "idempotency_key_reused" in _codes(operation["responses"]["422"]), path
         assert "service_unavailable" in _codes(operation["responses"]["503"]), path

@@ -19,6 +19,7 @@ from stockyard.api.middleware.maintenance import MaintenanceMiddleware
 from stockyard.api.middleware.query_guard import QueryGuardMiddleware
 from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
+from stockyard.api.paths import public_paths
 from stockyard.api.routers import (
     api_keys,
     audit,
@@ -123,9 +124,10 @@ def create_app(
         redirect_slashes=False,
     )
     errors.install(app)
-    openapi.install(app)
     for router in (*first_routers, *(module.router for module in ROUTERS)):
         app.include_router(router)
+    public = public_paths(app.routes)  # the routes marked @public: no credential
+    openapi.install(app, public)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
     # request context → maintenance → authentication → rate limit → query guard → body guard
@@ -144,7 +146,9 @@ def create_app(
         app.add_middleware(
             RateLimitMiddleware, limiter=limiter, login_per_minute=settings.login_rate_limit_per_minute
         )
-    app.add_middleware(AuthenticationMiddleware, defer_failures=settings.rate_limit_enabled)
+    app.add_middleware(
+        AuthenticationMiddleware, public_paths=public, defer_failures=settings.rate_limit_enabled
+    )
     app.add_middleware(MaintenanceMiddleware)
     app.add_middleware(RequestContextMiddleware)
     return app

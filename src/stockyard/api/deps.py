@@ -13,6 +13,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 
+from stockyard.api.request_state import state_of
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
@@ -49,7 +50,7 @@ async def get_services(request: Request) -> Services:
 
 
 def principal_of(request: Request) -> Principal:
-    principal: Principal | None = request.scope.get("state", {}).get("principal")
+    principal = state_of(request.scope).principal
     if principal is None:
         raise StockyardError(catalog.MISSING_CREDENTIALS)
     return principal
@@ -69,7 +70,7 @@ def authorize(permission: Permission) -> Callable[[Request], Awaitable[Context]]
     async def dependency(request: Request) -> Context:
         principal = principal_of(request)
         principal.require(permission, write=request.method not in SAFE_METHODS)
-        return Context(principal, request.scope["state"]["request_id"])
+        return Context(principal, state_of(request.scope).request_id)
 
     dependency.permission = permission  # type: ignore[attr-defined]
     return dependency

@@ -6,11 +6,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
 from starlette.types import Scope, Send
 
+from stockyard.api.request_state import state_of
 from stockyard.api.validation import translate
 from stockyard.errors import StockyardError, catalog
 from stockyard.errors.render import render
@@ -30,17 +32,13 @@ _BY_STATUS: dict[int, catalog.ErrorSpec] = {
 }
 
 
-def request_id_of(scope: Scope) -> str:
-    return str(scope.get("state", {}).get("request_id", ""))
-
-
 def _prepare(
     scope: Scope, accept: str | None, error: StockyardError
 ) -> tuple[int, list[tuple[str, str]], bytes]:
-    state = scope.setdefault("state", {})
-    state["error_code"] = error.spec.code
-    state["error_message"] = error.message
-    return render(error, request_id=request_id_of(scope), accept=accept, instance=scope.get("path", ""))
+    state = state_of(scope)
+    state.error_code = error.spec.code
+    state.error_message = error.message
+    return render(error, request_id=state.request_id, accept=accept, instance=scope.get("path", ""))
 
 
 def error_response(request: Request, error: StockyardError) -> Response:
@@ -52,12 +50,7 @@ def error_response(request: Request, error: StockyardError) -> Response:
 
 async def send_error(scope: Scope, send: Send, error: StockyardError) -> None:
     """For ASGI middleware that answers before the app runs."""
-    accept = None
-    for name, value in scope.get("headers", ()):
-        if name == b"accept":
-            accept = value.decode("latin-1")
-            break
-    status, headers, body = _prepare(scope, accept, error)
+    status, headers, body = _prepare(scope, Headers(scope=scope).get("accept"), error)
     raw_headers = [(name.encode(), value.encode("latin-1")) for name, value in headers]
     raw_headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})

@@ -8,7 +8,7 @@
 * What middleware adds to whole classes of operations is added here, from the same rules: the
   `Idempotency-Key` header and its errors on every POST, 503 `service_unavailable` on writes.
 * Both credentials (JWT access token, API key) are HTTP Bearer schemes, applied to every operation
-  the authentication middleware guards.
+  the authentication middleware guards (`is_authenticated_path`, with the app's `public_paths`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
-from stockyard.api.middleware.authentication import PUBLIC_PATHS
-from stockyard.api.paths import API_ROOT
+from stockyard.api.paths import API_ROOT, is_authenticated_path
 from stockyard.api.schemas.errors import ErrorEnvelope, ProblemDetails, response_for
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
@@ -78,11 +77,6 @@ IDEMPOTENCY_ERRORS: tuple[ErrorSpec, ...] = (
 # pass unmetered). See api/middleware/rate_limit.py.
 
 
-def is_authenticated_path(path: str) -> bool:
-    """The rule of `AuthenticationMiddleware`: every /api path but the public ones."""
-    return path.startswith(API_ROOT) and path.rstrip("/") not in PUBLIC_PATHS
-
-
 def _component_schemas(*models: type[BaseModel]) -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     for model in models:
@@ -122,26 +116,26 @@ def _add_parameter(parameters: list[dict[str, Any]], parameter: dict[str, Any]) 
         parameters.append(parameter)
 
 
-def _cross_cutting(path: str, method: str, operation: dict[str, Any]) -> None:
+def _cross_cutting(path: str, method: str, operation: dict[str, Any], public_paths: frozenset[str]) -> None:
     """Errors and headers that middleware adds to whole classes of operations."""
     if not path.startswith(API_ROOT):
         return
     responses: dict[str, Any] = operation["responses"]
     parameters: list[dict[str, Any]] = operation.setdefault("parameters", [])
-    if is_authenticated_path(path):
+    if is_authenticated_path(path, public_paths):
         _add_parameter(parameters, WORKSPACE_HEADER)
     if method == "post":
         _add_parameter(parameters, IDEMPOTENCY_HEADER)
         add_errors(
             responses,
-            IDEMPOTENCY_ERRORS if is_authenticated_path(path) else (catalog.INVALID_PARAMETER,),
+            IDEMPOTENCY_ERRORS if is_authenticated_path(path, public_paths) else (catalog.INVALID_PARAMETER,),
             path,
         )
     if method not in ("get", "head", "options"):
         add_errors(responses, (catalog.SERVICE_UNAVAILABLE,), path)
 
 
-def _complete(schema: dict[str, Any]) -> dict[str, Any]:
+def _complete(schema: dict[str, Any], public_paths: frozenset[str]) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     schemas.update(_component_schemas(ErrorEnvelope, ProblemDetails))
@@ -160,9 +154,9 @@ def _complete(schema: dict[str, Any]) -> dict[str, Any]:
             if "422" in responses and _is_fastapi_validation_response(responses["422"]):
                 del responses["422"]
             responses.setdefault("405", not_allowed)
-            _cross_cutting(path, method, operation)
+            _cross_cutting(path, method, operation, public_paths)
             operation["responses"] = dict(sorted(responses.items()))
-            if is_authenticated_path(path):
+            if is_authenticated_path(path, public_paths):
                 operation["security"] = SECURITY_REQUIREMENT
             tags.update(dict.fromkeys(operation.get("tags", ())))
     if not any(_FASTAPI_VALIDATION_SCHEMAS[0] in json.dumps(item) for item in schema["paths"].values()):
@@ -172,7 +166,7 @@ def _complete(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def build_openapi(app: FastAPI) -> dict[str, Any]:
+def build_openapi(app: FastAPI, public_paths: frozenset[str]) -> dict[str, Any]:
     """The app's OpenAPI 3.1 document (computed once, then cached on the app)."""
     if app.openapi_schema is None:
         app.openapi_schema = _complete(
@@ -181,16 +175,17 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 version=app.version,
                 description=app.description,
                 routes=app.routes,
-            )
+            ),
+            public_paths,
         )
     return app.openapi_schema
 
 
-def install(app: FastAPI) -> None:
-    """Replace FastAPI's `app.openapi` with `build_openapi`."""
+def install(app: FastAPI, public_paths: frozenset[str]) -> None:
+    """Replace FastAPI's `app.openapi` with `build_openapi` (`public_paths`: those of the app's routes)."""
 
     def openapi() -> dict[str, Any]:
-        return build_openapi(app)
+        return build_openapi(app, public_paths)
 
     app.openapi = openapi  # type: ignore[method-assign]
 
@@ -199,4 +194,4 @@ def openapi_json() -> str:
     """The document of the default application, as pretty-printed JSON (for `stockyard openapi`)."""
     from stockyard.api.app import create_app
 
-    return json.dumps(build_openapi(create_app()), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n"

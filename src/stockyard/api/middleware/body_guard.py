@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
@@ -32,21 +33,20 @@ def json_depth_exceeds(body: bytes, max_depth: int) -> bool:
     return False
 
 
-def _media_type(scope: Scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"content-type":
-            return str(value.decode("latin-1")).split(";", 1)[0].strip().lower()
-    return None
+def _media_type(headers: Headers) -> str | None:
+    value = headers.get("content-type")
+    return None if value is None else value.split(";", 1)[0].strip().lower()
 
 
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope["headers"]:
-        if name == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None
+def _content_length(headers: Headers) -> int | None:
+    value = headers.get("content-length")
+    if value is None:
+        return None
+    try:
+        # As bytes, like the wire: int() of a str would also take Unicode digits and spaces.
+        return int(value.encode("latin-1"))
+    except ValueError:
+        return None
 
 
 def is_json(media_type: str | None) -> bool:
@@ -79,7 +79,8 @@ class BodyGuardMiddleware:
         too_large = StockyardError(
             catalog.PAYLOAD_TOO_LARGE, f"The request body is larger than {limit:,} bytes."
         )
-        declared = _content_length(scope)
+        headers = Headers(scope=scope)
+        declared = _content_length(headers)
         if declared is not None and declared > limit:
             await send_error(scope, send, too_large)
             return
@@ -99,7 +100,7 @@ class BodyGuardMiddleware:
             more = message.get("more_body", False)
         body = b"".join(chunks)
         if body:
-            media_type = _media_type(scope)
+            media_type = _media_type(headers)
             csv_allowed = path in self.csv_paths and media_type == "text/csv"
             if not is_json(media_type) and not csv_allowed:
                 accepted = "application/json or text/csv" if path in self.csv_paths else "application/json"

@@ -18,11 +18,12 @@ from __future__ import annotations
 import logging
 import re
 
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
 from stockyard.api.paths import API_ROOT
-from stockyard.core.principal import Principal
+from stockyard.api.request_state import state_of
 from stockyard.errors import StockyardError, catalog
 from stockyard.traffic.idempotency import (
     Claim,
@@ -35,8 +36,8 @@ from stockyard.traffic.idempotency import (
 
 log = logging.getLogger("stockyard.idempotency")
 
-HEADER = b"idempotency-key"
-_VALID_KEY = re.compile(rb"^[\x20-\x7e]{1,255}$")
+HEADER = "idempotency-key"
+_VALID_KEY = re.compile(r"^[\x20-\x7e]{1,255}$")
 STORED_HEADERS = frozenset(
     {"content-type", "content-language", "location", "etag", "last-modified", "cache-control", "link"}
 )
@@ -45,7 +46,7 @@ REPLAYED = (b"idempotent-replayed", b"true")
 
 def idempotency_key(scope: Scope) -> str | None:
     """The request's key, None without one; raises 400 when it is malformed or sent twice."""
-    values: list[bytes] = [value for name, value in scope["headers"] if name == HEADER]
+    values = Headers(scope=scope).getlist(HEADER)
     if not values:
         return None
     if len(values) > 1 or not _VALID_KEY.match(values[0]) or not values[0].strip():
@@ -54,7 +55,7 @@ def idempotency_key(scope: Scope) -> str | None:
             "The Idempotency-Key header must be one value of 1 to 255 printable ASCII characters.",
             param="Idempotency-Key",
         )
-    return values[0].decode("ascii")
+    return values[0]
 
 
 async def _read_body(receive: Receive) -> bytes | None:
@@ -87,7 +88,7 @@ class IdempotencyMiddleware:
         except StockyardError as error:
             await send_error(scope, send, error)
             return
-        principal: Principal | None = scope.get("state", {}).get("principal")
+        principal = state_of(scope).principal
         if key is None or principal is None:
             await self.app(scope, receive, send)
             return

@@ -30,8 +30,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
 from stockyard.api.paths import API_ROOT
+from stockyard.api.request_state import state_of
 from stockyard.core.plans import Plan, policy
-from stockyard.core.principal import Principal
 from stockyard.errors import StockyardError, catalog
 from stockyard.settings import Settings
 from stockyard.traffic.login_budget import AccountBudget, Attempt, Outcome, account_of
@@ -153,8 +153,8 @@ class RateLimitMiddleware:
         if scope["type"] != "http" or not scope["path"].startswith(API_ROOT):
             await self.app(scope, receive, send)
             return
-        state = scope.setdefault("state", {})
-        principal: Principal | None = state.get("principal")
+        state = state_of(scope)
+        principal = state.principal
         ip = client_ip(scope)
         counted: list[tuple[str, Budget]] = []  # given back if the database cannot be reached
         attempt: Attempt | None = None
@@ -195,7 +195,7 @@ class RateLimitMiddleware:
             return
         now = wall_clock()
         if not decision.allowed:
-            state.pop("authentication_error", None)
+            state.authentication_error = None
             await send_error(scope, send, rate_limited(decision, now))
             return
         if attempt is not None and attempt.refused:
@@ -207,7 +207,7 @@ class RateLimitMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status: int = message["status"]
-                code = state.get("error_code")
+                code = state.error_code
                 unavailable = status == 503 and code == catalog.DATABASE_UNAVAILABLE.code
                 if unavailable:
                     await self._give_back(counted)
@@ -236,7 +236,8 @@ class RateLimitMiddleware:
 
     async def _continue(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer a deferred authentication failure, or hand the request on."""
-        error: StockyardError | None = scope["state"].pop("authentication_error", None)
+        state = state_of(scope)
+        error, state.authentication_error = state.authentication_error, None
         if error is not None:
             await send_error(scope, send, error)
             return

@@ -13,14 +13,16 @@ import logging
 import re
 import time
 
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.request_state import SCOPE_KEY, RequestState
 from stockyard.core.ids import new_id
 from stockyard.errors import StockyardError, catalog
 from stockyard.logs import ACCESS_LOGGER, ERROR_LOGGER
 
-_VALID_ID = re.compile(rb"^[A-Za-z0-9._-]{1,128}$")
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 CLIENT_CLOSED_REQUEST = 499
 access_log = logging.getLogger(ACCESS_LOGGER)
 error_log = logging.getLogger(ERROR_LOGGER)
@@ -35,8 +37,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         request_id = _incoming_request_id(scope) or new_id("req")
-        state = scope.setdefault("state", {})
-        state["request_id"] = request_id
+        state = scope[SCOPE_KEY] = RequestState(request_id)
         header = (b"x-request-id", request_id.encode())
         started = time.perf_counter()
         # 499 (nginx's "client closed request") when the app returns without answering: the client
@@ -64,23 +65,20 @@ class RequestContextMiddleware:
             if not response_started:
                 await send_error(scope, send_with_id, StockyardError(catalog.INTERNAL_ERROR))
         finally:
-            _log_access(scope, status, (time.perf_counter() - started) * 1000)
+            _log_access(scope, state, status, (time.perf_counter() - started) * 1000)
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"x-request-id":
-            return value.decode() if _VALID_ID.match(value) else None
-    return None
+    value = Headers(scope=scope).get("x-request-id")
+    return value if value is not None and _VALID_ID.match(value) else None
 
 
-def _log_access(scope: Scope, status: int, duration_ms: float) -> None:
+def _log_access(scope: Scope, state: RequestState, status: int, duration_ms: float) -> None:
     if not access_log.isEnabledFor(logging.INFO):
         return
-    state = scope.get("state", {})
-    principal = state.get("principal")
+    principal = state.principal
     extra = {
-        "requestId": state.get("request_id"),
+        "requestId": state.request_id,
         "method": scope["method"],
         "path": scope["path"],
         "status": status,
@@ -92,6 +90,7 @@ def _log_access(scope: Scope, status: int, duration_ms: float) -> None:
     if status == CLIENT_CLOSED_REQUEST:
         extra["errorMessage"] = "The client closed the connection before a response was sent."
     elif status >= 400:
-        extra["errorCode"] = state.get("error_code", "internal_error" if status >= 500 else None)
-        extra["errorMessage"] = state.get("error_message")
+        code = state.error_code
+        extra["errorCode"] = code if code is not None else "internal_error" if status >= 500 else None
+        extra["errorMessage"] = state.error_message
     access_log.info("request", extra=extra)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from stockyard.api.deps import DatabaseDep, PrincipalDep, get_services
-from stockyard.api.paths import API_V1
+from stockyard.api.paths import API_V1, public
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
 from stockyard.errors import catalog
@@ -32,6 +32,7 @@ Authentication = Annotated[AuthenticationService, Depends(_authentication)]
         catalog.INVALID_CREDENTIALS, catalog.INVITE_PENDING, authenticated=False, body=True
     ),
 )
+@public
 async def sign_in(body: TokenRequest, authentication: Authentication, response: Response) -> TokenPair:
     response.headers["Cache-Control"] = "no-store"
     return TokenPair.of(await authentication.sign_in(body.workspace, body.email, body.password))
@@ -49,6 +50,7 @@ async def sign_in(body: TokenRequest, authentication: Authentication, response: 
         body=True,
     ),
 )
+@public
 async def refresh(body: RefreshRequest, authentication: Authentication, response: Response) -> TokenPair:
     response.headers["Cache-Control"] = "no-store"
     return TokenPair.of(await authentication.refresh(body.refresh_token))

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from stockyard.api.deps import authorize, get_services
-from stockyard.api.paths import API_V1
+from stockyard.api.paths import API_V1, public
+from stockyard.api.request_state import state_of
 from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_ONE_ERRORS,
@@ -110,8 +111,9 @@ async def revoke_invite(invite_id: str, ctx: Manager, invites: Invites) -> Respo
         catalog.NOT_FOUND, catalog.INVITE_EXPIRED, catalog.ALREADY_EXISTS, authenticated=False, body=True
     ),
 )
+@public
 async def accept_invite(body: InviteAccept, request: Request, invites: Invites) -> InviteAccepted:
     accepted = await invites.accept(
-        body.token, name=body.name, password=body.password, request_id=request.scope["state"]["request_id"]
+        body.token, name=body.name, password=body.password, request_id=state_of(request.scope).request_id
     )
     return InviteAccepted.of(accepted)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 
 from stockyard.api.deps import get_services
-from stockyard.api.paths import API_V1
+from stockyard.api.paths import API_V1, public
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import WorkspaceCreate, WorkspaceCreated
 from stockyard.errors import catalog
@@ -30,6 +30,7 @@ Workspaces = Annotated[WorkspaceService, Depends(_workspaces)]
     summary="Create a workspace and its owner",
     responses=error_responses(catalog.SLUG_TAKEN, catalog.ALREADY_EXISTS, authenticated=False, body=True),
 )
+@public
 async def create_workspace(body: WorkspaceCreate, workspaces: Workspaces) -> WorkspaceCreated:
     created = await workspaces.create(
         name=body.name,
