@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 import uvicorn
 
+from stockyard import __version__, cli_help
 from stockyard.db import migrate as migrations
 from stockyard.db.database import open_database
 from stockyard.demo import DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG, ensure_demo
@@ -17,7 +18,23 @@ from stockyard.logs import log_config
 from stockyard.settings import get_settings
 from stockyard.traffic.maintenance import DEFAULT_RETRY_AFTER, MaintenanceState, set_maintenance
 
+cli_help.configure()  # Click-style help: no `<bool>` after flags, arguments in capitals
 app = typer.Typer(help="Stockyard: a multi-tenant inventory-management API.", no_args_is_help=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"stockyard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Stockyard: a multi-tenant inventory-management API."""
 
 
 # uvicorn builds the app in every server process (stockyard/server.py): the CLI imports nothing of api/
@@ -71,12 +88,18 @@ def demo() -> None:
 
     api_key = asyncio.run(run())
     typer.echo("Created the demo workspace." if api_key else "The demo workspace exists.")
-    if api_key:
-        typer.echo(f"Read-only API key (shown only now): {api_key}")
     typer.echo(
         f"Sign in: POST /api/v1/auth/token with workspace={DEMO_SLUG} email={DEMO_EMAIL} "
         f"password={DEMO_PASSWORD}"
     )
+    if api_key:
+        typer.echo(
+            "API key for trying an integration: read-only, it lists items, warehouses and stock and "
+            "changes nothing. Send it as `Authorization: Bearer <key>`; it is shown only now:"
+        )
+        typer.echo(f"  {api_key}")
+    else:
+        typer.echo("Its read-only API key was shown when it was created; the owner can create others.")
 
 
 docs_app = typer.Typer(help="Generate documentation from the code.", no_args_is_help=True)
@@ -88,18 +111,38 @@ def docs_errors(
     output: Path = typer.Option(
         Path("docs/errors.md"), help="Where to write the reference ('-' for stdout)."
     ),
-    check: bool = typer.Option(False, help="Only check that the file is up to date (exit 1 if not)."),
+    check: bool = typer.Option(
+        False, "--check", help="Only check that the file is up to date (exit 1 if not)."
+    ),
 ) -> None:
     """Generate the error reference (docs/errors.md) from the error catalog."""
     from stockyard.errors.reference import generate
 
-    text = generate()
+    _write_or_check(generate(), output, check, "stockyard docs errors")
+
+
+@docs_app.command("configuration")
+def docs_configuration(
+    output: Path = typer.Option(
+        Path("docs/configuration.md"), help="Where to write the reference ('-' for stdout)."
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Only check that the file is up to date (exit 1 if not)."
+    ),
+) -> None:
+    """Generate the configuration reference (docs/configuration.md) from the settings."""
+    from stockyard.settings_reference import generate
+
+    _write_or_check(generate(), output, check, "stockyard docs configuration")
+
+
+def _write_or_check(text: str, output: Path, check: bool, command: str) -> None:
     if str(output) == "-":
         typer.echo(text, nl=False)
         return
     if check:
         if not output.exists() or output.read_text(encoding="utf-8") != text:
-            typer.echo(f"{output} is out of date: run `stockyard docs errors`.", err=True)
+            typer.echo(f"{output} is out of date: run `{command}`.", err=True)
             raise typer.Exit(1)
         typer.echo(f"{output} is up to date.")
         return

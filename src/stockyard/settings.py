@@ -16,31 +16,92 @@ _MAX_TTL_SECONDS = 10 * 365 * 24 * 3600  # ten years
 
 
 class Settings(BaseSettings):
+    """Every setting is an environment variable: the field name in capitals with the `STOCKYARD_`
+    prefix. `stockyard docs configuration` writes docs/configuration.md from these fields, so each
+    has a `description`; a default that depends on the machine is described in words instead
+    (`json_schema_extra={"default_text": ...}`)."""
+
     model_config = SettingsConfigDict(env_prefix="STOCKYARD_", extra="ignore")
 
-    data_dir: Path = Field(default=Path(".stockyard"), description="Where the embedded defaults live.")
-    database_url: str = Field(default="", description="SQLAlchemy URL; empty means SQLite in data_dir.")
-    secret_key: str = Field(default="", description="JWT signing key; generated into data_dir if empty.")
+    data_dir: Path = Field(
+        default=Path(".stockyard"),
+        description="Directory of the embedded SQLite database and of the generated secret key. "
+        "A relative path is relative to the working directory.",
+    )
+    database_url: str = Field(
+        default="",
+        description="Database URL: `postgresql://user:password@host:5432/db` for production, or "
+        "`sqlite:///path/to/file.db`.",
+        json_schema_extra={"default_text": "empty: the SQLite file `stockyard.db` in the data directory"},
+    )
+    secret_key: str = Field(
+        default="",
+        description="Key that signs access tokens (JWT, HS256). **Production must set it**, to the same "
+        "value in every process; changing it signs everyone out.",
+        json_schema_extra={
+            "default_text": "empty: a random key generated once into `secret_key` in the data directory"
+        },
+    )
     # Lifetimes are bounded so that `now + ttl` always stays within the timestamps a row can hold.
-    access_token_ttl_seconds: int = Field(default=15 * 60, gt=0, le=_MAX_TTL_SECONDS)
-    refresh_token_ttl_seconds: int = Field(default=30 * 24 * 3600, gt=0, le=_MAX_TTL_SECONDS)
-    invite_ttl_seconds: int = Field(default=7 * 24 * 3600, gt=0, le=_MAX_TTL_SECONDS)
-    max_body_bytes: int = 1024 * 1024
-    max_bulk_body_bytes: int = 32 * 1024 * 1024
-    max_json_depth: int = 32
-    db_pool_size: int = 4
-    db_retry_after_seconds: int = 5
-    rate_limit_url: str = Field(default="memory://", description="memory:// or redis://host:port/db")
-    rate_limit_enabled: bool = True
-    rate_limit_key_prefix: str = Field(default="stockyard", description="Prefix of the limiter's Redis keys.")
-    login_rate_limit_per_minute: int = 10
+    access_token_ttl_seconds: int = Field(
+        default=15 * 60, gt=0, le=_MAX_TTL_SECONDS, description="Lifetime of an access token."
+    )
+    refresh_token_ttl_seconds: int = Field(
+        default=30 * 24 * 3600,
+        gt=0,
+        le=_MAX_TTL_SECONDS,
+        description="Lifetime of a refresh token (POST /api/v1/auth/refresh).",
+    )
+    invite_ttl_seconds: int = Field(
+        default=7 * 24 * 3600,
+        gt=0,
+        le=_MAX_TTL_SECONDS,
+        description="How long an invitation to a workspace can be accepted.",
+    )
+    max_body_bytes: int = Field(
+        default=1024 * 1024,
+        description="Largest request body accepted (413 above it), except on bulk routes.",
+    )
+    max_bulk_body_bytes: int = Field(
+        default=32 * 1024 * 1024, description="Largest request body accepted by the bulk (import) routes."
+    )
+    max_json_depth: int = Field(
+        default=32, description="Deepest nesting of arrays and objects accepted in a JSON body."
+    )
+    db_pool_size: int = Field(
+        default=4,
+        description="PostgreSQL connections kept per server process (as many again may open under load).",
+    )
+    db_retry_after_seconds: int = Field(
+        default=5, description="`Retry-After` sent with 503 `database_unavailable`."
+    )
+    rate_limit_url: str = Field(
+        default="memory://",
+        description="Store of the rate limits and login budgets: `memory://` counts per process, "
+        "`redis://host:6379/0` shares them between processes.",
+    )
+    rate_limit_enabled: bool = Field(
+        default=True, description="Rate limits and login budgets; `false` turns them all off."
+    )
+    rate_limit_key_prefix: str = Field(
+        default="stockyard", description="Prefix of the rate limiter's keys in Redis."
+    )
+    login_rate_limit_per_minute: int = Field(
+        default=10, description="Sign-ins a minute per client IP and email."
+    )
     login_account_failures: int = Field(
-        default=20, ge=0, description="Failed sign-ins per account (workspace + email, all IPs); 0: off."
+        default=20,
+        ge=0,
+        description="Failed sign-ins per account (workspace and email, from all IPs together) within "
+        "the window before 429; `0` turns this budget off.",
     )
     login_account_window_seconds: int = Field(
-        default=900, ge=1, description="The moving window of login_account_failures."
+        default=900, ge=1, description="The moving window of `STOCKYARD_LOGIN_ACCOUNT_FAILURES`."
     )
-    log_level: str = "INFO"
+    log_level: str = Field(
+        default="INFO",
+        description="Level of the JSON log lines on stdout: `DEBUG`, `INFO`, `WARNING` or `ERROR`.",
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:
