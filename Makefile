@@ -15,11 +15,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The server logs one JSON line per event; it is ready when it logs "Uvicorn running on http://…".
 run: $(STAMP)
-	$(BIN)/stockyard migrate
-	$(BIN)/stockyard demo
-	@echo "Serving on http://127.0.0.1:8000 (docs at http://127.0.0.1:8000/docs)"
-	$(BIN)/stockyard serve --host 127.0.0.1 --port 8000
+	@$(BIN)/stockyard migrate
+	@$(BIN)/stockyard demo
+	@echo 'Starting the server: ready when it logs "Uvicorn running on http://127.0.0.1:8000" (docs at /docs).'
+	@$(BIN)/stockyard serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

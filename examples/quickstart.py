@@ -1,10 +1,12 @@
 """Stockyard quickstart: sign in, receive stock, transfer it, handle `insufficient_stock`, download a report.
 
 Run a server with the demo workspace first (`make run`, or `stockyard migrate && stockyard demo &&
-stockyard serve`), then:
+stockyard serve`), then, in another terminal at the top of the repository:
 
-    python examples/quickstart.py [--url http://127.0.0.1:8000] [--workspace demo]
-        [--email owner@demo.example] [--password demo-password] [--report stock-on-hand.csv]
+    .venv/bin/python examples/quickstart.py [--url http://127.0.0.1:8000] [--workspace demo]
+        [--email owner@demo.example] [--password demo-password] [--report FILE]
+
+The report goes to a new temporary directory unless `--report` names a file; the last line says where.
 
 The client retries what is safe to retry (429 after Retry-After, 500/503 with backoff, an expired
 token after one refresh) and sends an Idempotency-Key with every POST, so none of that appears here.
@@ -13,6 +15,7 @@ token after one refresh) and sends an Idempotency-Key with every POST, so none o
 from __future__ import annotations
 
 import argparse
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -25,8 +28,9 @@ def main() -> int:
     parser.add_argument("--workspace", default="demo")
     parser.add_argument("--email", default="owner@demo.example")
     parser.add_argument("--password", default="demo-password")
-    parser.add_argument("--report", type=Path, default=Path("stock-on-hand.csv"))
+    parser.add_argument("--report", type=Path, default=None, help="where to write the CSV report")
     args = parser.parse_args()
+    report: Path = args.report or Path(tempfile.mkdtemp(prefix="stockyard-quickstart-")) / "stock-on-hand.csv"
 
     run = uuid.uuid4().hex[:6].upper()
     with Client(args.url, workspace=args.workspace, email=args.email, password=args.password) as sy:
@@ -65,8 +69,8 @@ def main() -> int:
             print(f"  {level['locationId']}: onHand={level['onHand']} available={level['available']}")
 
         csv = sy.reports.download("stock-on-hand", format="csv", warehouse_id=warehouse["id"])
-        args.report.write_bytes(csv)
-        print(f"Downloaded the stock-on-hand report to {args.report} ({len(csv)} bytes)")
+        report.write_bytes(csv)
+        print(f"Downloaded the stock-on-hand report to {report} ({len(csv)} bytes)")
     return 0
 
 
