@@ -13,7 +13,7 @@ from starlette.routing import Match
 from starlette.types import Scope, Send
 
 from stockyard.api.request_state import state_of
-from stockyard.api.validation import translate
+from stockyard.api.validation_errors import translate
 from stockyard.errors import StockyardError, catalog
 from stockyard.errors.render import render
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stockyard.api.row_validation import validate_item_row, validate_movement_row
+from stockyard.api.import_rows import validate_item_row, validate_movement_row
 from stockyard.db.database import Database
 from stockyard.jobs.handlers import JobHandler
 from stockyard.jobs.items_import import ItemImport

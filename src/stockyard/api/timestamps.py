@@ -2,7 +2,7 @@
 
 An ISO 8601 date-time with a time zone (a date alone, or a time without a zone, is refused by
 Pydantic's `AwareDatetime`), in the range of `db.types.in_range`, returned converted to UTC. Out of
-range it is the validation error `timestamp_range`, which `api/validation.py` words as "The
+range it is the validation error `timestamp_range`, which `api/validation_errors.py` words as "The
 parameter asOf must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z once converted to
 UTC." (400 `invalid_parameter` in a query, `validation_error` with details in a body).
 """

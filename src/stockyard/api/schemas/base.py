@@ -6,7 +6,7 @@ strict types: a JSON body says what it means.
 that Python-side strict mode would refuse say so with the types below: enumerations are given by
 value (`ByValue`), date-times as ISO 8601 strings (`ISO_DATE_TIME`), decimals as a JSON number or a
 plain decimal string (`DECIMAL_NUMBER`). Query and path parameters are not bodies and keep their
-string parsing, and so do CSV cells of a bulk import (`api/row_validation.py` validates those with
+string parsing, and so do CSV cells of a bulk import (`api/import_rows.py` validates those with
 `strict=False`).
 
 Constrained strings say what they accept in words (`in_words`): their length and pattern errors

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from stockyard.api.schemas.base import RequestModel
 from stockyard.api.schemas.items import ItemCreate
 from stockyard.api.schemas.movements import MovementCreate
-from stockyard.api.validation import translate
+from stockyard.api.validation_errors import translate
 from stockyard.errors import StockyardError, validation_failed
 from stockyard.inventory.movements import MovementRequest
 from stockyard.jobs.items_import import ItemRow
