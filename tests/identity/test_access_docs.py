@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from stockyard.identity.reference import plans_table, roles_table
+from stockyard.core.reference import plans_table, roles_table
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "access-control.md"
 
