@@ -44,7 +44,7 @@ ItemRowValidator = Callable[[PayloadRow], ItemRow]
 """Turns a row's data into an ItemRow, or raises StockyardError (validation_error with details)."""
 
 
-# Counting a workspace's items costs a scan of its index (~20 ms at 100k items), so a batch counts
+# Counting a workspace's items scans its index, a cost that grows with the workspace, so a batch counts
 # them only when the plan's limit is near: far from it, the count of the previous batch plus what
 # the job created since is exact enough, since other writers cannot add this many items between two
 # batches. Near the limit every batch counts exactly.
