@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Row, Table, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -88,6 +88,14 @@ def _builtin(name: str) -> StockyardError:
     return StockyardError(
         catalog.UNPROCESSABLE_ENTITY, f"The built-in role '{name}' cannot be changed or deleted."
     )
+
+
+class RoleChanges(TypedDict, total=False):
+    """What an update may change; only the fields the client sent are present."""
+
+    name: str
+    description: str
+    permissions: list[Permission]
 
 
 class RoleStore:
@@ -202,13 +210,13 @@ class RoleService:
         return created
 
     async def update(
-        self, ctx: Context, role_id: str, changes: dict[str, Any], *, if_match: int | None = None
+        self, ctx: Context, role_id: str, changes: RoleChanges, *, if_match: int | None = None
     ) -> RoleRecord:
         return await self._db.transact(self._update, ctx, role_id, changes, if_match)
 
     @staticmethod
     async def _update(
-        conn: Connection, ctx: Context, role_id: str, changes: dict[str, Any], if_match: int | None
+        conn: Connection, ctx: Context, role_id: str, changes: RoleChanges, if_match: int | None
     ) -> RoleRecord:
         store = RoleStore(conn, ctx.workspace_id)
         current = require_current(await store.get(role_id, for_update=True), if_match)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Row, select, update
 
@@ -60,6 +60,13 @@ async def _apply(conn: Connection, current: WorkspaceSettings, values: dict[str,
     return updated
 
 
+class WorkspaceChanges(TypedDict, total=False):
+    """What an update may change; only the fields the client sent are present."""
+
+    name: str
+    plan: Plan
+
+
 class WorkspaceSettingsService:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -73,13 +80,13 @@ class WorkspaceSettingsService:
         return await self._db.transact(fetch)
 
     async def update(
-        self, ctx: Context, changes: dict[str, Any], *, if_match: int | None = None
+        self, ctx: Context, changes: WorkspaceChanges, *, if_match: int | None = None
     ) -> WorkspaceSettings:
         return await self._db.transact(self._update, ctx, changes, if_match)
 
     @staticmethod
     async def _update(
-        conn: Connection, ctx: Context, changes: dict[str, Any], if_match: int | None
+        conn: Connection, ctx: Context, changes: WorkspaceChanges, if_match: int | None
     ) -> WorkspaceSettings:
         current = await _load(conn, workspaces.c.id, ctx.workspace_id, for_update=True)
         assert current is not None

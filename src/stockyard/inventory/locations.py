@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from sqlalchemy import Row, Select, Table, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -62,6 +62,14 @@ def _locked(record: LocationRecord) -> StockyardError:
     return StockyardError(
         catalog.RESOURCE_LOCKED, f"Location {record.code} is locked by stocktake {record.locked_by}."
     )
+
+
+class LocationChanges(TypedDict, total=False):
+    """What an update may change; only the fields the client sent are present."""
+
+    code: str
+    name: str | None
+    archived: bool
 
 
 class LocationStore:
@@ -243,13 +251,13 @@ class LocationService:
         return paginate(await self._db.transact(fetch), limit)
 
     async def update(
-        self, ctx: Context, location_id: str, changes: dict[str, Any], *, if_match: int | None = None
+        self, ctx: Context, location_id: str, changes: LocationChanges, *, if_match: int | None = None
     ) -> LocationRecord:
         return await self._db.transact(self._update, ctx, location_id, changes, if_match)
 
     @staticmethod
     async def _update(
-        conn: Connection, ctx: Context, location_id: str, changes: dict[str, Any], if_match: int | None
+        conn: Connection, ctx: Context, location_id: str, changes: LocationChanges, if_match: int | None
     ) -> LocationRecord:
         store = LocationStore(conn, ctx.workspace_id)
         # FOR UPDATE conflicts with the FOR SHARE every stock write takes on its locations.

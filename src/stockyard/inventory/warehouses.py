@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Row, exists, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -56,6 +56,15 @@ def kept_for_history(what: str) -> StockyardError:
     return StockyardError(
         catalog.CONFLICT, f"{what} has stock history and cannot be deleted; archive it instead."
     )
+
+
+class WarehouseChanges(TypedDict, total=False):
+    """What an update may change; only the fields the client sent are present."""
+
+    short_id: str
+    name: str
+    address: str | None
+    archived: bool
 
 
 class WarehouseStore:
@@ -200,13 +209,13 @@ class WarehouseService:
         return paginate(await self._db.transact(fetch), limit)
 
     async def update(
-        self, ctx: Context, warehouse_id: str, changes: dict[str, Any], *, if_match: int | None = None
+        self, ctx: Context, warehouse_id: str, changes: WarehouseChanges, *, if_match: int | None = None
     ) -> WarehouseRecord:
         return await self._db.transact(self._update, ctx, warehouse_id, changes, if_match)
 
     @staticmethod
     async def _update(
-        conn: Connection, ctx: Context, warehouse_id: str, changes: dict[str, Any], if_match: int | None
+        conn: Connection, ctx: Context, warehouse_id: str, changes: WarehouseChanges, if_match: int | None
     ) -> WarehouseRecord:
         store = WarehouseStore(conn, ctx.workspace_id)
         current = require_current(await visible_warehouse(conn, ctx, warehouse_id, for_update=True), if_match)

@@ -88,7 +88,7 @@ async def get_role(
 async def update_role(
     role_id: str, body: RoleUpdate, ctx: Manager, roles: Roles, response: Response, if_match: IfMatch = None
 ) -> Role:
-    record = await roles.update(ctx, role_id, body.sent(), if_match=expected_version(if_match))
+    record = await roles.update(ctx, role_id, body.changes(), if_match=expected_version(if_match))
     return Role.of(with_etag(response, record))
 
 

@@ -122,7 +122,7 @@ async def update_warehouse(
     response: Response,
     if_match: IfMatch = None,
 ) -> Warehouse:
-    record = await warehouses.update(ctx, warehouse_id, body.sent(), if_match=expected_version(if_match))
+    record = await warehouses.update(ctx, warehouse_id, body.changes(), if_match=expected_version(if_match))
     return Warehouse.of(with_etag(response, record))
 
 
@@ -234,7 +234,7 @@ async def update_location(
     response: Response,
     if_match: IfMatch = None,
 ) -> Location:
-    record = await locations.update(ctx, location_id, body.sent(), if_match=expected_version(if_match))
+    record = await locations.update(ctx, location_id, body.changes(), if_match=expected_version(if_match))
     return Location.of(with_etag(response, record))
 
 

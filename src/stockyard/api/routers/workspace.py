@@ -58,5 +58,5 @@ async def update_workspace(
     response: Response,
     if_match: IfMatch = None,
 ) -> WorkspaceDetail:
-    record = await settings.update(ctx, body.sent(), if_match=expected_version(if_match))
+    record = await settings.update(ctx, body.changes(), if_match=expected_version(if_match))
     return WorkspaceDetail.of(with_etag(response, record))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel, in_words
 from stockyard.core.permissions import Permission
+from stockyard.identity.roles import RoleChanges
 
 RoleName = Annotated[
     str,
@@ -37,6 +38,11 @@ class RoleUpdate(RequestModel):
     name: RoleName | None = None
     description: Description | None = None
     permissions: Permissions | None = None
+
+    def changes(self) -> RoleChanges:
+        """The fields the client sent, as the service's typed change set (a test checks that its
+        keys are this model's fields)."""
+        return cast(RoleChanges, self.sent())
 
 
 class Role(ResponseModel):

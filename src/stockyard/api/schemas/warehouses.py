@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, cast
 
 from pydantic import Field
 
 from stockyard.api.schemas.base import RequestModel, ResponseModel, in_words
+from stockyard.inventory.locations import LocationChanges
+from stockyard.inventory.warehouses import WarehouseChanges
 
 ShortId = Annotated[
     str,
@@ -39,6 +41,11 @@ class WarehouseUpdate(RequestModel):
     address: Address | None = None
     archived: bool | None = None
 
+    def changes(self) -> WarehouseChanges:
+        """The fields the client sent, as the service's typed change set (a test checks that its
+        keys are this model's fields)."""
+        return cast(WarehouseChanges, self.sent())
+
 
 class Warehouse(ResponseModel):
     id: str
@@ -66,6 +73,11 @@ class LocationUpdate(RequestModel):
     code: LocationCode | None = None
     name: Name | None = None
     archived: bool | None = None
+
+    def changes(self) -> LocationChanges:
+        """The fields the client sent, as the service's typed change set (a test checks that its
+        keys are this model's fields)."""
+        return cast(LocationChanges, self.sent())
 
 
 class Location(ResponseModel):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import Field, model_validator
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
 from stockyard.core.plans import Plan, policy
-from stockyard.identity.workspace_settings import WorkspaceSettings
+from stockyard.identity.workspace_settings import WorkspaceChanges, WorkspaceSettings
 
 
 class WorkspaceUpdate(RequestModel):
@@ -17,6 +17,11 @@ class WorkspaceUpdate(RequestModel):
 
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     plan: Annotated[Plan, ByValue] | None = None
+
+    def changes(self) -> WorkspaceChanges:
+        """The fields the client sent, as the service's typed change set (a test checks that its
+        keys are this model's fields)."""
+        return cast(WorkspaceChanges, self.sent())
 
 
 class WorkspaceDetail(ResponseModel):
