@@ -67,9 +67,19 @@ def serve(
 
 
 @app.command()
-def migrate() -> None:
-    """Bring the database schema up to date."""
+def migrate(
+    check: bool = typer.Option(
+        False, "--check", help="Only check: exit 1, naming them, when migrations are pending."
+    ),
+) -> None:
+    """Bring the database schema up to date (docs/operations.md, Upgrades)."""
     settings = get_settings()
+    if check:
+        state = migrations.schema_state(settings.resolved_database_url())
+        typer.echo(f"stockyard migrate --check: {state.describe()}.", err=not state.up_to_date)
+        if not state.up_to_date:
+            raise typer.Exit(1)
+        return
     migrations.upgrade(settings.resolved_database_url())
     typer.echo("Database is up to date.")
 
@@ -233,6 +243,16 @@ def _bulk_commands() -> None:
 
 
 _bulk_commands()
+
+
+def _backup_commands() -> None:
+    from stockyard.cli_ops import backup, restore
+
+    app.command("backup")(backup)
+    app.command("restore")(restore)
+
+
+_backup_commands()
 
 
 def main() -> None:
