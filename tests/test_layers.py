@@ -1,7 +1,7 @@
 """The import rules between layers (docs/architecture.md, "Import rules"), read from the source with `ast`.
 
 * Only `stockyard.api` and the composition root `stockyard.server` import FastAPI or Starlette.
-* The command line (`stockyard.cli`, `stockyard.cli_bulk`) imports nothing from `stockyard.api`:
+* The command line (`stockyard.cli`, `stockyard.cli_bulk`, `stockyard.cli_ops`) imports nothing from `stockyard.api`:
   what it needs of the application it gets from `stockyard.server`.
 * `stockyard.core` imports no domain (identity, inventory, …): only `errors` and `db` below it.
 
@@ -20,7 +20,7 @@ PACKAGE = Path(stockyard.__file__).parent
 HTTP_FRAMEWORKS = ("fastapi", "starlette")
 # The one module outside api/ that may import api/ (and so FastAPI): it assembles the application.
 COMPOSITION_ROOT = "stockyard.server"
-CLI_MODULES = ("stockyard.cli", "stockyard.cli_bulk")
+CLI_MODULES = ("stockyard.cli", "stockyard.cli_bulk", "stockyard.cli_ops")
 
 
 def _module_name(path: Path) -> str:
