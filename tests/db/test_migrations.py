@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from alembic import command
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from stockyard.core.limits import month_start
+from stockyard.db.database import async_url
 from stockyard.db.migrate import alembic_config
 
 BRANCH_HEADS = ("0002_access", "0003_inventory", "0005_jobs")
@@ -53,54 +58,92 @@ def _stamp(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def test_memberships_take_their_users_password_and_name(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    now = _stamp(datetime.now(UTC))
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "0006_usage_counters")
-        connection.execute(
-            text(
-                "INSERT INTO workspaces (id, name, slug, plan, version, created_at, updated_at) "
-                "VALUES ('wsp_a', 'A', 'a', 'free', 1, :now, :now), ('wsp_b', 'B', 'b', 'free', 1, :now, :now)"
-            ),
-            {"now": now},
-        )
-        connection.execute(
-            text(
-                "INSERT INTO roles (id, workspace_id, name, description, permissions, builtin, version, "
-                "created_at, updated_at) VALUES ('rol_a', 'wsp_a', 'owner', '', '[]', 1, 1, :now, :now), "
-                "('rol_b', 'wsp_b', 'owner', '', '[]', 1, 1, :now, :now)"
-            ),
-            {"now": now},
-        )
-        connection.execute(
-            text(
-                "INSERT INTO users (id, email, name, password_hash, created_at, updated_at) "
-                "VALUES ('usr_1', 'one@example.com', 'One', 'hash-1', :now, :now)"
-            ),
-            {"now": now},
-        )
-        connection.execute(
-            text(
-                "INSERT INTO memberships (id, workspace_id, user_id, role_id, status, version, created_at, "
-                "updated_at) VALUES ('mem_a', 'wsp_a', 'usr_1', 'rol_a', 'active', 1, :now, :now), "
-                "('mem_b', 'wsp_b', 'usr_1', 'rol_b', 'invited', 1, :now, :now)"
-            ),
-            {"now": now},
-        )
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "0007_membership_credentials")
-        members = connection.execute(
-            text("SELECT id, name, password_hash FROM memberships ORDER BY id")
-        ).all()
-        user_columns = {row[1] for row in connection.execute(text("PRAGMA table_info(users)"))}
+def _fill_0006(connection: Connection, now: object) -> None:
+    """Two workspaces, one user, an active and an invited membership: the schema before 0007."""
+    command.upgrade(alembic_config(connection), "0006_usage_counters")
+    connection.execute(
+        text(
+            "INSERT INTO workspaces (id, name, slug, plan, version, created_at, updated_at) "
+            "VALUES ('wsp_a', 'A', 'a', 'free', 1, :now, :now), ('wsp_b', 'B', 'b', 'free', 1, :now, :now)"
+        ),
+        {"now": now},
+    )
+    connection.execute(
+        text(
+            "INSERT INTO roles (id, workspace_id, name, description, permissions, builtin, version, "
+            "created_at, updated_at) VALUES ('rol_a', 'wsp_a', 'owner', '', '[]', true, 1, :now, :now), "
+            "('rol_b', 'wsp_b', 'owner', '', '[]', true, 1, :now, :now)"
+        ),
+        {"now": now},
+    )
+    connection.execute(
+        text(
+            "INSERT INTO users (id, email, name, password_hash, created_at, updated_at) "
+            "VALUES ('usr_1', 'one@example.com', 'One', 'hash-1', :now, :now)"
+        ),
+        {"now": now},
+    )
+    connection.execute(
+        text(
+            "INSERT INTO memberships (id, workspace_id, user_id, role_id, status, version, created_at, "
+            "updated_at) VALUES ('mem_a', 'wsp_a', 'usr_1', 'rol_a', 'active', 1, :now, :now), "
+            "('mem_b', 'wsp_b', 'usr_1', 'rol_b', 'invited', 1, :now, :now)"
+        ),
+        {"now": now},
+    )
+
+
+def _up_and_down_0007(connection: Connection) -> None:
+    """0007 up (memberships take the password and name, the user columns go), then down again (the
+    user takes the newest password a member had): the newest migration's downgrade."""
+    command.upgrade(alembic_config(connection), "0007_membership_credentials")
+    members = connection.execute(text("SELECT id, name, password_hash FROM memberships ORDER BY id")).all()
+    user_columns = {column["name"] for column in inspect(connection).get_columns("users")}
     assert [tuple(row) for row in members] == [("mem_a", "One", "hash-1"), ("mem_b", "One", None)]
     assert user_columns == {"id", "email", "created_at", "updated_at"}
-    with engine.begin() as connection:  # and back: the user takes the newest password a member had
-        command.downgrade(alembic_config(connection), "0006_usage_counters")
-        users = connection.execute(text("SELECT id, name, password_hash FROM users")).all()
-    engine.dispose()
+    command.downgrade(alembic_config(connection), "0006_usage_counters")
+    users = connection.execute(text("SELECT id, name, password_hash FROM users")).all()
+    member_columns = {column["name"] for column in inspect(connection).get_columns("memberships")}
     assert [tuple(row) for row in users] == [("usr_1", "One", "hash-1")]
+    assert not {"name", "password_hash"} & member_columns
+    heads = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    assert heads == ["0006_usage_counters"]
+
+
+def test_memberships_take_their_users_password_and_name(tmp_path: Path) -> None:
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as connection:
+        _fill_0006(connection, _stamp(datetime.now(UTC)))
+    with engine.begin() as connection:
+        _up_and_down_0007(connection)
+    engine.dispose()
+
+
+def test_0007_up_and_down_on_postgresql(database_url: str, is_postgres: bool) -> None:
+    """The same on PostgreSQL, in a schema of its own in the test database (dropped afterwards)."""
+    if not is_postgres:
+        pytest.skip("PostgreSQL only (STOCKYARD_TEST_DATABASE_URL)")
+    schema = f"migrations_{uuid.uuid4().hex[:12]}"
+
+    def in_schema(connection: Connection) -> None:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+        connection.execute(text(f"SET search_path TO {schema}"))
+        try:
+            _fill_0006(connection, datetime.now(UTC))
+            _up_and_down_0007(connection)
+        finally:
+            connection.execute(text("RESET search_path"))
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+
+    async def run() -> None:
+        engine = create_async_engine(async_url(database_url))
+        try:
+            async with engine.begin() as connection:
+                await connection.run_sync(in_schema)
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
 
 
 def test_the_schema_has_one_head() -> None:
