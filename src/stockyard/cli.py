@@ -15,6 +15,7 @@ from stockyard.db.database import open_database
 from stockyard.demo import DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG, ensure_demo
 from stockyard.logs import configure as configure_logging
 from stockyard.logs import log_config
+from stockyard.metrics import prepare_multiprocess, remove_multiprocess_dir
 from stockyard.settings import get_settings
 from stockyard.traffic.maintenance import DEFAULT_RETRY_AFTER, MaintenanceState, set_maintenance
 
@@ -53,17 +54,22 @@ def serve(
     settings = get_settings()
     configure_logging(settings.log_level)
     settings.resolved_secret_key()  # create it once, before workers start
-    uvicorn.run(
-        SERVED_APP,
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        # uvicorn applies it in this process and again in each worker process it spawns
-        log_config=log_config(settings.log_level),
-        access_log=False,  # stockyard.access writes one line per request, with its request id
-        proxy_headers=True,
-    )
+    # Several workers: prometheus-client's multiprocess mode, in a directory the workers inherit
+    metrics_dir = prepare_multiprocess(workers)
+    try:
+        uvicorn.run(
+            SERVED_APP,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            # uvicorn applies it in this process and again in each worker process it spawns
+            log_config=log_config(settings.log_level),
+            access_log=False,  # stockyard.access writes one line per request, with its request id
+            proxy_headers=True,
+        )
+    finally:
+        remove_multiprocess_dir(metrics_dir)
 
 
 @app.command()

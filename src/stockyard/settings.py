@@ -102,6 +102,11 @@ class Settings(BaseSettings):
         default="INFO",
         description="Level of the JSON log lines on stdout: `DEBUG`, `INFO`, `WARNING` or `ERROR`.",
     )
+    metrics_token: str = Field(
+        default="",
+        description="Bearer token `GET /metrics` asks for (`Authorization: Bearer <token>`); empty: "
+        "the metrics are open to whoever reaches the port (docs/deployment.md, Metrics).",
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -31,6 +31,7 @@ from stockyard.api.routers import (
     items_bulk,
     jobs,
     members,
+    metrics,
     movements,
     movements_bulk,
     reports,
@@ -69,7 +70,7 @@ RFC 9457 problem details.
 ROUTERS = (
     health, movements, items, stock, transfers, reservations,
     auth, warehouses, stocktakes, tags, jobs, reports, items_bulk, movements_bulk,
-    workspaces, roles, members, invites, api_keys, workspace, audit, docs,
+    workspaces, roles, members, invites, api_keys, workspace, audit, docs, metrics,
 )  # fmt: skip
 
 

@@ -5,6 +5,7 @@
 * Writes one JSON access-log line per request: never headers, query strings or bodies.
 * Turns any unhandled exception into the catalog's generic 500 and logs the traceback with the
   request id.
+* Counts the request in the Prometheus metrics (`api/request_metrics.py`) with the same status.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.request_metrics import record_request
 from stockyard.api.request_state import SCOPE_KEY, RequestState
 from stockyard.core.ids import new_id
 from stockyard.errors import StockyardError, catalog
@@ -65,7 +67,9 @@ class RequestContextMiddleware:
             if not response_started:
                 await send_error(scope, send_with_id, StockyardError(catalog.INTERNAL_ERROR))
         finally:
-            _log_access(scope, state, status, (time.perf_counter() - started) * 1000)
+            elapsed = time.perf_counter() - started
+            _log_access(scope, state, status, elapsed * 1000)
+            record_request(scope, state, status, elapsed)
 
 
 def _incoming_request_id(scope: Scope) -> str | None:
