@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -35,6 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import StaticPool
 
 from stockyard.errors import StockyardError, catalog
+from stockyard.metrics import DB_CONNECTION_WAIT, DB_CONNECTIONS_IN_USE
 
 log = logging.getLogger("stockyard.db")
 
@@ -212,7 +214,10 @@ class SQLiteDatabase(Database):
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
+        waiting = time.perf_counter()
         async with self._lock:
+            DB_CONNECTION_WAIT.observe(time.perf_counter() - waiting)
+            DB_CONNECTIONS_IN_USE.set(1)
             try:
                 connection = self._connect()
                 with connection.begin():
@@ -222,6 +227,8 @@ class SQLiteDatabase(Database):
                     log.error("database unavailable: %s", exc.__class__.__name__)
                     raise self.unavailable() from exc
                 raise
+            finally:
+                DB_CONNECTIONS_IN_USE.set(0)
 
     async def dispose(self) -> None:
         if self._connection is not None:
@@ -256,6 +263,7 @@ class PostgresDatabase(Database):
             pool_timeout=10,
             connect_args={"timeout": 5, "command_timeout": 30},
         )
+        _count_checked_out(self.engine.sync_engine)
 
     def transaction(self) -> AbstractAsyncContextManager[Connection]:
         return self._connection(autocommit=False)
@@ -267,13 +275,16 @@ class PostgresDatabase(Database):
     async def _connection(self, *, autocommit: bool) -> AsyncIterator[Connection]:
         """A transaction, or with `autocommit` a connection whose statements commit on their own."""
         done = False
+        waiting = time.perf_counter()  # the pool's wait (and a new connection's connect; BEGIN is lazy)
         try:
             if autocommit:
                 async with self.engine.connect() as connection:
+                    DB_CONNECTION_WAIT.observe(time.perf_counter() - waiting)
                     yield _AsyncConnection(await connection.execution_options(isolation_level="AUTOCOMMIT"))
                     done = True
             else:
                 async with self.engine.begin() as connection:
+                    DB_CONNECTION_WAIT.observe(time.perf_counter() - waiting)
                     yield _AsyncConnection(connection)
                     done = True
         except Exception as exc:
@@ -298,6 +309,21 @@ class PostgresDatabase(Database):
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+def _count_checked_out(engine: Engine) -> None:
+    """Keeps `stockyard_db_connections_in_use` at the pool's checked-out count. The checkin event
+    fires before the connection is back in the pool, hence the `- 1`. Read from the engine's pool
+    of the moment: `dispose()` replaces it (the listeners go along)."""
+
+    def checked_out(*_: Any) -> None:
+        DB_CONNECTIONS_IN_USE.set(engine.pool.checkedout())  # type: ignore[attr-defined]
+
+    def checked_in(*_: Any) -> None:
+        DB_CONNECTIONS_IN_USE.set(engine.pool.checkedout() - 1)  # type: ignore[attr-defined]
+
+    event.listen(engine, "checkout", checked_out)
+    event.listen(engine, "checkin", checked_in)
 
 
 def async_url(url: str) -> str:

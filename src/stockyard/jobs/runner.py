@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 
@@ -30,6 +31,7 @@ from stockyard.errors import StockyardError
 from stockyard.jobs.handlers import BatchConflict, BatchOutcome, JobContext, JobHandler
 from stockyard.jobs.model import BATCH_SIZE, JobKind, JobMode, JobStatus, PayloadFormat, final_status
 from stockyard.jobs.payload import PayloadRow, iter_rows
+from stockyard.metrics import JOB_DURATION, JOB_FAILURES, JOB_QUEUE_DEPTH, JOBS_FINISHED
 
 log = logging.getLogger("stockyard.jobs")
 
@@ -63,7 +65,12 @@ class JobRunner:
             return
         task = asyncio.create_task(self._run_logged(job_id), name=f"job:{job_id}")
         self._tasks[job_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(job_id, None))
+        JOB_QUEUE_DEPTH.inc()
+        task.add_done_callback(lambda _: self._done(job_id))
+
+    def _done(self, job_id: str) -> None:
+        self._tasks.pop(job_id, None)
+        JOB_QUEUE_DEPTH.dec()
 
     async def resume(self) -> list[str]:
         """Start every job left queued or running (by a stopped server). Called on startup."""
@@ -123,8 +130,10 @@ class JobRunner:
         except JobSuperseded:
             log.info("job %s is run by another runner", job_id)
         except StockyardError as exc:  # database unavailable: leave it for the next start
+            JOB_FAILURES.labels(exc.spec.code).inc()
             log.error("job %s stopped: %s", job_id, exc.spec.code)
         except Exception:
+            JOB_FAILURES.labels("error").inc()
             log.exception("job %s failed", job_id)
             await self._db.transact(_mark_failed, job_id)
 
@@ -135,6 +144,7 @@ class JobRunner:
         job = await self._db.transact(_claim, job_id)
         if job is None:
             return
+        started = time.perf_counter()
         handler = self._handlers[JobKind(job.kind)]
         context = JobContext(
             job_id=job.id,
@@ -160,7 +170,9 @@ class JobRunner:
             if max_batches is not None and batches >= max_batches:
                 return
             await asyncio.sleep(0)  # let requests in between batches
-        await self._db.transact(_finish, job_id)
+        status = await self._db.transact(_finish, job_id)
+        JOB_DURATION.labels(job.kind).observe(time.perf_counter() - started)
+        JOBS_FINISHED.labels(job.kind, status).inc()
 
     async def _batch(
         self, context: JobContext, handler: JobHandler, state: Any, batch: list[PayloadRow], done: int
@@ -249,14 +261,17 @@ async def _record_batch(
     return outcome
 
 
-async def _finish(conn: Connection, job_id: str) -> None:
+async def _finish(conn: Connection, job_id: str) -> str:
+    """Marks the job finished; its final status."""
     row = (await conn.execute(select(jobs.c.succeeded, jobs.c.failed).where(jobs.c.id == job_id))).one()
     now = utcnow()
+    status = final_status(row.succeeded, row.failed).value
     await conn.execute(
         update(jobs)
         .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
-        .values(status=final_status(row.succeeded, row.failed).value, finished_at=now, updated_at=now)
+        .values(status=status, finished_at=now, updated_at=now)
     )
+    return status
 
 
 async def _mark_failed(conn: Connection, job_id: str) -> None:

@@ -33,6 +33,7 @@ from stockyard.api.paths import API_ROOT
 from stockyard.api.request_state import state_of
 from stockyard.core.plans import Plan, policy
 from stockyard.errors import StockyardError, catalog
+from stockyard.metrics import RATE_LIMITED
 from stockyard.settings import Settings
 from stockyard.traffic.login_budget import AccountBudget, Attempt, Outcome, account_of
 from stockyard.traffic.rate_limits import Budget, Decision, RateLimiter, RateLimiterUnavailable
@@ -162,8 +163,9 @@ class RateLimitMiddleware:
             if principal is not None:
                 key = f"{principal.kind.value}:{principal.id}"
                 budget = self.plan_budgets[principal.plan]
+                kind = principal.kind.value  # the budget a refusal is counted under (metrics)
             else:
-                key, budget = f"ip:{ip}", self.anonymous_budget
+                key, budget, kind = f"ip:{ip}", self.anonymous_budget, "ip"
             decision = await self.limiter.take(key, budget)
             if decision.allowed:
                 counted.append((key, budget))
@@ -173,6 +175,7 @@ class RateLimitMiddleware:
                 receive = _replaying(messages, receive)
                 key = f"login:{ip}:{login_email(body)}"
                 decision = await self.limiter.take(key, self.login_budget)
+                kind = "login"
                 if decision.allowed:
                     counted.append((key, self.login_budget))
                 fields = login_fields(body)
@@ -195,11 +198,13 @@ class RateLimitMiddleware:
             return
         now = wall_clock()
         if not decision.allowed:
+            RATE_LIMITED.labels(kind).inc()
             state.authentication_error = None
             await send_error(scope, send, rate_limited(decision, now))
             return
         if attempt is not None and attempt.refused:
             assert attempt.decision is not None
+            RATE_LIMITED.labels("login_account").inc()
             await send_error(scope, send, rate_limited(attempt.decision, now, ACCOUNT_LOCKED))
             return
         headers = rate_limit_headers(decision, now)
