@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 import pytest
 
+from stockyard.db.migrate import upgrade
 from tests.conformance.live import execute_sql
 from tests.servers import (
     HOST,
@@ -267,7 +268,9 @@ config.configure_logging()
 config.load()
 warnings.warn("a warning raised while serving", UserWarning)
 """
-    env = server_env(f"sqlite:///{tmp_path / 'w.db'}", tmp_path, SECRET_KEY)
+    database_url = f"sqlite:///{tmp_path / 'w.db'}"
+    upgrade(database_url)  # the served app refuses a database without the current schema
+    env = server_env(database_url, tmp_path, SECRET_KEY)
     done = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
     )
