@@ -6,8 +6,9 @@ isolated by tenancy itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
@@ -16,6 +17,9 @@ from stockyard.api.app import create_app
 from stockyard.db.migrate import upgrade
 from stockyard.settings import Settings
 from tests.support import Tenant, create_tenant
+
+if TYPE_CHECKING:  # tests.client.live imports make_settings from here
+    from tests.client.live import LiveServer
 
 
 def pytest_report_header() -> str:
@@ -71,3 +75,29 @@ def tenant(client: TestClient) -> Tenant:
 @pytest.fixture
 def other_tenant(client: TestClient) -> Tenant:
     return create_tenant(client)
+
+
+@pytest.fixture(scope="session")
+def start_server(database_url: str, data_dir: Path) -> Iterator[Callable[..., LiveServer]]:
+    """`start_server(RATE_LIMIT_ENABLED="true", ...)`: a real uvicorn process on loopback serving the
+    session's database, with extra STOCKYARD_* settings; every one started is stopped at the end."""
+    from tests.client.live import start_live_server
+
+    servers: list[LiveServer] = []
+
+    def start(**env: str) -> LiveServer:
+        server = start_live_server(
+            database_url, data_dir, {f"STOCKYARD_{k.upper()}": v for k, v in env.items()}
+        )
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(start_server: Callable[..., LiveServer]) -> LiveServer:
+    """A live server with the default settings (rate limits off), shared by the session."""
+    return start_server()

@@ -1,37 +1,15 @@
-"""Fixtures for the client tests: live uvicorn servers and a gateway in front of them (see live.py)."""
+"""Fixtures for the client tests: a gateway in front of the live server (tests/conftest.py, live.py)."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 import uvicorn
-from tests.client.live import GatewayProxy, LiveServer, Sleeps, start_live_server
+from tests.client.live import GatewayProxy, LiveServer, Sleeps
 from tests.servers import free_port
-
-
-@pytest.fixture(scope="session")
-def start_server(database_url: str, data_dir: Path) -> Iterator[Callable[..., LiveServer]]:
-    servers: list[LiveServer] = []
-
-    def start(**env: str) -> LiveServer:
-        server = start_live_server(
-            database_url, data_dir, {f"STOCKYARD_{k.upper()}": v for k, v in env.items()}
-        )
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
-
-
-@pytest.fixture(scope="session")
-def live_server(start_server: Callable[..., LiveServer]) -> LiveServer:
-    return start_server()
 
 
 @pytest.fixture
