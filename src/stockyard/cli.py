@@ -122,15 +122,19 @@ docs_app = typer.Typer(help="Generate documentation from the code.", no_args_is_
 app.add_typer(docs_app, name="docs")
 
 
+def _reference_output(default: str) -> Path:
+    """The `--output` option of a `docs` command (typed as its value, as Typer expects)."""
+    output: Path = typer.Option(Path(default), help="Where to write the reference ('-' for stdout).")
+    return output
+
+
+_CHECK_ONLY: bool = typer.Option(
+    False, "--check", help="Only check that the file is up to date (exit 1 if not)."
+)
+
+
 @docs_app.command("errors")
-def docs_errors(
-    output: Path = typer.Option(
-        Path("docs/errors.md"), help="Where to write the reference ('-' for stdout)."
-    ),
-    check: bool = typer.Option(
-        False, "--check", help="Only check that the file is up to date (exit 1 if not)."
-    ),
-) -> None:
+def docs_errors(output: Path = _reference_output("docs/errors.md"), check: bool = _CHECK_ONLY) -> None:
     """Generate the error reference (docs/errors.md) from the error catalog."""
     from stockyard.errors.reference import generate
 
@@ -139,12 +143,7 @@ def docs_errors(
 
 @docs_app.command("configuration")
 def docs_configuration(
-    output: Path = typer.Option(
-        Path("docs/configuration.md"), help="Where to write the reference ('-' for stdout)."
-    ),
-    check: bool = typer.Option(
-        False, "--check", help="Only check that the file is up to date (exit 1 if not)."
-    ),
+    output: Path = _reference_output("docs/configuration.md"), check: bool = _CHECK_ONLY
 ) -> None:
     """Generate the configuration reference (docs/configuration.md) from the settings."""
     from stockyard.settings_reference import generate
