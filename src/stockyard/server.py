@@ -2,7 +2,7 @@
 
 The command line imports nothing from `api/`; what it needs of the application it gets here: the
 app uvicorn serves (`served_app`), the OpenAPI document (`openapi_json`) and the job runner wired
-with the API's row validators (`build_job_runner`, defined in `api/job_runner.py`).
+with the API's row validators (`build_job_runner`, defined in `api/job_wiring.py`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from uvicorn.config import STARTUP_FAILURE
 
-from stockyard.api.job_runner import build_job_runner
+from stockyard.api.job_wiring import build_job_runner
 from stockyard.db.redaction import describe
 from stockyard.logs import ERROR_LOGGER
 

@@ -7,7 +7,7 @@ import asyncio
 from fastapi.testclient import TestClient
 
 from stockyard.api.app import create_app
-from stockyard.api.job_runner import build_job_runner
+from stockyard.api.job_wiring import build_job_runner
 from stockyard.core.context import Context
 from stockyard.db.database import open_database
 from stockyard.jobs.model import JobKind, JobMode, JobStatus, PayloadFormat

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.api.job_runner import job_handlers
+from stockyard.api.job_wiring import job_handlers
 from stockyard.core.context import Context
 from stockyard.db.database import Connection, open_database
 from stockyard.inventory.items import ItemStore

@@ -11,7 +11,7 @@ from fastapi import APIRouter, FastAPI
 from stockyard import __version__
 from stockyard.api import errors, openapi
 from stockyard.api.deps import Services
-from stockyard.api.job_runner import build_job_runner
+from stockyard.api.job_wiring import build_job_runner
 from stockyard.api.middleware.authentication import AuthenticationMiddleware
 from stockyard.api.middleware.body_guard import BodyGuardMiddleware
 from stockyard.api.middleware.idempotency import IdempotencyMiddleware

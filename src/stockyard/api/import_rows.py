@@ -1,7 +1,7 @@
 """Validation of bulk-job rows with the very schemas of the single-resource routes.
 
 The jobs package must not import the API layer, so the API hands the runner these validators
-(see `api/job_runner.py`): a bulk row is judged exactly like the body of POST /items, and its
+(see `api/job_wiring.py`): a bulk row is judged exactly like the body of POST /items, and its
 errors are the same `validation_error` details. A JSON row is typed strictly, like a JSON body; the
 cells of a CSV row are text by nature, so numbers and booleans are parsed from them (`strict=False`).
 """
