@@ -19,7 +19,7 @@ DEMO_SLUG = "demo"
 DEMO_EMAIL = "owner@demo.example"
 DEMO_PASSWORD = "demo-password"  # noqa: S105 - a published demo sign-in, local use only
 
-DEMO_ITEMS = [
+DEMO_ITEMS: list[ItemChanges] = [
     {
         "sku": "BOLT-M6",
         "name": "Hex bolt M6x30",
@@ -80,7 +80,7 @@ async def ensure_demo(database: Database) -> str | None:
     ctx = Context(owner, "req_demo")
     service = ItemService(database)
     for item in DEMO_ITEMS:
-        await service.create(ctx, ItemChanges(dict(item)))
+        await service.create(ctx, item)
     key = await ApiKeyService(database).create(
         ctx,
         name="Demo integration (read-only)",

@@ -8,15 +8,19 @@ from typing import Any
 import pytest
 
 from stockyard.api.schemas.base import RequestModel
+from stockyard.api.schemas.items import ItemCreate, ItemUpdate
 from stockyard.api.schemas.roles import RoleUpdate
 from stockyard.api.schemas.warehouses import LocationUpdate, WarehouseUpdate
 from stockyard.api.schemas.workspace import WorkspaceUpdate
 from stockyard.identity.roles import RoleChanges
 from stockyard.identity.workspace_settings import WorkspaceChanges
+from stockyard.inventory.items import ItemChanges
 from stockyard.inventory.locations import LocationChanges
 from stockyard.inventory.warehouses import WarehouseChanges
 
 PAIRS: list[tuple[type[RequestModel], Any]] = [
+    (ItemCreate, ItemChanges),
+    (ItemUpdate, ItemChanges),
     (WarehouseUpdate, WarehouseChanges),
     (LocationUpdate, LocationChanges),
     (RoleUpdate, RoleChanges),

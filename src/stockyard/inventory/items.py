@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypedDict
 
 from sqlalchemy import Row, and_, bindparam, delete, exists, func, literal_column, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -42,11 +42,18 @@ class ItemRecord:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ItemChanges:
+class ItemChanges(TypedDict, total=False):
     """The fields a create or update sets; for an update only the ones the client sent."""
 
-    values: dict[str, Any] = field(default_factory=dict)
+    sku: str
+    name: str
+    description: str | None
+    unit: str
+    barcode: str | None
+    reorder_point: int | None
+    unit_cost: Decimal | None
+    tags: list[str] | None
+    archived: bool
 
 
 def _cost_to_storage(value: Decimal | None) -> int | None:
@@ -373,7 +380,7 @@ class ItemService:
 
     async def _create(self, conn: Connection, ctx: Context, changes: ItemChanges) -> ItemRecord:
         store = ItemStore(conn, ctx.workspace_id)
-        values = dict(changes.values)
+        values: dict[str, Any] = dict(changes)
         tag_names: list[str] | None = values.pop("tags", None)
         sku: str = values["sku"]
         await limits.lock_workspace(conn, ctx.workspace_id)
@@ -427,14 +434,14 @@ class ItemService:
     ) -> ItemRecord:
         store = ItemStore(conn, ctx.workspace_id)
         require_current(await store.get(item_id, for_update=True), if_match)
-        values = dict(changes.values)
+        values: dict[str, Any] = dict(changes)
         tag_names: list[str] | None = values.pop("tags", None)
         if "sku" in values and await store.sku_taken(values["sku"], except_id=item_id):
             raise duplicate_sku(values["sku"])
         await store.update_many([(item_id, values)])
         if tag_names is not None:
             await store.set_tags(item_id, tag_names)
-        await audit.record(conn, ctx, "item.updated", "item", item_id, {"fields": sorted(changes.values)})
+        await audit.record(conn, ctx, "item.updated", "item", item_id, {"fields": sorted(changes)})
         updated = await store.get(item_id)
         assert updated is not None
         return updated

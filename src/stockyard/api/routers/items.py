@@ -26,7 +26,7 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
 from stockyard.errors import catalog
-from stockyard.inventory.items import ItemChanges, ItemService
+from stockyard.inventory.items import ItemService
 
 router = APIRouter(prefix=API_V1, tags=["items"])
 
@@ -48,7 +48,7 @@ Items = Annotated[ItemService, Depends(_items)]
     ),
 )
 async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, response: Response) -> Item:
-    record = with_etag(response, await items.create(ctx, ItemChanges(body.model_dump())))
+    record = with_etag(response, await items.create(ctx, body.changes()))
     response.headers["Location"] = f"/api/v1/items/{record.id}"
     return Item.of(record)
 
@@ -105,7 +105,7 @@ async def update_item(
     response: Response,
     if_match: IfMatch = None,
 ) -> Item:
-    record = await items.update(ctx, item_id, ItemChanges(body.sent()), if_match=expected_version(if_match))
+    record = await items.update(ctx, item_id, body.changes(), if_match=expected_version(if_match))
     return Item.of(with_etag(response, record))
 
 

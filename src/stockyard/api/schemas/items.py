@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import Field, field_validator
 
 from stockyard.api.schemas.base import DECIMAL_NUMBER, RequestModel, ResponseModel, in_words
 from stockyard.core.money import format_amount
+from stockyard.inventory.items import ItemChanges
 
 Sku = Annotated[
     str,
@@ -38,6 +39,11 @@ class ItemCreate(RequestModel):
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool = False
 
+    def changes(self) -> ItemChanges:
+        """Every field, defaults included, as the service's typed change set (a test checks that
+        its keys are this model's fields)."""
+        return cast(ItemChanges, self.model_dump())
+
 
 class ItemUpdate(RequestModel):
     non_nullable = frozenset({"sku", "name", "archived", "unit"})
@@ -51,6 +57,10 @@ class ItemUpdate(RequestModel):
     unit_cost: UnitCost | None = None
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool | None = None
+
+    def changes(self) -> ItemChanges:
+        """The fields the client sent, as the service's typed change set."""
+        return cast(ItemChanges, self.sent())
 
 
 class Item(ResponseModel):
