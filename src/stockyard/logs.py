@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import logging.config
 import traceback
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +19,11 @@ from stockyard.db.redaction import describe, is_database_error
 
 ACCESS_LOGGER = "stockyard.access"
 ERROR_LOGGER = "stockyard.errors"
+
+trace_ids: Callable[[], tuple[str, str] | None] | None = None
+"""While tracing is on (`stockyard.tracing`), the current span's (trace id, span id), which every
+line written within a span carries as `traceId` and `spanId`. None (the default): no field, and
+opentelemetry is never imported."""
 
 # uvicorn's `color_message` is its message again with terminal colours.
 _RESERVED = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "color_message"}
@@ -55,6 +61,8 @@ class JSONFormatter(logging.Formatter):
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
                 payload[key] = value
+        if trace_ids is not None and (ids := trace_ids()) is not None:
+            payload["traceId"], payload["spanId"] = ids
         if record.exc_info:
             payload["traceback"] = format_traceback(record.exc_info[1])
         if record.stack_info:

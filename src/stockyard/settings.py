@@ -107,6 +107,13 @@ class Settings(BaseSettings):
         description="Bearer token `GET /metrics` asks for (`Authorization: Bearer <token>`); empty: "
         "the metrics are open to whoever reaches the port (docs/deployment.md, Metrics).",
     )
+    otel_enabled: bool = Field(
+        default=False,
+        description="OpenTelemetry traces of requests and database statements, sent over OTLP/HTTP to "
+        "`OTEL_EXPORTER_OTLP_ENDPOINT` (the standard `OTEL_*` variables apply). Needs the `otel` "
+        "extra (`pip install 'stockyard[otel]'`): without it the server refuses to start "
+        "(docs/deployment.md, Tracing).",
+    )
 
     def resolved_database_url(self) -> str:
         if self.database_url:
