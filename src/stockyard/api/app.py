@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter, FastAPI
 
-from stockyard import __version__
+from stockyard import __version__, tracing
 from stockyard.api import errors, openapi
 from stockyard.api.deps import Services
 from stockyard.api.job_wiring import build_job_runner
@@ -102,6 +102,7 @@ def create_app(
             pool_size=settings.db_pool_size,
             retry_after_seconds=settings.db_retry_after_seconds,
         )
+        tracing.instrument_database(db)  # a span per statement; nothing while tracing is off
         app.state.services = build_services(settings, db)
         app.state.job_runner = build_job_runner(db)
         app.state.job_runner.start_resuming()  # jobs a stopped server left queued or running
@@ -112,6 +113,7 @@ def create_app(
             if database is None:
                 await db.dispose()
 
+    traced = tracing.start(settings)  # STOCKYARD_OTEL_ENABLED; else nothing of the SDK is imported
     app = FastAPI(
         title="Stockyard",
         version=__version__,
@@ -123,6 +125,10 @@ def create_app(
         # URL built from the client's Host header (an open redirect); it is a 404 like any
         # unknown path instead.
         redirect_slashes=False,
+        # FastAPI's own request spans would start once a global tracer provider is set: with
+        # ours on, the request span is TracingMiddleware's (named by route also before routing,
+        # never the query string)
+        telemetry={"tracing": False} if traced else None,
     )
     errors.install(app)
     for router in (*first_routers, *(module.router for module in ROUTERS)):
@@ -152,4 +158,8 @@ def create_app(
     )
     app.add_middleware(MaintenanceMiddleware)
     app.add_middleware(RequestContextMiddleware)
+    if traced:
+        from stockyard.api.middleware.tracing import TracingMiddleware
+
+        app.add_middleware(TracingMiddleware)  # outermost: the access log line carries the trace id
     return app
