@@ -137,7 +137,7 @@ def test_every_stockyard_command_the_docs_name_exists() -> None:
 
     group = typer.main.get_command(app)
     known = set(getattr(group, "commands", {}))
-    for doc in ("README.md", "docs/configuration.md", "docs/deployment.md"):
+    for doc in ("README.md", "docs/configuration.md", "docs/deployment.md", "docs/operations.md"):
         text = (ROOT / doc).read_text(encoding="utf-8")
         for command in re.findall(r"`stockyard ([a-z][a-z-]*)", text):
             assert command in known, f"{doc} names `stockyard {command}`, which does not exist"
