@@ -7,19 +7,17 @@ own, and only those keys are deleted afterwards.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import redis
 from sqlalchemy.engine import make_url
 
 from stockyard.traffic import rate_limits
+from tests.security.stores import key_prefix, redis_url
 from tests.servers import (
     HOST,
     Startup,
@@ -34,31 +32,8 @@ from tests.support import assert_error, create_tenant
 from tests.traffic.conftest import ClientFactory
 from tests.traffic.tcp_proxy import TcpProxy
 
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
+__all__ = ["key_prefix", "redis_url"]  # fixtures shared with the security suite
 SECRET = "test-secret-key-that-is-long-enough-for-hs256"
-
-
-@pytest.fixture
-def redis_url() -> str:
-    configured = os.environ.get("STOCKYARD_TEST_REDIS_URL")
-    url = configured or DEFAULT_REDIS_URL
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        if configured:
-            raise
-        pytest.skip("no Redis at 127.0.0.1:6379 (set STOCKYARD_TEST_REDIS_URL to require one)")
-    return url
-
-
-@pytest.fixture
-def key_prefix(redis_url: str) -> Iterator[str]:
-    prefix = f"stockyard-test-{uuid.uuid4().hex}"
-    yield prefix
-    connection = redis.Redis.from_url(redis_url)
-    for key in connection.scan_iter(match=f"{prefix}*"):
-        connection.delete(key)
-    connection.close()
 
 
 def _serve(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
