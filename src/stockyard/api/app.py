@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 
 from stockyard import __version__, tracing
 from stockyard.api import errors, openapi
@@ -20,6 +20,7 @@ from stockyard.api.middleware.query_guard import QueryGuardMiddleware
 from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
 from stockyard.api.paths import public_paths
+from stockyard.api.query_strict import strict_query
 from stockyard.api.routers import (
     api_keys,
     audit,
@@ -129,6 +130,7 @@ def create_app(
         # ours on, the request span is TracingMiddleware's (named by route also before routing,
         # never the query string)
         telemetry={"tracing": False} if traced else None,
+        dependencies=[Depends(strict_query)],  # an unknown or repeated query parameter is a 400
     )
     errors.install(app)
     for router in (*first_routers, *(module.router for module in ROUTERS)):
