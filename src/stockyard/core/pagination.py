@@ -21,6 +21,10 @@ class Page(Generic[T]):
     data: list[T]
     next_cursor: str | None
 
+    @property
+    def has_more(self) -> bool:
+        return self.next_cursor is not None
+
 
 def cursor_of(text: str) -> str:
     """The opaque cursor that carries `text` (unpadded URL-safe base64)."""
