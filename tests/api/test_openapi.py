@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METH
 from stockyard.api.paths import is_authenticated_path, public_paths
 from stockyard.cli import app as cli
 from stockyard.errors import catalog
+from tests.support import Tenant
 
 ERROR_REF = "#/components/schemas/Error"
 PROBLEM_REF = "#/components/schemas/ProblemDetails"
@@ -209,3 +211,34 @@ def test_every_path_documents_405_with_its_methods(document: dict[str, Any]) -> 
             assert _codes(response) == {"method_not_allowed"}
             assert ", ".join(methods) in response["description"], (method, path)
             assert "Allow" in response["headers"]
+
+
+CAMEL_CASE = re.compile(r"[a-z][a-zA-Z0-9]*")
+TEMPLATE_NAME = re.compile(r"\{([^}]*)\}")
+
+
+def test_every_path_parameter_is_camel_case_and_named_as_in_its_template(document: dict[str, Any]) -> None:
+    seen = 0
+    for path, method, operation in operations(document):
+        in_template = TEMPLATE_NAME.findall(path)
+        declared = [
+            parameter["name"] for parameter in operation.get("parameters", []) if parameter["in"] == "path"
+        ]
+        assert sorted(declared) == sorted(in_template), (method, path)
+        for name in declared:
+            assert CAMEL_CASE.fullmatch(name), (method, path, name)
+        seen += len(declared)
+    # The document does have path parameters (`/items/{itemId}` among them): the loop checked something.
+    assert seen > 0
+    item_parameters = document["paths"]["/api/v1/items/{itemId}"]["get"]["parameters"]
+    assert [parameter["name"] for parameter in item_parameters if parameter["in"] == "path"] == ["itemId"]
+
+
+def test_a_camel_case_path_parameter_still_reaches_its_route(tenant: Tenant) -> None:
+    created = tenant.post("/api/v1/tags", json={"name": "fragile"})
+    assert created.status_code == 201
+    tag_id = created.json()["id"]
+    response = tenant.get(f"/api/v1/tags/{tag_id}")
+    assert response.status_code == 200
+    assert response.json()["id"] == tag_id
+    assert response.json()["name"] == "fragile"

@@ -142,9 +142,9 @@ def _call(caller: Caller, endpoint: Endpoint) -> Any:
 def test_the_matrix_covers_the_access_control_routes(client: TestClient) -> None:
     found = {(endpoint.method, endpoint.path): endpoint.permission for endpoint in endpoints(client)}
     assert found[("GET", "/api/v1/roles")] is Permission.ROLES_MANAGE
-    assert found[("PATCH", "/api/v1/members/{member_id}")] is Permission.MEMBERS_MANAGE
+    assert found[("PATCH", "/api/v1/members/{memberId}")] is Permission.MEMBERS_MANAGE
     assert found[("POST", "/api/v1/invites")] is Permission.MEMBERS_MANAGE
-    assert found[("DELETE", "/api/v1/api-keys/{key_id}")] is Permission.API_KEYS_MANAGE
+    assert found[("DELETE", "/api/v1/api-keys/{keyId}")] is Permission.API_KEYS_MANAGE
     assert found[("PATCH", "/api/v1/workspace")] is Permission.WORKSPACE_MANAGE
     assert found[("GET", "/api/v1/audit-events")] is Permission.WORKSPACE_MANAGE
     assert found[("POST", "/api/v1/items")] is Permission.INVENTORY_WRITE

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from stockyard.cli import app as cli
 from stockyard.core.permissions import ALL_PERMISSIONS
-from stockyard.core.plans import PLANS, Capability, Plan
+from stockyard.core.plans import PLANS, Capability, Limit, Plan
 from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.errors import StockyardError
 from stockyard.settings import get_settings
@@ -25,7 +25,16 @@ def test_get_the_workspace_with_its_plan(tenant: Tenant) -> None:
     body = response.json()
     assert set(body) == WORKSPACE_KEYS
     assert body["id"] == tenant.workspace_id and body["slug"] == tenant.slug and body["plan"] == "free"
-    assert body["limits"] == {limit.value: value for limit, value in PLANS[Plan.FREE].limits.items()}
+    # Limit names are camelCase on the wire like every other key of the document.
+    free = PLANS[Plan.FREE].limits
+    assert body["limits"] == {
+        "items": free[Limit.ITEMS],
+        "locations": free[Limit.LOCATIONS],
+        "tags": free[Limit.TAGS],
+        "members": free[Limit.MEMBERS],
+        "apiKeys": free[Limit.API_KEYS],
+        "transfersPerMonth": free[Limit.TRANSFERS_PER_MONTH],
+    }
     assert body["capabilities"] == []
     assert response.headers["etag"] == '"v1"'
     assert tenant.get("/api/v1/workspace", headers={"If-None-Match": '"v1"'}).status_code == 304

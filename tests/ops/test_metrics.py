@@ -41,7 +41,7 @@ from tests.support import Tenant, assert_error, create_tenant
 TOKEN = "metrics-token-of-the-tests"
 SECRET_KEY = "ops-metrics-secret-key-long-enough-for-hs256"
 AUTHORIZED = {"Authorization": f"Bearer {TOKEN}"}
-ITEM_ROUTE = "/api/v1/items/{item_id}"
+ITEM_ROUTE = "/api/v1/items/{itemId}"
 Key = tuple[str, str, str, str]  # route, method, status, code
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736"
 CALLER_SPAN_ID = "00f067aa0ba902b7"
 TRACEPARENT = f"00-{TRACE_ID}-{CALLER_SPAN_ID}-01"
-ITEM_ROUTE = "/api/v1/items/{item_id}"
+ITEM_ROUTE = "/api/v1/items/{itemId}"
 STATEMENT_ATTRIBUTES = {
     "db.system.name",
     "db.operation.name",

@@ -1,15 +1,17 @@
-"""What the routers share: the inventory caller dependencies, access errors, paging and filter
-parameters, and the ETag headers of versioned resources."""
+"""What the routers share: the inventory caller dependencies, access errors, path, paging and filter
+parameters, the ETag headers of versioned resources, and the answers of the common route kinds
+(a created resource with its Location, an update with its new ETag, a 204)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Header, Query, Response
+from fastapi import Depends, Header, Path, Query, Response
 
 from stockyard.api.deps import authorize
 from stockyard.api.etags import etag, matches
+from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.core.versioning import Versioned
@@ -26,6 +28,10 @@ WRITE_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.READ_ONLY)
 IN_WAREHOUSE: tuple[ErrorSpec, ...] = (catalog.NOT_FOUND, catalog.WAREHOUSE_OUT_OF_SCOPE)
 # A GET of one resource answers 404; a list answers 400 for a cursor or filter it cannot read.
 READ_ONE_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.NOT_FOUND)
+# A change of one resource that is not in a warehouse (delete a tag, revoke a key): 404.
+CHANGE_ONE_ERRORS: tuple[ErrorSpec, ...] = (*WRITE_ERRORS, catalog.NOT_FOUND)
+# A change of one versioned resource under If-Match: 404, and 412 when the version has moved on.
+VERSIONED_CHANGE_ERRORS: tuple[ErrorSpec, ...] = (*CHANGE_ONE_ERRORS, catalog.PRECONDITION_FAILED)
 LIST_ERRORS: tuple[ErrorSpec, ...] = (*READ_ERRORS, catalog.INVALID_PARAMETER)
 READ_IN_WAREHOUSE: tuple[ErrorSpec, ...] = (*READ_ERRORS, *IN_WAREHOUSE)
 LIST_IN_WAREHOUSE: tuple[ErrorSpec, ...] = (*READ_ERRORS, *IN_WAREHOUSE, catalog.INVALID_PARAMETER)
@@ -46,10 +52,31 @@ ItemFilter = Annotated[str | None, Query(alias="itemId", max_length=32)]
 LocationFilter = Annotated[str | None, Query(alias="locationId", max_length=32)]
 WarehouseFilter = Annotated[str | None, Query(alias="warehouseId", max_length=32)]
 
+# Path parameters, camelCase in the document like every other name a client sees; the URL is the same.
+ItemId = Annotated[str, Path(alias="itemId")]
+WarehouseId = Annotated[str, Path(alias="warehouseId")]
+LocationId = Annotated[str, Path(alias="locationId")]
+MovementId = Annotated[str, Path(alias="movementId")]
+ReservationId = Annotated[str, Path(alias="reservationId")]
+StocktakeId = Annotated[str, Path(alias="stocktakeId")]
+TransferId = Annotated[str, Path(alias="transferId")]
+TagId = Annotated[str, Path(alias="tagId")]
+MemberId = Annotated[str, Path(alias="memberId")]
+RoleId = Annotated[str, Path(alias="roleId")]
+InviteId = Annotated[str, Path(alias="inviteId")]
+ApiKeyId = Annotated[str, Path(alias="keyId")]
+JobId = Annotated[str, Path(alias="jobId")]
+
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 
 NOT_MODIFIED: dict[int | str, Any] = {304: {"description": "Not modified"}}
+
+
+def conditional_get_responses(*errors: ErrorSpec) -> dict[int | str, Any]:
+    """The `responses` of a GET that honours If-None-Match: the errors, and the 304."""
+    return {**error_responses(*errors), **NOT_MODIFIED}
+
 
 VersionedT = TypeVar("VersionedT", bound=Versioned)
 ModelT = TypeVar("ModelT")
@@ -70,3 +97,18 @@ def with_etag(response: Response, record: VersionedT) -> VersionedT:
     """The record a create or update answers with, its version set as the ETag (a later If-Match)."""
     response.headers["ETag"] = etag(record.version)
     return record
+
+
+def updated(response: Response, record: VersionedT, render: Callable[[VersionedT], ModelT]) -> ModelT:
+    """The body of an update under If-Match: the record rendered, its new version as the ETag."""
+    return render(with_etag(response, record))
+
+
+def located(response: Response, path: str) -> None:
+    """Where a 201 Created resource now lives (`/api/v1/items/<id>`), in the Location header."""
+    response.headers["Location"] = path
+
+
+def no_content() -> Response:
+    """The answer of a delete or revoke: 204 and no body."""
+    return Response(status_code=204)

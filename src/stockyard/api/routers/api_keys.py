@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS, READ_ONE_ERRORS, WRITE_ERRORS
+from stockyard.api.routers._common import READ_ERRORS, READ_ONE_ERRORS, WRITE_ERRORS, ApiKeyId
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
@@ -57,22 +57,22 @@ async def list_api_keys(ctx: Manager, keys: ApiKeys) -> ApiKeyList:
 
 
 @router.get(
-    "/api-keys/{key_id}",
+    "/api-keys/{keyId}",
     operation_id="getApiKey",
     summary="Get an API key (never its secret)",
     responses=error_responses(*READ_ONE_ERRORS),
 )
-async def get_api_key(key_id: str, ctx: Manager, keys: ApiKeys) -> ApiKey:
+async def get_api_key(key_id: ApiKeyId, ctx: Manager, keys: ApiKeys) -> ApiKey:
     return ApiKey.of(await keys.get(ctx, key_id))
 
 
 @router.delete(
-    "/api-keys/{key_id}",
+    "/api-keys/{keyId}",
     status_code=204,
     operation_id="revokeApiKey",
     summary="Revoke an API key: it stops working at once (401 invalid_api_key)",
     responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND),
 )
-async def revoke_api_key(key_id: str, ctx: Manager, keys: ApiKeys) -> Response:
+async def revoke_api_key(key_id: ApiKeyId, ctx: Manager, keys: ApiKeys) -> Response:
     await keys.revoke(ctx, key_id)
     return Response(status_code=204)

@@ -13,6 +13,7 @@ from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_ONE_ERRORS,
     WRITE_ERRORS,
+    InviteId,
     PageCursor,
     PageLimit,
 )
@@ -82,23 +83,23 @@ async def list_invites(
 
 
 @router.get(
-    "/invites/{invite_id}",
+    "/invites/{inviteId}",
     operation_id="getInvite",
     summary="Get an invite",
     responses=error_responses(*READ_ONE_ERRORS),
 )
-async def get_invite(invite_id: str, ctx: Manager, invites: Invites) -> Invite:
+async def get_invite(invite_id: InviteId, ctx: Manager, invites: Invites) -> Invite:
     return Invite.of(await invites.get(ctx, invite_id))
 
 
 @router.delete(
-    "/invites/{invite_id}",
+    "/invites/{inviteId}",
     status_code=204,
     operation_id="revokeInvite",
     summary="Revoke a pending invite",
     responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND, catalog.INVALID_STATE),
 )
-async def revoke_invite(invite_id: str, ctx: Manager, invites: Invites) -> Response:
+async def revoke_invite(invite_id: InviteId, ctx: Manager, invites: Invites) -> Response:
     await invites.revoke(ctx, invite_id)
     return Response(status_code=204)
 

@@ -18,6 +18,7 @@ from stockyard.api.routers._common import (
     IfNoneMatch,
     InventoryReader,
     InventoryWriter,
+    ItemId,
     PageCursor,
     PageLimit,
     conditional_get,
@@ -72,20 +73,20 @@ async def list_items(
 
 
 @router.get(
-    "/items/{item_id}",
+    "/items/{itemId}",
     response_model=Item,
     operation_id="getItem",
     summary="Get an item",
     responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
 )
 async def get_item(
-    item_id: str, ctx: InventoryReader, items: Items, response: Response, if_none_match: IfNoneMatch = None
+    item_id: ItemId, ctx: InventoryReader, items: Items, response: Response, if_none_match: IfNoneMatch = None
 ) -> Item | Response:
     return conditional_get(response, if_none_match, await items.get(ctx, item_id), Item.of)
 
 
 @router.patch(
-    "/items/{item_id}",
+    "/items/{itemId}",
     operation_id="updateItem",
     summary="Update some fields of an item",
     responses=error_responses(
@@ -98,7 +99,7 @@ async def get_item(
     ),
 )
 async def update_item(
-    item_id: str,
+    item_id: ItemId,
     body: ItemUpdate,
     ctx: InventoryWriter,
     items: Items,
@@ -110,7 +111,7 @@ async def update_item(
 
 
 @router.delete(
-    "/items/{item_id}",
+    "/items/{itemId}",
     status_code=204,
     operation_id="deleteItem",
     summary="Delete an item (its ledger history is kept)",
@@ -118,6 +119,8 @@ async def update_item(
         *WRITE_ERRORS, catalog.NOT_FOUND, catalog.ITEM_HAS_STOCK, catalog.PRECONDITION_FAILED
     ),
 )
-async def delete_item(item_id: str, ctx: InventoryWriter, items: Items, if_match: IfMatch = None) -> Response:
+async def delete_item(
+    item_id: ItemId, ctx: InventoryWriter, items: Items, if_match: IfMatch = None
+) -> Response:
     await items.delete(ctx, item_id, if_match=expected_version(if_match))
     return Response(status_code=204)

@@ -12,6 +12,7 @@ from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_ONE_ERRORS,
     InventoryReader,
+    JobId,
     PageCursor,
     PageLimit,
 )
@@ -39,10 +40,10 @@ async def list_jobs(
 
 
 @router.get(
-    "/jobs/{job_id}",
+    "/jobs/{jobId}",
     operation_id="getJob",
     summary="Get a bulk job: status, counts, progress and per-row errors",
     responses=error_responses(*READ_ONE_ERRORS),
 )
-async def get_job(job_id: str, ctx: InventoryReader, jobs: Jobs) -> Job:
+async def get_job(job_id: JobId, ctx: InventoryReader, jobs: Jobs) -> Job:
     return Job.of(await jobs.get(ctx, job_id))

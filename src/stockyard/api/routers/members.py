@@ -16,6 +16,7 @@ from stockyard.api.routers._common import (
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
+    MemberId,
     PageCursor,
     PageLimit,
     conditional_get,
@@ -52,20 +53,20 @@ async def list_members(
 
 
 @router.get(
-    "/members/{member_id}",
+    "/members/{memberId}",
     response_model=Member,
     operation_id="getMember",
     summary="Get a member",
     responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
 )
 async def get_member(
-    member_id: str, ctx: Manager, members: Members, response: Response, if_none_match: IfNoneMatch = None
+    member_id: MemberId, ctx: Manager, members: Members, response: Response, if_none_match: IfNoneMatch = None
 ) -> Member | Response:
     return conditional_get(response, if_none_match, await members.get(ctx, member_id), Member.of)
 
 
 @router.patch(
-    "/members/{member_id}",
+    "/members/{memberId}",
     operation_id="updateMember",
     summary="Change a member's role",
     responses=error_responses(
@@ -78,7 +79,7 @@ async def get_member(
     ),
 )
 async def update_member(
-    member_id: str,
+    member_id: MemberId,
     body: MemberUpdate,
     ctx: Manager,
     members: Members,
@@ -90,7 +91,7 @@ async def update_member(
 
 
 @router.delete(
-    "/members/{member_id}",
+    "/members/{memberId}",
     status_code=204,
     operation_id="removeMember",
     summary="Remove a member from the workspace (never the last owner)",
@@ -98,6 +99,8 @@ async def update_member(
         *WRITE_ERRORS, catalog.NOT_FOUND, catalog.PRECONDITION_FAILED, catalog.LAST_OWNER
     ),
 )
-async def remove_member(member_id: str, ctx: Manager, members: Members, if_match: IfMatch = None) -> Response:
+async def remove_member(
+    member_id: MemberId, ctx: Manager, members: Members, if_match: IfMatch = None
+) -> Response:
     await members.remove(ctx, member_id, if_match=expected_version(if_match))
     return Response(status_code=204)

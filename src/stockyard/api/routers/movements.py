@@ -16,6 +16,7 @@ from stockyard.api.routers._common import (
     InventoryWriter,
     ItemFilter,
     LocationFilter,
+    MovementId,
     PageCursor,
     PageLimit,
     WarehouseFilter,
@@ -82,10 +83,10 @@ async def list_movements(
 
 
 @router.get(
-    "/movements/{movement_id}",
+    "/movements/{movementId}",
     operation_id="getMovement",
     summary="Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
     responses=error_responses(*READ_IN_WAREHOUSE),
 )
-async def get_movement(movement_id: str, ctx: InventoryReader, movements: Movements) -> Movement:
+async def get_movement(movement_id: MovementId, ctx: InventoryReader, movements: Movements) -> Movement:
     return Movement.of(await movements.get(ctx, movement_id))

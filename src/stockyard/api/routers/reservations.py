@@ -19,6 +19,7 @@ from stockyard.api.routers._common import (
     LocationFilter,
     PageCursor,
     PageLimit,
+    ReservationId,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.reservations import (
@@ -79,36 +80,36 @@ async def list_reservations(
 
 
 @router.get(
-    "/reservations/{reservation_id}",
+    "/reservations/{reservationId}",
     operation_id="getReservation",
     summary="Get a reservation",
     responses=error_responses(*READ_IN_WAREHOUSE),
 )
 async def get_reservation(
-    reservation_id: str, ctx: InventoryReader, reservations: Reservations
+    reservation_id: ReservationId, ctx: InventoryReader, reservations: Reservations
 ) -> Reservation:
     return Reservation.of(await reservations.get(ctx, reservation_id))
 
 
 @router.post(
-    "/reservations/{reservation_id}/release",
+    "/reservations/{reservationId}/release",
     operation_id="releaseReservation",
     summary="Release a hold: its units become available again",
     responses=error_responses(*STATE_CHANGE_ERRORS),
 )
 async def release_reservation(
-    reservation_id: str, ctx: InventoryWriter, reservations: Reservations
+    reservation_id: ReservationId, ctx: InventoryWriter, reservations: Reservations
 ) -> Reservation:
     return Reservation.of(await reservations.release(ctx, reservation_id))
 
 
 @router.post(
-    "/reservations/{reservation_id}/consume",
+    "/reservations/{reservationId}/consume",
     operation_id="consumeReservation",
     summary="Turn a hold into an issue of its units",
     responses=error_responses(*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, catalog.INSUFFICIENT_STOCK),
 )
 async def consume_reservation(
-    reservation_id: str, ctx: InventoryWriter, reservations: Reservations
+    reservation_id: ReservationId, ctx: InventoryWriter, reservations: Reservations
 ) -> ReservationConsumed:
     return ReservationConsumed.of(await reservations.consume(ctx, reservation_id))

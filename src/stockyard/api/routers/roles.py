@@ -16,6 +16,7 @@ from stockyard.api.routers._common import (
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
+    RoleId,
     conditional_get,
     with_etag,
 )
@@ -60,20 +61,20 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
 
 
 @router.get(
-    "/roles/{role_id}",
+    "/roles/{roleId}",
     response_model=Role,
     operation_id="getRole",
     summary="Get a role",
     responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
 )
 async def get_role(
-    role_id: str, ctx: Manager, roles: Roles, response: Response, if_none_match: IfNoneMatch = None
+    role_id: RoleId, ctx: Manager, roles: Roles, response: Response, if_none_match: IfNoneMatch = None
 ) -> Role | Response:
     return conditional_get(response, if_none_match, await roles.get(ctx, role_id), Role.of)
 
 
 @router.patch(
-    "/roles/{role_id}",
+    "/roles/{roleId}",
     operation_id="updateRole",
     summary="Rename a custom role or change its permissions (built-in roles are fixed: 422)",
     responses=error_responses(
@@ -86,14 +87,19 @@ async def get_role(
     ),
 )
 async def update_role(
-    role_id: str, body: RoleUpdate, ctx: Manager, roles: Roles, response: Response, if_match: IfMatch = None
+    role_id: RoleId,
+    body: RoleUpdate,
+    ctx: Manager,
+    roles: Roles,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> Role:
     record = await roles.update(ctx, role_id, body.changes(), if_match=expected_version(if_match))
     return Role.of(with_etag(response, record))
 
 
 @router.delete(
-    "/roles/{role_id}",
+    "/roles/{roleId}",
     status_code=204,
     operation_id="deleteRole",
     summary="Delete a custom role no member or pending invite holds",
@@ -105,6 +111,6 @@ async def update_role(
         catalog.UNPROCESSABLE_ENTITY,
     ),
 )
-async def delete_role(role_id: str, ctx: Manager, roles: Roles, if_match: IfMatch = None) -> Response:
+async def delete_role(role_id: RoleId, ctx: Manager, roles: Roles, if_match: IfMatch = None) -> Response:
     await roles.delete(ctx, role_id, if_match=expected_version(if_match))
     return Response(status_code=204)

@@ -13,6 +13,7 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     InventoryReader,
     ItemFilter,
+    ItemId,
     LocationFilter,
     PageCursor,
     PageLimit,
@@ -54,10 +55,10 @@ async def list_stock_levels(
 
 
 @router.get(
-    "/items/{item_id}/stock",
+    "/items/{itemId}/stock",
     operation_id="getItemStock",
     summary="An item's stock: totals and one entry per location",
     responses=error_responses(*READ_ONE_ERRORS),
 )
-async def get_item_stock(item_id: str, ctx: InventoryReader, stock: Stock) -> ItemStock:
+async def get_item_stock(item_id: ItemId, ctx: InventoryReader, stock: Stock) -> ItemStock:
     return ItemStock.of(await stock.for_item(ctx, item_id))

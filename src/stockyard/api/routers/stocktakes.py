@@ -17,6 +17,7 @@ from stockyard.api.routers._common import (
     LocationFilter,
     PageCursor,
     PageLimit,
+    StocktakeId,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
@@ -69,45 +70,47 @@ async def list_stocktakes(
 
 
 @router.get(
-    "/stocktakes/{stocktake_id}",
+    "/stocktakes/{stocktakeId}",
     operation_id="getStocktake",
     summary="Get a stocktake with its counts",
     responses=error_responses(*READ_IN_WAREHOUSE),
 )
-async def get_stocktake(stocktake_id: str, ctx: InventoryReader, stocktakes: Stocktakes) -> Stocktake:
+async def get_stocktake(stocktake_id: StocktakeId, ctx: InventoryReader, stocktakes: Stocktakes) -> Stocktake:
     return Stocktake.of(await stocktakes.get(ctx, stocktake_id))
 
 
 @router.put(
-    "/stocktakes/{stocktake_id}/counts",
+    "/stocktakes/{stocktakeId}/counts",
     operation_id="setStocktakeCounts",
     summary="Replace the counted units of an open stocktake",
     responses=error_responses(*STATE_CHANGE_ERRORS, body=True),
 )
 async def set_counts(
-    stocktake_id: str, body: CountsUpdate, ctx: InventoryWriter, stocktakes: Stocktakes
+    stocktake_id: StocktakeId, body: CountsUpdate, ctx: InventoryWriter, stocktakes: Stocktakes
 ) -> Stocktake:
     counts = [Count(count.item_id, count.counted_units) for count in body.counts]
     return Stocktake.of(await stocktakes.set_counts(ctx, stocktake_id, counts))
 
 
 @router.post(
-    "/stocktakes/{stocktake_id}/complete",
+    "/stocktakes/{stocktakeId}/complete",
     operation_id="completeStocktake",
     summary="Post the differences as count movements and unlock the location",
     responses=error_responses(*STATE_CHANGE_ERRORS),
 )
 async def complete_stocktake(
-    stocktake_id: str, ctx: InventoryWriter, stocktakes: Stocktakes
+    stocktake_id: StocktakeId, ctx: InventoryWriter, stocktakes: Stocktakes
 ) -> StocktakeCompleted:
     return StocktakeCompleted.of(await stocktakes.complete(ctx, stocktake_id))
 
 
 @router.post(
-    "/stocktakes/{stocktake_id}/cancel",
+    "/stocktakes/{stocktakeId}/cancel",
     operation_id="cancelStocktake",
     summary="Cancel a stocktake and unlock the location",
     responses=error_responses(*STATE_CHANGE_ERRORS),
 )
-async def cancel_stocktake(stocktake_id: str, ctx: InventoryWriter, stocktakes: Stocktakes) -> Stocktake:
+async def cancel_stocktake(
+    stocktake_id: StocktakeId, ctx: InventoryWriter, stocktakes: Stocktakes
+) -> Stocktake:
     return Stocktake.of(await stocktakes.cancel(ctx, stocktake_id))

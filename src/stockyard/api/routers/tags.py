@@ -16,6 +16,7 @@ from stockyard.api.routers._common import (
     InventoryWriter,
     PageCursor,
     PageLimit,
+    TagId,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
@@ -57,32 +58,32 @@ async def list_tags(
 
 
 @router.get(
-    "/tags/{tag_id}",
+    "/tags/{tagId}",
     operation_id="getTag",
     summary="Get a tag",
     responses=error_responses(*READ_ONE_ERRORS),
 )
-async def get_tag(tag_id: str, ctx: InventoryReader, tags: Tags) -> Tag:
+async def get_tag(tag_id: TagId, ctx: InventoryReader, tags: Tags) -> Tag:
     return Tag.of(await tags.get(ctx, tag_id))
 
 
 @router.patch(
-    "/tags/{tag_id}",
+    "/tags/{tagId}",
     operation_id="renameTag",
     summary="Rename a tag (items carry the new name)",
     responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND, catalog.ALREADY_EXISTS, body=True),
 )
-async def rename_tag(tag_id: str, body: TagUpdate, ctx: InventoryWriter, tags: Tags) -> Tag:
+async def rename_tag(tag_id: TagId, body: TagUpdate, ctx: InventoryWriter, tags: Tags) -> Tag:
     return Tag.of(await tags.rename(ctx, tag_id, body.name))
 
 
 @router.delete(
-    "/tags/{tag_id}",
+    "/tags/{tagId}",
     status_code=204,
     operation_id="deleteTag",
     summary="Delete a tag (items lose it)",
     responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND),
 )
-async def delete_tag(tag_id: str, ctx: InventoryWriter, tags: Tags) -> Response:
+async def delete_tag(tag_id: TagId, ctx: InventoryWriter, tags: Tags) -> Response:
     await tags.delete(ctx, tag_id)
     return Response(status_code=204)

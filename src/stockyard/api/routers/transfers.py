@@ -18,6 +18,7 @@ from stockyard.api.routers._common import (
     LocationFilter,
     PageCursor,
     PageLimit,
+    TransferId,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
@@ -76,10 +77,10 @@ async def list_transfers(
 
 
 @router.get(
-    "/transfers/{transfer_id}",
+    "/transfers/{transferId}",
     operation_id="getTransfer",
     summary="Get a transfer",
     responses=error_responses(*READ_IN_WAREHOUSE),
 )
-async def get_transfer(transfer_id: str, ctx: InventoryReader, transfers: Transfers) -> Transfer:
+async def get_transfer(transfer_id: TransferId, ctx: InventoryReader, transfers: Transfers) -> Transfer:
     return Transfer.of(await transfers.get(ctx, transfer_id))

@@ -19,8 +19,10 @@ from stockyard.api.routers._common import (
     IfMatch,
     IfNoneMatch,
     InventoryReader,
+    LocationId,
     PageCursor,
     PageLimit,
+    WarehouseId,
     conditional_get,
     with_etag,
 )
@@ -89,7 +91,7 @@ async def list_warehouses(
 
 
 @router.get(
-    "/warehouses/{warehouse_id}",
+    "/warehouses/{warehouseId}",
     response_model=Warehouse,
     operation_id="getWarehouse",
     summary="Get a warehouse",
@@ -99,7 +101,7 @@ async def list_warehouses(
     },
 )
 async def get_warehouse(
-    warehouse_id: str,
+    warehouse_id: WarehouseId,
     ctx: InventoryReader,
     warehouses: Warehouses,
     response: Response,
@@ -109,13 +111,13 @@ async def get_warehouse(
 
 
 @router.patch(
-    "/warehouses/{warehouse_id}",
+    "/warehouses/{warehouseId}",
     operation_id="updateWarehouse",
     summary="Update or archive a warehouse",
     responses=error_responses(*_CHANGE_ERRORS, catalog.DUPLICATE_SHORT_ID, body=True),
 )
 async def update_warehouse(
-    warehouse_id: str,
+    warehouse_id: WarehouseId,
     body: WarehouseUpdate,
     ctx: Manager,
     warehouses: Warehouses,
@@ -127,14 +129,14 @@ async def update_warehouse(
 
 
 @router.delete(
-    "/warehouses/{warehouse_id}",
+    "/warehouses/{warehouseId}",
     status_code=204,
     operation_id="deleteWarehouse",
     summary="Delete a warehouse that has never held stock (archive it otherwise)",
     responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT),
 )
 async def delete_warehouse(
-    warehouse_id: str, ctx: Manager, warehouses: Warehouses, if_match: IfMatch = None
+    warehouse_id: WarehouseId, ctx: Manager, warehouses: Warehouses, if_match: IfMatch = None
 ) -> Response:
     await warehouses.delete(ctx, warehouse_id, if_match=expected_version(if_match))
     return Response(status_code=204)
@@ -142,7 +144,7 @@ async def delete_warehouse(
 
 # --- locations -----------------------------------------------------------------------------------
 @router.post(
-    "/warehouses/{warehouse_id}/locations",
+    "/warehouses/{warehouseId}/locations",
     status_code=201,
     operation_id="createLocation",
     summary="Create a location (bin) in a warehouse",
@@ -156,7 +158,7 @@ async def delete_warehouse(
     ),
 )
 async def create_location(
-    warehouse_id: str, body: LocationCreate, ctx: Manager, locations: Locations, response: Response
+    warehouse_id: WarehouseId, body: LocationCreate, ctx: Manager, locations: Locations, response: Response
 ) -> Location:
     record = with_etag(response, await locations.create(ctx, warehouse_id, code=body.code, name=body.name))
     response.headers["Location"] = f"/api/v1/locations/{record.id}"
@@ -164,13 +166,13 @@ async def create_location(
 
 
 @router.get(
-    "/warehouses/{warehouse_id}/locations",
+    "/warehouses/{warehouseId}/locations",
     operation_id="listWarehouseLocations",
     summary="List the locations of a warehouse",
     responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_warehouse_locations(
-    warehouse_id: str,
+    warehouse_id: WarehouseId,
     ctx: InventoryReader,
     locations: Locations,
     limit: PageLimit = 50,
@@ -201,7 +203,7 @@ async def list_locations(
 
 
 @router.get(
-    "/locations/{location_id}",
+    "/locations/{locationId}",
     response_model=Location,
     operation_id="getLocation",
     summary="Get a location",
@@ -211,7 +213,7 @@ async def list_locations(
     },
 )
 async def get_location(
-    location_id: str,
+    location_id: LocationId,
     ctx: InventoryReader,
     locations: Locations,
     response: Response,
@@ -221,13 +223,13 @@ async def get_location(
 
 
 @router.patch(
-    "/locations/{location_id}",
+    "/locations/{locationId}",
     operation_id="updateLocation",
     summary="Update or archive a location (archiving needs it empty)",
     responses=error_responses(*_CHANGE_ERRORS, catalog.ALREADY_EXISTS, catalog.RESOURCE_LOCKED, body=True),
 )
 async def update_location(
-    location_id: str,
+    location_id: LocationId,
     body: LocationUpdate,
     ctx: Manager,
     locations: Locations,
@@ -239,14 +241,14 @@ async def update_location(
 
 
 @router.delete(
-    "/locations/{location_id}",
+    "/locations/{locationId}",
     status_code=204,
     operation_id="deleteLocation",
     summary="Delete a location that has never held stock (archive it otherwise)",
     responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT, catalog.RESOURCE_LOCKED),
 )
 async def delete_location(
-    location_id: str, ctx: Manager, locations: Locations, if_match: IfMatch = None
+    location_id: LocationId, ctx: Manager, locations: Locations, if_match: IfMatch = None
 ) -> Response:
     await locations.delete(ctx, location_id, if_match=expected_version(if_match))
     return Response(status_code=204)

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any, cast
 
 from pydantic import Field, model_validator
+from pydantic.alias_generators import to_camel
 
 from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
 from stockyard.core.plans import Plan, policy
@@ -45,7 +46,7 @@ class WorkspaceDetail(ResponseModel):
             "name": data.name,
             "slug": data.slug,
             "plan": data.plan,
-            "limits": {limit.value: value for limit, value in plan.limits.items()},
+            "limits": {to_camel(limit.value): value for limit, value in plan.limits.items()},
             "capabilities": sorted(capability.value for capability in plan.capabilities),
             "created_at": data.created_at,
             "updated_at": data.updated_at,
