@@ -51,21 +51,24 @@ PageCursor = Annotated[str | None, Query(max_length=200)]
 ItemFilter = Annotated[str | None, Query(alias="itemId", max_length=32)]
 LocationFilter = Annotated[str | None, Query(alias="locationId", max_length=32)]
 WarehouseFilter = Annotated[str | None, Query(alias="warehouseId", max_length=32)]
+ArchivedFilter = Annotated[bool | None, Query()]
 
 # Path parameters, camelCase in the document like every other name a client sees; the URL is the same.
-ItemId = Annotated[str, Path(alias="itemId")]
-WarehouseId = Annotated[str, Path(alias="warehouseId")]
-LocationId = Annotated[str, Path(alias="locationId")]
-MovementId = Annotated[str, Path(alias="movementId")]
-ReservationId = Annotated[str, Path(alias="reservationId")]
-StocktakeId = Annotated[str, Path(alias="stocktakeId")]
-TransferId = Annotated[str, Path(alias="transferId")]
-TagId = Annotated[str, Path(alias="tagId")]
-MemberId = Annotated[str, Path(alias="memberId")]
-RoleId = Annotated[str, Path(alias="roleId")]
-InviteId = Annotated[str, Path(alias="inviteId")]
-ApiKeyId = Annotated[str, Path(alias="keyId")]
-JobId = Annotated[str, Path(alias="jobId")]
+ItemId = Annotated[str, Path(alias="itemId", description="The item's id.")]
+WarehouseId = Annotated[str, Path(alias="warehouseId", description="The warehouse's id.")]
+LocationId = Annotated[str, Path(alias="locationId", description="The location's id.")]
+MovementId = Annotated[str, Path(alias="movementId", description="The movement's id.")]
+ReservationId = Annotated[str, Path(alias="reservationId", description="The reservation's id.")]
+StocktakeId = Annotated[str, Path(alias="stocktakeId", description="The stocktake's id.")]
+TransferId = Annotated[str, Path(alias="transferId", description="The transfer's id.")]
+TagId = Annotated[str, Path(alias="tagId", description="The tag's id.")]
+MemberId = Annotated[
+    str, Path(alias="memberId", description="The member's id (their membership in this workspace).")
+]
+RoleId = Annotated[str, Path(alias="roleId", description="The role's id.")]
+InviteId = Annotated[str, Path(alias="inviteId", description="The invite's id.")]
+ApiKeyId = Annotated[str, Path(alias="keyId", description="The API key's id (never its secret).")]
+JobId = Annotated[str, Path(alias="jobId", description="The job's id.")]
 
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
@@ -104,6 +107,15 @@ def updated(response: Response, record: VersionedT, render: Callable[[VersionedT
     return render(with_etag(response, record))
 
 
+def created(
+    response: Response, record: VersionedT, location: str, render: Callable[[VersionedT], ModelT]
+) -> ModelT:
+    """The body of a 201 for a versioned resource: its version as the ETag, `location` (its URL) as the
+    Location header, the record rendered."""
+    located(response, location)
+    return render(with_etag(response, record))
+
+
 def located(response: Response, path: str) -> None:
     """Where a 201 Created resource now lives (`/api/v1/items/<id>`), in the Location header."""
     response.headers["Location"] = path
@@ -112,3 +124,8 @@ def located(response: Response, path: str) -> None:
 def no_content() -> Response:
     """The answer of a delete or revoke: 204 and no body."""
     return Response(status_code=204)
+
+
+def no_store(response: Response) -> None:
+    """A response that carries a secret (a token pair, a new API key or invite token) is never cached."""
+    response.headers["Cache-Control"] = "no-store"

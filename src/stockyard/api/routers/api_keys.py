@@ -8,7 +8,16 @@ from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS, READ_ONE_ERRORS, WRITE_ERRORS, ApiKeyId
+from stockyard.api.routers._common import (
+    CHANGE_ONE_ERRORS,
+    READ_ERRORS,
+    READ_ONE_ERRORS,
+    WRITE_ERRORS,
+    ApiKeyId,
+    located,
+    no_content,
+    no_store,
+)
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
@@ -41,8 +50,8 @@ async def create_api_key(
         read_only=body.read_only,
         warehouse_ids=body.warehouse_ids,
     )
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Location"] = f"/api/v1/api-keys/{created.key.id}"
+    no_store(response)
+    located(response, f"/api/v1/api-keys/{created.key.id}")
     return ApiKeyCreated(**ApiKey.of(created.key).model_dump(), secret=created.secret)
 
 
@@ -71,8 +80,8 @@ async def get_api_key(key_id: ApiKeyId, ctx: Manager, keys: ApiKeys) -> ApiKey:
     status_code=204,
     operation_id="revokeApiKey",
     summary="Revoke an API key: it stops working at once (401 invalid_api_key)",
-    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*CHANGE_ONE_ERRORS),
 )
 async def revoke_api_key(key_id: ApiKeyId, ctx: Manager, keys: ApiKeys) -> Response:
     await keys.revoke(ctx, key_id)
-    return Response(status_code=204)
+    return no_content()

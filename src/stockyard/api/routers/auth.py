@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from stockyard.api.deps import DatabaseDep, PrincipalDep, get_services
 from stockyard.api.paths import API_V1, public
+from stockyard.api.routers._common import no_content, no_store
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
 from stockyard.errors import catalog
@@ -34,7 +35,7 @@ Authentication = Annotated[AuthenticationService, Depends(_authentication)]
 )
 @public
 async def sign_in(body: TokenRequest, authentication: Authentication, response: Response) -> TokenPair:
-    response.headers["Cache-Control"] = "no-store"
+    no_store(response)
     return TokenPair.of(await authentication.sign_in(body.workspace, body.email, body.password))
 
 
@@ -52,7 +53,7 @@ async def sign_in(body: TokenRequest, authentication: Authentication, response: 
 )
 @public
 async def refresh(body: RefreshRequest, authentication: Authentication, response: Response) -> TokenPair:
-    response.headers["Cache-Control"] = "no-store"
+    no_store(response)
     return TokenPair.of(await authentication.refresh(body.refresh_token))
 
 
@@ -67,7 +68,7 @@ async def refresh(body: RefreshRequest, authentication: Authentication, response
 )
 async def logout(principal: PrincipalDep, authentication: Authentication) -> Response:
     await authentication.logout(principal)
-    return Response(status_code=204)
+    return no_content()
 
 
 @router.get(

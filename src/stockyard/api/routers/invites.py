@@ -10,12 +10,16 @@ from stockyard.api.deps import authorize, get_services
 from stockyard.api.paths import API_V1, public
 from stockyard.api.request_state import state_of
 from stockyard.api.routers._common import (
+    CHANGE_ONE_ERRORS,
     LIST_ERRORS,
     READ_ONE_ERRORS,
     WRITE_ERRORS,
     InviteId,
     PageCursor,
     PageLimit,
+    located,
+    no_content,
+    no_store,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
@@ -61,8 +65,8 @@ async def create_invite(
     body: InviteCreate, ctx: Manager, invites: Invites, response: Response
 ) -> InviteCreated:
     created = await invites.create(ctx, email=body.email, role_name=body.role)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["Location"] = f"/api/v1/invites/{created.invite.id}"
+    no_store(response)
+    located(response, f"/api/v1/invites/{created.invite.id}")
     return InviteCreated(**Invite.of(created.invite).model_dump(), token=created.token)
 
 
@@ -97,11 +101,11 @@ async def get_invite(invite_id: InviteId, ctx: Manager, invites: Invites) -> Inv
     status_code=204,
     operation_id="revokeInvite",
     summary="Revoke a pending invite",
-    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND, catalog.INVALID_STATE),
+    responses=error_responses(*CHANGE_ONE_ERRORS, catalog.INVALID_STATE),
 )
 async def revoke_invite(invite_id: InviteId, ctx: Manager, invites: Invites) -> Response:
     await invites.revoke(ctx, invite_id)
-    return Response(status_code=204)
+    return no_content()
 
 
 @router.post(

@@ -11,9 +11,10 @@ from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
-    NOT_MODIFIED,
     READ_ONE_ERRORS,
+    VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
+    ArchivedFilter,
     IfMatch,
     IfNoneMatch,
     InventoryReader,
@@ -22,7 +23,10 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     conditional_get,
-    with_etag,
+    conditional_get_responses,
+    created,
+    no_content,
+    updated,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
@@ -49,9 +53,8 @@ Items = Annotated[ItemService, Depends(_items)]
     ),
 )
 async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, response: Response) -> Item:
-    record = with_etag(response, await items.create(ctx, body.changes()))
-    response.headers["Location"] = f"/api/v1/items/{record.id}"
-    return Item.of(record)
+    record = await items.create(ctx, body.changes())
+    return created(response, record, f"/api/v1/items/{record.id}", Item.of)
 
 
 @router.get(
@@ -67,7 +70,7 @@ async def list_items(
     cursor: PageCursor = None,
     q: Annotated[str | None, Query(max_length=200, description="Matches SKU or name")] = None,
     tag: Annotated[str | None, Query(max_length=60)] = None,
-    archived: Annotated[bool | None, Query()] = None,
+    archived: ArchivedFilter = None,
 ) -> ItemList:
     return ItemList.of(await items.list(ctx, cursor=cursor, limit=limit, q=q, tag=tag, archived=archived))
 
@@ -77,7 +80,7 @@ async def list_items(
     response_model=Item,
     operation_id="getItem",
     summary="Get an item",
-    responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
+    responses=conditional_get_responses(*READ_ONE_ERRORS),
 )
 async def get_item(
     item_id: ItemId, ctx: InventoryReader, items: Items, response: Response, if_none_match: IfNoneMatch = None
@@ -90,10 +93,8 @@ async def get_item(
     operation_id="updateItem",
     summary="Update some fields of an item",
     responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
+        *VERSIONED_CHANGE_ERRORS,
         catalog.DUPLICATE_SKU,
-        catalog.PRECONDITION_FAILED,
         catalog.UNPROCESSABLE_ENTITY,
         body=True,
     ),
@@ -107,7 +108,7 @@ async def update_item(
     if_match: IfMatch = None,
 ) -> Item:
     record = await items.update(ctx, item_id, body.changes(), if_match=expected_version(if_match))
-    return Item.of(with_etag(response, record))
+    return updated(response, record, Item.of)
 
 
 @router.delete(
@@ -115,12 +116,10 @@ async def update_item(
     status_code=204,
     operation_id="deleteItem",
     summary="Delete an item (its ledger history is kept)",
-    responses=error_responses(
-        *WRITE_ERRORS, catalog.NOT_FOUND, catalog.ITEM_HAS_STOCK, catalog.PRECONDITION_FAILED
-    ),
+    responses=error_responses(*VERSIONED_CHANGE_ERRORS, catalog.ITEM_HAS_STOCK),
 )
 async def delete_item(
     item_id: ItemId, ctx: InventoryWriter, items: Items, if_match: IfMatch = None
 ) -> Response:
     await items.delete(ctx, item_id, if_match=expected_version(if_match))
-    return Response(status_code=204)
+    return no_content()

@@ -11,16 +11,17 @@ from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
-    NOT_MODIFIED,
     READ_ONE_ERRORS,
-    WRITE_ERRORS,
+    VERSIONED_CHANGE_ERRORS,
     IfMatch,
     IfNoneMatch,
     MemberId,
     PageCursor,
     PageLimit,
     conditional_get,
-    with_etag,
+    conditional_get_responses,
+    no_content,
+    updated,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
@@ -57,7 +58,7 @@ async def list_members(
     response_model=Member,
     operation_id="getMember",
     summary="Get a member",
-    responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
+    responses=conditional_get_responses(*READ_ONE_ERRORS),
 )
 async def get_member(
     member_id: MemberId, ctx: Manager, members: Members, response: Response, if_none_match: IfNoneMatch = None
@@ -70,9 +71,7 @@ async def get_member(
     operation_id="updateMember",
     summary="Change a member's role",
     responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.PRECONDITION_FAILED,
+        *VERSIONED_CHANGE_ERRORS,
         catalog.LAST_OWNER,
         catalog.UNPROCESSABLE_ENTITY,
         body=True,
@@ -87,7 +86,7 @@ async def update_member(
     if_match: IfMatch = None,
 ) -> Member:
     record = await members.change_role(ctx, member_id, body.role, if_match=expected_version(if_match))
-    return Member.of(with_etag(response, record))
+    return updated(response, record, Member.of)
 
 
 @router.delete(
@@ -95,12 +94,10 @@ async def update_member(
     status_code=204,
     operation_id="removeMember",
     summary="Remove a member from the workspace (never the last owner)",
-    responses=error_responses(
-        *WRITE_ERRORS, catalog.NOT_FOUND, catalog.PRECONDITION_FAILED, catalog.LAST_OWNER
-    ),
+    responses=error_responses(*VERSIONED_CHANGE_ERRORS, catalog.LAST_OWNER),
 )
 async def remove_member(
     member_id: MemberId, ctx: Manager, members: Members, if_match: IfMatch = None
 ) -> Response:
     await members.remove(ctx, member_id, if_match=expected_version(if_match))
-    return Response(status_code=204)
+    return no_content()

@@ -20,6 +20,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     WarehouseFilter,
+    located,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
@@ -42,7 +43,7 @@ async def create_movement(
     body: MovementCreate, ctx: InventoryWriter, movements: Movements, response: Response
 ) -> Movement:
     record = await movements.record(ctx, body.request())
-    response.headers["Location"] = f"/api/v1/movements/{record.id}"
+    located(response, f"/api/v1/movements/{record.id}")
     return Movement.of(record)
 
 

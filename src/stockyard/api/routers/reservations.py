@@ -20,6 +20,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     ReservationId,
+    located,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.reservations import (
@@ -54,7 +55,7 @@ async def create_reservation(
         expires_at=body.ends_at,
         reference=body.reference,
     )
-    response.headers["Location"] = f"/api/v1/reservations/{record.id}"
+    located(response, f"/api/v1/reservations/{record.id}")
     return Reservation.of(record)
 
 

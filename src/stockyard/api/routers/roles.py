@@ -10,15 +10,18 @@ from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    NOT_MODIFIED,
     READ_ERRORS,
     READ_ONE_ERRORS,
+    VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
     RoleId,
     conditional_get,
-    with_etag,
+    conditional_get_responses,
+    created,
+    no_content,
+    updated,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
@@ -52,12 +55,10 @@ async def list_roles(ctx: Manager, roles: Roles) -> RoleList:
     responses=error_responses(*WRITE_ERRORS, catalog.ALREADY_EXISTS, body=True),
 )
 async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Response) -> Role:
-    record = with_etag(
-        response,
-        await roles.create(ctx, name=body.name, description=body.description, permissions=body.permissions),
+    record = await roles.create(
+        ctx, name=body.name, description=body.description, permissions=body.permissions
     )
-    response.headers["Location"] = f"/api/v1/roles/{record.id}"
-    return Role.of(record)
+    return created(response, record, f"/api/v1/roles/{record.id}", Role.of)
 
 
 @router.get(
@@ -65,7 +66,7 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
     response_model=Role,
     operation_id="getRole",
     summary="Get a role",
-    responses={**error_responses(*READ_ONE_ERRORS), **NOT_MODIFIED},
+    responses=conditional_get_responses(*READ_ONE_ERRORS),
 )
 async def get_role(
     role_id: RoleId, ctx: Manager, roles: Roles, response: Response, if_none_match: IfNoneMatch = None
@@ -78,9 +79,7 @@ async def get_role(
     operation_id="updateRole",
     summary="Rename a custom role or change its permissions (built-in roles are fixed: 422)",
     responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.PRECONDITION_FAILED,
+        *VERSIONED_CHANGE_ERRORS,
         catalog.ALREADY_EXISTS,
         catalog.UNPROCESSABLE_ENTITY,
         body=True,
@@ -95,7 +94,7 @@ async def update_role(
     if_match: IfMatch = None,
 ) -> Role:
     record = await roles.update(ctx, role_id, body.changes(), if_match=expected_version(if_match))
-    return Role.of(with_etag(response, record))
+    return updated(response, record, Role.of)
 
 
 @router.delete(
@@ -104,13 +103,11 @@ async def update_role(
     operation_id="deleteRole",
     summary="Delete a custom role no member or pending invite holds",
     responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.NOT_FOUND,
-        catalog.PRECONDITION_FAILED,
+        *VERSIONED_CHANGE_ERRORS,
         catalog.ROLE_IN_USE,
         catalog.UNPROCESSABLE_ENTITY,
     ),
 )
 async def delete_role(role_id: RoleId, ctx: Manager, roles: Roles, if_match: IfMatch = None) -> Response:
     await roles.delete(ctx, role_id, if_match=expected_version(if_match))
-    return Response(status_code=204)
+    return no_content()

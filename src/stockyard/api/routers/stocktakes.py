@@ -18,6 +18,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     StocktakeId,
+    located,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
@@ -46,7 +47,7 @@ async def start_stocktake(
     body: StocktakeCreate, ctx: InventoryWriter, stocktakes: Stocktakes, response: Response
 ) -> Stocktake:
     record = await stocktakes.start(ctx, body.location_id)
-    response.headers["Location"] = f"/api/v1/stocktakes/{record.id}"
+    located(response, f"/api/v1/stocktakes/{record.id}")
     return Stocktake.of(record)
 
 

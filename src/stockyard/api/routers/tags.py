@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
+    CHANGE_ONE_ERRORS,
     LIST_ERRORS,
     READ_ONE_ERRORS,
     WRITE_ERRORS,
@@ -17,6 +18,8 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     TagId,
+    located,
+    no_content,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
@@ -37,7 +40,7 @@ Tags = Annotated[TagService, Depends(over_database(TagService))]
 )
 async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response: Response) -> Tag:
     record = await tags.create(ctx, body.name)
-    response.headers["Location"] = f"/api/v1/tags/{record.id}"
+    located(response, f"/api/v1/tags/{record.id}")
     return Tag.of(record)
 
 
@@ -71,7 +74,7 @@ async def get_tag(tag_id: TagId, ctx: InventoryReader, tags: Tags) -> Tag:
     "/tags/{tagId}",
     operation_id="renameTag",
     summary="Rename a tag (items carry the new name)",
-    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND, catalog.ALREADY_EXISTS, body=True),
+    responses=error_responses(*CHANGE_ONE_ERRORS, catalog.ALREADY_EXISTS, body=True),
 )
 async def rename_tag(tag_id: TagId, body: TagUpdate, ctx: InventoryWriter, tags: Tags) -> Tag:
     return Tag.of(await tags.rename(ctx, tag_id, body.name))
@@ -82,8 +85,8 @@ async def rename_tag(tag_id: TagId, body: TagUpdate, ctx: InventoryWriter, tags:
     status_code=204,
     operation_id="deleteTag",
     summary="Delete a tag (items lose it)",
-    responses=error_responses(*WRITE_ERRORS, catalog.NOT_FOUND),
+    responses=error_responses(*CHANGE_ONE_ERRORS),
 )
 async def delete_tag(tag_id: TagId, ctx: InventoryWriter, tags: Tags) -> Response:
     await tags.delete(ctx, tag_id)
-    return Response(status_code=204)
+    return no_content()

@@ -19,6 +19,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     TransferId,
+    located,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
@@ -56,7 +57,7 @@ async def create_transfer(
         lines=[TransferLine(line.item_id, line.units) for line in body.lines],
         reference=body.reference,
     )
-    response.headers["Location"] = f"/api/v1/transfers/{result.transfer.id}"
+    located(response, f"/api/v1/transfers/{result.transfer.id}")
     return Transfer.created(result)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
@@ -13,9 +13,9 @@ from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     LIST_ERRORS,
     LIST_IN_WAREHOUSE,
-    NOT_MODIFIED,
     READ_IN_WAREHOUSE,
     WRITE_ERRORS,
+    ArchivedFilter,
     IfMatch,
     IfNoneMatch,
     InventoryReader,
@@ -24,7 +24,10 @@ from stockyard.api.routers._common import (
     PageLimit,
     WarehouseId,
     conditional_get,
-    with_etag,
+    conditional_get_responses,
+    created,
+    no_content,
+    updated,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.warehouses import (
@@ -67,11 +70,8 @@ _CHANGE_ERRORS = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.PRECONDITION_FAILED, cat
 async def create_warehouse(
     body: WarehouseCreate, ctx: Manager, warehouses: Warehouses, response: Response
 ) -> Warehouse:
-    record = with_etag(
-        response, await warehouses.create(ctx, short_id=body.short_id, name=body.name, address=body.address)
-    )
-    response.headers["Location"] = f"/api/v1/warehouses/{record.id}"
-    return Warehouse.of(record)
+    record = await warehouses.create(ctx, short_id=body.short_id, name=body.name, address=body.address)
+    return created(response, record, f"/api/v1/warehouses/{record.id}", Warehouse.of)
 
 
 @router.get(
@@ -85,7 +85,7 @@ async def list_warehouses(
     warehouses: Warehouses,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    archived: Annotated[bool | None, Query()] = None,
+    archived: ArchivedFilter = None,
 ) -> WarehouseList:
     return WarehouseList.of(await warehouses.list(ctx, cursor=cursor, limit=limit, archived=archived))
 
@@ -95,10 +95,7 @@ async def list_warehouses(
     response_model=Warehouse,
     operation_id="getWarehouse",
     summary="Get a warehouse",
-    responses={
-        **error_responses(*READ_IN_WAREHOUSE),
-        **NOT_MODIFIED,
-    },
+    responses=conditional_get_responses(*READ_IN_WAREHOUSE),
 )
 async def get_warehouse(
     warehouse_id: WarehouseId,
@@ -125,7 +122,7 @@ async def update_warehouse(
     if_match: IfMatch = None,
 ) -> Warehouse:
     record = await warehouses.update(ctx, warehouse_id, body.changes(), if_match=expected_version(if_match))
-    return Warehouse.of(with_etag(response, record))
+    return updated(response, record, Warehouse.of)
 
 
 @router.delete(
@@ -139,7 +136,7 @@ async def delete_warehouse(
     warehouse_id: WarehouseId, ctx: Manager, warehouses: Warehouses, if_match: IfMatch = None
 ) -> Response:
     await warehouses.delete(ctx, warehouse_id, if_match=expected_version(if_match))
-    return Response(status_code=204)
+    return no_content()
 
 
 # --- locations -----------------------------------------------------------------------------------
@@ -160,9 +157,8 @@ async def delete_warehouse(
 async def create_location(
     warehouse_id: WarehouseId, body: LocationCreate, ctx: Manager, locations: Locations, response: Response
 ) -> Location:
-    record = with_etag(response, await locations.create(ctx, warehouse_id, code=body.code, name=body.name))
-    response.headers["Location"] = f"/api/v1/locations/{record.id}"
-    return Location.of(record)
+    record = await locations.create(ctx, warehouse_id, code=body.code, name=body.name)
+    return created(response, record, f"/api/v1/locations/{record.id}", Location.of)
 
 
 @router.get(
@@ -177,7 +173,7 @@ async def list_warehouse_locations(
     locations: Locations,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    archived: Annotated[bool | None, Query()] = None,
+    archived: ArchivedFilter = None,
 ) -> LocationList:
     return LocationList.of(
         await locations.list(ctx, warehouse_id=warehouse_id, cursor=cursor, limit=limit, archived=archived)
@@ -195,7 +191,7 @@ async def list_locations(
     locations: Locations,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    archived: Annotated[bool | None, Query()] = None,
+    archived: ArchivedFilter = None,
 ) -> LocationList:
     return LocationList.of(
         await locations.list(ctx, warehouse_id=None, cursor=cursor, limit=limit, archived=archived)
@@ -207,10 +203,7 @@ async def list_locations(
     response_model=Location,
     operation_id="getLocation",
     summary="Get a location",
-    responses={
-        **error_responses(*READ_IN_WAREHOUSE),
-        **NOT_MODIFIED,
-    },
+    responses=conditional_get_responses(*READ_IN_WAREHOUSE),
 )
 async def get_location(
     location_id: LocationId,
@@ -237,7 +230,7 @@ async def update_location(
     if_match: IfMatch = None,
 ) -> Location:
     record = await locations.update(ctx, location_id, body.changes(), if_match=expected_version(if_match))
-    return Location.of(with_etag(response, record))
+    return updated(response, record, Location.of)
 
 
 @router.delete(
@@ -251,4 +244,4 @@ async def delete_location(
     location_id: LocationId, ctx: Manager, locations: Locations, if_match: IfMatch = None
 ) -> Response:
     await locations.delete(ctx, location_id, if_match=expected_version(if_match))
-    return Response(status_code=204)
+    return no_content()

@@ -10,13 +10,13 @@ from stockyard.api.deps import authorize, over_database
 from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    NOT_MODIFIED,
     READ_ERRORS,
     WRITE_ERRORS,
     IfMatch,
     IfNoneMatch,
     conditional_get,
-    with_etag,
+    conditional_get_responses,
+    updated,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.workspace import WorkspaceDetail, WorkspaceUpdate
@@ -37,7 +37,7 @@ Manager = Annotated[Context, Depends(authorize(Permission.WORKSPACE_MANAGE))]
     response_model=WorkspaceDetail,
     operation_id="getWorkspace",
     summary="The caller's workspace with its plan's limits and capabilities",
-    responses={**error_responses(*READ_ERRORS), **NOT_MODIFIED},
+    responses=conditional_get_responses(*READ_ERRORS),
 )
 async def get_workspace(
     ctx: Manager, settings: WorkspaceSettings, response: Response, if_none_match: IfNoneMatch = None
@@ -59,4 +59,4 @@ async def update_workspace(
     if_match: IfMatch = None,
 ) -> WorkspaceDetail:
     record = await settings.update(ctx, body.changes(), if_match=expected_version(if_match))
-    return WorkspaceDetail.of(with_etag(response, record))
+    return updated(response, record, WorkspaceDetail.of)
