@@ -1,27 +1,50 @@
 """The OpenAPI document: FastAPI's, completed with the error contract and the security schemes.
 
 * `Error` (the envelope) and `ProblemDetails` are named components; every error response refers to
-  them and carries one example per catalog code (see `api/schemas/errors.py`).
+  them and names one example per catalog code, a `$ref` into `components/examples` where each
+  example is written once (see `api/schemas/errors.py`).
 * FastAPI's default 422 "Validation Error" responses are removed: Stockyard reports schema
   problems as 400 `validation_error` / `invalid_parameter`, declared by each route.
 * Every path documents 405 `method_not_allowed` with the methods it accepts.
+* An error response several operations declare identically is written once, in
+  `components/responses`, and referred to by `$ref`.
 * What middleware adds to whole classes of operations is added here, from the same rules: the
   `Idempotency-Key` header and its errors on every POST, 503 `service_unavailable` on writes.
+* Response headers are `$ref`s into `components/headers`, declared from what sends them:
+  `X-Request-Id` on every response (the request-context middleware), the `RateLimit-*` trio on the
+  successes of /api routes and their 429 (the rate-limit middleware),
+  `ETag` where the route's endpoint calls `with_etag` or `conditional_get`, `Location` where it
+  sets that header.
+* Tags come in reading order (`TAGS`: the inventory first, then access and administration), each
+  with a description.
 * Both credentials (JWT access token, API key) are HTTP Bearer schemes, applied to every operation
   the authentication middleware guards (`is_authenticated_path`, with the app's `public_paths`).
 """
 
 from __future__ import annotations
 
+import inspect
 import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import BaseModel
+from starlette.routing import BaseRoute
 
 from stockyard.api.paths import API_ROOT, is_authenticated_path
-from stockyard.api.schemas.errors import ErrorEnvelope, ProblemDetails, response_for
+from stockyard.api.schemas.errors import (
+    RATE_LIMIT_HEADERS,
+    RESPONSE_HEADERS,
+    ErrorEnvelope,
+    ProblemDetails,
+    error_examples,
+    header_refs,
+    response_for,
+)
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
 from stockyard.errors.render import JSON_MEDIA_TYPE, PROBLEM_MEDIA_TYPE
@@ -76,6 +99,51 @@ IDEMPOTENCY_ERRORS: tuple[ErrorSpec, ...] = (
 # Every write under /api: 503 `service_unavailable` while the rate limiter's store is down (reads
 # pass unmetered). See api/middleware/rate_limit.py.
 
+# The tags in reading order: what an integration uses every day first, then access and
+# administration. A tag missing here still appears (last, undescribed); tests/api/test_openapi.py
+# requires a description for each.
+TAGS: tuple[tuple[str, str], ...] = (
+    (
+        "items",
+        "The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk.",
+    ),
+    ("stock", "Stock levels (on hand, reserved, available) by item, location or warehouse."),
+    (
+        "movements",
+        "The append-only stock ledger: receive, issue or adjust stock at a location, read it back, or record "
+        "movements in bulk.",
+    ),
+    ("transfers", "Move stock between two locations: all lines or none."),
+    ("reservations", "Hold units of an item at a location until released, consumed or expired."),
+    (
+        "stocktakes",
+        "Count a location: it is locked against stock writes until the differences are posted or the count cancelled.",
+    ),
+    ("warehouses", "Warehouses and their locations (bins), where stock is held."),
+    ("tags", "Labels for items."),
+    ("reports", "Stock on hand, low stock, movements and valuation, as JSON, CSV or XLSX."),
+    ("jobs", "Bulk jobs: status, counts, progress and per-row errors."),
+    ("auth", "Sign in for a token pair, rotate it, sign out; and who the caller is."),
+    (
+        "workspaces",
+        "Create a workspace and its owner; the caller's workspace, its plan, limits and capabilities.",
+    ),
+    ("members", "The workspace's members and their roles."),
+    ("roles", "Built-in and custom roles: named sets of permissions."),
+    ("invites", "Invite someone by email with a role; accepting an invite."),
+    ("api keys", "API keys for integrations; a key's secret is shown once, at creation."),
+    ("audit", "Who did what: every write in the workspace."),
+    ("health", "Liveness and readiness probes, outside /api: no credential, never rate limited."),
+)
+_TAG_ORDER: dict[str, int] = {name: position for position, (name, _) in enumerate(TAGS)}
+_TAG_DESCRIPTIONS: dict[str, str] = dict(TAGS)
+
+# The response headers an endpoint sets itself (the others come from middleware), and where the
+# functions that may set them live.
+_ENDPOINT_HEADERS: tuple[str, ...] = ("ETag", "Location")
+_API_PACKAGE = "stockyard.api."
+RESPONSES_REF = "#/components/responses/"
+
 
 def _component_schemas(*models: type[BaseModel]) -> dict[str, Any]:
     schemas: dict[str, Any] = {}
@@ -91,10 +159,10 @@ def _is_fastapi_validation_response(response: dict[str, Any]) -> bool:
     return bool(schema.get("$ref", "").endswith("/HTTPValidationError"))
 
 
-def add_errors(responses: dict[str, Any], specs: tuple[ErrorSpec, ...], instance: str) -> None:
+def add_errors(responses: dict[str, Any], specs: tuple[ErrorSpec, ...]) -> None:
     """Merge catalog entries into an operation's error responses (examples, description, headers)."""
     for spec in specs:
-        extra = response_for([spec], instance=instance)
+        extra = response_for([spec])
         existing = responses.get(str(spec.status))
         if existing is None or "content" not in existing:
             responses[str(spec.status)] = extra
@@ -129,40 +197,163 @@ def _cross_cutting(path: str, method: str, operation: dict[str, Any], public_pat
         add_errors(
             responses,
             IDEMPOTENCY_ERRORS if is_authenticated_path(path, public_paths) else (catalog.INVALID_PARAMETER,),
-            path,
         )
     if method not in ("get", "head", "options"):
-        add_errors(responses, (catalog.SERVICE_UNAVAILABLE,), path)
+        add_errors(responses, (catalog.SERVICE_UNAVAILABLE,))
 
 
-def _complete(schema: dict[str, Any], public_paths: frozenset[str]) -> dict[str, Any]:
+def _endpoints(routes: Sequence[BaseRoute]) -> dict[str, Callable[..., Any]]:
+    """Each documented operation's endpoint function, by operation id."""
+    return {
+        context.operation_id: inspect.unwrap(context.endpoint)
+        for context in iter_route_contexts(routes)
+        if isinstance(context.original_route, APIRoute)
+        and context.include_in_schema
+        and context.operation_id
+        and context.endpoint is not None
+    }
+
+
+def _headers_the_endpoint_sets(endpoint: Callable[..., Any] | None) -> list[str]:
+    """`ETag` and `Location`, when the endpoint sets them: the routes are the truth, so the document
+    reads them rather than a list kept apart that could fall out of step. A header is set where code
+    writes its name (`response.headers["ETag"] = ...`); the endpoint's code is read, and that of the
+    API's own functions it calls by name (`with_etag`, `conditional_get` and the like), transitively."""
+    found = _header_names_in(endpoint, set())
+    return [name for name in _ENDPOINT_HEADERS if name in found]
+
+
+def _header_names_in(function: object, seen: set[int]) -> set[str]:
+    code = getattr(function, "__code__", None)
+    if code is None or id(function) in seen:
+        return set()
+    seen.add(id(function))
+    module_globals: dict[str, Any] = getattr(function, "__globals__", {})
+    found: set[str] = set()
+    codes = [code]
+    while codes:
+        current = codes.pop()
+        found.update(const for const in current.co_consts if const in _ENDPOINT_HEADERS)
+        codes.extend(const for const in current.co_consts if inspect.iscode(const))
+        for name in current.co_names:
+            called = module_globals.get(name)
+            if inspect.isfunction(called) and called.__module__.startswith(_API_PACKAGE):
+                found |= _header_names_in(called, seen)
+    return found
+
+
+def _add_headers(response: dict[str, Any], names: Sequence[str]) -> None:
+    headers: dict[str, Any] = response.setdefault("headers", {})
+    for name, reference in header_refs(*names).items():
+        headers.setdefault(name, reference)
+
+
+def _response_headers(path: str, operation: dict[str, Any], endpoint: Callable[..., Any] | None) -> None:
+    """The headers middleware and the endpoint add to this operation's responses."""
+    set_by_endpoint = _headers_the_endpoint_sets(endpoint)
+    for status, response in operation["responses"].items():
+        if "$ref" in response:
+            continue  # a shared response (components/responses) has its headers already
+        names: list[str] = []
+        if status.startswith("2"):
+            names += set_by_endpoint
+        elif status == "304" and "ETag" in set_by_endpoint:
+            names.append("ETag")  # conditional_get's 304 names the version the client already has
+        # The limiter counts every /api request and says so on the response; the document declares
+        # it on the successes (and the 429, from the catalog), where a client reads its budget,
+        # rather than on every error response of every operation.
+        if path.startswith(API_ROOT) and status[0] in "23":
+            names += RATE_LIMIT_HEADERS
+        names.append("X-Request-Id")
+        _add_headers(response, names)
+
+
+def _method_not_allowed(shared: dict[str, Any], allowed: list[str]) -> dict[str, str]:
+    """A `$ref` to the 405 of a path accepting `allowed`, registered once per set of methods."""
+    name = f"MethodNotAllowed.{'.'.join(allowed)}"
+    if name not in shared:
+        response = response_for([catalog.METHOD_NOT_ALLOWED])
+        response["description"] = (
+            f"- `method_not_allowed`: this path accepts only {', '.join(allowed)}; any other method gets 405 "
+            "with the `Allow` header."
+        )
+        _add_headers(response, ["X-Request-Id"])
+        shared[name] = response
+    return {"$ref": RESPONSES_REF + name}
+
+
+def _share_repeated_error_responses(paths: dict[str, Any], shared: dict[str, Any]) -> None:
+    """An error response that several operations declare identically (the 401s of every
+    authenticated route, the 429, the 500...) is written once in `components/responses`, named by
+    its status and codes, and referred to. Responses only one operation has stay in place."""
+    occurrences: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)
+    for item in paths.values():
+        for method, operation in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            for status, response in operation["responses"].items():
+                if status.isdigit() and int(status) >= 400 and "$ref" not in response:
+                    key = json.dumps(response, sort_keys=True)
+                    occurrences[key].append((operation["responses"], status))
+    for places in occurrences.values():
+        if len(places) < 2:
+            continue
+        responses, status = places[0]
+        response = responses[status]
+        codes = ".".join(response["content"][JSON_MEDIA_TYPE]["examples"])
+        name = f"{status}.{codes}"
+        variant = 2
+        while name in shared:
+            name = f"{status}.{codes}.v{variant}"
+            variant += 1
+        shared[name] = response
+        for responses, status in places:
+            responses[status] = {"$ref": RESPONSES_REF + name}
+
+
+def _ordered_tags(used: set[str]) -> list[dict[str, str]]:
+    ordered = sorted(used, key=lambda name: (_TAG_ORDER.get(name, len(_TAG_ORDER)), name))
+    tags: list[dict[str, str]] = []
+    for name in ordered:
+        tag = {"name": name}
+        if name in _TAG_DESCRIPTIONS:
+            tag["description"] = _TAG_DESCRIPTIONS[name]
+        tags.append(tag)
+    return tags
+
+
+def _complete(
+    schema: dict[str, Any], routes: Sequence[BaseRoute], public_paths: frozenset[str]
+) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
     schemas.update(_component_schemas(ErrorEnvelope, ProblemDetails))
+    components["examples"] = error_examples()
+    components["headers"] = RESPONSE_HEADERS
     components["securitySchemes"] = SECURITY_SCHEMES
-    tags: dict[str, None] = {}
+    shared: dict[str, Any] = components.setdefault("responses", {})
+    endpoints = _endpoints(routes)
+    tags: set[str] = set()
     for path, item in schema.get("paths", {}).items():
         operations = {method: op for method, op in item.items() if method in HTTP_METHODS}
-        allowed = ", ".join(sorted(method.upper() for method in operations))
-        not_allowed = response_for([catalog.METHOD_NOT_ALLOWED], instance=path)
-        not_allowed["description"] = (
-            f"- `method_not_allowed`: this path accepts only {allowed}; any other method gets 405 "
-            "with the `Allow` header."
-        )
+        allowed = sorted(method.upper() for method in operations)
+        not_allowed = _method_not_allowed(shared, allowed)
         for method, operation in operations.items():
             responses: dict[str, Any] = operation.setdefault("responses", {})
             if "422" in responses and _is_fastapi_validation_response(responses["422"]):
                 del responses["422"]
             responses.setdefault("405", not_allowed)
             _cross_cutting(path, method, operation, public_paths)
+            _response_headers(path, operation, endpoints.get(operation.get("operationId", "")))
             operation["responses"] = dict(sorted(responses.items()))
             if is_authenticated_path(path, public_paths):
                 operation["security"] = SECURITY_REQUIREMENT
-            tags.update(dict.fromkeys(operation.get("tags", ())))
+            tags.update(operation.get("tags", ()))
     if not any(_FASTAPI_VALIDATION_SCHEMAS[0] in json.dumps(item) for item in schema["paths"].values()):
         for name in _FASTAPI_VALIDATION_SCHEMAS:
             schemas.pop(name, None)
-    schema["tags"] = [{"name": name} for name in sorted(tags)]
+    _share_repeated_error_responses(schema["paths"], shared)
+    schema["tags"] = _ordered_tags(tags)
     return schema
 
 
@@ -176,6 +367,7 @@ def build_openapi(app: FastAPI, public_paths: frozenset[str]) -> dict[str, Any]:
                 description=app.description,
                 routes=app.routes,
             ),
+            app.routes,
             public_paths,
         )
     return app.openapi_schema

@@ -3,8 +3,9 @@
 Routes declare what they can fail with: `responses=error_responses(catalog.NOT_FOUND, ...)`. Each
 status becomes one OpenAPI response whose `application/json` content refers to the `Error`
 component (the envelope) and whose `application/problem+json` content refers to `ProblemDetails`,
-with one example per code and the headers the codes send. `api/openapi.py` registers the two
-components.
+with one example per code and the headers the codes send. Examples and headers are `$ref`s into
+`components/examples` and `components/headers` (one copy each, whatever the number of operations
+naming them); `api/openapi.py` registers those components and the two schemas.
 """
 
 from __future__ import annotations
@@ -91,60 +92,105 @@ COMMON_BODY: tuple[ErrorSpec, ...] = (
     catalog.UNSUPPORTED_MEDIA_TYPE,
 )
 
-HEADER_DESCRIPTIONS: dict[str, str] = {
-    "WWW-Authenticate": "The Bearer challenge (RFC 6750).",
-    "Retry-After": "Seconds to wait before retrying.",
-    "RateLimit-Limit": "Requests allowed in the current window.",
-    "RateLimit-Remaining": "Requests left in the current window.",
-    "RateLimit-Reset": "Seconds until the window resets.",
-    "Allow": "The methods this path accepts.",
+EXAMPLE_INSTANCE = "/api/v1/items/itm_01JD0000000000000000000000"
+EXAMPLES_REF = "#/components/examples/"
+HEADERS_REF = "#/components/headers/"
+
+
+def _header(description: str, schema_type: str) -> dict[str, Any]:
+    return {"description": description, "schema": {"type": schema_type}}
+
+
+# Every response header the API documents, once: responses refer to them by `$ref`
+# (`components/headers`), and `api/openapi.py` registers them.
+RESPONSE_HEADERS: dict[str, dict[str, Any]] = {
+    "X-Request-Id": _header(
+        "The request's id: the client's own `X-Request-Id` when valid (1-128 characters of "
+        "[A-Za-z0-9._-]), else a generated one. Error bodies repeat it as `requestId`; quote it in support "
+        "requests.",
+        "string",
+    ),
+    "ETag": _header(
+        'The resource\'s current version (`"v<version>"`): send it back as `If-Match` to update or delete '
+        "only that version, or as `If-None-Match` to get 304 while it is unchanged.",
+        "string",
+    ),
+    "Location": _header("The path of the resource this request created.", "string"),
+    "RateLimit-Limit": _header(
+        "Requests allowed in the current window (sent while rate limiting is on).", "integer"
+    ),
+    "RateLimit-Remaining": _header("Requests left in the current window.", "integer"),
+    "RateLimit-Reset": _header("Seconds until the window resets.", "integer"),
+    "Retry-After": _header("Seconds to wait before retrying.", "integer"),
+    "WWW-Authenticate": _header("The Bearer challenge (RFC 6750).", "string"),
+    "Allow": _header("The methods this path accepts.", "string"),
 }
-_INTEGER_HEADERS = frozenset({"Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"})
+RATE_LIMIT_HEADERS: tuple[str, ...] = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
 
 
-def _headers(entries: list[ErrorSpec]) -> dict[str, Any]:
-    names = dict.fromkeys(name for spec in entries for name in spec.headers)
-    if any(spec.status == 503 for spec in entries):
-        names["Retry-After"] = None
-    return {
-        name: {
-            "description": HEADER_DESCRIPTIONS.get(name, name),
-            "schema": {"type": "integer" if name in _INTEGER_HEADERS else "string"},
+def header_refs(*names: str) -> dict[str, Any]:
+    """Response `headers` referring to `components/headers`."""
+    unknown = [name for name in names if name not in RESPONSE_HEADERS]
+    if unknown:
+        raise ValueError(f"headers missing from RESPONSE_HEADERS: {unknown}")
+    return {name: {"$ref": HEADERS_REF + name} for name in names}
+
+
+def envelope_example_name(spec: ErrorSpec) -> str:
+    return spec.code
+
+
+def problem_example_name(spec: ErrorSpec) -> str:
+    return f"{spec.code}.problem"
+
+
+def error_examples() -> dict[str, Any]:
+    """`components/examples`: one envelope and one problem-details example per catalog code. Every
+    error response refers to these instead of repeating them (most operations share most codes)."""
+    examples: dict[str, Any] = {}
+    for spec in catalog.CATALOG.values():
+        error = example_error(spec)
+        examples[envelope_example_name(spec)] = {
+            "summary": spec.message,
+            "value": envelope(error, EXAMPLE_REQUEST_ID),
         }
-        for name in names
-    }
+        examples[problem_example_name(spec)] = {
+            "summary": spec.message,
+            "value": problem(error, EXAMPLE_REQUEST_ID, EXAMPLE_INSTANCE),
+        }
+    return examples
 
 
-def response_for(entries: list[ErrorSpec], instance: str = "/api/v1/...") -> dict[str, Any]:
-    """One OpenAPI response object for catalog entries that share a status."""
+def _header_names(entries: list[ErrorSpec]) -> list[str]:
+    names = dict.fromkeys(name for spec in entries for name in spec.headers)
+    if any(spec.status in (429, 503) for spec in entries):
+        names["Retry-After"] = None
+    return list(names)
+
+
+def response_for(entries: list[ErrorSpec]) -> dict[str, Any]:
+    """One OpenAPI response object for catalog entries that share a status: the examples are
+    `$ref`s into `components/examples` (see `error_examples`), the headers into `components/headers`."""
     response: dict[str, Any] = {
         "description": "\n".join(f"- `{spec.code}`: {spec.description}" for spec in entries),
         "content": {
             JSON_MEDIA_TYPE: {
                 "schema": {"$ref": f"#/components/schemas/{ERROR_SCHEMA_NAME}"},
                 "examples": {
-                    spec.code: {
-                        "summary": spec.message,
-                        "value": envelope(example_error(spec), EXAMPLE_REQUEST_ID),
-                    }
-                    for spec in entries
+                    spec.code: {"$ref": EXAMPLES_REF + envelope_example_name(spec)} for spec in entries
                 },
             },
             PROBLEM_MEDIA_TYPE: {
                 "schema": {"$ref": f"#/components/schemas/{PROBLEM_SCHEMA_NAME}"},
                 "examples": {
-                    spec.code: {
-                        "summary": spec.message,
-                        "value": problem(example_error(spec), EXAMPLE_REQUEST_ID, instance),
-                    }
-                    for spec in entries
+                    spec.code: {"$ref": EXAMPLES_REF + problem_example_name(spec)} for spec in entries
                 },
             },
         },
     }
-    headers = _headers(entries)
+    headers = _header_names(entries)
     if headers:
-        response["headers"] = headers
+        response["headers"] = header_refs(*headers)
     return response
 
 
