@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.middleware.base import replay_body
 from stockyard.errors import StockyardError, catalog
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -124,13 +125,4 @@ class BodyGuardMiddleware:
                 )
                 return
 
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        await self.app(scope, replay_body(body, receive), send)

@@ -22,6 +22,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.middleware.base import PerApplication, replay_body
 from stockyard.api.paths import API_ROOT
 from stockyard.api.request_state import state_of
 from stockyard.errors import StockyardError, catalog
@@ -72,12 +73,7 @@ async def _read_body(receive: Receive) -> bytes | None:
 class IdempotencyMiddleware:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self._store: IdempotencyStore | None = None
-
-    def _store_for(self, scope: Scope) -> IdempotencyStore:
-        if self._store is None:
-            self._store = IdempotencyStore(scope["app"].state.services.database)
-        return self._store
+        self._store = PerApplication(IdempotencyStore)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].startswith(API_ROOT):
@@ -96,7 +92,7 @@ class IdempotencyMiddleware:
         if body is None:  # the client went away
             return
         owner = KeyOwner(principal.workspace_id, principal.id, key)
-        store = self._store_for(scope)
+        store = self._store.of(scope)
         request_hash = fingerprint(scope["method"], scope["path"], scope.get("query_string", b""), body)
         try:
             claim = await store.claim(owner, request_hash)
@@ -117,15 +113,6 @@ class IdempotencyMiddleware:
         store: IdempotencyStore,
         owner: KeyOwner,
     ) -> None:
-        sent = False
-
-        async def receive_body() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()  # waits for the client to go away, as the server's would
-
         status = 500
         headers: list[tuple[str, str]] = []
         chunks: list[bytes] = []
@@ -144,7 +131,7 @@ class IdempotencyMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive_body, recording_send)
+            await self.app(scope, replay_body(body, receive), recording_send)
         except BaseException:
             await self._release_quietly(store, owner)
             raise

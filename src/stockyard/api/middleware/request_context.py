@@ -15,9 +15,10 @@ import re
 import time
 
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
+from stockyard.api.middleware.base import HttpMiddleware
 from stockyard.api.request_metrics import record_request
 from stockyard.api.request_state import SCOPE_KEY, RequestState
 from stockyard.core.ids import new_id
@@ -30,14 +31,8 @@ access_log = logging.getLogger(ACCESS_LOGGER)
 error_log = logging.getLogger(ERROR_LOGGER)
 
 
-class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class RequestContextMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         request_id = _incoming_request_id(scope) or new_id("req")
         state = scope[SCOPE_KEY] = RequestState(request_id)
         header = (b"x-request-id", request_id.encode())

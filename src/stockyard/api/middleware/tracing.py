@@ -4,7 +4,7 @@ The outermost layer, outside `RequestContextMiddleware`, so that the span covers
 and is current while the access-log line and any traceback are written (they carry its `traceId`).
 The span continues the caller's trace when the request has a W3C `traceparent` (the propagators of
 `OTEL_PROPAGATORS`, by default trace context and baggage). Once the request is answered it is named
-after the route's template, `GET /api/v1/items/{item_id}`, as the metrics label it
+after the route's template, `GET /api/v1/items/{itemId}`, as the metrics label it
 (`request_metrics.route_of`, also for a request refused before routing), or just the method for a
 path no route knows, and it gets the status, the catalog code of an error and the request id.
 Never the query string, a header or a body.
@@ -15,22 +15,17 @@ from __future__ import annotations
 from opentelemetry import propagate
 from opentelemetry.trace import SpanKind, Status, StatusCode
 from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from stockyard import tracing
+from stockyard.api.middleware.base import HttpMiddleware
 from stockyard.api.request_metrics import error_code, route_of
 from stockyard.api.request_state import SCOPE_KEY, RequestState
 from stockyard.metrics import UNMATCHED
 
 
-class TracingMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+class TracingMiddleware(HttpMiddleware):
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         method: str = scope["method"]
         parent = propagate.extract(Headers(scope=scope))
         status: int | None = None
