@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 from stockyard.db.types import JSONDict, JSONList, UTCDateTime
@@ -175,6 +176,7 @@ audit_events = Table(
     Column("data", JSONDict(), nullable=True),
     _created(),
     Index(None, "workspace_id", "id"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts: every sort has its index
 )
 
 # --- catalogue -----------------------------------------------------------------------------------
@@ -197,7 +199,12 @@ items = Table(
     _created(),
     _updated(),
     Index(None, "workspace_id", "id"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
+    Index(None, "workspace_id", "updated_at", "id"),
+    Index(None, "workspace_id", "barcode"),
 )
+# Sorting by name is case-insensitive (0008_list_sorts).
+Index("ix_items_workspace_id_name_lower_id", items.c.workspace_id, func.lower(items.c.name), items.c.id)
 # SKUs are unique among the items that are not deleted.
 Index(
     "uq_items_workspace_id_sku_key",
@@ -357,6 +364,7 @@ reservations = Table(
     _created(),
     _updated(),
     Index(None, "item_id", "location_id", "status"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 stocktakes = Table(
@@ -371,6 +379,7 @@ stocktakes = Table(
     _created(),
     _updated(),
     Column("completed_at", UTCDateTime(), nullable=True),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 stocktake_counts = Table(
@@ -422,6 +431,7 @@ jobs = Table(
     Column("finished_at", UTCDateTime(), nullable=True),
     Index(None, "workspace_id", "id"),
     Index(None, "status"),  # migration 0005_jobs: the resume-on-startup scan
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 job_errors = Table(
