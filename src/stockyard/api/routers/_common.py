@@ -5,18 +5,24 @@ parameters, the ETag headers of versioned resources, and the answers of the comm
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Header, Path, Query, Response
+from fastapi import Depends, Header, Path, Query, Request, Response
 
-from stockyard.api.deps import authorize
+from stockyard.api.bulk import start_job
+from stockyard.api.deps import Jobs, Runner, authorize
 from stockyard.api.etags import etag, matches
 from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.jobs import Job
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.core.versioning import Versioned
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
+from stockyard.jobs.model import JobKind, JobMode
+from stockyard.jobs.runner import JobRunner
+from stockyard.jobs.service import JobService
 
 InventoryReader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
 InventoryWriter = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]
@@ -69,6 +75,8 @@ RoleId = Annotated[str, Path(alias="roleId", description="The role's id.")]
 InviteId = Annotated[str, Path(alias="inviteId", description="The invite's id.")]
 ApiKeyId = Annotated[str, Path(alias="keyId", description="The API key's id (never its secret).")]
 JobId = Annotated[str, Path(alias="jobId", description="The job's id.")]
+
+DryRun = Annotated[bool, Query(alias="dryRun")]
 
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
@@ -129,3 +137,32 @@ def no_content() -> Response:
 def no_store(response: Response) -> None:
     """A response that carries a secret (a token pair, a new API key or invite token) is never cached."""
     response.headers["Cache-Control"] = "no-store"
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRequest:
+    """What a bulk route hands to its job: the request (its body is the rows), the writer, the job
+    service and runner, and the response that points `Location` at the job."""
+
+    request: Request
+    response: Response
+    ctx: Context
+    jobs: JobService
+    runner: JobRunner
+
+
+async def _bulk_request(
+    request: Request, response: Response, ctx: InventoryWriter, jobs: Jobs, runner: Runner
+) -> BulkRequest:
+    return BulkRequest(request, response, ctx, jobs, runner)
+
+
+Bulk = Annotated[BulkRequest, Depends(_bulk_request)]
+
+
+async def start_bulk_job(bulk: BulkRequest, *, kind: JobKind, mode: JobMode, dry_run: bool) -> Job:
+    """The 202 of a bulk route: the job stored, started, and its URL in `Location`."""
+    record = await start_job(
+        bulk.request, bulk.response, bulk.ctx, bulk.jobs, bulk.runner, kind=kind, mode=mode, dry_run=dry_run
+    )
+    return Job.of(record)

@@ -6,6 +6,7 @@ UI and ReDoc standalone bundles as plain files; nothing is fetched from a CDN or
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 
 from fastapi import APIRouter, Request
@@ -26,34 +27,44 @@ ASSETS: dict[str, str] = {
 _ASSET_PACKAGE = "fastapi_offline"
 
 
-def _root(request: Request) -> str:
-    return str(request.scope.get("root_path", "")).rstrip("/")
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What both documentation pages are built from, behind any root path the app is served under."""
+
+    openapi_url: str
+    title: str
+    assets: str
 
 
-def _openapi_url(request: Request) -> str:
-    return _root(request) + (request.app.openapi_url or "/openapi.json")
+def _page(request: Request) -> _Page:
+    root = str(request.scope.get("root_path", "")).rstrip("/")
+    return _Page(
+        openapi_url=root + (request.app.openapi_url or "/openapi.json"),
+        title=f"{request.app.title} API",
+        assets=root + ASSETS_PATH,
+    )
 
 
 @router.get("/docs")
 async def swagger_ui(request: Request) -> HTMLResponse:
-    assets = _root(request) + ASSETS_PATH
+    page = _page(request)
     return get_swagger_ui_html(
-        openapi_url=_openapi_url(request),
-        title=f"{request.app.title} API",
-        swagger_js_url=f"{assets}/swagger-ui-bundle.js",
-        swagger_css_url=f"{assets}/swagger-ui.css",
-        swagger_favicon_url=f"{assets}/favicon.png",
+        openapi_url=page.openapi_url,
+        title=page.title,
+        swagger_js_url=f"{page.assets}/swagger-ui-bundle.js",
+        swagger_css_url=f"{page.assets}/swagger-ui.css",
+        swagger_favicon_url=f"{page.assets}/favicon.png",
     )
 
 
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
-    assets = _root(request) + ASSETS_PATH
+    page = _page(request)
     return get_redoc_html(
-        openapi_url=_openapi_url(request),
-        title=f"{request.app.title} API",
-        redoc_js_url=f"{assets}/redoc.standalone.js",
-        redoc_favicon_url=f"{assets}/favicon.png",
+        openapi_url=page.openapi_url,
+        title=page.title,
+        redoc_js_url=f"{page.assets}/redoc.standalone.js",
+        redoc_favicon_url=f"{page.assets}/favicon.png",
         with_google_fonts=False,
     )
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query
 
-from stockyard.api.bulk import rows_body, start_job
-from stockyard.api.deps import Jobs, Runner
+from stockyard.api.bulk import rows_body
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import WRITE_ERRORS, InventoryWriter
+from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, start_bulk_job
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
@@ -37,23 +36,6 @@ archived location) fails alone and is reported in the job's `errors`. At most 10
     openapi_extra=rows_body("MovementCreate", csv=False),
 )
 async def bulk_record_movements(
-    request: Request,
-    ctx: InventoryWriter,
-    jobs: Jobs,
-    runner: Runner,
-    response: Response,
-    mode: Annotated[Literal["create"], Query()] = "create",
-    dry_run: Annotated[bool, Query(alias="dryRun")] = False,
+    bulk: Bulk, mode: Annotated[Literal["create"], Query()] = "create", dry_run: DryRun = False
 ) -> Job:
-    return Job.of(
-        await start_job(
-            request,
-            response,
-            ctx,
-            jobs,
-            runner,
-            kind=JobKind.MOVEMENTS_IMPORT,
-            mode=JobMode(mode),
-            dry_run=dry_run,
-        )
-    )
+    return await start_bulk_job(bulk, kind=JobKind.MOVEMENTS_IMPORT, mode=JobMode(mode), dry_run=dry_run)
