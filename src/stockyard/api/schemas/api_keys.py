@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
+from stockyard.api.schemas.base import ByValue, CreatedAt, RequestModel, ResponseModel, id_of
 from stockyard.core.permissions import Permission
 
 WarehouseId = Annotated[str, Field(min_length=1, max_length=32)]
@@ -23,15 +23,20 @@ class ApiKeyCreate(RequestModel):
 
 
 class ApiKey(ResponseModel):
-    id: str
-    name: str
+    id: str = id_of("key", "API key")
+    name: str = Field(description="What the key is for, in its creator's words.")
     prefix: str = Field(description="The first characters of the secret, to recognise the key.")
-    scopes: list[str]
-    read_only: bool
-    warehouse_ids: list[str] | None
-    created_by: str | None
-    last_used_at: datetime | None
-    created_at: datetime
+    scopes: list[str] = Field(description="The permissions the key has (`inventory.read`...).")
+    read_only: bool = Field(description="True when the key may only read (a write answers 403 read_only).")
+    warehouse_ids: list[str] | None = Field(
+        description="The warehouses the key may touch; null means all of them."
+    )
+    created_by: str | None = Field(description="The id of the member who created it; null when not recorded.")
+    last_used_at: datetime | None = Field(
+        description="When it last authenticated a request (ISO 8601, UTC; updated at most once a minute); null "
+        "if never."
+    )
+    created_at: CreatedAt
 
 
 class ApiKeyCreated(ApiKey):

@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import ResponseModel
+from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestId, ResponseModel, id_of
 from stockyard.identity.audit_events import AuditEventRecord
 
 
 class Actor(ResponseModel):
-    type: Literal["member", "api_key", "system"]
-    id: str | None
+    type: Literal["member", "api_key", "system"] = Field(
+        description="`member` (a signed-in user), `api_key`, or `system` (the service itself)."
+    )
+    id: str | None = Field(description="The member's or API key's id; null for the system.")
 
 
 class AuditEvent(ResponseModel):
-    id: str
-    actor: Actor
-    action: str
-    resource_type: str
-    resource_id: str | None
-    request_id: str | None
-    data: dict[str, Any] | None
-    created_at: datetime
+    id: str = id_of("aud", "audit event")
+    actor: Actor = Field(description="Who did it.")
+    action: str = Field(
+        description="What happened, `<resource>.<verb>` (`item.created`, `api_key.revoked`...)."
+    )
+    resource_type: str = Field(description="The kind of resource it happened to (`item`, `warehouse`...).")
+    resource_id: str | None = Field(description="The resource's id; null for an action on no one resource.")
+    request_id: RequestId
+    data: dict[str, Any] | None = Field(
+        description="Details of the action (which fields changed...), never secrets; null when there are none."
+    )
+    created_at: CreatedAt
 
     @model_validator(mode="before")
     @classmethod
@@ -45,4 +50,4 @@ class AuditEvent(ResponseModel):
 
 class AuditEventList(ResponseModel):
     data: list[AuditEvent]
-    next_cursor: str | None
+    next_cursor: NextCursor

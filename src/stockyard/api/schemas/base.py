@@ -19,12 +19,13 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     Strict,
     TypeAdapter,
     ValidationError,
@@ -177,3 +178,36 @@ class ResponseModel(BaseModel):
         nested bodies too (a `Page` gives a list body its `data` and `next_cursor`). A body whose fields
         are not the record's says how in a `mode="before"` model validator (`schemas/members.py`)."""
         return cls.model_validate(record, from_attributes=True)
+
+
+# Fields many response bodies share, described once.
+CreatedAt = Annotated[datetime, Field(description="When it was created: an ISO 8601 date-time in UTC.")]
+UpdatedAt = Annotated[
+    datetime,
+    Field(description="When it last changed (ISO 8601, UTC); the same as createdAt until its first change."),
+]
+NextCursor = Annotated[
+    str | None,
+    Field(description="Send as `cursor` to read the next page; null on the last page. Opaque."),
+]
+ActorType = Annotated[
+    str,
+    Field(
+        description="Who did it: `member` (a signed-in user), `api_key`, or `system` (the service itself)."
+    ),
+]
+ActorId = Annotated[
+    str | None,
+    Field(description="The member's or API key's id; null when the system did it."),
+]
+RequestId = Annotated[
+    str | None,
+    Field(
+        description="The X-Request-Id of the request that did it (the client's, or `req_...`); null for a job."
+    ),
+]
+
+
+def id_of(prefix: str, what: str) -> Any:
+    """The `Field` of a resource's id: opaque, `<prefix>_` then 26 characters, ordered by creation."""
+    return Field(description=f"The {what}'s id: `{prefix}_` and 26 characters, in order of creation.")

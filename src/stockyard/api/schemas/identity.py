@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel, in_words
+from stockyard.api.schemas.base import CreatedAt, RequestModel, ResponseModel, in_words
 
 Slug = Annotated[
     str,
@@ -40,7 +39,7 @@ class Workspace(ResponseModel):
     name: str
     slug: str
     plan: str
-    created_at: datetime
+    created_at: CreatedAt
 
 
 class User(ResponseModel):

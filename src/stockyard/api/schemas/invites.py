@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel
 from stockyard.api.schemas.identity import Email, Password, PersonName, User
 from stockyard.api.schemas.roles import RoleName
 from stockyard.identity.invites import AcceptedInvite
@@ -39,7 +39,7 @@ class Invite(ResponseModel):
     invited_by: str | None
     expires_at: datetime
     accepted_at: datetime | None
-    created_at: datetime
+    created_at: CreatedAt
 
 
 class InviteCreated(Invite):
@@ -48,7 +48,7 @@ class InviteCreated(Invite):
 
 class InviteList(ResponseModel):
     data: list[Invite]
-    next_cursor: str | None
+    next_cursor: NextCursor
 
 
 class AcceptedWorkspace(ResponseModel):

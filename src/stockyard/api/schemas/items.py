@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, cast
 
 from pydantic import Field, field_validator
 
-from stockyard.api.schemas.base import DECIMAL_NUMBER, RequestModel, ResponseModel, in_words
+from stockyard.api.schemas.base import (
+    DECIMAL_NUMBER,
+    CreatedAt,
+    NextCursor,
+    RequestModel,
+    ResponseModel,
+    UpdatedAt,
+    id_of,
+    in_words,
+)
 from stockyard.core.money import format_amount
 from stockyard.inventory.items import ItemChanges
 
@@ -64,18 +72,26 @@ class ItemUpdate(RequestModel):
 
 
 class Item(ResponseModel):
-    id: str
-    sku: str
-    name: str
-    description: str | None
-    unit: str
-    barcode: str | None
-    reorder_point: int | None
-    unit_cost: str | None = Field(description="Decimal string, up to 4 decimal places.")
-    tags: list[str]
-    archived: bool
-    created_at: datetime
-    updated_at: datetime
+    id: str = id_of("itm", "item")
+    sku: str = Field(
+        description="The stock-keeping unit, unique in the workspace (compared case-insensitively)."
+    )
+    name: str = Field(description="The item's display name.")
+    description: str | None = Field(description="Free text; null when not set.")
+    unit: str = Field(description="The unit its quantities count in (`each`, `box`, `kg`...).")
+    barcode: str | None = Field(description="The barcode (EAN, UPC or any code); null when not set.")
+    reorder_point: int | None = Field(
+        description="Available units at or below which the item shows in the low-stock report; null for none."
+    )
+    unit_cost: str | None = Field(
+        description="Cost of one unit as a decimal string, up to 4 decimal places (`12.5000`); null when unknown."
+    )
+    tags: list[str] = Field(
+        description="The names of the item's tags, in alphabetical order (ignoring case)."
+    )
+    archived: bool = Field(description="Archived items are kept for history but take no new stock.")
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
     @field_validator("unit_cost", mode="before")
     @classmethod
@@ -85,4 +101,4 @@ class Item(ResponseModel):
 
 class ItemList(ResponseModel):
     data: list[Item]
-    next_cursor: str | None
+    next_cursor: NextCursor

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import ResponseModel
+from stockyard.api.schemas.base import CreatedAt, NextCursor, ResponseModel, UpdatedAt, id_of
 from stockyard.jobs.model import JobKind, JobMode, JobStatus
 
 
@@ -20,20 +20,24 @@ class JobRowError(ResponseModel):
 
 
 class JobSummary(ResponseModel):
-    id: str
-    kind: JobKind
-    mode: JobMode
-    dry_run: bool
-    status: JobStatus
-    total: int
-    processed: int
-    succeeded: int
-    failed: int
+    id: str = id_of("job", "job")
+    kind: JobKind = Field(description="What the job does: `items.import` or `movements.import`.")
+    mode: JobMode = Field(description="`create` adds every row; `upsert` (items) creates or updates by SKU.")
+    dry_run: bool = Field(description="True when the job only checks its rows and writes nothing.")
+    status: JobStatus = Field(
+        description="`queued`, `running`, then `succeeded`, `partially_failed` (some rows failed) or `failed`."
+    )
+    total: int = Field(description="Rows submitted.")
+    processed: int = Field(description="Rows handled so far, succeeded or failed.")
+    succeeded: int = Field(description="Rows that went through.")
+    failed: int = Field(description="Rows refused; their errors are in the job's `errors`.")
     progress: float = Field(description="processed / total, from 0 to 1.")
-    created_at: datetime
-    updated_at: datetime
-    started_at: datetime | None
-    finished_at: datetime | None
+    created_at: CreatedAt
+    updated_at: UpdatedAt
+    started_at: datetime | None = Field(
+        description="When a worker started it (ISO 8601, UTC); null while queued."
+    )
+    finished_at: datetime | None = Field(description="When it ended (ISO 8601, UTC); null until then.")
 
 
 class Job(JobSummary):
@@ -42,4 +46,4 @@ class Job(JobSummary):
 
 class JobList(ResponseModel):
     data: list[JobSummary]
-    next_cursor: str | None
+    next_cursor: NextCursor

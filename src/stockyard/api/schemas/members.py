@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import model_validator
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel, UpdatedAt
 from stockyard.api.schemas.identity import User
 from stockyard.api.schemas.roles import RoleName
 from stockyard.identity.members import MemberRecord
@@ -22,8 +21,8 @@ class Member(ResponseModel):
     user: User
     role: str
     status: Literal["active", "invited"]
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
     @model_validator(mode="before")
     @classmethod
@@ -42,4 +41,4 @@ class Member(ResponseModel):
 
 class MemberList(ResponseModel):
     data: list[Member]
-    next_cursor: str | None
+    next_cursor: NextCursor

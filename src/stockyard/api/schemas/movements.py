@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import (
+    ActorId,
+    ActorType,
+    CreatedAt,
+    NextCursor,
+    RequestId,
+    RequestModel,
+    ResponseModel,
+    id_of,
+)
 from stockyard.inventory.ledger import MovementType
 from stockyard.inventory.movements import MovementRequest
 
@@ -52,25 +60,30 @@ class MovementCreate(RequestModel):
 
 
 class Movement(ResponseModel):
-    id: str
-    type: str
-    item_id: str
-    location_id: str
-    warehouse_id: str
+    id: str = id_of("mov", "movement")
+    type: str = Field(
+        description="`receive`, `issue` (also a consumed reservation), `adjust`, `transfer_out`, `transfer_in` or "
+        "`count` (a stocktake's difference)."
+    )
+    item_id: str = Field(description="The item whose stock moved.")
+    location_id: str = Field(description="The location where it moved.")
+    warehouse_id: str = Field(description="The location's warehouse.")
     units: int = Field(description="Signed change of on-hand units.")
     balance_after: int = Field(description="On-hand units at the location after this movement.")
     sequence: int = Field(description="Position in this item's ledger at this location: 1, 2, 3...")
-    reason: str | None
-    reference: str | None
-    transfer_id: str | None
-    stocktake_id: str | None
-    reservation_id: str | None
-    actor_type: str
-    actor_id: str | None
-    request_id: str | None
-    created_at: datetime
+    reason: str | None = Field(description="Why, in the caller's words; null when not given.")
+    reference: str | None = Field(
+        description="The caller's own reference (an order number...); null when not given."
+    )
+    transfer_id: str | None = Field(description="The transfer this movement is half of; null otherwise.")
+    stocktake_id: str | None = Field(description="The stocktake whose count posted it; null otherwise.")
+    reservation_id: str | None = Field(description="The reservation it consumed; null otherwise.")
+    actor_type: ActorType
+    actor_id: ActorId
+    request_id: RequestId
+    created_at: CreatedAt
 
 
 class MovementList(ResponseModel):
     data: list[Movement]
-    next_cursor: str | None
+    next_cursor: NextCursor

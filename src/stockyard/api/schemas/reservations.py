@@ -7,7 +7,15 @@ from typing import Annotated, Self
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from stockyard.api.schemas.base import ISO_DATE_TIME, RequestModel, ResponseModel, field_error
+from stockyard.api.schemas.base import (
+    ISO_DATE_TIME,
+    CreatedAt,
+    NextCursor,
+    RequestModel,
+    ResponseModel,
+    UpdatedAt,
+    field_error,
+)
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.api.timestamps import Timestamp
 from stockyard.core.clock import utcnow
@@ -57,13 +65,13 @@ class Reservation(ResponseModel):
     status: str = Field(description="active, released, consumed, or expired (an active hold past expiresAt).")
     expires_at: datetime
     reference: str | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
 
 class ReservationList(ResponseModel):
     data: list[Reservation]
-    next_cursor: str | None
+    next_cursor: NextCursor
 
 
 class ReservationConsumed(ResponseModel):

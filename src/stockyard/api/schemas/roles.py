@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, cast
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel, in_words
+from stockyard.api.schemas.base import ByValue, CreatedAt, RequestModel, ResponseModel, UpdatedAt, in_words
 from stockyard.core.permissions import Permission
 from stockyard.identity.roles import RoleChanges
 
@@ -51,8 +50,8 @@ class Role(ResponseModel):
     description: str
     permissions: list[str]
     builtin: bool = Field(description="Built-in roles cannot be changed or deleted.")
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
 
 class RoleList(ResponseModel):

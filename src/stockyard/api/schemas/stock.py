@@ -2,37 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import ResponseModel
+from stockyard.api.schemas.base import NextCursor, ResponseModel
 from stockyard.inventory.stock import ItemStock as ItemStockRecord
+
+OnHand = Annotated[int, Field(description="Units physically there: the sum of the ledger's movements.")]
+Reserved = Annotated[int, Field(description="Units held by active, unexpired reservations.")]
+Available = Annotated[
+    int, Field(description="Units free to issue, reserve or transfer: onHand - reserved, never below 0.")
+]
 
 
 class StockLevel(ResponseModel):
-    item_id: str
-    sku: str
-    location_id: str
-    location_code: str
-    warehouse_id: str
-    on_hand: int
-    reserved: int
-    available: int
+    item_id: str = Field(description="The item.")
+    sku: str = Field(description="The item's SKU.")
+    location_id: str = Field(description="The location holding it.")
+    location_code: str = Field(description="The location's code (`A-01-03`...).")
+    warehouse_id: str = Field(description="The location's warehouse.")
+    on_hand: OnHand
+    reserved: Reserved
+    available: Available
 
 
 class StockLevelList(ResponseModel):
     data: list[StockLevel]
-    next_cursor: str | None
+    next_cursor: NextCursor
 
 
 class ItemStock(ResponseModel):
-    item_id: str
-    sku: str
-    on_hand: int
-    reserved: int
-    available: int
-    locations: list[StockLevel]
+    item_id: str = Field(description="The item.")
+    sku: str = Field(description="The item's SKU.")
+    on_hand: OnHand
+    reserved: Reserved
+    available: Available
+    locations: list[StockLevel] = Field(
+        description="The item's stock location by location; the totals above add these up."
+    )
 
     @model_validator(mode="before")
     @classmethod

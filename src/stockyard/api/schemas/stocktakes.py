@@ -7,7 +7,14 @@ from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel, each_item_once
+from stockyard.api.schemas.base import (
+    CreatedAt,
+    NextCursor,
+    RequestModel,
+    ResponseModel,
+    UpdatedAt,
+    each_item_once,
+)
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, ResourceId
 from stockyard.api.schemas.reservations import Reservation
 
@@ -41,14 +48,14 @@ class Stocktake(ResponseModel):
     warehouse_id: str
     status: str = Field(description="open, completed or cancelled.")
     counts: list[Count]
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
     completed_at: datetime | None
 
 
 class StocktakeList(ResponseModel):
     data: list[Stocktake]
-    next_cursor: str | None
+    next_cursor: NextCursor
 
 
 class StocktakeCompleted(ResponseModel):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel
 
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 
@@ -24,9 +23,9 @@ class Tag(ResponseModel):
     id: str
     name: str
     item_count: int
-    created_at: datetime
+    created_at: CreatedAt
 
 
 class TagList(ResponseModel):
     data: list[Tag]
-    next_cursor: str | None
+    next_cursor: NextCursor

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel, each_item_once
+from stockyard.api.schemas.base import (
+    ActorId,
+    ActorType,
+    CreatedAt,
+    NextCursor,
+    RequestModel,
+    ResponseModel,
+    each_item_once,
+    id_of,
+)
 from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
 from stockyard.inventory.transfers import TransferCreated
 
@@ -30,19 +38,19 @@ class TransferCreate(RequestModel):
 
 
 class TransferLine(ResponseModel):
-    item_id: str
-    units: int
+    item_id: str = Field(description="The item moved.")
+    units: int = Field(description="Units moved, more than 0.")
 
 
 class Transfer(ResponseModel):
-    id: str
-    from_location_id: str
-    to_location_id: str
-    reference: str | None
-    lines: list[TransferLine]
-    actor_type: str
-    actor_id: str | None
-    created_at: datetime
+    id: str = id_of("trf", "transfer")
+    from_location_id: str = Field(description="The location the units left.")
+    to_location_id: str = Field(description="The location the units reached.")
+    reference: str | None = Field(description="The caller's own reference; null when not given.")
+    lines: list[TransferLine] = Field(description="What moved, one line per item, in the order sent.")
+    actor_type: ActorType
+    actor_id: ActorId
+    created_at: CreatedAt
     movements: list[Movement] | None = Field(
         default=None, description="The paired ledger entries; present in the response to POST."
     )
@@ -57,4 +65,4 @@ class Transfer(ResponseModel):
 
 class TransferList(ResponseModel):
     data: list[Transfer]
-    next_cursor: str | None
+    next_cursor: NextCursor

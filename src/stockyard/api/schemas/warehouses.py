@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, cast
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import RequestModel, ResponseModel, in_words
+from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel, UpdatedAt, in_words
 from stockyard.inventory.locations import LocationChanges
 from stockyard.inventory.warehouses import WarehouseChanges
 
@@ -53,13 +52,13 @@ class Warehouse(ResponseModel):
     name: str
     address: str | None
     archived: bool
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
 
 class WarehouseList(ResponseModel):
     data: list[Warehouse]
-    next_cursor: str | None
+    next_cursor: NextCursor
 
 
 class LocationCreate(RequestModel):
@@ -87,10 +86,10 @@ class Location(ResponseModel):
     name: str | None
     archived: bool
     locked_by: str | None = Field(description="The open stocktake that locks the location, if any.")
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
 
 class LocationList(ResponseModel):
     data: list[Location]
-    next_cursor: str | None
+    next_cursor: NextCursor

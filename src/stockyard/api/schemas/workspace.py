@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, cast
 
 from pydantic import Field, model_validator
 from pydantic.alias_generators import to_camel
 
-from stockyard.api.schemas.base import ByValue, RequestModel, ResponseModel
+from stockyard.api.schemas.base import ByValue, CreatedAt, RequestModel, ResponseModel, UpdatedAt
 from stockyard.core.plans import Plan, policy
 from stockyard.identity.workspace_settings import WorkspaceChanges, WorkspaceSettings
 
@@ -32,8 +31,8 @@ class WorkspaceDetail(ResponseModel):
     plan: str
     limits: dict[str, int]
     capabilities: list[str]
-    created_at: datetime
-    updated_at: datetime
+    created_at: CreatedAt
+    updated_at: UpdatedAt
 
     @model_validator(mode="before")
     @classmethod
