@@ -12,7 +12,7 @@ from fastapi import Depends, Header, Path, Query, Request, Response
 
 from stockyard.api.bulk import start_job
 from stockyard.api.deps import Jobs, Runner, authorize
-from stockyard.api.etags import etag, matches
+from stockyard.api.etags import etag, expected_version, matches
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.core.context import Context
@@ -80,6 +80,15 @@ DryRun = Annotated[bool, Query(alias="dryRun")]
 
 IfMatch = Annotated[str | None, Header(alias="If-Match")]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
+
+
+def _expected_version(if_match: IfMatch = None) -> int | None:
+    """The version an update or delete demands through If-Match (`etags.expected_version`)."""
+    return expected_version(if_match)
+
+
+# The If-Match header of a versioned write, read as the version it demands (None without one).
+ExpectedVersion = Annotated[int | None, Depends(_expected_version)]
 
 NOT_MODIFIED: dict[int | str, Any] = {304: {"description": "Not modified"}}
 

@@ -6,7 +6,6 @@ UI and ReDoc standalone bundles as plain files; nothing is fetched from a CDN or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import resources
 
 from fastapi import APIRouter, Request
@@ -27,44 +26,33 @@ ASSETS: dict[str, str] = {
 _ASSET_PACKAGE = "fastapi_offline"
 
 
-@dataclass(frozen=True, slots=True)
-class _Page:
-    """What both documentation pages are built from, behind any root path the app is served under."""
-
-    openapi_url: str
-    title: str
-    assets: str
-
-
-def _page(request: Request) -> _Page:
+def _page(request: Request) -> tuple[str, str, str]:
+    """What both documentation pages are built from, behind any root path the app is served under:
+    the OpenAPI document's URL, the page title, and the URL of the bundled assets."""
     root = str(request.scope.get("root_path", "")).rstrip("/")
-    return _Page(
-        openapi_url=root + (request.app.openapi_url or "/openapi.json"),
-        title=f"{request.app.title} API",
-        assets=root + ASSETS_PATH,
-    )
+    return root + (request.app.openapi_url or "/openapi.json"), f"{request.app.title} API", root + ASSETS_PATH
 
 
 @router.get("/docs")
 async def swagger_ui(request: Request) -> HTMLResponse:
-    page = _page(request)
+    openapi_url, title, assets = _page(request)
     return get_swagger_ui_html(
-        openapi_url=page.openapi_url,
-        title=page.title,
-        swagger_js_url=f"{page.assets}/swagger-ui-bundle.js",
-        swagger_css_url=f"{page.assets}/swagger-ui.css",
-        swagger_favicon_url=f"{page.assets}/favicon.png",
+        openapi_url=openapi_url,
+        title=title,
+        swagger_js_url=f"{assets}/swagger-ui-bundle.js",
+        swagger_css_url=f"{assets}/swagger-ui.css",
+        swagger_favicon_url=f"{assets}/favicon.png",
     )
 
 
 @router.get("/redoc")
 async def redoc(request: Request) -> HTMLResponse:
-    page = _page(request)
+    openapi_url, title, assets = _page(request)
     return get_redoc_html(
-        openapi_url=page.openapi_url,
-        title=page.title,
-        redoc_js_url=f"{page.assets}/redoc.standalone.js",
-        redoc_favicon_url=f"{page.assets}/favicon.png",
+        openapi_url=openapi_url,
+        title=title,
+        redoc_js_url=f"{assets}/redoc.standalone.js",
+        redoc_favicon_url=f"{assets}/favicon.png",
         with_google_fonts=False,
     )
 

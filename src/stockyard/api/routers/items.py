@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from stockyard.api.deps import get_services
-from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -15,7 +14,7 @@ from stockyard.api.routers._common import (
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
     ArchivedFilter,
-    IfMatch,
+    ExpectedVersion,
     IfNoneMatch,
     InventoryReader,
     InventoryWriter,
@@ -105,9 +104,9 @@ async def update_item(
     ctx: InventoryWriter,
     items: Items,
     response: Response,
-    if_match: IfMatch = None,
+    version: ExpectedVersion,
 ) -> Item:
-    record = await items.update(ctx, item_id, body.changes(), if_match=expected_version(if_match))
+    record = await items.update(ctx, item_id, body.changes(), if_match=version)
     return updated(response, record, Item.of)
 
 
@@ -119,7 +118,7 @@ async def update_item(
     responses=error_responses(*VERSIONED_CHANGE_ERRORS, catalog.ITEM_HAS_STOCK),
 )
 async def delete_item(
-    item_id: ItemId, ctx: InventoryWriter, items: Items, if_match: IfMatch = None
+    item_id: ItemId, ctx: InventoryWriter, items: Items, version: ExpectedVersion
 ) -> Response:
-    await items.delete(ctx, item_id, if_match=expected_version(if_match))
+    await items.delete(ctx, item_id, if_match=version)
     return no_content()

@@ -7,13 +7,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
-    IfMatch,
+    ExpectedVersion,
     IfNoneMatch,
     MemberId,
     PageCursor,
@@ -83,9 +82,9 @@ async def update_member(
     ctx: Manager,
     members: Members,
     response: Response,
-    if_match: IfMatch = None,
+    version: ExpectedVersion,
 ) -> Member:
-    record = await members.change_role(ctx, member_id, body.role, if_match=expected_version(if_match))
+    record = await members.change_role(ctx, member_id, body.role, if_match=version)
     return updated(response, record, Member.of)
 
 
@@ -97,7 +96,7 @@ async def update_member(
     responses=error_responses(*VERSIONED_CHANGE_ERRORS, catalog.LAST_OWNER),
 )
 async def remove_member(
-    member_id: MemberId, ctx: Manager, members: Members, if_match: IfMatch = None
+    member_id: MemberId, ctx: Manager, members: Members, version: ExpectedVersion
 ) -> Response:
-    await members.remove(ctx, member_id, if_match=expected_version(if_match))
+    await members.remove(ctx, member_id, if_match=version)
     return no_content()

@@ -7,14 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     READ_ERRORS,
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
-    IfMatch,
+    ExpectedVersion,
     IfNoneMatch,
     RoleId,
     conditional_get,
@@ -91,9 +90,9 @@ async def update_role(
     ctx: Manager,
     roles: Roles,
     response: Response,
-    if_match: IfMatch = None,
+    version: ExpectedVersion,
 ) -> Role:
-    record = await roles.update(ctx, role_id, body.changes(), if_match=expected_version(if_match))
+    record = await roles.update(ctx, role_id, body.changes(), if_match=version)
     return updated(response, record, Role.of)
 
 
@@ -108,6 +107,6 @@ async def update_role(
         catalog.UNPROCESSABLE_ENTITY,
     ),
 )
-async def delete_role(role_id: RoleId, ctx: Manager, roles: Roles, if_match: IfMatch = None) -> Response:
-    await roles.delete(ctx, role_id, if_match=expected_version(if_match))
+async def delete_role(role_id: RoleId, ctx: Manager, roles: Roles, version: ExpectedVersion) -> Response:
+    await roles.delete(ctx, role_id, if_match=version)
     return no_content()

@@ -7,7 +7,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
@@ -16,7 +15,7 @@ from stockyard.api.routers._common import (
     READ_IN_WAREHOUSE,
     WRITE_ERRORS,
     ArchivedFilter,
-    IfMatch,
+    ExpectedVersion,
     IfNoneMatch,
     InventoryReader,
     LocationId,
@@ -119,9 +118,9 @@ async def update_warehouse(
     ctx: Manager,
     warehouses: Warehouses,
     response: Response,
-    if_match: IfMatch = None,
+    version: ExpectedVersion,
 ) -> Warehouse:
-    record = await warehouses.update(ctx, warehouse_id, body.changes(), if_match=expected_version(if_match))
+    record = await warehouses.update(ctx, warehouse_id, body.changes(), if_match=version)
     return updated(response, record, Warehouse.of)
 
 
@@ -133,9 +132,9 @@ async def update_warehouse(
     responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT),
 )
 async def delete_warehouse(
-    warehouse_id: WarehouseId, ctx: Manager, warehouses: Warehouses, if_match: IfMatch = None
+    warehouse_id: WarehouseId, ctx: Manager, warehouses: Warehouses, version: ExpectedVersion
 ) -> Response:
-    await warehouses.delete(ctx, warehouse_id, if_match=expected_version(if_match))
+    await warehouses.delete(ctx, warehouse_id, if_match=version)
     return no_content()
 
 
@@ -227,9 +226,9 @@ async def update_location(
     ctx: Manager,
     locations: Locations,
     response: Response,
-    if_match: IfMatch = None,
+    version: ExpectedVersion,
 ) -> Location:
-    record = await locations.update(ctx, location_id, body.changes(), if_match=expected_version(if_match))
+    record = await locations.update(ctx, location_id, body.changes(), if_match=version)
     return updated(response, record, Location.of)
 
 
@@ -241,7 +240,7 @@ async def update_location(
     responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT, catalog.RESOURCE_LOCKED),
 )
 async def delete_location(
-    location_id: LocationId, ctx: Manager, locations: Locations, if_match: IfMatch = None
+    location_id: LocationId, ctx: Manager, locations: Locations, version: ExpectedVersion
 ) -> Response:
-    await locations.delete(ctx, location_id, if_match=expected_version(if_match))
+    await locations.delete(ctx, location_id, if_match=version)
     return no_content()

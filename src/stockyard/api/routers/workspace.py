@@ -7,12 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.etags import expected_version
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     READ_ERRORS,
     WRITE_ERRORS,
-    IfMatch,
+    ExpectedVersion,
     IfNoneMatch,
     conditional_get,
     conditional_get_responses,
@@ -56,7 +55,7 @@ async def update_workspace(
     ctx: Manager,
     settings: WorkspaceSettings,
     response: Response,
-    if_match: IfMatch = None,
+    version: ExpectedVersion,
 ) -> WorkspaceDetail:
-    record = await settings.update(ctx, body.changes(), if_match=expected_version(if_match))
+    record = await settings.update(ctx, body.changes(), if_match=version)
     return updated(response, record, WorkspaceDetail.of)
