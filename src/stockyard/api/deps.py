@@ -85,13 +85,19 @@ PrincipalDep = Annotated[Principal, Depends(get_principal)]
 ServiceT = TypeVar("ServiceT")
 
 
-def over_database(service: Callable[[Database], ServiceT]) -> Callable[[Request], Awaitable[ServiceT]]:
-    """The dependency that builds `service` over the app's database, for each request."""
+def from_services(pick: Callable[[Services], ServiceT]) -> Callable[[Request], Awaitable[ServiceT]]:
+    """The dependency that gives a route what `pick` takes from the app's services
+    (`from_services(lambda services: services.items)`)."""
 
     async def dependency(request: Request) -> ServiceT:
-        return service((await get_services(request)).database)
+        return pick(await get_services(request))
 
     return dependency
+
+
+def over_database(service: Callable[[Database], ServiceT]) -> Callable[[Request], Awaitable[ServiceT]]:
+    """The dependency that builds `service` over the app's database, for each request."""
+    return from_services(lambda services: service(services.database))
 
 
 async def get_database(request: Request) -> Database:

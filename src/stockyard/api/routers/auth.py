@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Response
 
-from stockyard.api.deps import DatabaseDep, PrincipalDep, get_services
+from stockyard.api.deps import DatabaseDep, PrincipalDep, from_services
 from stockyard.api.paths import API_V1, public
 from stockyard.api.routers._common import no_content, no_store
 from stockyard.api.schemas.errors import error_responses
@@ -18,11 +18,9 @@ from stockyard.identity.profile import describe
 router = APIRouter(prefix=API_V1, tags=["auth"])
 
 
-async def _authentication(request: Request) -> AuthenticationService:
-    return (await get_services(request)).authentication
-
-
-Authentication = Annotated[AuthenticationService, Depends(_authentication)]
+Authentication = Annotated[
+    AuthenticationService, Depends(from_services(lambda services: services.authentication))
+]
 
 
 @router.post(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from stockyard.api.deps import authorize, get_services
+from stockyard.api.deps import authorize, from_services
 from stockyard.api.paths import API_V1, public
 from stockyard.api.request_state import state_of
 from stockyard.api.routers._common import (
@@ -39,11 +39,7 @@ from stockyard.identity.invites import InviteService
 router = APIRouter(prefix=API_V1, tags=["invites"])
 
 
-async def _invites(request: Request) -> InviteService:
-    return (await get_services(request)).invites
-
-
-Invites = Annotated[InviteService, Depends(_invites)]
+Invites = Annotated[InviteService, Depends(from_services(lambda services: services.invites))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 

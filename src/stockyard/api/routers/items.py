@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from stockyard.api.deps import get_services
+from stockyard.api.deps import from_services
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -35,11 +35,7 @@ from stockyard.inventory.items import ItemService
 router = APIRouter(prefix=API_V1, tags=["items"])
 
 
-async def _items(request: Request) -> ItemService:
-    return (await get_services(request)).items
-
-
-Items = Annotated[ItemService, Depends(_items)]
+Items = Annotated[ItemService, Depends(from_services(lambda services: services.items))]
 
 
 @router.post(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
-from stockyard.api.deps import get_services
+from stockyard.api.deps import from_services
 from stockyard.api.paths import API_V1, public
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import WorkspaceCreate, WorkspaceCreated
@@ -16,11 +16,7 @@ from stockyard.identity.workspaces import WorkspaceService
 router = APIRouter(prefix=API_V1, tags=["workspaces"])
 
 
-async def _workspaces(request: Request) -> WorkspaceService:
-    return (await get_services(request)).workspaces
-
-
-Workspaces = Annotated[WorkspaceService, Depends(_workspaces)]
+Workspaces = Annotated[WorkspaceService, Depends(from_services(lambda services: services.workspaces))]
 
 
 @router.post(
