@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Generic, Self, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -72,6 +72,18 @@ class RequestModel(BaseModel):
     def sent(self) -> dict[str, Any]:
         """The fields the client actually sent, by Python name."""
         return {name: getattr(self, name) for name in self.model_fields_set}
+
+
+ChangesT = TypeVar("ChangesT")
+
+
+class UpdateModel(RequestModel, Generic[ChangesT]):
+    """A PATCH body whose fields are all optional, parameterised by the service's change set (a
+    TypedDict with no required key: tests/api/test_change_sets.py checks it has exactly these fields)."""
+
+    def changes(self) -> ChangesT:
+        """The fields the client sent, as the service's typed change set."""
+        return cast(ChangesT, self.sent())
 
 
 def field_error(field: str, message: str) -> PydanticCustomError:

@@ -14,6 +14,7 @@ from stockyard.api.schemas.base import (
     RequestModel,
     ResponseModel,
     UpdatedAt,
+    UpdateModel,
     id_of,
     in_words,
 )
@@ -53,7 +54,7 @@ class ItemCreate(RequestModel):
         return cast(ItemChanges, self.model_dump())
 
 
-class ItemUpdate(RequestModel):
+class ItemUpdate(UpdateModel[ItemChanges]):
     non_nullable = frozenset({"sku", "name", "archived", "unit"})
 
     sku: Sku | None = None
@@ -65,10 +66,6 @@ class ItemUpdate(RequestModel):
     unit_cost: UnitCost | None = None
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool | None = None
-
-    def changes(self) -> ItemChanges:
-        """The fields the client sent, as the service's typed change set."""
-        return cast(ItemChanges, self.sent())
 
 
 class Item(ResponseModel):

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import ByValue, CreatedAt, RequestModel, ResponseModel, UpdatedAt, in_words
+from stockyard.api.schemas.base import (
+    ByValue,
+    CreatedAt,
+    RequestModel,
+    ResponseModel,
+    UpdatedAt,
+    UpdateModel,
+    in_words,
+)
 from stockyard.core.permissions import Permission
 from stockyard.identity.roles import RoleChanges
 
@@ -31,17 +39,12 @@ class RoleCreate(RequestModel):
     permissions: Permissions
 
 
-class RoleUpdate(RequestModel):
+class RoleUpdate(UpdateModel[RoleChanges]):
     non_nullable = frozenset({"name", "description", "permissions"})
 
     name: RoleName | None = None
     description: Description | None = None
     permissions: Permissions | None = None
-
-    def changes(self) -> RoleChanges:
-        """The fields the client sent, as the service's typed change set (a test checks that its
-        keys are this model's fields)."""
-        return cast(RoleChanges, self.sent())
 
 
 class Role(ResponseModel):

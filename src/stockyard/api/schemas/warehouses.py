@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel, UpdatedAt, in_words
+from stockyard.api.schemas.base import (
+    CreatedAt,
+    NextCursor,
+    RequestModel,
+    ResponseModel,
+    UpdatedAt,
+    UpdateModel,
+    in_words,
+)
 from stockyard.inventory.locations import LocationChanges
 from stockyard.inventory.warehouses import WarehouseChanges
 
@@ -32,18 +40,13 @@ class WarehouseCreate(RequestModel):
     address: Address | None = None
 
 
-class WarehouseUpdate(RequestModel):
+class WarehouseUpdate(UpdateModel[WarehouseChanges]):
     non_nullable = frozenset({"short_id", "name", "archived"})
 
     short_id: ShortId | None = None
     name: Name | None = None
     address: Address | None = None
     archived: bool | None = None
-
-    def changes(self) -> WarehouseChanges:
-        """The fields the client sent, as the service's typed change set (a test checks that its
-        keys are this model's fields)."""
-        return cast(WarehouseChanges, self.sent())
 
 
 class Warehouse(ResponseModel):
@@ -66,17 +69,12 @@ class LocationCreate(RequestModel):
     name: Name | None = None
 
 
-class LocationUpdate(RequestModel):
+class LocationUpdate(UpdateModel[LocationChanges]):
     non_nullable = frozenset({"code", "archived"})
 
     code: LocationCode | None = None
     name: Name | None = None
     archived: bool | None = None
-
-    def changes(self) -> LocationChanges:
-        """The fields the client sent, as the service's typed change set (a test checks that its
-        keys are this model's fields)."""
-        return cast(LocationChanges, self.sent())
 
 
 class Location(ResponseModel):

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 from pydantic.alias_generators import to_camel
 
-from stockyard.api.schemas.base import ByValue, CreatedAt, RequestModel, ResponseModel, UpdatedAt
+from stockyard.api.schemas.base import ByValue, CreatedAt, ResponseModel, UpdatedAt, UpdateModel
 from stockyard.core.plans import Plan, policy
 from stockyard.identity.workspace_settings import WorkspaceChanges, WorkspaceSettings
 
 
-class WorkspaceUpdate(RequestModel):
+class WorkspaceUpdate(UpdateModel[WorkspaceChanges]):
     non_nullable = frozenset({"name", "plan"})
 
     name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
     plan: Annotated[Plan, ByValue] | None = None
-
-    def changes(self) -> WorkspaceChanges:
-        """The fields the client sent, as the service's typed change set (a test checks that its
-        keys are this model's fields)."""
-        return cast(WorkspaceChanges, self.sent())
 
 
 class WorkspaceDetail(ResponseModel):
