@@ -35,17 +35,19 @@ class WorkspaceCreate(RequestModel):
 
 
 class Workspace(ResponseModel):
-    id: str
-    name: str
-    slug: str
-    plan: str
+    id: str = Field(description="The workspace's id: `wsp_` and 26 characters, in order of creation.")
+    name: str = Field(description="The workspace's display name.")
+    slug: str = Field(description="Its short name in URLs and at sign-in, unique across the service.")
+    plan: str = Field(description="`free`, `team` or `business`.")
     created_at: CreatedAt
 
 
 class User(ResponseModel):
-    id: str
-    email: str
-    name: str
+    id: str = Field(
+        description="The person's user id: `usr_` and 26 characters (one person, any number of workspaces)."
+    )
+    email: str = Field(description="Their email address.")
+    name: str = Field(description="Their name.")
 
 
 class WorkspaceCreated(ResponseModel):

@@ -32,13 +32,17 @@ class InviteAccept(RequestModel):
 
 
 class Invite(ResponseModel):
-    id: str
-    email: str
-    role: str
-    status: InviteStatus
-    invited_by: str | None
-    expires_at: datetime
-    accepted_at: datetime | None
+    id: str = Field(description="The invite's id: `inv_` and 26 characters, in order of creation.")
+    email: str = Field(description="The address invited.")
+    role: str = Field(description="The name of the role the invitee gets on accepting.")
+    status: InviteStatus = Field(
+        description="`pending`, `accepted`, `revoked`, or `expired` (pending past expiresAt)."
+    )
+    invited_by: str | None = Field(
+        description="The id of whoever sent the invite (a member or an API key); null when not recorded."
+    )
+    expires_at: datetime = Field(description="When the token stops working (ISO 8601, UTC).")
+    accepted_at: datetime | None = Field(description="When it was accepted (ISO 8601, UTC); null until then.")
     created_at: CreatedAt
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel, UpdatedAt
 from stockyard.api.schemas.identity import User
@@ -17,10 +17,12 @@ class MemberUpdate(RequestModel):
 
 
 class Member(ResponseModel):
-    id: str
-    user: User
-    role: str
-    status: Literal["active", "invited"]
+    id: str = Field(description="The membership's id: `mem_` and 26 characters, in order of creation.")
+    user: User = Field(description="The person.")
+    role: str = Field(description="The name of the member's role in this workspace.")
+    status: Literal["active", "invited"] = Field(
+        description="`active`, or `invited` while their invite is not yet accepted."
+    )
     created_at: CreatedAt
     updated_at: UpdatedAt
 

@@ -57,14 +57,16 @@ class ReservationCreate(RequestModel):
 
 
 class Reservation(ResponseModel):
-    id: str
-    item_id: str
-    location_id: str
-    warehouse_id: str
-    units: int
+    id: str = Field(description="The reservation's id: `res_` and 26 characters, in order of creation.")
+    item_id: str = Field(description="The item held.")
+    location_id: str = Field(description="The location the units are held at.")
+    warehouse_id: str = Field(description="The location's warehouse.")
+    units: int = Field(description="Units held, more than 0.")
     status: str = Field(description="active, released, consumed, or expired (an active hold past expiresAt).")
-    expires_at: datetime
-    reference: str | None
+    expires_at: datetime = Field(description="When an active hold lapses on its own (ISO 8601, UTC).")
+    reference: str | None = Field(
+        description="The caller's own reference (an order number...); null when not given."
+    )
     created_at: CreatedAt
     updated_at: UpdatedAt
 

@@ -48,10 +48,14 @@ class RoleUpdate(UpdateModel[RoleChanges]):
 
 
 class Role(ResponseModel):
-    id: str
-    name: str
-    description: str
-    permissions: list[str]
+    id: str = Field(description="The role's id: `rol_` and 26 characters, in order of creation.")
+    name: str = Field(
+        description="The role's name, unique in the workspace (`owner`, `admin`, `manager`, `clerk` and `viewer` are built in)."
+    )
+    description: str = Field(description="What the role is for; empty when not given.")
+    permissions: list[str] = Field(
+        description="The permissions it grants (`inventory.read`, `members.manage`...)."
+    )
     builtin: bool = Field(description="Built-in roles cannot be changed or deleted.")
     created_at: CreatedAt
     updated_at: UpdatedAt

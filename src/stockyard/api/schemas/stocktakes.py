@@ -38,19 +38,23 @@ class CountsUpdate(RequestModel):
 
 
 class Count(ResponseModel):
-    item_id: str
-    counted_units: int
+    item_id: str = Field(description="The item counted.")
+    counted_units: int = Field(description="Units found at the location.")
 
 
 class Stocktake(ResponseModel):
-    id: str
-    location_id: str
-    warehouse_id: str
+    id: str = Field(description="The stocktake's id: `stk_` and 26 characters, in order of creation.")
+    location_id: str = Field(
+        description="The location counted, locked against stock writes while the stocktake is open."
+    )
+    warehouse_id: str = Field(description="The location's warehouse.")
     status: str = Field(description="open, completed or cancelled.")
-    counts: list[Count]
+    counts: list[Count] = Field(description="The counts entered so far, one per item.")
     created_at: CreatedAt
     updated_at: UpdatedAt
-    completed_at: datetime | None
+    completed_at: datetime | None = Field(
+        description="When it was completed (ISO 8601, UTC); null while open or once cancelled."
+    )
 
 
 class StocktakeList(ResponseModel):

@@ -20,9 +20,9 @@ class TagUpdate(RequestModel):
 
 
 class Tag(ResponseModel):
-    id: str
-    name: str
-    item_count: int
+    id: str = Field(description="The tag's id: `tag_` and 26 characters, in order of creation.")
+    name: str = Field(description="The tag's name, unique in the workspace (ignoring case).")
+    item_count: int = Field(description="How many items carry the tag.")
     created_at: CreatedAt
 
 

@@ -50,11 +50,15 @@ class WarehouseUpdate(UpdateModel[WarehouseChanges]):
 
 
 class Warehouse(ResponseModel):
-    id: str
-    short_id: str
-    name: str
-    address: str | None
-    archived: bool
+    id: str = Field(description="The warehouse's id: `whs_` and 26 characters, in order of creation.")
+    short_id: str = Field(
+        description="A short code for the warehouse (`MAIN`, `NYC-2`), unique in the workspace."
+    )
+    name: str = Field(description="The warehouse's display name.")
+    address: str | None = Field(description="Its postal address as free text; null when not set.")
+    archived: bool = Field(
+        description="Archived warehouses are kept for history; their locations take no new stock."
+    )
     created_at: CreatedAt
     updated_at: UpdatedAt
 
@@ -78,11 +82,13 @@ class LocationUpdate(UpdateModel[LocationChanges]):
 
 
 class Location(ResponseModel):
-    id: str
-    warehouse_id: str
-    code: str
-    name: str | None
-    archived: bool
+    id: str = Field(description="The location's id: `loc_` and 26 characters, in order of creation.")
+    warehouse_id: str = Field(description="The warehouse the location (bin) is in.")
+    code: str = Field(description="The location's code (`A-01-03`), unique in its warehouse.")
+    name: str | None = Field(description="A display name; null when not set.")
+    archived: bool = Field(
+        description="Archived locations are kept for history but take no new stock; archiving needs them empty."
+    )
     locked_by: str | None = Field(description="The open stocktake that locks the location, if any.")
     created_at: CreatedAt
     updated_at: UpdatedAt

@@ -20,12 +20,16 @@ class WorkspaceUpdate(UpdateModel[WorkspaceChanges]):
 
 
 class WorkspaceDetail(ResponseModel):
-    id: str
-    name: str
-    slug: str
-    plan: str
-    limits: dict[str, int]
-    capabilities: list[str]
+    id: str = Field(description="The workspace's id: `wsp_` and 26 characters, in order of creation.")
+    name: str = Field(description="The workspace's display name.")
+    slug: str = Field(description="Its short name in URLs and at sign-in, unique across the service.")
+    plan: str = Field(description="`free`, `team` or `business`.")
+    limits: dict[str, int] = Field(
+        description="The plan's maxima by name (`items`, `locations`, `tags`, `members`, `apiKeys`, `transfersPerMonth`)."
+    )
+    capabilities: list[str] = Field(
+        description="What the plan allows beyond the basics (`bulk_import`, `valuation_report`)."
+    )
     created_at: CreatedAt
     updated_at: UpdatedAt
 
