@@ -14,7 +14,17 @@ from stockyard.db.migrate import alembic_config, head
 from tests.ops.cli import environment, serve, stockyard
 from tests.servers import Startup, stop_processes
 
-PREVIOUS = "0006_usage_counters"  # the revision before the newest
+
+def _previous() -> str:
+    """The revision before the newest."""
+    from alembic.script import ScriptDirectory
+
+    down = ScriptDirectory.from_config(alembic_config()).get_revision(head()[0]).down_revision
+    assert isinstance(down, str)
+    return down
+
+
+PREVIOUS = _previous()
 
 
 def _old_schema(path: Path) -> str:
