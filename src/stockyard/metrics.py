@@ -1,6 +1,6 @@
 """Prometheus metrics (prometheus-client): what every layer records, and the text `GET /metrics` serves.
 
-Every label is bounded: a route is its template (`/api/v1/items/{item_id}`, "unmatched" for a
+Every label is bounded: a route is its template (`/api/v1/items/{itemId}`, "unmatched" for a
 path no route knows), a method one of the HTTP methods (else "OTHER"), a code one of the catalog's.
 Never a raw path, an id or a client's own string.
 
