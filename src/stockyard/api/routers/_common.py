@@ -15,7 +15,9 @@ from stockyard.api.deps import Jobs, Runner, authorize
 from stockyard.api.etags import etag, expected_version, matches
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
+from stockyard.api.timestamps import Timestamp
 from stockyard.core.context import Context
+from stockyard.core.listing import Sorting
 from stockyard.core.permissions import Permission
 from stockyard.core.versioning import Versioned
 from stockyard.errors import catalog
@@ -58,6 +60,21 @@ ItemFilter = Annotated[str | None, Query(alias="itemId", max_length=32)]
 LocationFilter = Annotated[str | None, Query(alias="locationId", max_length=32)]
 WarehouseFilter = Annotated[str | None, Query(alias="warehouseId", max_length=32)]
 ArchivedFilter = Annotated[bool | None, Query()]
+# The lists of things that happen (movements, transfers, jobs, audit events...) and the reports.
+Since = Annotated[Timestamp | None, Query(description="At or after this time (ISO 8601 with a zone).")]
+Until = Annotated[Timestamp | None, Query(description="Before this time (ISO 8601 with a zone).")]
+
+
+def sort_query(sorting: Sorting) -> Any:
+    """The `sort` parameter of a list: its accepted values declared as an enum in the document, so a
+    generated client knows them; an unsupported one is a 400 from `Sorting.parse`, with the list."""
+    return Query(
+        description=f"`field` ascending or `-field` descending; one of {', '.join(sorting.accepted)}. "
+        f"Default `{sorting.default}`.",
+        json_schema_extra={"enum": sorting.accepted},
+        max_length=40,
+    )
+
 
 # Path parameters, camelCase in the document like every other name a client sees; the URL is the same.
 ItemId = Annotated[str, Path(alias="itemId", description="The item's id.")]

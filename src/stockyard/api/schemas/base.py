@@ -200,8 +200,22 @@ UpdatedAt = Annotated[
 ]
 NextCursor = Annotated[
     str | None,
-    Field(description="Send as `cursor` to read the next page; null on the last page. Opaque."),
+    Field(
+        description="Send as `cursor`, with the same sort and filters, to read the next page; null on "
+        "the last page. Opaque."
+    ),
 ]
+HasMore = Annotated[bool, Field(description="Whether another page follows (then nextCursor is set).")]
+
+
+class ListBody(ResponseModel):
+    """A page of a list: its rows in `data`, and where the next page starts. Every list answers so."""
+
+    data: list[Any]
+    next_cursor: NextCursor
+    has_more: HasMore
+
+
 ActorType = Annotated[
     str,
     Field(
