@@ -10,6 +10,7 @@ import typer
 import uvicorn
 
 from stockyard import __version__, cli_help
+from stockyard.cli_plans import configured_plans
 from stockyard.db import migrate as migrations
 from stockyard.db.database import open_database
 from stockyard.demo import DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG, ensure_demo
@@ -52,6 +53,7 @@ def serve(
 ) -> None:
     """Serve the API with uvicorn. Every line it writes is one JSON object (docs/deployment.md, Logs)."""
     settings = get_settings()
+    configured_plans(settings)  # a bad plans file stops here, in one line, before any worker starts
     configure_logging(settings.log_level)
     settings.resolved_secret_key()  # create it once, before workers start
     # Several workers: prometheus-client's multiprocess mode, in a directory the workers inherit
@@ -248,6 +250,15 @@ def _bulk_commands() -> None:
 
 
 _bulk_commands()
+
+
+def _plans_command() -> None:
+    from stockyard.cli_plans import plans
+
+    app.command("plans")(plans)
+
+
+_plans_command()
 
 
 def _backup_commands() -> None:

@@ -26,6 +26,7 @@ from rich.progress import (
 )
 from sqlalchemy import select
 
+from stockyard.cli_plans import configured_plans
 from stockyard.core.context import Context
 from stockyard.core.permissions import ALL_PERMISSIONS
 from stockyard.core.principal import Principal, PrincipalKind
@@ -77,6 +78,7 @@ def import_items(
 ) -> None:
     """Import items from a CSV file (the columns of POST /api/v1/items) as a job."""
     settings = get_settings()
+    configured_plans(settings)  # the import counts items against the workspace's plan
     submission = JobSubmission(JobKind.ITEMS_IMPORT, mode, dry_run, file.read_bytes(), PayloadFormat.CSV)
 
     async def run() -> JobRecord:

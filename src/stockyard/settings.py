@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 log = logging.getLogger("stockyard.settings")
 
 _MAX_TTL_SECONDS = 10 * 365 * 24 * 3600  # ten years
+# What a browser sends in `Origin`: a scheme, a host and maybe a port, nothing after
+_ORIGIN = re.compile(r"[a-z][a-z0-9+.-]*://[^/\s?#,]+")
+
+
+def _split(values: str) -> list[str]:
+    return [part.strip() for part in values.split(",") if part.strip()]
 
 
 class Settings(BaseSettings):
@@ -107,6 +114,20 @@ class Settings(BaseSettings):
         description="Bearer token `GET /metrics` asks for (`Authorization: Bearer <token>`); empty: "
         "the metrics are open to whoever reaches the port (docs/deployment.md, Metrics).",
     )
+    plans_file: str = Field(
+        default="",
+        description="TOML file overriding the plans' limits, requests per minute and capabilities "
+        "(docs/operations.md, Plans); checked at startup, a bad file stops the server with an error "
+        "naming the key. `stockyard plans` prints the effective table.",
+        json_schema_extra={"default_text": "empty: the built-in plans"},
+    )
+    cors_origins: str = Field(
+        default="",
+        description="Comma-separated origins of browser apps allowed to call the API "
+        "(`https://app.example.com,https://admin.example.com`), or `*` for any origin; empty: no "
+        "CORS headers (docs/deployment.md, Browser apps).",
+        json_schema_extra={"default_text": "empty: CORS off"},
+    )
     otel_enabled: bool = Field(
         default=False,
         description="OpenTelemetry traces of requests and database statements, sent over OTLP/HTTP to "
@@ -114,6 +135,23 @@ class Settings(BaseSettings):
         "extra (`pip install 'stockyard[otel]'`): without it the server refuses to start "
         "(docs/deployment.md, Tracing).",
     )
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins_are_origins(cls, value: str) -> str:
+        for origin in _split(value):
+            if origin != "*" and not _ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    f"{origin!r} is not an origin: scheme://host[:port], no path or trailing '/'"
+                )
+        return value
+
+    def cors_origin_list(self) -> list[str]:
+        """The origins of `cors_origins`; empty when CORS is off."""
+        return _split(self.cors_origins)
+
+    def resolved_plans_file(self) -> Path | None:
+        return Path(self.plans_file) if self.plans_file.strip() else None
 
     def resolved_database_url(self) -> str:
         if self.database_url:

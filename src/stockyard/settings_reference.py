@@ -101,7 +101,8 @@ def generate() -> str:
         "Do not edit by hand. -->",
         "",
         "Stockyard reads its settings from environment variables named `STOCKYARD_` plus the setting's "
-        "name in capitals (there is no configuration file). Every command, `stockyard serve` and "
+        "name in capitals (there is no configuration file; only the plans can be overridden by one, "
+        "`STOCKYARD_PLANS_FILE`). Every command, `stockyard serve` and "
         "`stockyard migrate` alike, reads the same variables. Booleans accept `true`/`false` (or `1`/`0`); "
         "a value that does not parse or is out of bounds stops the command with an error that names it.",
         "",

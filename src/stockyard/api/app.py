@@ -14,6 +14,7 @@ from stockyard.api.deps import Services
 from stockyard.api.job_wiring import build_job_runner
 from stockyard.api.middleware.authentication import AuthenticationMiddleware
 from stockyard.api.middleware.body_guard import BodyGuardMiddleware
+from stockyard.api.middleware.cors import add_cors
 from stockyard.api.middleware.idempotency import IdempotencyMiddleware
 from stockyard.api.middleware.maintenance import MaintenanceMiddleware
 from stockyard.api.middleware.query_guard import QueryGuardMiddleware
@@ -46,6 +47,7 @@ from stockyard.api.routers import (
     workspace,
     workspaces,
 )
+from stockyard.core.plans_file import configure_plans
 from stockyard.db.database import Database, open_database
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.invites import InviteService
@@ -95,6 +97,7 @@ def create_app(
 ) -> FastAPI:
     """The application. `first_routers` are matched before the API's own (the benchmark's baselines)."""
     settings = settings or get_settings()
+    configure_plans(settings.resolved_plans_file())  # before the rate limiter reads the budgets
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -139,8 +142,8 @@ def create_app(
     openapi.install(app, public)
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
-    # request context → maintenance → authentication → rate limit → query guard → body guard
-    # → idempotency → routing.
+    # CORS (when configured) → request context → maintenance → authentication → rate limit
+    # → query guard → body guard → idempotency → routing.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
         BodyGuardMiddleware,
@@ -160,6 +163,8 @@ def create_app(
     )
     app.add_middleware(MaintenanceMiddleware)
     app.add_middleware(RequestContextMiddleware)
+    if origins := settings.cors_origin_list():
+        add_cors(app, origins)  # preflights answered before authentication; every response marked
     if traced:
         from stockyard.api.middleware.tracing import TracingMiddleware
 

@@ -1,4 +1,6 @@
-"""Plans: their limits and capabilities. The one table plan enforcement and the docs read."""
+"""Plans: their limits and capabilities. `policy()` is the one lookup plan enforcement and the docs
+read: the built-in table (`PLANS`) with an operator's plans file laid over it
+(`STOCKYARD_PLANS_FILE`, core/plans_file.py; docs/operations.md, Plans)."""
 
 from __future__ import annotations
 
@@ -86,5 +88,21 @@ PLANS: dict[Plan, PlanPolicy] = {
 }
 
 
+# The effective table of this process: set once at startup by `use_plans` (the app, the command
+# line), the built-in table until then. Tests go back to the built-in one with `use_plans(None)`.
+_effective: dict[Plan, PlanPolicy] | None = None
+
+
+def use_plans(table: dict[Plan, PlanPolicy] | None) -> None:
+    """Make `table` this process's plans (None: the built-in `PLANS`)."""
+    global _effective
+    _effective = table
+
+
+def effective_plans() -> dict[Plan, PlanPolicy]:
+    """Every plan's policy as this process enforces it."""
+    return PLANS if _effective is None else _effective
+
+
 def policy(plan: str) -> PlanPolicy:
-    return PLANS[Plan(plan)]
+    return effective_plans()[Plan(plan)]

@@ -1,11 +1,11 @@
 """Markdown tables of the built-in roles and the plans, generated from the one table of each
-(`permissions.BUILTIN_ROLES`, `plans.PLANS`). docs/access-control.md embeds them; a test keeps
+(`permissions.BUILTIN_ROLES`, `plans.effective_plans()`). docs/access-control.md embeds them; a test keeps
 the document in step with the code."""
 
 from __future__ import annotations
 
 from stockyard.core.permissions import BUILTIN_ROLES, Permission
-from stockyard.core.plans import LIMIT_LABELS, PLANS, Capability, Limit
+from stockyard.core.plans import LIMIT_LABELS, Capability, Limit, effective_plans
 
 
 def roles_table() -> str:
@@ -21,17 +21,19 @@ def roles_table() -> str:
 
 
 def plans_table() -> str:
-    plans = list(PLANS)
+    """The plans this process enforces (the built-in ones unless a plans file overrides them)."""
+    table = effective_plans()
+    plans = list(table)
     lines = [
         "| Limit or capability | " + " | ".join(plan.value for plan in plans) + " |",
         "|---|" + "---|" * len(plans),
     ]
     for limit in Limit:
-        values = [f"{PLANS[plan].limits[limit]:,}" for plan in plans]
+        values = [f"{table[plan].limits[limit]:,}" for plan in plans]
         lines.append(f"| {LIMIT_LABELS[limit]} (`{limit.value}`) | " + " | ".join(values) + " |")
     for capability in Capability:
-        marks = ["yes" if capability in PLANS[plan].capabilities else "—" for plan in plans]
+        marks = ["yes" if capability in table[plan].capabilities else "—" for plan in plans]
         lines.append(f"| capability `{capability.value}` | " + " | ".join(marks) + " |")
-    rates = [f"{PLANS[plan].requests_per_minute:,}" for plan in plans]
+    rates = [f"{table[plan].requests_per_minute:,}" for plan in plans]
     lines.append("| requests per minute | " + " | ".join(rates) + " |")
     return "\n".join(lines) + "\n"
