@@ -20,7 +20,6 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -31,14 +30,11 @@ from sqlalchemy.engine import make_url
 from starlette.responses import Response
 
 from stockyard.api.app import create_app as create_stockyard_app
-from stockyard.core.plans import PLANS, Plan
 from stockyard.logs import configure as configure_logging
 from stockyard.settings import get_settings
 
 BASELINES_ENV = "STOCKYARD_BENCH_BASELINES"
 BARE_ITEM_ENV = "STOCKYARD_BENCH_BARE_ITEM"  # the JSON body the bare route returns
-UNTHROTTLED_PLANS_ENV = "STOCKYARD_BENCH_UNTHROTTLED_PLANS"  # e.g. "free,business"
-UNTHROTTLED_PER_MINUTE = 1_000_000_000
 _SELECT_ITEM = (
     "SELECT id, sku, name, description, unit, barcode, reorder_point, unit_cost_e4, archived, "
     "created_at, updated_at FROM items WHERE id = {0} AND deleted_at IS NULL"
@@ -145,24 +141,9 @@ def open_reader_with(app: FastAPI, reader: RawReader) -> None:
     app.router.lifespan_context = lifespan
 
 
-def unthrottle_plans(names: str) -> None:
-    """Raise the per-minute budget of the named plans so the limiter counts but never refuses.
-
-    The benchmark measures the rate limiter's cost on every request (it stays enabled), but a
-    10-second run at thousands of requests per second would exhaust any real plan's budget. The
-    free plan's figure is also the anonymous per-IP budget, which the 401 scenarios spend. The 429
-    scenario uses a workspace on a plan left as it is (team).
-    """
-    for name in filter(None, (part.strip() for part in names.split(","))):
-        plan = Plan(name)
-        PLANS[plan] = replace(PLANS[plan], requests_per_minute=UNTHROTTLED_PER_MINUTE)
-
-
 def create_app() -> FastAPI:
     """The Stockyard app configured like `stockyard serve`, with the baselines when enabled."""
     settings = get_settings()
-    if baselines_enabled():
-        unthrottle_plans(os.environ.get(UNTHROTTLED_PLANS_ENV, ""))
     configure_logging(settings.log_level)
     if not baselines_enabled():
         return create_stockyard_app(settings)

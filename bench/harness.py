@@ -496,7 +496,7 @@ def bench_backend(
     from stockyard.db.migrate import upgrade
 
     upgrade(database_url)
-    server = Server(database_url, data_dir, extra_env=seeding.server_env())
+    server = Server(database_url, data_dir, extra_env=seeding.server_env(data_dir))
     server.start()
     try:
         seeded = seeding.seed(server.base_url, database_url)
@@ -594,7 +594,7 @@ def workers_curve(
     scenario = next(s for s in build_scenarios("", seeded) if s.name.startswith("POST /movements"))
     curve = []
     for workers in (1, 2, 4):
-        server = Server(database_url, data_dir, workers=workers, extra_env=seeding.server_env())
+        server = Server(database_url, data_dir, workers=workers, extra_env=seeding.server_env(data_dir))
         server.start()
         try:
             print(f"  POST /movements with {workers} worker(s) ...", flush=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,6 +13,7 @@ from sqlalchemy import update
 
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
+from stockyard.core.plans import Plan
 from stockyard.db.database import Connection, open_database
 from stockyard.db.tables import api_keys, workspaces
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
@@ -21,6 +23,8 @@ PASSWORD = "bench-password-123"  # noqa: S105 - a throwaway benchmark workspace
 SCOPES = ["inventory.read", "inventory.write"]
 OPENING_STOCK = 1_000_000
 RATE_LIMIT_PROBES = 1_000
+UNTHROTTLED_PLANS = (Plan.FREE, Plan.BUSINESS)
+UNTHROTTLED_PER_MINUTE = 1_000_000_000
 
 
 @dataclass
@@ -37,9 +41,26 @@ class Seeded:
     database_url: str = ""
 
 
-def server_env() -> dict[str, str]:
-    """Settings for the benchmarked server beyond the database and secret key."""
-    return {"STOCKYARD_BENCH_UNTHROTTLED_PLANS": "free,business"}
+def server_env(data_dir: Path) -> dict[str, str]:
+    """Settings for the benchmarked server beyond the database and secret key: an ordinary plans
+    file (written into `data_dir`) that unthrottles the measured plans."""
+    path = data_dir / "bench-plans.toml"
+    path.write_text(unthrottled_plans_toml(), encoding="utf-8")
+    return {"STOCKYARD_PLANS_FILE": str(path)}
+
+
+def unthrottled_plans_toml() -> str:
+    """A plans file raising the per-minute budget of the `free` and `business` plans to 10⁹.
+
+    The benchmark measures the rate limiter's cost on every request (it stays enabled), but a
+    10-second run at thousands of requests per second would exhaust any real plan's budget. The
+    free plan's figure is also the anonymous per-IP budget, which the 401 scenarios spend. The 429
+    scenario uses a workspace on a plan left as it is (team).
+    """
+    return "".join(
+        f"[plans.{plan.value}]\nrequests_per_minute = {UNTHROTTLED_PER_MINUTE}\n\n"
+        for plan in UNTHROTTLED_PLANS
+    )
 
 
 async def _in_transaction(database_url: str, work: Any, *args: Any) -> Any:
