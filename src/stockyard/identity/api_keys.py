@@ -21,6 +21,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.roles import require_grantable
@@ -43,16 +44,11 @@ class ApiKeyRecord:
 
     @classmethod
     def of(cls, row: Row[Any]) -> ApiKeyRecord:
-        return cls(
-            id=row.id,
-            name=row.name,
-            prefix=row.prefix,
+        return from_row(
+            cls,
+            row,
             scopes=sorted(row.scopes),
-            read_only=row.read_only,
             warehouse_ids=None if row.warehouse_ids is None else list(row.warehouse_ids),
-            created_by=row.created_by,
-            last_used_at=row.last_used_at,
-            created_at=row.created_at,
         )
 
 

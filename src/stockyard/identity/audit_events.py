@@ -11,6 +11,7 @@ from sqlalchemy import Row, select
 from stockyard.core.context import Context
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import audit_events
 
 
@@ -28,17 +29,7 @@ class AuditEventRecord:
 
     @classmethod
     def of(cls, row: Row[Any]) -> AuditEventRecord:
-        return cls(
-            id=row.id,
-            actor_type=row.actor_type,
-            actor_id=row.actor_id,
-            action=row.action,
-            resource_type=row.resource_type,
-            resource_id=row.resource_id,
-            request_id=row.request_id,
-            data=row.data,
-            created_at=row.created_at,
-        )
+        return from_row(cls, row)
 
 
 @dataclass(frozen=True, slots=True)

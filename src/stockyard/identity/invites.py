@@ -24,6 +24,7 @@ from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import invites, memberships, roles, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.members import MemberStore
@@ -51,16 +52,7 @@ class InviteRecord:
         status = row.status
         if status == "pending" and row.expires_at <= now:
             status = "expired"
-        return cls(
-            id=row.id,
-            email=row.email,
-            role=row.role,
-            status=status,
-            invited_by=row.invited_by,
-            expires_at=row.expires_at,
-            accepted_at=row.accepted_at,
-            created_at=row.created_at,
-        )
+        return from_row(cls, row, status=status)
 
 
 @dataclass(frozen=True, slots=True)

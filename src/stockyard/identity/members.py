@@ -20,6 +20,7 @@ from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import invites, memberships, roles, users
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable, require_workspace_wide
@@ -41,19 +42,7 @@ class MemberRecord:
 
     @classmethod
     def of(cls, row: Row[Any]) -> MemberRecord:
-        return cls(
-            id=row.id,
-            user_id=row.user_id,
-            email=row.email,
-            name=row.name,
-            role=row.role,
-            role_id=row.role_id,
-            permissions=sorted(row.permissions),
-            status=row.status,
-            version=row.version,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
+        return from_row(cls, row, permissions=sorted(row.permissions))
 
 
 _COLUMNS = (

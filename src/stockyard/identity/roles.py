@@ -23,6 +23,7 @@ from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import invites, memberships, roles
 from stockyard.errors import StockyardError, catalog
 
@@ -42,16 +43,7 @@ class RoleRecord:
 
     @classmethod
     def of(cls, row: Row[Any]) -> RoleRecord:
-        return cls(
-            id=row.id,
-            name=row.name,
-            description=row.description,
-            permissions=sorted(row.permissions),
-            builtin=row.builtin,
-            version=row.version,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
+        return from_row(cls, row, permissions=sorted(row.permissions))
 
 
 def require_grantable(principal: Principal, permissions: Iterable[str], *, what: str, param: str) -> None:

@@ -21,6 +21,7 @@ from stockyard.core.plans import Limit
 from stockyard.core.versioning import require_current
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
 
@@ -61,20 +62,11 @@ def _cost_to_storage(value: Decimal | None) -> int | None:
 
 
 def _record(row: Row[Any], tag_names: list[str]) -> ItemRecord:
-    return ItemRecord(
-        id=row.id,
-        sku=row.sku,
-        name=row.name,
-        description=row.description,
-        unit=row.unit,
-        barcode=row.barcode,
-        reorder_point=row.reorder_point,
+    return from_row(
+        ItemRecord,
+        row,
         unit_cost=None if row.unit_cost_e4 is None else from_e4(row.unit_cost_e4),
-        archived=row.archived,
         tags=tag_names,
-        version=row.version,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
     )
 
 

@@ -41,6 +41,7 @@ from stockyard.core.actor import Acting
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
+from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
 from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
@@ -80,8 +81,7 @@ class MovementRecord:
 
 
 def movement_record(row: Row[Any] | dict[str, Any]) -> MovementRecord:
-    values = row if isinstance(row, dict) else row._mapping
-    return MovementRecord(**{name: values[name] for name in MovementRecord.__slots__})
+    return from_row(MovementRecord, row)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import delete_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
@@ -37,17 +38,7 @@ class LocationRecord:
 
 
 def _record(row: Row[Any]) -> LocationRecord:
-    return LocationRecord(
-        id=row.id,
-        warehouse_id=row.warehouse_id,
-        code=row.code,
-        name=row.name,
-        archived=row.archived,
-        locked_by=row.locked_by,
-        version=row.version,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return from_row(LocationRecord, row)
 
 
 def _duplicate(code: str) -> StockyardError:

@@ -23,6 +23,7 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import reservations
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import location_rows
@@ -70,18 +71,7 @@ def _status(row: Row[Any], now: datetime) -> str:
 
 
 def _record(row: Row[Any], now: datetime) -> ReservationRecord:
-    return ReservationRecord(
-        id=row.id,
-        item_id=row.item_id,
-        location_id=row.location_id,
-        warehouse_id=row.warehouse_id,
-        units=int(row.units),
-        status=_status(row, now),
-        expires_at=row.expires_at,
-        reference=row.reference,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return from_row(ReservationRecord, row, units=int(row.units), status=_status(row, now))
 
 
 async def _load(conn: Connection, ctx: Context, reservation_id: str, *, for_update: bool = False) -> Row[Any]:

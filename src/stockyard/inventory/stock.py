@@ -12,6 +12,7 @@ from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.pagination import ID_PATTERN, Page, cursor_of, invalid_cursor, text_of
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
@@ -110,15 +111,7 @@ def _levels_query(ctx: Context) -> Any:
 
 
 def _level(row: Any) -> StockLevel:
-    return StockLevel(
-        item_id=row.item_id,
-        sku=row.sku,
-        location_id=row.location_id,
-        location_code=row.location_code,
-        warehouse_id=row.warehouse_id,
-        on_hand=int(row.on_hand),
-        reserved=int(row.reserved),
-    )
+    return from_row(StockLevel, row, on_hand=int(row.on_hand), reserved=int(row.reserved))
 
 
 class StockService:

@@ -24,6 +24,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import locations, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import location_rows
@@ -71,16 +72,7 @@ def _count(row: Row[Any]) -> Count:
 
 
 def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:
-    return StocktakeRecord(
-        id=row.id,
-        location_id=row.location_id,
-        warehouse_id=row.warehouse_id,
-        status=row.status,
-        counts=counts,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        completed_at=row.completed_at,
-    )
+    return from_row(StocktakeRecord, row, counts=counts)
 
 
 async def _load(conn: Connection, ctx: Context, stocktake_id: str, *, for_update: bool = False) -> Row[Any]:

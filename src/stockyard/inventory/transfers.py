@@ -23,6 +23,7 @@ from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import locations, transfer_lines, transfers
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
@@ -213,16 +214,7 @@ def _line(row: Row[Any]) -> TransferLine:
 
 
 def _record(row: Row[Any], lines: list[TransferLine]) -> TransferRecord:
-    return TransferRecord(
-        id=row.id,
-        from_location_id=row.from_location_id,
-        to_location_id=row.to_location_id,
-        reference=row.reference,
-        lines=lines,
-        actor_type=row.actor_type,
-        actor_id=row.actor_id,
-        created_at=row.created_at,
-    )
+    return from_row(TransferRecord, row, lines=lines)
 
 
 async def _load(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord | None:

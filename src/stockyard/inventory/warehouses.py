@@ -16,6 +16,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.versioning import delete_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
@@ -34,16 +35,7 @@ class WarehouseRecord:
 
 
 def _record(row: Row[Any]) -> WarehouseRecord:
-    return WarehouseRecord(
-        id=row.id,
-        short_id=row.short_id,
-        name=row.name,
-        address=row.address,
-        archived=row.archived,
-        version=row.version,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+    return from_row(WarehouseRecord, row)
 
 
 def _duplicate(short_id: str) -> StockyardError:

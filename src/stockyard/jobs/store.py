@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Row, select
 
 from stockyard.db.database import Connection
+from stockyard.db.records import from_row
 from stockyard.db.tables import job_errors, jobs
 from stockyard.jobs.model import ERRORS_SHOWN, JobError, JobKind, JobMode, JobRecord, JobStatus
 
@@ -14,20 +15,12 @@ SUMMARY_COLUMNS = [column for column in jobs.c if column.name != "payload"]
 
 
 def record(row: Row[Any], errors: list[JobError] | None = None) -> JobRecord:
-    return JobRecord(
-        id=row.id,
+    return from_row(
+        JobRecord,
+        row,
         kind=JobKind(row.kind),
         mode=JobMode(row.mode),
-        dry_run=row.dry_run,
         status=JobStatus(row.status),
-        total=row.total,
-        processed=row.processed,
-        succeeded=row.succeeded,
-        failed=row.failed,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
         errors=errors or [],
     )
 
