@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypedDict
 
 import httpx
 
@@ -29,6 +29,14 @@ from stockyard.client.retry import Action, Decision, RetryPolicy
 # Idle connections are dropped after 2 s, before a server's keep-alive timeout (uvicorn: 5 s) can
 # close them under the client; reusing such a connection fails with a read error, not an answer.
 CONNECTION_LIMITS = httpx.Limits(keepalive_expiry=2.0)
+
+
+class Sent(TypedDict, total=False):
+    """What a resource helper's `_json(method, path, ...)` hands on to `request` as it is."""
+
+    params: Mapping[str, str] | None
+    json: Any
+    headers: Mapping[str, str] | None
 
 
 def new_session(

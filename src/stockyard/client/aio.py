@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -13,6 +13,9 @@ from stockyard.client import _protocol as protocol
 from stockyard.client._core import JSON, LOGOUT_PATH, REFRESH_PATH, SIGN_IN_PATH
 from stockyard.client.resources import Resources
 from stockyard.client.retry import Action, RetryPolicy
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # an annotation only: no runtime dependency on Python 3.11
 
 AJSON = Awaitable[JSON]
 ABytes = Awaitable[bytes]
@@ -97,16 +100,8 @@ class AsyncClient(Resources[AJSON, ABytes, APages]):
             else:
                 await self._sleep(decision.delay)
 
-    async def _json(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, str] | None = None,
-        json: Any = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> JSON:
-        return protocol.json_of(await self.request(method, path, params=params, json=json, headers=headers))
+    async def _json(self, method: str, path: str, **sent: Unpack[protocol.Sent]) -> JSON:
+        return protocol.json_of(await self.request(method, path, **sent))
 
     async def _download(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
         return (await self.request("GET", path, params=params)).content

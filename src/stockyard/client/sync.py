@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -14,6 +14,9 @@ from stockyard.client import _protocol as protocol
 from stockyard.client._core import JSON, LOGOUT_PATH, REFRESH_PATH, SIGN_IN_PATH
 from stockyard.client.resources import Resources
 from stockyard.client.retry import Action, RetryPolicy
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack  # an annotation only: no runtime dependency on Python 3.11
 
 Pages = Iterator[JSON]
 
@@ -105,16 +108,8 @@ class Client(Resources[JSON, bytes, Pages]):
             else:
                 self._sleep(decision.delay)
 
-    def _json(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, str] | None = None,
-        json: Any = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> JSON:
-        return protocol.json_of(self.request(method, path, params=params, json=json, headers=headers))
+    def _json(self, method: str, path: str, **sent: Unpack[protocol.Sent]) -> JSON:
+        return protocol.json_of(self.request(method, path, **sent))
 
     def _download(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
         return self.request("GET", path, params=params).content
