@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 
 class ActorKind(StrEnum):
@@ -26,6 +26,17 @@ class Actor:
 
 
 SYSTEM = Actor(ActorKind.SYSTEM, None, None)
+
+
+class ActorColumns(TypedDict):
+    """Who wrote a row, as the rows that record it (ledger, audit, transfers, …) store it."""
+
+    actor_type: str
+    actor_id: str | None
+
+
+def columns(actor: Actor) -> ActorColumns:
+    return {"actor_type": actor.kind.value, "actor_id": actor.id}
 
 
 class Acting(Protocol):

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from stockyard.core.actor import Acting, Actor
+from stockyard.core.actor import Acting, Actor, columns
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
@@ -27,8 +27,7 @@ def _row(
     return {
         "id": new_id("aud"),
         "workspace_id": workspace_id,
-        "actor_type": actor.kind.value,
-        "actor_id": actor.id,
+        **columns(actor),
         "action": action,
         "resource_type": resource_type,
         "resource_id": resource_id,

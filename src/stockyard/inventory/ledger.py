@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_, update
 
-from stockyard.core.actor import Acting
+from stockyard.core.actor import Acting, columns
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
@@ -453,8 +453,7 @@ class Ledger:
                     "transfer_id": posting.transfer_id,
                     "stocktake_id": posting.stocktake_id,
                     "reservation_id": posting.reservation_id,
-                    "actor_type": actor.kind.value,
-                    "actor_id": actor.id,
+                    **columns(actor),
                     "request_id": actor.request_id,
                     "created_at": now,
                 }

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Row, and_, tuple_, update
 
-from stockyard.core import audit
+from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
@@ -140,8 +140,7 @@ class ReservationService:
                 status=ACTIVE,
                 expires_at=expires_at,
                 reference=reference,
-                actor_type=ctx.principal.kind.value,
-                actor_id=ctx.principal.id,
+                **actor.columns(ctx.actor),
                 created_at=now,
                 updated_at=now,
             )

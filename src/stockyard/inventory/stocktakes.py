@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Row, delete, select, update
 
-from stockyard.core import audit
+from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
@@ -114,8 +114,7 @@ class StocktakeService:
                 workspace_id=ctx.workspace_id,
                 location_id=location_id,
                 status=OPEN,
-                actor_type=ctx.principal.kind.value,
-                actor_id=ctx.principal.id,
+                **actor.columns(ctx.actor),
                 created_at=now,
                 updated_at=now,
                 completed_at=None,

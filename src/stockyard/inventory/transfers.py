@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Row, select
 
-from stockyard.core import audit, limits
+from stockyard.core import actor, audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
@@ -106,8 +106,7 @@ class TransferService:
                 "from_location_id": from_location_id,
                 "to_location_id": to_location_id,
                 "reference": reference,
-                "actor_type": ctx.principal.kind.value,
-                "actor_id": ctx.principal.id,
+                **actor.columns(ctx.actor),
                 "created_at": now,
             },
         )
@@ -151,8 +150,7 @@ class TransferService:
             to_location_id=to_location_id,
             reference=reference,
             lines=list(lines),
-            actor_type=ctx.principal.kind.value,
-            actor_id=ctx.principal.id,
+            **actor.columns(ctx.actor),
             created_at=now,
         )
         return TransferCreated(transfer, moved)
