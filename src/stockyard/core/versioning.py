@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
+from stockyard.core.lookup import found
 from stockyard.db.database import Connection
 from stockyard.errors import StockyardError, catalog
 
@@ -43,10 +44,9 @@ def require_version(version: int, if_match: int | None) -> None:
 
 def require_current(record: VersionedT | None, if_match: int | None) -> VersionedT:
     """The row a write is about to change: 404 not_found when missing, then `require_version`."""
-    if record is None:
-        raise StockyardError(catalog.NOT_FOUND)
-    require_version(record.version, if_match)
-    return record
+    current = found(record)
+    require_version(current.version, if_match)
+    return current
 
 
 async def save_changes(

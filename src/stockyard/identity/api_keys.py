@@ -18,6 +18,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
 from stockyard.db.database import Connection, Database
@@ -199,10 +200,7 @@ class ApiKeyService:
 
     async def get(self, ctx: Context, key_id: str) -> ApiKeyRecord:
         async def fetch(conn: Connection) -> ApiKeyRecord:
-            key = await ApiKeyStore(conn, ctx.workspace_id).get(key_id)
-            if key is None:
-                raise StockyardError(catalog.NOT_FOUND)
-            return key
+            return found(await ApiKeyStore(conn, ctx.workspace_id).get(key_id))
 
         return await self._db.transact(fetch)
 
@@ -211,9 +209,7 @@ class ApiKeyService:
 
     @staticmethod
     async def _revoke(conn: Connection, ctx: Context, key_id: str) -> None:
-        key = await ApiKeyStore(conn, ctx.workspace_id).get(key_id)
-        if key is None:
-            raise StockyardError(catalog.NOT_FOUND)
+        key = found(await ApiKeyStore(conn, ctx.workspace_id).get(key_id))
         await conn.execute(
             update(api_keys)
             .where(api_keys.c.workspace_id == ctx.workspace_id, api_keys.c.id == key_id)

@@ -20,6 +20,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal, PrincipalKind
@@ -242,11 +243,11 @@ class InviteService:
 
     async def get(self, ctx: Context, invite_id: str) -> InviteRecord:
         async def fetch(conn: Connection) -> InviteRecord:
-            row = (
-                await conn.execute(_select_invites(ctx.workspace_id).where(invites.c.id == invite_id))
-            ).first()
-            if row is None:
-                raise StockyardError(catalog.NOT_FOUND)
+            row = found(
+                (
+                    await conn.execute(_select_invites(ctx.workspace_id).where(invites.c.id == invite_id))
+                ).first()
+            )
             return InviteRecord.of(row, utcnow())
 
         return await self._db.transact(fetch)
@@ -256,13 +257,15 @@ class InviteService:
 
     @staticmethod
     async def _revoke(conn: Connection, ctx: Context, invite_id: str) -> None:
-        row = (
-            await conn.execute(
-                _select_invites(ctx.workspace_id).where(invites.c.id == invite_id).with_for_update(of=invites)
-            )
-        ).first()
-        if row is None:
-            raise StockyardError(catalog.NOT_FOUND)
+        row = found(
+            (
+                await conn.execute(
+                    _select_invites(ctx.workspace_id)
+                    .where(invites.c.id == invite_id)
+                    .with_for_update(of=invites)
+                )
+            ).first()
+        )
         if row.status != "pending":
             raise StockyardError(
                 catalog.INVALID_STATE, f"The invite is {row.status}; only pending invites can be revoked."

@@ -16,6 +16,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
@@ -175,10 +176,7 @@ class MemberService:
 
     async def get(self, ctx: Context, member_id: str) -> MemberRecord:
         async def fetch(conn: Connection) -> MemberRecord:
-            member = await MemberStore(conn, ctx.workspace_id).get(member_id)
-            if member is None:
-                raise StockyardError(catalog.NOT_FOUND)
-            return member
+            return found(await MemberStore(conn, ctx.workspace_id).get(member_id))
 
         return await self._db.transact(fetch)
 

@@ -19,6 +19,7 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
@@ -155,10 +156,7 @@ class RoleService:
 
     async def get(self, ctx: Context, role_id: str) -> RoleRecord:
         async def fetch(conn: Connection) -> RoleRecord:
-            role = await RoleStore(conn, ctx.workspace_id).get(role_id)
-            if role is None:
-                raise StockyardError(catalog.NOT_FOUND)
-            return role
+            return found(await RoleStore(conn, ctx.workspace_id).get(role_id))
 
         return await self._db.transact(fetch)
 

@@ -15,6 +15,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.money import from_e4, to_e4
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
@@ -392,10 +393,7 @@ class ItemService:
 
     @staticmethod
     async def _get(conn: Connection, ctx: Context, item_id: str) -> ItemRecord:
-        item = await ItemStore(conn, ctx.workspace_id).get(item_id)
-        if item is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        return item
+        return found(await ItemStore(conn, ctx.workspace_id).get(item_id))
 
     async def list(
         self,

@@ -13,6 +13,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import delete_row, require_current, save_changes
@@ -127,9 +128,7 @@ async def visible_location(
     conn: Connection, ctx: Context, location_id: str, *, for_update: bool = False
 ) -> LocationRecord:
     """The location, or 404 when not in the workspace, then 403 when outside the caller's scope."""
-    record = await LocationStore(conn, ctx.workspace_id).get(location_id, for_update=for_update)
-    if record is None:
-        raise StockyardError(catalog.NOT_FOUND)
+    record = found(await LocationStore(conn, ctx.workspace_id).get(location_id, for_update=for_update))
     scope.require(ctx.principal, record.warehouse_id)
     return record
 

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from stockyard.core import audit
 from stockyard.core.context import Context
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import movements
-from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, movement_record
 from stockyard.inventory.locations import narrowed_to_places
@@ -83,15 +83,15 @@ class MovementService:
 
     @staticmethod
     async def _get(conn: Connection, ctx: Context, movement_id: str) -> MovementRecord:
-        row = (
-            await conn.execute(
-                select(movements).where(
-                    movements.c.workspace_id == ctx.workspace_id, movements.c.id == movement_id
+        row = found(
+            (
+                await conn.execute(
+                    select(movements).where(
+                        movements.c.workspace_id == ctx.workspace_id, movements.c.id == movement_id
+                    )
                 )
-            )
-        ).first()
-        if row is None:
-            raise StockyardError(catalog.NOT_FOUND)
+            ).first()
+        )
         scope.require(ctx.principal, row.warehouse_id)
         return movement_record(row)
 

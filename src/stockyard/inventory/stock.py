@@ -10,11 +10,11 @@ from sqlalchemy import and_, func, or_, select, tuple_
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
+from stockyard.core.lookup import found
 from stockyard.core.pagination import ID_PATTERN, Page, cursor_of, invalid_cursor, text_of
 from stockyard.db.database import Connection, Database
 from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, reservations, stock_levels
-from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
 from stockyard.inventory.items import ItemStore
 from stockyard.inventory.ledger import holding
@@ -153,8 +153,6 @@ class StockService:
 
     @staticmethod
     async def _for_item(conn: Connection, ctx: Context, item_id: str) -> ItemStock:
-        item = await ItemStore(conn, ctx.workspace_id).get(item_id)
-        if item is None:
-            raise StockyardError(catalog.NOT_FOUND)
+        item = found(await ItemStore(conn, ctx.workspace_id).get(item_id))
         query = _levels_query(ctx).where(stock_levels.c.item_id == item_id).order_by(locations.c.code)
         return ItemStock(item.id, item.sku, [_level(row) for row in await conn.execute(query)])

@@ -13,6 +13,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.db.database import Connection, Database
@@ -117,10 +118,7 @@ class TagService:
 
     @staticmethod
     async def _get(conn: Connection, ctx: Context, tag_id: str) -> TagRecord:
-        record = await TagStore(conn, ctx.workspace_id).get(tag_id)
-        if record is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        return record
+        return found(await TagStore(conn, ctx.workspace_id).get(tag_id))
 
     async def list(self, ctx: Context, *, cursor: str | None, limit: int, q: str | None) -> Page[TagRecord]:
         after = decode_cursor(cursor)
@@ -136,9 +134,7 @@ class TagService:
     @staticmethod
     async def _rename(conn: Connection, ctx: Context, tag_id: str, name: str) -> TagRecord:
         store = TagStore(conn, ctx.workspace_id)
-        current = await store.get(tag_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
+        current = found(await store.get(tag_id, for_update=True))
         if await store.name_taken(name, except_id=tag_id):
             raise _duplicate(name)
         try:
@@ -159,9 +155,7 @@ class TagService:
 
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, tag_id: str) -> None:
-        current = await TagStore(conn, ctx.workspace_id).get(tag_id, for_update=True)
-        if current is None:
-            raise StockyardError(catalog.NOT_FOUND)
+        current = found(await TagStore(conn, ctx.workspace_id).get(tag_id, for_update=True))
         # Items lose the tag with it (item_tags rows cascade; deleted explicitly for SQLite too).
         await conn.execute(
             delete(item_tags).where(

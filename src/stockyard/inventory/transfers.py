@@ -19,6 +19,7 @@ from stockyard.core import actor, audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.db.children import by_parent
@@ -160,10 +161,7 @@ class TransferService:
 
     @staticmethod
     async def _get(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord:
-        transfer = await _load(conn, ctx, transfer_id)
-        if transfer is None:
-            raise StockyardError(catalog.NOT_FOUND)
-        return transfer
+        return found(await _load(conn, ctx, transfer_id))
 
     async def list(
         self, ctx: Context, *, location_id: str | None, cursor: str | None, limit: int

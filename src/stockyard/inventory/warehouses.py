@@ -13,6 +13,7 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.versioning import delete_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
@@ -247,8 +248,6 @@ async def visible_warehouse(
     conn: Connection, ctx: Context, warehouse_id: str, *, for_update: bool = False
 ) -> WarehouseRecord:
     """The warehouse, or 404 when not in the workspace, then 403 when outside the caller's scope."""
-    record = await WarehouseStore(conn, ctx.workspace_id).get(warehouse_id, for_update=for_update)
-    if record is None:
-        raise StockyardError(catalog.NOT_FOUND)
+    record = found(await WarehouseStore(conn, ctx.workspace_id).get(warehouse_id, for_update=for_update))
     scope.require(ctx.principal, record.id)
     return record

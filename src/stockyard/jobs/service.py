@@ -10,10 +10,10 @@ from stockyard.core.actor import Acting, SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import jobs
-from stockyard.errors import StockyardError, catalog
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat
 from stockyard.jobs.payload import count_rows
 from stockyard.jobs.store import JobStore
@@ -51,10 +51,7 @@ class JobService:
 
     async def get_in_workspace(self, workspace_id: str, job_id: str) -> JobRecord:
         async def fetch(conn: Connection) -> JobRecord:
-            job = await JobStore(conn, workspace_id).get(job_id)
-            if job is None:
-                raise StockyardError(catalog.NOT_FOUND)
-            return job
+            return found(await JobStore(conn, workspace_id).get(job_id))
 
         return await self._db.transact(fetch)
 
