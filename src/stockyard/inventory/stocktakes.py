@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, select, update
+from sqlalchemy import Row, delete, update
 
 from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.pagination import Page, decode_cursor, paginate
-from stockyard.db.children import by_parent
+from stockyard.db.children import records_by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, stocktake_counts, stocktakes
@@ -63,12 +63,7 @@ class StocktakeCompleted:
 
 async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
     c = stocktake_counts.c
-    query = select(stocktake_counts).order_by(c.stocktake_id, c.item_id)
-    return await by_parent(conn, query, c.stocktake_id, stocktake_ids, _count)
-
-
-def _count(row: Row[Any]) -> Count:
-    return Count(row.item_id, int(row.counted_units))
+    return await records_by_parent(conn, c.stocktake_id, c.item_id, stocktake_ids, Count)
 
 
 def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:
@@ -89,6 +84,13 @@ def _require_open(row: Row[Any], action: str) -> None:
         raise StockyardError(
             catalog.INVALID_STATE, f"Stocktake {row.id} is {row.status} and cannot be {action}."
         )
+
+
+async def _lock_open(conn: Connection, ctx: Context, stocktake_id: str, action: str) -> Row[Any]:
+    """The stocktake, locked, that is about to be `action` (completed, cancelled): 422 unless open."""
+    row = await _load(conn, ctx, stocktake_id, for_update=True)
+    _require_open(row, action)
+    return row
 
 
 class StocktakeService:
@@ -170,8 +172,7 @@ class StocktakeService:
 
     @staticmethod
     async def _complete(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
-        row = await _load(conn, ctx, stocktake_id, for_update=True)
-        _require_open(row, "completed")
+        row = await _lock_open(conn, ctx, stocktake_id, "completed")
         counts = (await _counts(conn, [stocktake_id]))[stocktake_id]
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(
@@ -221,8 +222,7 @@ class StocktakeService:
 
     @staticmethod
     async def _cancel(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
-        row = await _load(conn, ctx, stocktake_id, for_update=True)
-        _require_open(row, "cancelled")
+        row = await _lock_open(conn, ctx, stocktake_id, "cancelled")
         await Ledger(conn, ctx).lock_locations([row.location_id], exclusive=True)
         await _close(conn, ctx, row, CANCELLED, utcnow())
         await audit.record(conn, ctx, "stocktake.cancelled", "stocktake", stocktake_id)

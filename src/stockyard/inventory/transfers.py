@@ -22,7 +22,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
-from stockyard.db.children import by_parent
+from stockyard.db.children import records_by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, transfer_lines, transfers
@@ -201,12 +201,7 @@ def _visible_transfers(ctx: Context) -> Any:
 
 async def _lines(conn: Connection, transfer_ids: list[str]) -> dict[str, list[TransferLine]]:
     c = transfer_lines.c
-    query = select(transfer_lines).order_by(c.transfer_id, c.line_no)
-    return await by_parent(conn, query, c.transfer_id, transfer_ids, _line)
-
-
-def _line(row: Row[Any]) -> TransferLine:
-    return TransferLine(row.item_id, int(row.units))
+    return await records_by_parent(conn, c.transfer_id, c.line_no, transfer_ids, TransferLine)
 
 
 def _record(row: Row[Any], lines: list[TransferLine]) -> TransferRecord:
