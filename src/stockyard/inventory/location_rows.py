@@ -45,8 +45,5 @@ async def visible_query(conn: Connection, ctx: Context, table: Table, location_i
 
     With `location_id`, only that location's rows, after checking the location (404, then 403).
     """
-    query = select_with_warehouse(table).where(
-        table.c.workspace_id == ctx.workspace_id,
-        scope.visible(locations.c.warehouse_id, ctx.principal),
-    )
+    query = select_with_warehouse(table).where(scope.readable(table, ctx.principal, locations.c.warehouse_id))
     return await narrowed_to_places(conn, ctx, query, table, location_id=location_id)

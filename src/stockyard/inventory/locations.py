@@ -226,10 +226,7 @@ class LocationService:
         after = decode_cursor(cursor)
 
         async def fetch(conn: Connection) -> list[LocationRecord]:
-            query = select(locations).where(
-                locations.c.workspace_id == ctx.workspace_id,
-                scope.visible(locations.c.warehouse_id, ctx.principal),
-            )
+            query = select(locations).where(scope.readable(locations, ctx.principal))
             query = await narrowed_to_places(conn, ctx, query, locations, warehouse_id=warehouse_id)
             if after is not None:
                 query = query.where(locations.c.id > after)

@@ -101,10 +101,7 @@ class MovementService:
         after = decode_cursor(cursor)
 
         async def fetch(conn: Connection) -> list[MovementRecord]:
-            query = select(movements).where(
-                movements.c.workspace_id == ctx.workspace_id,
-                scope.visible(movements.c.warehouse_id, ctx.principal),
-            )
+            query = select(movements).where(scope.readable(movements, ctx.principal))
             query = await narrowed_to_places(
                 conn,
                 ctx,

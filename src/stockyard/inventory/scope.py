@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, Table, and_, true
 
 from stockyard.core.principal import Principal
 from stockyard.errors import StockyardError, catalog
@@ -15,6 +15,15 @@ def visible(warehouse_column: ColumnElement[Any] | Any, principal: Principal) ->
     if principal.warehouse_ids is None:
         return true()
     return warehouse_column.in_(sorted(principal.warehouse_ids))
+
+
+def readable(
+    table: Table, principal: Principal, warehouse_column: ColumnElement[Any] | None = None
+) -> ColumnElement[bool]:
+    """A WHERE clause keeping the rows of `table` the caller may read: its workspace's, in the
+    warehouses it may see (`table.c.warehouse_id`, unless `warehouse_column` says where a row lies)."""
+    column = table.c.warehouse_id if warehouse_column is None else warehouse_column
+    return and_(table.c.workspace_id == principal.workspace_id, visible(column, principal))
 
 
 class Scoped(Protocol):

@@ -103,8 +103,7 @@ def _levels_query(ctx: Context) -> Any:
             and_(held.c.item_id == stock_levels.c.item_id, held.c.location_id == stock_levels.c.location_id),
         )
         .where(
-            stock_levels.c.workspace_id == ctx.workspace_id,
-            scope.visible(stock_levels.c.warehouse_id, ctx.principal),
+            scope.readable(stock_levels, ctx.principal),
             or_(stock_levels.c.on_hand != 0, reserved > 0),
         )
     )

@@ -189,9 +189,7 @@ class WarehouseService:
         after = decode_cursor(cursor)
 
         async def fetch(conn: Connection) -> list[WarehouseRecord]:
-            query = select(warehouses).where(
-                warehouses.c.workspace_id == ctx.workspace_id, scope.visible(warehouses.c.id, ctx.principal)
-            )
+            query = select(warehouses).where(scope.readable(warehouses, ctx.principal, warehouses.c.id))
             if after is not None:
                 query = query.where(warehouses.c.id > after)
             if archived is not None:
