@@ -9,8 +9,9 @@ same as one that does not exist. Once the resource's own rules have passed, `sav
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Row, Table, delete, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +20,7 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.lookup import found
-from stockyard.db.database import Connection
+from stockyard.db.database import Connection, Database
 from stockyard.errors import StockyardError, catalog
 
 
@@ -34,6 +35,8 @@ class VersionedRow(Versioned, Protocol):
 
 
 VersionedT = TypeVar("VersionedT", bound=Versioned)
+RecordT = TypeVar("RecordT")
+ChangesT = TypeVar("ChangesT")
 
 
 def require_version(version: int, if_match: int | None) -> None:
@@ -84,3 +87,30 @@ async def delete_row(
     """Delete the workspace's row and record `<resource>.deleted` with `data`."""
     await conn.execute(delete(table).where(table.c.workspace_id == ctx.workspace_id, table.c.id == row_id))
     await audit.record(conn, ctx, f"{resource}.deleted", resource, row_id, data)
+
+
+class VersionedService(ABC, Generic[RecordT, ChangesT]):
+    """The update and delete of a resource with versioned rows, by id with an optional If-Match
+    version: each one transaction around the resource's own `_update` or `_delete`, which look the
+    row up with `require_current` before they change it."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def update(
+        self, ctx: Context, resource_id: str, changes: ChangesT, *, if_match: int | None = None
+    ) -> RecordT:
+        return await self._db.transact(self._update, ctx, resource_id, changes, if_match)
+
+    async def delete(self, ctx: Context, resource_id: str, *, if_match: int | None = None) -> None:
+        await self._db.transact(self._delete, ctx, resource_id, if_match)
+
+    @abstractmethod
+    async def _update(
+        self, conn: Connection, ctx: Context, resource_id: str, changes: ChangesT, if_match: int | None
+    ) -> RecordT: ...
+
+    @abstractmethod
+    async def _delete(
+        self, conn: Connection, ctx: Context, resource_id: str, if_match: int | None
+    ) -> None: ...

@@ -22,8 +22,8 @@ from stockyard.core.ids import new_id
 from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
-from stockyard.core.versioning import require_current
-from stockyard.db.database import Connection, Database
+from stockyard.core.versioning import VersionedService, require_current
+from stockyard.db.database import Connection
 from stockyard.db.records import from_row
 from stockyard.db.tables import invites, memberships, roles
 from stockyard.errors import StockyardError, catalog
@@ -150,10 +150,7 @@ class RoleStore:
         return int(count)
 
 
-class RoleService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class RoleService(VersionedService[RoleRecord, RoleChanges]):
     async def get(self, ctx: Context, role_id: str) -> RoleRecord:
         async def fetch(conn: Connection) -> RoleRecord:
             return found(await RoleStore(conn, ctx.workspace_id).get(role_id))
@@ -199,11 +196,6 @@ class RoleService:
         assert created is not None
         return created
 
-    async def update(
-        self, ctx: Context, role_id: str, changes: RoleChanges, *, if_match: int | None = None
-    ) -> RoleRecord:
-        return await self._db.transact(self._update, ctx, role_id, changes, if_match)
-
     @staticmethod
     async def _update(
         conn: Connection, ctx: Context, role_id: str, changes: RoleChanges, if_match: int | None
@@ -243,9 +235,6 @@ class RoleService:
         updated = await store.get(role_id)
         assert updated is not None
         return updated
-
-    async def delete(self, ctx: Context, role_id: str, *, if_match: int | None = None) -> None:
-        await self._db.transact(self._delete, ctx, role_id, if_match)
 
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, role_id: str, if_match: int | None) -> None:

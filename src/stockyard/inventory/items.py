@@ -19,9 +19,9 @@ from stockyard.core.lookup import found
 from stockyard.core.money import from_e4, to_e4
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
-from stockyard.core.versioning import require_current
+from stockyard.core.versioning import VersionedService, require_current
 from stockyard.db.children import by_parent
-from stockyard.db.database import Connection, Database
+from stockyard.db.database import Connection
 from stockyard.db.records import from_row
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
@@ -364,10 +364,7 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-class ItemService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class ItemService(VersionedService[ItemRecord, ItemChanges]):
     async def create(self, ctx: Context, changes: ItemChanges) -> ItemRecord:
         return await self._db.transact(self._create, ctx, changes)
 
@@ -414,11 +411,6 @@ class ItemService:
 
         return paginate(await self._db.transact(fetch), limit)
 
-    async def update(
-        self, ctx: Context, item_id: str, changes: ItemChanges, *, if_match: int | None = None
-    ) -> ItemRecord:
-        return await self._db.transact(self._update, ctx, item_id, changes, if_match)
-
     async def _update(
         self, conn: Connection, ctx: Context, item_id: str, changes: ItemChanges, if_match: int | None
     ) -> ItemRecord:
@@ -435,9 +427,6 @@ class ItemService:
         updated = await store.get(item_id)
         assert updated is not None
         return updated
-
-    async def delete(self, ctx: Context, item_id: str, *, if_match: int | None = None) -> None:
-        await self._db.transact(self._delete, ctx, item_id, if_match)
 
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, item_id: str, if_match: int | None) -> None:

@@ -16,8 +16,8 @@ from stockyard.core.ids import new_id
 from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
-from stockyard.core.versioning import delete_row, require_current, save_changes
-from stockyard.db.database import Connection, Database
+from stockyard.core.versioning import VersionedService, delete_row, require_current, save_changes
+from stockyard.db.database import Connection
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers
 from stockyard.errors import StockyardError, catalog
@@ -156,10 +156,7 @@ async def narrowed_to_places(
     return query
 
 
-class LocationService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class LocationService(VersionedService[LocationRecord, LocationChanges]):
     async def create(self, ctx: Context, warehouse_id: str, *, code: str, name: str | None) -> LocationRecord:
         return await self._db.transact(self._create, ctx, warehouse_id, code, name)
 
@@ -237,11 +234,6 @@ class LocationService:
 
         return paginate(await self._db.transact(fetch), limit)
 
-    async def update(
-        self, ctx: Context, location_id: str, changes: LocationChanges, *, if_match: int | None = None
-    ) -> LocationRecord:
-        return await self._db.transact(self._update, ctx, location_id, changes, if_match)
-
     @staticmethod
     async def _update(
         conn: Connection, ctx: Context, location_id: str, changes: LocationChanges, if_match: int | None
@@ -265,9 +257,6 @@ class LocationService:
                 duplicate=lambda: _duplicate(code),
             )
         )
-
-    async def delete(self, ctx: Context, location_id: str, *, if_match: int | None = None) -> None:
-        await self._db.transact(self._delete, ctx, location_id, if_match)
 
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, location_id: str, if_match: int | None) -> None:

@@ -15,8 +15,8 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
-from stockyard.core.versioning import delete_row, require_current, save_changes
-from stockyard.db.database import Connection, Database
+from stockyard.core.versioning import VersionedService, delete_row, require_current, save_changes
+from stockyard.db.database import Connection
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
 from stockyard.errors import StockyardError, catalog
@@ -136,10 +136,7 @@ async def _require_no_stock(store: WarehouseStore, warehouse: WarehouseRecord, a
         )
 
 
-class WarehouseService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
     async def create(self, ctx: Context, *, short_id: str, name: str, address: str | None) -> WarehouseRecord:
         return await self._db.transact(self._create, ctx, short_id, name, address)
 
@@ -199,11 +196,6 @@ class WarehouseService:
 
         return paginate(await self._db.transact(fetch), limit)
 
-    async def update(
-        self, ctx: Context, warehouse_id: str, changes: WarehouseChanges, *, if_match: int | None = None
-    ) -> WarehouseRecord:
-        return await self._db.transact(self._update, ctx, warehouse_id, changes, if_match)
-
     @staticmethod
     async def _update(
         conn: Connection, ctx: Context, warehouse_id: str, changes: WarehouseChanges, if_match: int | None
@@ -226,9 +218,6 @@ class WarehouseService:
                 duplicate=lambda: _duplicate(short_id),
             )
         )
-
-    async def delete(self, ctx: Context, warehouse_id: str, *, if_match: int | None = None) -> None:
-        await self._db.transact(self._delete, ctx, warehouse_id, if_match)
 
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, warehouse_id: str, if_match: int | None) -> None:
