@@ -65,6 +65,17 @@ class Settings(BaseSettings):
         le=_MAX_TTL_SECONDS,
         description="How long an invitation to a workspace can be accepted.",
     )
+    event_retention_days: int = Field(
+        default=30,
+        ge=1,
+        le=3650,
+        description="How long the change feed (GET /api/v1/events) keeps an event.",
+    )
+    embedded_worker: bool = Field(
+        default=True,
+        description="Whether the API process numbers new events for the feed and delivers webhooks "
+        "itself; false when `stockyard worker` processes do it.",
+    )
     max_body_bytes: int = Field(
         default=1024 * 1024,
         description="Largest request body accepted (413 above it), except on bulk routes.",

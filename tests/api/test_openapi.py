@@ -398,6 +398,7 @@ def test_tags_come_in_reading_order_each_described(document: dict[str, Any]) -> 
         "tags",
         "reports",
         "jobs",
+        "events",
         "auth",
         "workspaces",
         "members",

@@ -27,6 +27,7 @@ from stockyard.api.routers import (
     audit,
     auth,
     docs,
+    events,
     health,
     invites,
     items,
@@ -49,6 +50,7 @@ from stockyard.api.routers import (
 )
 from stockyard.core.plans_file import configure_plans
 from stockyard.db.database import Database, open_database
+from stockyard.events.relay import EventRelay
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.invites import InviteService
 from stockyard.identity.tokens import TokenCodec
@@ -72,7 +74,7 @@ RFC 9457 problem details.
 # all day come first.
 ROUTERS = (
     health, movements, items, stock, transfers, reservations,
-    auth, warehouses, stocktakes, tags, jobs, reports, items_bulk, movements_bulk,
+    auth, warehouses, stocktakes, tags, jobs, events, reports, items_bulk, movements_bulk,
     workspaces, roles, members, invites, api_keys, workspace, audit, docs, metrics,
 )  # fmt: skip
 
@@ -110,9 +112,13 @@ def create_app(
         app.state.services = build_services(settings, db)
         app.state.job_runner = build_job_runner(db)
         app.state.job_runner.start_resuming()  # jobs a stopped server left queued or running
+        app.state.event_relay = EventRelay(db, retention=timedelta(days=settings.event_retention_days))
+        if settings.embedded_worker:
+            app.state.event_relay.start()
         try:
             yield
         finally:
+            await app.state.event_relay.stop()
             await app.state.job_runner.stop()
             if database is None:
                 await db.dispose()

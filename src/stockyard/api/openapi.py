@@ -123,6 +123,7 @@ TAGS: tuple[tuple[str, str], ...] = (
     ("tags", "Labels for items."),
     ("reports", "Stock on hand, low stock, movements and valuation, as JSON, CSV or XLSX."),
     ("jobs", "Bulk jobs: status, counts, progress and per-row errors."),
+    ("events", "The change feed: every state change, in commit order, for 30 days."),
     ("auth", "Sign in for a token pair, rotate it, sign out; and who the caller is."),
     (
         "workspaces",

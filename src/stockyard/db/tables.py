@@ -450,3 +450,30 @@ service_settings = Table(
     Column("value", Text, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
 )
+
+# --- events --------------------------------------------------------------------------------------
+# The transactional outbox (0009_events): a write inserts its events in its own transaction; the
+# relay numbers committed ones in `position` (commit order), which the feed and webhooks follow.
+events = Table(
+    "events",
+    metadata,
+    Column("id", ID, primary_key=True),
+    _workspace(),
+    Column("type", String(60), nullable=False),
+    Column("warehouse_id", ID, nullable=True),
+    Column("actor_type", String(20), nullable=False),
+    Column("actor_id", ID, nullable=True),
+    Column("request_id", String(128), nullable=True),
+    Column("data", JSONDict(), nullable=False),
+    _created(),
+    Column("position", BigInteger, nullable=True, unique=True),
+    Index(None, "workspace_id", "position"),
+    Index(None, "created_at"),  # the retention purge
+)
+# The relay's queue: the events not numbered yet.
+Index(
+    "ix_events_unpositioned",
+    events.c.id,
+    sqlite_where=events.c.position.is_(None),
+    postgresql_where=events.c.position.is_(None),
+)

@@ -1,0 +1,88 @@
+"""The change feed: GET /api/v1/events and /api/v1/events/{eventId}."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from stockyard.api.deps import over_database, principal_of
+from stockyard.api.paths import API_V1
+from stockyard.api.request_state import state_of
+from stockyard.api.routers._common import LIST_ERRORS, READ_ONE_ERRORS, PageLimit
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.events import Event, EventList
+from stockyard.core.context import Context
+from stockyard.errors import StockyardError, catalog
+from stockyard.events.feed import EventFeed
+from stockyard.events.model import EventType
+
+router = APIRouter(prefix=API_V1, tags=["events"])
+
+Feed = Annotated[EventFeed, Depends(over_database(EventFeed))]
+EventId = Annotated[str, Path(alias="eventId", description="The event's id.")]
+_ACCEPTED = ", ".join(type.value for type in EventType)
+
+
+def parse_types(text: str | None) -> frozenset[EventType] | None:
+    """`types=stock.changed,item.updated` → those types; 400 for one that does not exist."""
+    if text is None:
+        return None
+    chosen = set()
+    for name in (part.strip() for part in text.split(",")):
+        try:
+            chosen.add(EventType(name))
+        except ValueError:
+            raise StockyardError(
+                catalog.INVALID_PARAMETER,
+                f"Unknown event type '{name}'. Accepted: {_ACCEPTED}.",
+                param="types",
+            ) from None
+    return frozenset(chosen)
+
+
+async def _caller(request: Request) -> Context:
+    """Any signed-in caller: the feed shows each one the event types its permissions cover."""
+    return Context(principal_of(request), state_of(request.scope).request_id)
+
+
+Caller = Annotated[Context, Depends(_caller)]
+
+
+@router.get(
+    "/events",
+    operation_id="listEvents",
+    summary="Read the change feed: events in commit order, after a cursor",
+    responses=error_responses(*LIST_ERRORS),
+)
+async def list_events(
+    ctx: Caller,
+    feed: Feed,
+    after: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="The `nextCursor` of the previous page: the feed continues after it. Without it, "
+            "the feed starts at the oldest event kept (30 days by default).",
+        ),
+    ] = None,
+    types: Annotated[
+        str | None,
+        Query(
+            max_length=2000,
+            description=f"Comma-separated event types to include; all by default. One of: {_ACCEPTED}.",
+        ),
+    ] = None,
+    limit: PageLimit = 100,
+) -> EventList:
+    return EventList.of_page(await feed.list(ctx, after=after, types=parse_types(types), limit=limit))
+
+
+@router.get(
+    "/events/{eventId}",
+    operation_id="getEvent",
+    summary="Get one event of the feed",
+    responses=error_responses(*READ_ONE_ERRORS),
+)
+async def get_event(event_id: EventId, ctx: Caller, feed: Feed) -> Event:
+    return Event.of_event(await feed.get(ctx, event_id))

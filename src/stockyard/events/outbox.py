@@ -1,0 +1,52 @@
+"""Writing events: inside the transaction of the change they describe, so that a rolled-back change
+leaves no event and a committed one always has its events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from stockyard.core.actor import Acting, columns
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
+from stockyard.db.database import Connection
+from stockyard.db.tables import events
+from stockyard.events.model import EventType
+
+_INSERT = events.insert()  # built once: it runs inside every write
+
+
+async def emit(
+    conn: Connection,
+    by: Acting,
+    type: EventType,
+    data: dict[str, Any],
+    *,
+    warehouse_id: str | None = None,
+) -> None:
+    """Records one event of `type` caused by `by` (a request's, a job's or the system's context)."""
+    await emit_many(conn, by, [(type, data, warehouse_id)])
+
+
+async def emit_many(
+    conn: Connection, by: Acting, batch: Iterable[tuple[EventType, dict[str, Any], str | None]]
+) -> None:
+    """Records several events in one statement, in the order given (a bulk job's batch, the levels
+    one transfer changed)."""
+    actor, now = by.actor, utcnow()
+    rows = [
+        {
+            "id": new_id("evt"),
+            "workspace_id": by.workspace_id,
+            "type": type.value,
+            "warehouse_id": warehouse_id,
+            **columns(actor),
+            "request_id": actor.request_id,
+            "data": data,
+            "created_at": now,
+            "position": None,
+        }
+        for type, data, warehouse_id in batch
+    ]
+    if rows:
+        await conn.execute(_INSERT, rows)

@@ -1,0 +1,153 @@
+"""The relay: gives committed events their place in the feed, in commit order.
+
+An event's id is minted before its transaction commits, so ids alone are not commit order: a
+reader who has seen id 10 could later miss id 9, committed after it. The relay runs one
+transaction at a time (an advisory lock on PostgreSQL; SQLite has one writer) and numbers the
+events it can see — only committed ones — after the highest number given so far. The feed and the
+webhook fan-out read only numbered events, by number, so a cursor never passes an event that will
+appear later. Subscribers (webhook fan-out) run in the same transaction as the numbering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, delete, func, select, text, update
+
+from stockyard.core.clock import utcnow
+from stockyard.db.database import Connection, Database, is_unavailable
+from stockyard.db.tables import events
+from stockyard.events.model import EventRecord, EventType
+
+log = logging.getLogger("stockyard.events")
+
+# Any constant both relays agree on: the lock that makes numbering one transaction at a time.
+_POSTGRES_LOCK = 0x5354_4B59_4556  # "STKYEV"
+_NUMBER = (
+    update(events).where(events.c.id == bindparam("event_id")).values(position=bindparam("new_position"))
+)
+
+Subscriber = Callable[[Connection, list[EventRecord]], Awaitable[None]]
+
+
+def record_of(row: Any) -> EventRecord:
+    return EventRecord(
+        id=row.id,
+        workspace_id=row.workspace_id,
+        type=EventType(row.type),
+        created_at=row.created_at,
+        request_id=row.request_id,
+        actor_kind=row.actor_type,
+        actor_id=row.actor_id,
+        warehouse_id=row.warehouse_id,
+        data=row.data,
+        position=row.position,
+    )
+
+
+class EventRelay:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        subscribers: Sequence[Subscriber] = (),
+        batch_size: int = 500,
+        retention: timedelta = timedelta(days=30),
+    ) -> None:
+        self._db = db
+        self._subscribers = list(subscribers)
+        self._batch_size = batch_size
+        self._retention = retention
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def subscribe(self, subscriber: Subscriber) -> None:
+        self._subscribers.append(subscriber)
+
+    async def number_once(self) -> int:
+        """Numbers the next batch of committed events; how many it numbered."""
+
+        async def number(conn: Connection) -> int:
+            if conn.dialect == "postgresql":
+                locked = await conn.execute(
+                    text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _POSTGRES_LOCK}
+                )
+                if not locked.scalar_one():
+                    return 0  # another process is numbering; it will take these too
+            rows = list(
+                await conn.execute(
+                    select(events)
+                    .where(events.c.position.is_(None))
+                    .order_by(events.c.id)
+                    .limit(self._batch_size)
+                )
+            )
+            if not rows:
+                return 0
+            last = (await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))).scalar_one()
+            await conn.execute(
+                _NUMBER,
+                [
+                    {"event_id": row.id, "new_position": last + index}
+                    for index, row in enumerate(rows, start=1)
+                ],
+            )
+            numbered = [
+                replace(record_of(row), position=last + index) for index, row in enumerate(rows, start=1)
+            ]
+            for subscriber in self._subscribers:
+                await subscriber(conn, numbered)
+            return len(numbered)
+
+        return await self._db.transact(number)
+
+    async def purge(self) -> int:
+        """Deletes numbered events older than the retention period; how many."""
+        cutoff = utcnow() - self._retention
+
+        async def purge(conn: Connection) -> int:
+            done = await conn.execute(
+                delete(events).where(events.c.created_at < cutoff, events.c.position.is_not(None))
+            )
+            return int(done.rowcount or 0)
+
+        return await self._db.transact(purge)
+
+    def wake(self) -> None:
+        """Numbers soon, without waiting for the next poll (after a write that emitted events)."""
+        self._wake.set()
+
+    def start(self, *, interval: float = 0.1, purge_every: float = 3600.0) -> None:
+        self._task = asyncio.create_task(self._loop(interval, purge_every))
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _loop(self, interval: float, purge_every: float) -> None:
+        loop = asyncio.get_running_loop()
+        next_purge = loop.time()
+        while True:
+            try:
+                if loop.time() >= next_purge:
+                    await self.purge()
+                    next_purge = loop.time() + purge_every
+                if await self.number_once() == self._batch_size:
+                    continue  # more are waiting
+            except Exception as exc:  # the database is down or the statement failed: try again later
+                if not is_unavailable(exc):
+                    log.exception("numbering events failed")
+                await asyncio.sleep(max(interval, 1.0))
+                continue
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=interval)

@@ -1,0 +1,155 @@
+"""The change feed over HTTP: commit order, cursors that continue polling, type filters, scope and
+permissions, and events that exist only once their transaction has committed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from stockyard.core.actor import SystemContext
+from stockyard.db.database import Connection
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
+from stockyard.events.relay import EventRelay
+from tests.support import Tenant, assert_error
+
+EVENT_KEYS = {"id", "type", "createdAt", "requestId", "actor", "data"}
+
+
+def _emit(tenant: Tenant, *events: tuple[EventType, dict[str, Any], str | None]) -> None:
+    """Writes events as the system would, in one transaction, then numbers them."""
+    client = tenant.client
+    database = client.app.state.services.database
+    relay: EventRelay = client.app.state.event_relay
+    ctx = SystemContext(tenant.workspace_id)
+
+    async def write(conn: Connection) -> None:
+        for type, data, warehouse_id in events:
+            await emit(conn, ctx, type, data, warehouse_id=warehouse_id)
+
+    client.portal.call(database.transact, write)
+    while client.portal.call(relay.number_once):
+        pass
+
+
+def _feed(tenant: Tenant, **params: Any) -> dict[str, Any]:
+    response = tenant.get("/api/v1/events", params=params)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert set(body) == {"data", "nextCursor", "hasMore"}
+    return body
+
+
+def test_the_feed_pages_in_order_and_its_cursor_keeps_polling(tenant: Tenant) -> None:
+    _emit(tenant, *[(EventType.ITEM_CREATED, {"n": n}, None) for n in range(5)])
+    first = _feed(tenant, limit=3)
+    assert [event["data"] for event in first["data"]] == [{"n": 0}, {"n": 1}, {"n": 2}]
+    assert first["hasMore"] is True
+    event = first["data"][0]
+    assert set(event) == EVENT_KEYS
+    assert event["type"] == "item.created"
+    assert event["actor"] == {"kind": "system", "id": None}
+    assert event["id"].startswith("evt_")
+
+    second = _feed(tenant, limit=3, after=first["nextCursor"])
+    assert [event["data"] for event in second["data"]] == [{"n": 3}, {"n": 4}]
+    assert second["hasMore"] is False
+    assert second["nextCursor"] is not None  # where to poll from next
+
+    empty = _feed(tenant, after=second["nextCursor"])
+    assert empty == {"data": [], "nextCursor": second["nextCursor"], "hasMore": False}
+
+    _emit(tenant, (EventType.ITEM_UPDATED, {"n": 5}, None))
+    later = _feed(tenant, after=second["nextCursor"])
+    assert [event["data"] for event in later["data"]] == [{"n": 5}]
+
+
+def test_one_event_by_id_and_other_tenants_never_see_it(tenant: Tenant, other_tenant: Tenant) -> None:
+    _emit(tenant, (EventType.ITEM_ARCHIVED, {"itemId": "itm_x"}, None))
+    event = _feed(tenant)["data"][-1]
+    got = tenant.get(f"/api/v1/events/{event['id']}")
+    assert got.status_code == 200 and got.json() == event
+    assert_error(other_tenant.get(f"/api/v1/events/{event['id']}"), "not_found")
+    assert _feed(other_tenant)["data"] == []
+
+
+def test_types_filter_and_unknown_types(tenant: Tenant) -> None:
+    _emit(
+        tenant,
+        (EventType.ITEM_CREATED, {"n": 1}, None),
+        (EventType.STOCK_CHANGED, {"n": 2}, None),
+        (EventType.ITEM_UPDATED, {"n": 3}, None),
+    )
+    picked = _feed(tenant, types="stock.changed,item.updated")
+    assert [(event["type"], event["data"]) for event in picked["data"]] == [
+        ("stock.changed", {"n": 2}),
+        ("item.updated", {"n": 3}),
+    ]
+    response = tenant.get("/api/v1/events", params={"types": "stock.changed,stock.moved"})
+    body = assert_error(response, "invalid_parameter", param="types", message=response.json()["message"])
+    assert body["message"].startswith("Unknown event type 'stock.moved'. Accepted: item.created, ")
+
+
+def test_a_cursor_we_did_not_issue_is_refused(tenant: Tenant) -> None:
+    assert_error(
+        tenant.get("/api/v1/events", params={"after": "bm9wZQ"}),
+        "invalid_parameter",
+        param="after",
+        message="The cursor is invalid.",
+    )
+
+
+def test_a_warehouse_scoped_key_sees_its_warehouses_and_workspace_wide_events(tenant: Tenant) -> None:
+    w1 = tenant.post("/api/v1/warehouses", json={"name": "W1", "shortId": "W1"}).json()["id"]
+    w2 = tenant.post("/api/v1/warehouses", json={"name": "W2", "shortId": "W2"}).json()["id"]
+    created = tenant.post(
+        "/api/v1/api-keys", json={"name": "w1 only", "scopes": ["inventory.read"], "warehouseIds": [w1]}
+    )
+    assert created.status_code == 201, created.text
+    key = created.json()["secret"]
+    _emit(
+        tenant,
+        (EventType.STOCK_CHANGED, {"at": "w1"}, w1),
+        (EventType.STOCK_CHANGED, {"at": "w2"}, w2),
+        (EventType.ITEM_CREATED, {"at": "workspace"}, None),
+    )
+    scoped = tenant.client.get("/api/v1/events", headers={"Authorization": f"Bearer {key}"})
+    assert scoped.status_code == 200, scoped.text
+    seen = [event["data"]["at"] for event in scoped.json()["data"] if "at" in event["data"]]
+    assert seen == ["w1", "workspace"]
+    everything = [event["data"]["at"] for event in _feed(tenant)["data"] if "at" in event["data"]]
+    assert everything == ["w1", "w2", "workspace"]
+
+
+def test_member_and_key_events_only_for_those_who_manage_them(tenant: Tenant) -> None:
+    created = tenant.post("/api/v1/api-keys", json={"name": "reader", "scopes": ["inventory.read"]})
+    key = created.json()["secret"]
+    _emit(
+        tenant,
+        (EventType.MEMBER_JOINED, {"who": "member"}, None),
+        (EventType.API_KEY_CREATED, {"who": "key"}, None),
+        (EventType.ITEM_CREATED, {"who": "item"}, None),
+    )
+    reader = tenant.client.get("/api/v1/events", headers={"Authorization": f"Bearer {key}"}).json()
+    assert [event["data"]["who"] for event in reader["data"] if "who" in event["data"]] == ["item"]
+    owner = [event["data"]["who"] for event in _feed(tenant)["data"] if "who" in event["data"]]
+    assert owner == ["member", "key", "item"]
+
+
+def test_a_rolled_back_write_leaves_no_event(tenant: Tenant) -> None:
+    client = tenant.client
+    database = client.app.state.services.database
+
+    class Refused(Exception):
+        pass
+
+    async def write(conn: Connection) -> None:
+        await emit(conn, SystemContext(tenant.workspace_id), EventType.ITEM_DELETED, {"rolled": "back"})
+        raise Refused
+
+    with pytest.raises(Refused):
+        client.portal.call(database.transact, write)
+    _emit(tenant, (EventType.ITEM_DELETED, {"rolled": "forward"}, None))
+    kept = [event["data"] for event in _feed(tenant, types="item.deleted")["data"]]
+    assert kept == [{"rolled": "forward"}]
