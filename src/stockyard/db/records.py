@@ -1,4 +1,4 @@
-"""A row read into its record: the one converter the stores share.
+"""A row read into its record: the one converter the stores share, and the base of the stores.
 
 A record is a frozen dataclass whose fields are named after the columns they come from. What a
 record holds differently from its row (a list read with another query, a status that depends on
@@ -8,17 +8,20 @@ the row's column of the same name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Row
+from sqlalchemy import Row, Select, Table
+
+from stockyard.db.database import Connection
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 RecordT = TypeVar("RecordT", bound="DataclassInstance")
+T = TypeVar("T")
 
 
 @cache
@@ -32,3 +35,26 @@ def from_row(record_type: type[RecordT], row: Row[Any] | Mapping[str, Any], **gi
     values = row._mapping if isinstance(row, Row) else row
     taken = {name: values[name] for name in _field_names(record_type) if name not in given}
     return record_type(**taken, **given)
+
+
+class WorkspaceStore:
+    """The rows of one workspace: every statement a store runs filters by `workspace_id`."""
+
+    def __init__(self, conn: Connection, workspace_id: str) -> None:
+        self.conn = conn
+        self.workspace_id = workspace_id
+
+    async def _first(
+        self,
+        query: Select[Any],
+        make: Callable[[Row[Any]], T],
+        *,
+        for_update: bool = False,
+        of: Table | None = None,
+    ) -> T | None:
+        """`make` of `query`'s first row (locked FOR UPDATE with `for_update`, of the table `of` alone
+        when the query joins others), None when there is none."""
+        if for_update:
+            query = query.with_for_update(of=of)
+        row = (await self.conn.execute(query)).first()
+        return None if row is None else make(row)

@@ -22,7 +22,7 @@ from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
 from stockyard.db.database import Connection, Database
-from stockyard.db.records import from_row
+from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.roles import require_grantable
@@ -59,12 +59,8 @@ class CreatedApiKey:
     secret: str  # shown once
 
 
-class ApiKeyStore:
+class ApiKeyStore(WorkspaceStore):
     """Live (not revoked) keys of one workspace. Every statement is filtered by the workspace id."""
-
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
 
     def _live(self) -> Any:
         return select(api_keys).where(

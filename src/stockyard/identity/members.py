@@ -21,7 +21,7 @@ from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
-from stockyard.db.records import from_row
+from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import invites, memberships, roles, users
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable, require_workspace_wide
@@ -61,12 +61,8 @@ _COLUMNS = (
 )
 
 
-class MemberStore:
+class MemberStore(WorkspaceStore):
     """Membership rows of one workspace. Every statement is filtered by the workspace id."""
-
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
 
     def _select(self) -> Any:
         return (
@@ -81,10 +77,7 @@ class MemberStore:
 
     async def get(self, member_id: str, *, for_update: bool = False) -> MemberRecord | None:
         query = self._select().where(memberships.c.id == member_id)
-        if for_update:
-            query = query.with_for_update(of=memberships)
-        row = (await self.conn.execute(query)).first()
-        return None if row is None else MemberRecord.of(row)
+        return await self._first(query, MemberRecord.of, for_update=for_update, of=memberships)
 
     async def add(
         self,

@@ -24,7 +24,7 @@ from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import VersionedService, require_current
 from stockyard.db.database import Connection
-from stockyard.db.records import from_row
+from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import invites, memberships, roles
 from stockyard.errors import StockyardError, catalog
 
@@ -91,19 +91,12 @@ class RoleChanges(TypedDict, total=False):
     permissions: list[Permission]
 
 
-class RoleStore:
+class RoleStore(WorkspaceStore):
     """Role rows of one workspace. Every statement is filtered by the workspace id."""
-
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
 
     async def get(self, role_id: str, *, for_update: bool = False) -> RoleRecord | None:
         query = select(roles).where(roles.c.workspace_id == self.workspace_id, roles.c.id == role_id)
-        if for_update:
-            query = query.with_for_update()
-        row = (await self.conn.execute(query)).first()
-        return None if row is None else RoleRecord.of(row)
+        return await self._first(query, RoleRecord.of, for_update=for_update)
 
     async def by_name(self, name: str) -> RoleRecord | None:
         row = (

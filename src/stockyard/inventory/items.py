@@ -22,7 +22,7 @@ from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, require_current
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection
-from stockyard.db.records import from_row
+from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
 
@@ -168,12 +168,8 @@ _ITEM_WITH_TAGS = (
 )
 
 
-class ItemStore:
+class ItemStore(WorkspaceStore):
     """Item rows of one workspace. Every statement is filtered by the workspace id."""
-
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
 
     def _scoped(self) -> Any:
         return and_(items.c.workspace_id == self.workspace_id, items.c.deleted_at.is_(None))

@@ -18,7 +18,7 @@ from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, delete_row, require_current, save_changes
 from stockyard.db.database import Connection
-from stockyard.db.records import from_row
+from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
@@ -64,21 +64,14 @@ class LocationChanges(TypedDict, total=False):
     archived: bool
 
 
-class LocationStore:
+class LocationStore(WorkspaceStore):
     """Location rows of one workspace."""
-
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
 
     async def get(self, location_id: str, *, for_update: bool = False) -> LocationRecord | None:
         query = select(locations).where(
             locations.c.workspace_id == self.workspace_id, locations.c.id == location_id
         )
-        if for_update:
-            query = query.with_for_update()
-        row = (await self.conn.execute(query)).first()
-        return None if row is None else _record(row)
+        return await self._first(query, _record, for_update=for_update)
 
     async def code_taken(self, warehouse_id: str, code: str, *, except_id: str | None = None) -> bool:
         query = select(locations.c.id).where(

@@ -17,6 +17,7 @@ from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import WorkspaceStore
 from stockyard.db.tables import item_tags, tags
 from stockyard.errors import StockyardError, catalog
 
@@ -33,11 +34,7 @@ def _duplicate(name: str) -> StockyardError:
     return StockyardError(catalog.ALREADY_EXISTS, f"A tag named '{name}' already exists.", param="name")
 
 
-class TagStore:
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
-
+class TagStore(WorkspaceStore):
     def _select(self) -> Any:
         count = (
             select(func.count())
@@ -54,10 +51,7 @@ class TagStore:
 
     async def get(self, tag_id: str, *, for_update: bool = False) -> TagRecord | None:
         query = self._select().where(tags.c.id == tag_id)
-        if for_update:
-            query = query.with_for_update(of=tags)
-        row = (await self.conn.execute(query)).first()
-        return None if row is None else self._record(row)
+        return await self._first(query, self._record, for_update=for_update, of=tags)
 
     async def name_taken(self, name: str, *, except_id: str | None = None) -> bool:
         query = select(tags.c.id).where(

@@ -17,7 +17,7 @@ from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.versioning import VersionedService, delete_row, require_current, save_changes
 from stockyard.db.database import Connection
-from stockyard.db.records import from_row
+from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
@@ -60,21 +60,14 @@ class WarehouseChanges(TypedDict, total=False):
     archived: bool
 
 
-class WarehouseStore:
+class WarehouseStore(WorkspaceStore):
     """Warehouse rows of one workspace."""
-
-    def __init__(self, conn: Connection, workspace_id: str) -> None:
-        self.conn = conn
-        self.workspace_id = workspace_id
 
     async def get(self, warehouse_id: str, *, for_update: bool = False) -> WarehouseRecord | None:
         query = select(warehouses).where(
             warehouses.c.workspace_id == self.workspace_id, warehouses.c.id == warehouse_id
         )
-        if for_update:
-            query = query.with_for_update()
-        row = (await self.conn.execute(query)).first()
-        return None if row is None else _record(row)
+        return await self._first(query, _record, for_update=for_update)
 
     async def short_id_taken(self, short_id: str, *, except_id: str | None = None) -> bool:
         query = select(warehouses.c.id).where(
