@@ -8,6 +8,8 @@ for a creator with every warehouse), and a read-only creator makes only read-onl
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,10 +20,13 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
+from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
@@ -53,6 +58,23 @@ class ApiKeyRecord:
         )
 
 
+# `name` sorts on the stored name as written (case-sensitive): the page key must be the column's
+# value exactly, and SQLite's lower() folds only ASCII where Python's folds every letter.
+API_KEY_SORTS = Sorting({"createdAt": SortKind.TIME, "name": SortKind.TEXT}, default="createdAt")
+_API_KEY_SORT_COLUMNS = {"createdAt": api_keys.c.created_at, "name": api_keys.c.name}
+_API_KEY_SORT_KEYS: dict[str, Callable[[ApiKeyRecord], SortValue]] = {
+    "createdAt": lambda key: key.created_at,
+    "name": lambda key: key.name,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyFilters:
+    """What `GET /api-keys` narrows the live keys to; None is no condition."""
+
+    read_only: bool | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class CreatedApiKey:
     key: ApiKeyRecord
@@ -71,8 +93,13 @@ class ApiKeyStore(WorkspaceStore):
         row = (await self.conn.execute(self._live().where(api_keys.c.id == key_id))).first()
         return None if row is None else ApiKeyRecord.of(row)
 
-    async def all(self) -> list[ApiKeyRecord]:
-        rows = await self.conn.execute(self._live().order_by(api_keys.c.id))
+    async def page(self, filters: ApiKeyFilters, request: ListRequest) -> list[ApiKeyRecord]:
+        """One page of the live keys in the request's order (`API_KEY_SORTS`)."""
+        query = self._live()
+        if filters.read_only is not None:
+            query = query.where(api_keys.c.read_only.is_(filters.read_only))
+        key = _API_KEY_SORT_COLUMNS[request.sort.field]
+        rows = await self.conn.execute(keyset(query, key, api_keys.c.id, request))
         return [ApiKeyRecord.of(row) for row in rows]
 
     async def count(self) -> int:
@@ -188,11 +215,22 @@ class ApiKeyService:
         assert created is not None
         return CreatedApiKey(created, secret)
 
-    async def list(self, ctx: Context) -> list[ApiKeyRecord]:
-        async def fetch(conn: Connection) -> list[ApiKeyRecord]:
-            return await ApiKeyStore(conn, ctx.workspace_id).all()
+    async def list(
+        self, ctx: Context, filters: ApiKeyFilters, *, limit: int, cursor: str | None, sort: str | None
+    ) -> Page[ApiKeyRecord]:
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=API_KEY_SORTS, filters=dataclasses.asdict(filters)
+        )
 
-        return await self._db.transact(fetch)
+        async def fetch(conn: Connection) -> list[ApiKeyRecord]:
+            return await ApiKeyStore(conn, ctx.workspace_id).page(filters, request)
+
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=_API_KEY_SORT_KEYS[request.sort.field],
+            id_of=lambda key: key.id,
+        )
 
     async def get(self, ctx: Context, key_id: str) -> ApiKeyRecord:
         async def fetch(conn: Connection) -> ApiKeyRecord:

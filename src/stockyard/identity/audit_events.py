@@ -1,7 +1,8 @@
-"""Reading the audit trail: newest first, keyset-paginated on the time-ordered id."""
+"""Reading the audit trail: newest first unless sorted otherwise, keyset-paginated on (created_at, id)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -9,8 +10,10 @@ from typing import Any
 from sqlalchemy import Row, select
 
 from stockyard.core.context import Context
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
+from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import audit_events
 
@@ -32,12 +35,20 @@ class AuditEventRecord:
         return from_row(cls, row)
 
 
+AUDIT_EVENT_SORTS = Sorting({"createdAt": SortKind.TIME}, default="-createdAt")
+
+
 @dataclass(frozen=True, slots=True)
 class AuditFilter:
+    """What `GET /audit-events` narrows the trail to; None is no condition. `since` (at or after)
+    and `until` (before) bound created_at."""
+
     action: str | None = None
     resource_type: str | None = None
     resource_id: str | None = None
     actor_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 class AuditLogService:
@@ -45,15 +56,18 @@ class AuditLogService:
         self._db = database
 
     async def list(
-        self, ctx: Context, *, cursor: str | None, limit: int, where: AuditFilter | None = None
+        self, ctx: Context, where: AuditFilter, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[AuditEventRecord]:
-        before = decode_cursor(cursor)  # descending: the cursor is the last id of the page
-        where = where or AuditFilter()
+        request = ListRequest.read(
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            sorting=AUDIT_EVENT_SORTS,
+            filters=dataclasses.asdict(where),
+        )
 
         async def fetch(conn: Connection) -> list[AuditEventRecord]:
             query = select(audit_events).where(audit_events.c.workspace_id == ctx.workspace_id)
-            if before is not None:
-                query = query.where(audit_events.c.id < before)
             if where.action is not None:
                 query = query.where(audit_events.c.action == where.action)
             if where.resource_type is not None:
@@ -62,7 +76,17 @@ class AuditLogService:
                 query = query.where(audit_events.c.resource_id == where.resource_id)
             if where.actor_id is not None:
                 query = query.where(audit_events.c.actor_id == where.actor_id)
-            rows = await conn.execute(query.order_by(audit_events.c.id.desc()).limit(limit + 1))
+            if where.since is not None:
+                query = query.where(audit_events.c.created_at >= where.since)
+            if where.until is not None:
+                query = query.where(audit_events.c.created_at < where.until)
+            # createdAt is the only sort: the (workspace_id, created_at, id) index serves both directions.
+            rows = await conn.execute(keyset(query, audit_events.c.created_at, audit_events.c.id, request))
             return [AuditEventRecord.of(row) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=lambda event: event.created_at,
+            id_of=lambda event: event.id,
+        )

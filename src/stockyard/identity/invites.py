@@ -10,6 +10,7 @@ against the plan's member limit.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,11 +21,13 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import invites, memberships, roles, workspaces
 from stockyard.errors import StockyardError, catalog
@@ -54,6 +57,17 @@ class InviteRecord:
         if status == "pending" and row.expires_at <= now:
             status = "expired"
         return from_row(cls, row, status=status)
+
+
+INVITE_SORTS = Sorting({"createdAt": SortKind.TIME}, default="-createdAt")
+
+
+@dataclass(frozen=True, slots=True)
+class InviteFilters:
+    """What `GET /invites` narrows the list to; None is no condition. `expired` is a pending invite
+    past its expiry, and `pending` one that is not."""
+
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,26 +234,32 @@ class InviteService:
         return CreatedInvite(InviteRecord.of(row, now), token)
 
     async def list(
-        self, ctx: Context, *, cursor: str | None, limit: int, status: str | None = None
+        self, ctx: Context, filters: InviteFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[InviteRecord]:
-        """Newest first; `status` may be `expired` (a pending invite past its expiry)."""
-        before = decode_cursor(cursor)
+        """Newest first unless sorted otherwise (`INVITE_SORTS`)."""
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=INVITE_SORTS, filters=dataclasses.asdict(filters)
+        )
+        status = filters.status
 
         async def fetch(conn: Connection) -> list[InviteRecord]:
             now = utcnow()
             query = _select_invites(ctx.workspace_id)
-            if before is not None:
-                query = query.where(invites.c.id < before)
             if status == "expired":
                 query = query.where(invites.c.status == "pending", invites.c.expires_at <= now)
             elif status == "pending":
                 query = query.where(invites.c.status == "pending", invites.c.expires_at > now)
             elif status is not None:
                 query = query.where(invites.c.status == status)
-            rows = await conn.execute(query.order_by(invites.c.id.desc()).limit(limit + 1))
+            rows = await conn.execute(keyset(query, invites.c.created_at, invites.c.id, request))
             return [InviteRecord.of(row, now) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=lambda invite: invite.created_at,
+            id_of=lambda invite: invite.id,
+        )
 
     async def get(self, ctx: Context, invite_id: str) -> InviteRecord:
         async def fetch(conn: Connection) -> InviteRecord:

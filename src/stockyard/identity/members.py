@@ -6,6 +6,8 @@ caller (403), and the workspace always keeps at least one active owner (422 `las
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -16,11 +18,13 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import invites, memberships, roles, users
 from stockyard.errors import StockyardError, catalog
@@ -59,6 +63,22 @@ _COLUMNS = (
     memberships.c.created_at,
     memberships.c.updated_at,
 )
+
+
+# Emails are stored normalised (lowercase, `identity/users.py`), so `email` sorts on the column itself.
+MEMBER_SORTS = Sorting({"createdAt": SortKind.TIME, "email": SortKind.TEXT}, default="createdAt")
+_MEMBER_SORT_COLUMNS = {"createdAt": memberships.c.created_at, "email": users.c.email}
+_MEMBER_SORT_KEYS: dict[str, Callable[[MemberRecord], SortValue]] = {
+    "createdAt": lambda member: member.created_at,
+    "email": lambda member: member.email,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFilters:
+    """What `GET /members` narrows the list to; None is no condition."""
+
+    status: Literal["active", "invited"] | None = None
 
 
 class MemberStore(WorkspaceStore):
@@ -108,13 +128,13 @@ class MemberStore(WorkspaceStore):
         )
         return membership_id
 
-    async def page(self, *, after: str | None, limit: int, status: str | None) -> list[MemberRecord]:
+    async def page(self, filters: MemberFilters, request: ListRequest) -> list[MemberRecord]:
+        """One page of the workspace's members in the request's order (`MEMBER_SORTS`)."""
         query = self._select()
-        if after is not None:
-            query = query.where(memberships.c.id > after)
-        if status is not None:
-            query = query.where(memberships.c.status == status)
-        rows = await self.conn.execute(query.order_by(memberships.c.id).limit(limit + 1))
+        if filters.status is not None:
+            query = query.where(memberships.c.status == filters.status)
+        key = _MEMBER_SORT_COLUMNS[request.sort.field]
+        rows = await self.conn.execute(keyset(query, key, memberships.c.id, request))
         return [MemberRecord.of(row) for row in rows]
 
     async def active_owners(self) -> int:
@@ -158,14 +178,21 @@ class MemberService:
         self._db = database
 
     async def list(
-        self, ctx: Context, *, cursor: str | None, limit: int, status: str | None = None
+        self, ctx: Context, filters: MemberFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[MemberRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=MEMBER_SORTS, filters=dataclasses.asdict(filters)
+        )
 
         async def fetch(conn: Connection) -> list[MemberRecord]:
-            return await MemberStore(conn, ctx.workspace_id).page(after=after, limit=limit, status=status)
+            return await MemberStore(conn, ctx.workspace_id).page(filters, request)
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=_MEMBER_SORT_KEYS[request.sort.field],
+            id_of=lambda member: member.id,
+        )
 
     async def get(self, ctx: Context, member_id: str) -> MemberRecord:
         async def fetch(conn: Connection) -> MemberRecord:

@@ -7,7 +7,8 @@ created, renamed, re-permissioned and deleted unless a member or pending invite 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
@@ -19,11 +20,14 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
+from stockyard.core.pagination import Page
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import VersionedService, require_current
 from stockyard.db.database import Connection
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import invites, memberships, roles
 from stockyard.errors import StockyardError, catalog
@@ -45,6 +49,23 @@ class RoleRecord:
     @classmethod
     def of(cls, row: Row[Any]) -> RoleRecord:
         return from_row(cls, row, permissions=sorted(row.permissions))
+
+
+# The built-in roles are created with the workspace, so the default order lists them first. Role names
+# are lowercase by rule (`schemas/roles.RoleName`), so `name` sorts on the column itself.
+ROLE_SORTS = Sorting({"createdAt": SortKind.TIME, "name": SortKind.TEXT}, default="createdAt")
+_ROLE_SORT_COLUMNS = {"createdAt": roles.c.created_at, "name": roles.c.name}
+_ROLE_SORT_KEYS: dict[str, Callable[[RoleRecord], SortValue]] = {
+    "createdAt": lambda role: role.created_at,
+    "name": lambda role: role.name,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFilters:
+    """What `GET /roles` narrows the list to; None is no condition."""
+
+    builtin: bool | None = None
 
 
 def require_grantable(principal: Principal, permissions: Iterable[str], *, what: str, param: str) -> None:
@@ -113,12 +134,13 @@ class RoleStore(WorkspaceStore):
             raise StockyardError(catalog.UNPROCESSABLE_ENTITY, f"Unknown role: {name}.", param=param)
         return role
 
-    async def all(self) -> list[RoleRecord]:
-        rows = await self.conn.execute(
-            select(roles)
-            .where(roles.c.workspace_id == self.workspace_id)
-            .order_by(roles.c.builtin.desc(), roles.c.id)
-        )
+    async def page(self, filters: RoleFilters, request: ListRequest) -> list[RoleRecord]:
+        """One page of the workspace's roles in the request's order (`ROLE_SORTS`)."""
+        query = select(roles).where(roles.c.workspace_id == self.workspace_id)
+        if filters.builtin is not None:
+            query = query.where(roles.c.builtin.is_(filters.builtin))
+        key = _ROLE_SORT_COLUMNS[request.sort.field]
+        rows = await self.conn.execute(keyset(query, key, roles.c.id, request))
         return [RoleRecord.of(row) for row in rows]
 
     async def holders(self, role_id: str) -> int:
@@ -251,8 +273,19 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
         )
         await audit.record(conn, ctx, "role.deleted", "role", role_id, {"name": current.name})
 
-    async def list(self, ctx: Context) -> list[RoleRecord]:
-        async def fetch(conn: Connection) -> list[RoleRecord]:
-            return await RoleStore(conn, ctx.workspace_id).all()
+    async def list(
+        self, ctx: Context, filters: RoleFilters, *, limit: int, cursor: str | None, sort: str | None
+    ) -> Page[RoleRecord]:
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=ROLE_SORTS, filters=dataclasses.asdict(filters)
+        )
 
-        return await self._db.transact(fetch)
+        async def fetch(conn: Connection) -> list[RoleRecord]:
+            return await RoleStore(conn, ctx.workspace_id).page(filters, request)
+
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=_ROLE_SORT_KEYS[request.sort.field],
+            id_of=lambda role: role.id,
+        )

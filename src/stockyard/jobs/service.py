@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from stockyard.core import audit
@@ -10,13 +12,28 @@ from stockyard.core.actor import Acting, SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import jobs
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat
 from stockyard.jobs.payload import count_rows
 from stockyard.jobs.store import JobStore
+
+# Only createdAt: a job's other times move while it runs, and a page sorted on a moving key could
+# show a job twice or not at all.
+JOB_SORTS = Sorting({"createdAt": SortKind.TIME}, default="createdAt")
+
+
+@dataclass(frozen=True, slots=True)
+class JobFilters:
+    """What `GET /jobs` narrows the list to; None is no condition. `since`/`until` bound created_at."""
+
+    kind: JobKind | None = None
+    status: JobStatus | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +73,18 @@ class JobService:
         return await self._db.transact(fetch)
 
     async def list(
-        self, ctx: Context, *, cursor: str | None, limit: int, kind: JobKind | None
+        self, ctx: Context, filters: JobFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[JobRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=JOB_SORTS, filters=dataclasses.asdict(filters)
+        )
 
         async def fetch(conn: Connection) -> list[JobRecord]:
-            return await JobStore(conn, ctx.workspace_id).page(after=after, limit=limit, kind=kind)
+            return await JobStore(conn, ctx.workspace_id).page(filters, request)
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch), request, key=lambda job: job.created_at, id_of=lambda job: job.id
+        )
 
 
 def _audit_data(submission: JobSubmission, total: int) -> dict[str, Any]:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, select
 
+from stockyard.core.listing import ListRequest
 from stockyard.db.database import Connection
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import job_errors, jobs
 from stockyard.jobs.model import ERRORS_SHOWN, JobError, JobKind, JobMode, JobRecord, JobStatus
+
+if TYPE_CHECKING:
+    from stockyard.jobs.service import JobFilters
 
 SUMMARY_COLUMNS = [column for column in jobs.c if column.name != "payload"]
 
@@ -46,11 +51,17 @@ class JobStore(WorkspaceStore):
             return None
         return record(row, await load_errors(self.conn, job_id))
 
-    async def page(self, *, after: str | None, limit: int, kind: JobKind | None) -> list[JobRecord]:
+    async def page(self, filters: JobFilters, request: ListRequest) -> list[JobRecord]:
+        """One page of the workspace's jobs (summaries: no payload, no errors), in the request's
+        order; createdAt is the only sort (`JOB_SORTS`), on the (workspace_id, created_at, id) index."""
         query = select(*SUMMARY_COLUMNS).where(jobs.c.workspace_id == self.workspace_id)
-        if after is not None:
-            query = query.where(jobs.c.id > after)
-        if kind is not None:
-            query = query.where(jobs.c.kind == kind.value)
-        rows = await self.conn.execute(query.order_by(jobs.c.id).limit(limit + 1))
+        if filters.kind is not None:
+            query = query.where(jobs.c.kind == filters.kind.value)
+        if filters.status is not None:
+            query = query.where(jobs.c.status == filters.status.value)
+        if filters.since is not None:
+            query = query.where(jobs.c.created_at >= filters.since)
+        if filters.until is not None:
+            query = query.where(jobs.c.created_at < filters.until)
+        rows = await self.conn.execute(keyset(query, jobs.c.created_at, jobs.c.id, request))
         return [record(row) for row in rows]

@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
-    READ_ERRORS,
+    LIST_ERRORS,
     READ_ONE_ERRORS,
     WRITE_ERRORS,
     ApiKeyId,
+    PageCursor,
+    PageLimit,
     located,
     no_content,
     no_store,
+    sort_query,
 )
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.api_keys import ApiKeyService
+from stockyard.identity.api_keys import API_KEY_SORTS, ApiKeyFilters, ApiKeyService
 
 router = APIRouter(prefix=API_V1, tags=["api keys"])
 
@@ -58,11 +61,21 @@ async def create_api_key(
 @router.get(
     "/api-keys",
     operation_id="listApiKeys",
-    summary="List the workspace's live API keys (never their secrets)",
-    responses=error_responses(*READ_ERRORS),
+    summary="List the workspace's live API keys (never their secrets), oldest first unless sorted",
+    responses=error_responses(*LIST_ERRORS),
 )
-async def list_api_keys(ctx: Manager, keys: ApiKeys) -> ApiKeyList:
-    return ApiKeyList(data=[ApiKey.of(record) for record in await keys.list(ctx)])
+async def list_api_keys(
+    ctx: Manager,
+    keys: ApiKeys,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(API_KEY_SORTS)] = None,
+    read_only: Annotated[
+        bool | None, Query(alias="readOnly", description="Only read-only (true) or read-write (false) keys.")
+    ] = None,
+) -> ApiKeyList:
+    page = await keys.list(ctx, ApiKeyFilters(read_only=read_only), limit=limit, cursor=cursor, sort=sort)
+    return ApiKeyList.of(page)
 
 
 @router.get(

@@ -20,6 +20,7 @@ from stockyard.api.routers._common import (
     located,
     no_content,
     no_store,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
@@ -34,7 +35,7 @@ from stockyard.api.schemas.invites import (
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.invites import InviteService
+from stockyard.identity.invites import INVITE_SORTS, InviteFilters, InviteService
 
 router = APIRouter(prefix=API_V1, tags=["invites"])
 
@@ -69,7 +70,7 @@ async def create_invite(
 @router.get(
     "/invites",
     operation_id="listInvites",
-    summary="List invites, newest first, with cursor pagination (never their tokens)",
+    summary="List invites, newest first unless sorted, with cursor pagination (never their tokens)",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_invites(
@@ -77,9 +78,11 @@ async def list_invites(
     invites: Invites,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(INVITE_SORTS)] = None,
     status: Annotated[InviteStatus | None, Query()] = None,
 ) -> InviteList:
-    return InviteList.of(await invites.list(ctx, cursor=cursor, limit=limit, status=status))
+    page = await invites.list(ctx, InviteFilters(status=status), limit=limit, cursor=cursor, sort=sort)
+    return InviteList.of(page)
 
 
 @router.get(

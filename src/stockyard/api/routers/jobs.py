@@ -15,10 +15,14 @@ from stockyard.api.routers._common import (
     JobId,
     PageCursor,
     PageLimit,
+    Since,
+    Until,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job, JobList
-from stockyard.jobs.model import JobKind
+from stockyard.jobs.model import JobKind, JobStatus
+from stockyard.jobs.service import JOB_SORTS, JobFilters
 
 router = APIRouter(prefix=API_V1, tags=["jobs"])
 
@@ -26,7 +30,7 @@ router = APIRouter(prefix=API_V1, tags=["jobs"])
 @router.get(
     "/jobs",
     operation_id="listJobs",
-    summary="List bulk jobs, oldest first, with cursor pagination",
+    summary="List bulk jobs (oldest first unless sorted), by kind, status and creation time, with cursor pagination",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_jobs(
@@ -34,9 +38,14 @@ async def list_jobs(
     jobs: Jobs,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(JOB_SORTS)] = None,
     kind: Annotated[JobKind | None, Query()] = None,
+    status: Annotated[JobStatus | None, Query()] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> JobList:
-    return JobList.of(await jobs.list(ctx, cursor=cursor, limit=limit, kind=kind))
+    filters = JobFilters(kind=kind, status=status, since=since, until=until)
+    return JobList.of(await jobs.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
 @router.get(

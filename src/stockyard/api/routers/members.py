@@ -20,6 +20,7 @@ from stockyard.api.routers._common import (
     conditional_get,
     conditional_get_responses,
     no_content,
+    sort_query,
     updated,
 )
 from stockyard.api.schemas.errors import error_responses
@@ -27,7 +28,7 @@ from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.members import MemberService
+from stockyard.identity.members import MEMBER_SORTS, MemberFilters, MemberService
 
 router = APIRouter(prefix=API_V1, tags=["members"])
 
@@ -39,7 +40,7 @@ Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 @router.get(
     "/members",
     operation_id="listMembers",
-    summary="List members (active and invited), oldest first, with cursor pagination",
+    summary="List members (active and invited), oldest first unless sorted, with cursor pagination",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_members(
@@ -47,9 +48,11 @@ async def list_members(
     members: Members,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(MEMBER_SORTS)] = None,
     status: Annotated[Literal["active", "invited"] | None, Query()] = None,
 ) -> MemberList:
-    return MemberList.of(await members.list(ctx, cursor=cursor, limit=limit, status=status))
+    page = await members.list(ctx, MemberFilters(status=status), limit=limit, cursor=cursor, sort=sort)
+    return MemberList.of(page)
 
 
 @router.get(

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
-    READ_ERRORS,
+    LIST_ERRORS,
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
     ExpectedVersion,
     IfNoneMatch,
+    PageCursor,
+    PageLimit,
     RoleId,
     conditional_get,
     conditional_get_responses,
     created,
     no_content,
+    sort_query,
     updated,
 )
 from stockyard.api.schemas.errors import error_responses
@@ -27,7 +30,7 @@ from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.identity.roles import RoleService
+from stockyard.identity.roles import ROLE_SORTS, RoleFilters, RoleService
 
 router = APIRouter(prefix=API_V1, tags=["roles"])
 
@@ -39,11 +42,21 @@ Manager = Annotated[Context, Depends(authorize(Permission.ROLES_MANAGE))]
 @router.get(
     "/roles",
     operation_id="listRoles",
-    summary="List the workspace's roles, built-in first",
-    responses=error_responses(*READ_ERRORS),
+    summary="List the workspace's roles (built-in first, then in order of creation, unless sorted)",
+    responses=error_responses(*LIST_ERRORS),
 )
-async def list_roles(ctx: Manager, roles: Roles) -> RoleList:
-    return RoleList(data=[Role.of(record) for record in await roles.list(ctx)])
+async def list_roles(
+    ctx: Manager,
+    roles: Roles,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(ROLE_SORTS)] = None,
+    builtin: Annotated[
+        bool | None, Query(description="Only built-in (true) or custom (false) roles.")
+    ] = None,
+) -> RoleList:
+    page = await roles.list(ctx, RoleFilters(builtin=builtin), limit=limit, cursor=cursor, sort=sort)
+    return RoleList.of(page)
 
 
 @router.post(

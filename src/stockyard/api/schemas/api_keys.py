@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import ByValue, CreatedAt, RequestModel, ResponseModel, id_of
+from stockyard.api.schemas.base import ByValue, CreatedAt, ListBody, RequestModel, ResponseModel, id_of
 from stockyard.core.permissions import Permission
 
 WarehouseId = Annotated[str, Field(min_length=1, max_length=32)]
@@ -43,5 +43,5 @@ class ApiKeyCreated(ApiKey):
     secret: str = Field(description="The key itself. It is shown only in this response; store it safely.")
 
 
-class ApiKeyList(ResponseModel):
+class ApiKeyList(ListBody):
     data: list[ApiKey]

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestId, ResponseModel, id_of
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestId, ResponseModel, id_of
 from stockyard.identity.audit_events import AuditEventRecord
 
 
@@ -48,6 +48,5 @@ class AuditEvent(ResponseModel):
         }
 
 
-class AuditEventList(ResponseModel):
+class AuditEventList(ListBody):
     data: list[AuditEvent]
-    next_cursor: NextCursor

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel
 from stockyard.api.schemas.identity import Email, Password, PersonName, User
 from stockyard.api.schemas.roles import RoleName
 from stockyard.identity.invites import AcceptedInvite
@@ -50,9 +50,8 @@ class InviteCreated(Invite):
     token: str = Field(description="The one-time invite token. It is shown only in this response.")
 
 
-class InviteList(ResponseModel):
+class InviteList(ListBody):
     data: list[Invite]
-    next_cursor: NextCursor
 
 
 class AcceptedWorkspace(ResponseModel):

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import CreatedAt, NextCursor, ResponseModel, UpdatedAt, id_of
+from stockyard.api.schemas.base import CreatedAt, ListBody, ResponseModel, UpdatedAt, id_of
 from stockyard.jobs.model import JobKind, JobMode, JobStatus
 
 
@@ -44,6 +44,5 @@ class Job(JobSummary):
     errors: list[JobRowError] = Field(description="Failed rows in row order (at most the first 1,000).")
 
 
-class JobList(ResponseModel):
+class JobList(ListBody):
     data: list[JobSummary]
-    next_cursor: NextCursor

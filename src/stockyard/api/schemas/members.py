@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel, UpdatedAt
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel, UpdatedAt
 from stockyard.api.schemas.identity import User
 from stockyard.api.schemas.roles import RoleName
 from stockyard.identity.members import MemberRecord
@@ -41,6 +41,5 @@ class Member(ResponseModel):
         }
 
 
-class MemberList(ResponseModel):
+class MemberList(ListBody):
     data: list[Member]
-    next_cursor: NextCursor

@@ -9,6 +9,7 @@ from pydantic import Field
 from stockyard.api.schemas.base import (
     ByValue,
     CreatedAt,
+    ListBody,
     RequestModel,
     ResponseModel,
     UpdatedAt,
@@ -61,5 +62,5 @@ class Role(ResponseModel):
     updated_at: UpdatedAt
 
 
-class RoleList(ResponseModel):
+class RoleList(ListBody):
     data: list[Role]
