@@ -27,7 +27,7 @@ def test_events_are_newest_first_and_paginate_backwards(tenant: Tenant) -> None:
     first = tenant.get("/api/v1/audit-events", params={"limit": 2, "resourceType": "role"})
     assert first.status_code == 200
     page = first.json()
-    assert set(page) == {"data", "nextCursor"}
+    assert set(page) == {"data", "nextCursor", "hasMore"} and page["hasMore"] is True
     assert all(set(event) == EVENT_KEYS for event in page["data"])
     seen = [event["resourceId"] for event in page["data"]]
     cursor = page["nextCursor"]

@@ -192,7 +192,7 @@ def test_invites_list_newest_first_with_pagination_and_status(
     assert tenant.patch("/api/v1/workspace", json={"plan": "team"}).status_code == 200
     sent = [invite(tenant, new_email(), "viewer")["id"] for _ in range(3)]
     first = tenant.get("/api/v1/invites", params={"limit": 2}).json()
-    assert set(first) == {"data", "nextCursor"} and first["nextCursor"]
+    assert set(first) == {"data", "nextCursor", "hasMore"} and first["nextCursor"] and first["hasMore"]
     second = tenant.get("/api/v1/invites", params={"limit": 2, "cursor": first["nextCursor"]}).json()
     assert second["nextCursor"] is None
     assert sorted(row["id"] for row in first["data"] + second["data"]) == sorted(sent)

@@ -15,8 +15,8 @@ def test_list_members_shows_active_and_invited_without_secrets(tenant: Tenant) -
     response = tenant.get("/api/v1/members")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"data", "nextCursor"}
-    assert body["nextCursor"] is None
+    assert set(body) == {"data", "nextCursor", "hasMore"}
+    assert body["nextCursor"] is None and body["hasMore"] is False
     rows = {row["user"]["email"]: row for row in body["data"]}
     assert set(rows) == {tenant.email, clerk.email}  # an invite to a new address is not a member yet
     assert all(set(row) == MEMBER_KEYS for row in rows.values())
