@@ -3,8 +3,8 @@ the write itself.
 
 A write looks its row up (locked), then reports a missing row (404 `not_found`) before a failed
 If-Match precondition (412 `precondition_failed`), so that another tenant's resource reads the
-same as one that does not exist. Once the resource's own rules have passed, `save_changes` and
-`delete_row` write the row and its audit event.
+same as one that does not exist. Once the resource's own rules have passed, `insert_row` (the
+first version), `save_changes` and `delete_row` write the row and its audit event.
 """
 
 from __future__ import annotations
@@ -50,6 +50,32 @@ def require_current(record: VersionedT | None, if_match: int | None) -> Versione
     current = found(record)
     require_version(current.version, if_match)
     return current
+
+
+async def insert_row(
+    conn: Connection,
+    ctx: Context,
+    table: Table,
+    row_id: str,
+    values: Mapping[str, Any],
+    *,
+    resource: str,
+    duplicate: Callable[[], StockyardError],
+    data: dict[str, Any],
+) -> None:
+    """Insert the workspace's row `row_id` with `values` as its first version, and record
+    `<resource>.created` with `data`. A unique violation (a concurrent write took the same name after
+    the caller checked it) raises `duplicate()`."""
+    now = utcnow()
+    try:
+        await conn.execute(
+            table.insert().values(
+                id=row_id, workspace_id=ctx.workspace_id, **values, version=1, created_at=now, updated_at=now
+            )
+        )
+    except IntegrityError as exc:
+        raise duplicate() from exc
+    await audit.record(conn, ctx, f"{resource}.created", resource, row_id, data)
 
 
 async def save_changes(

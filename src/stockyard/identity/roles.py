@@ -25,7 +25,7 @@ from stockyard.core.lookup import found
 from stockyard.core.pagination import Page
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
-from stockyard.core.versioning import VersionedService, require_current
+from stockyard.core.versioning import VersionedService, insert_row, require_current
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
@@ -186,26 +186,21 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
         store = RoleStore(conn, ctx.workspace_id)
         if await store.by_name(name) is not None:
             raise _taken(name)
-        now = utcnow()
         role_id = new_id("rol")
-        try:
-            await conn.execute(
-                roles.insert().values(
-                    id=role_id,
-                    workspace_id=ctx.workspace_id,
-                    name=name,
-                    description=description,
-                    permissions=sorted({str(p) for p in permissions}),
-                    builtin=False,
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        except IntegrityError as exc:  # a concurrent create took the name
-            raise _taken(name) from exc
-        await audit.record(
-            conn, ctx, "role.created", "role", role_id, {"name": name, "permissions": sorted(permissions)}
+        await insert_row(
+            conn,
+            ctx,
+            roles,
+            role_id,
+            {
+                "name": name,
+                "description": description,
+                "permissions": sorted({str(p) for p in permissions}),
+                "builtin": False,
+            },
+            resource="role",
+            duplicate=lambda: _taken(name),  # a concurrent create took the name
+            data={"name": name, "permissions": sorted(permissions)},
         )
         created = await store.get(role_id)
         assert created is not None

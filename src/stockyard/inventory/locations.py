@@ -7,16 +7,14 @@ from datetime import datetime
 from typing import Any, TypedDict, TypeVar
 
 from sqlalchemy import Row, Select, Table, exists, func, or_, select
-from sqlalchemy.exc import IntegrityError
 
-from stockyard.core import audit, limits
-from stockyard.core.clock import utcnow
+from stockyard.core import limits
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
 from stockyard.core.plans import Limit
-from stockyard.core.versioning import VersionedService, delete_row, require_current, save_changes
+from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers
@@ -166,32 +164,16 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
         limits.enforce(ctx.principal.plan, Limit.LOCATIONS, await store.count())
         if warehouse.archived:
             raise StockyardError(catalog.INVALID_STATE, f"Warehouse {warehouse.short_id} is archived.")
-        now = utcnow()
         location_id = new_id("loc")
-        try:
-            await conn.execute(
-                locations.insert().values(
-                    id=location_id,
-                    workspace_id=ctx.workspace_id,
-                    warehouse_id=warehouse_id,
-                    code=code,
-                    name=name,
-                    archived=False,
-                    locked_by=None,
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        except IntegrityError as exc:
-            raise _duplicate(code) from exc
-        await audit.record(
+        await insert_row(
             conn,
             ctx,
-            "location.created",
-            "location",
+            locations,
             location_id,
-            {"warehouseId": warehouse_id, "code": code},
+            {"warehouse_id": warehouse_id, "code": code, "name": name, "archived": False, "locked_by": None},
+            resource="location",
+            duplicate=lambda: _duplicate(code),
+            data={"warehouseId": warehouse_id, "code": code},
         )
         created = await store.get(location_id)
         assert created is not None

@@ -7,15 +7,12 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from sqlalchemy import Row, exists, or_, select
-from sqlalchemy.exc import IntegrityError
 
-from stockyard.core import audit
-from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.lookup import found
 from stockyard.core.pagination import Page, decode_cursor, paginate
-from stockyard.core.versioning import VersionedService, delete_row, require_current, save_changes
+from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
@@ -143,25 +140,17 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
         store = WarehouseStore(conn, ctx.workspace_id)
         if await store.short_id_taken(short_id):
             raise _duplicate(short_id)
-        now = utcnow()
         warehouse_id = new_id("whs")
-        try:
-            await conn.execute(
-                warehouses.insert().values(
-                    id=warehouse_id,
-                    workspace_id=ctx.workspace_id,
-                    short_id=short_id,
-                    name=name,
-                    address=address,
-                    archived=False,
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        except IntegrityError as exc:
-            raise _duplicate(short_id) from exc
-        await audit.record(conn, ctx, "warehouse.created", "warehouse", warehouse_id, {"shortId": short_id})
+        await insert_row(
+            conn,
+            ctx,
+            warehouses,
+            warehouse_id,
+            {"short_id": short_id, "name": name, "address": address, "archived": False},
+            resource="warehouse",
+            duplicate=lambda: _duplicate(short_id),
+            data={"shortId": short_id},
+        )
         created = await store.get(warehouse_id)
         assert created is not None
         return created
