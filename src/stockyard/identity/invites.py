@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Row, and_, delete, func, select, update
 
@@ -67,7 +67,7 @@ class InviteFilters:
     """What `GET /invites` narrows the list to; None is no condition. `expired` is a pending invite
     past its expiry, and `pending` one that is not."""
 
-    status: str | None = None
+    status: Literal["pending", "accepted", "revoked", "expired"] | None = None
 
 
 @dataclass(frozen=True, slots=True)
