@@ -123,6 +123,7 @@ invites = Table(
     Column("accepted_at", UTCDateTime(), nullable=True),
     _created(),
     Index(None, "workspace_id", "email"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 token_families = Table(
@@ -160,6 +161,7 @@ api_keys = Table(
     Column("last_used_at", UTCDateTime(), nullable=True),
     Column("revoked_at", UTCDateTime(), nullable=True),
     _created(),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 audit_events = Table(

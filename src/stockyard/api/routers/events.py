@@ -1,18 +1,19 @@
-"""The change feed: GET /api/v1/events and /api/v1/events/{eventId}."""
+"""The change feed: GET /api/v1/events and /api/v1/events/{eventId}.
+
+Reading it needs inventory.read; events about members and API keys are shown, in addition, only
+to callers who manage them (`events.feed`)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query
 
-from stockyard.api.deps import over_database, principal_of
+from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.request_state import state_of
-from stockyard.api.routers._common import LIST_ERRORS, READ_ONE_ERRORS, PageLimit
+from stockyard.api.routers._common import LIST_ERRORS, READ_ONE_ERRORS, InventoryReader, PageLimit
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.events import Event, EventList
-from stockyard.core.context import Context
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.feed import EventFeed
 from stockyard.events.model import EventType
@@ -41,14 +42,6 @@ def parse_types(text: str | None) -> frozenset[EventType] | None:
     return frozenset(chosen)
 
 
-async def _caller(request: Request) -> Context:
-    """Any signed-in caller: the feed shows each one the event types its permissions cover."""
-    return Context(principal_of(request), state_of(request.scope).request_id)
-
-
-Caller = Annotated[Context, Depends(_caller)]
-
-
 @router.get(
     "/events",
     operation_id="listEvents",
@@ -56,7 +49,7 @@ Caller = Annotated[Context, Depends(_caller)]
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_events(
-    ctx: Caller,
+    ctx: InventoryReader,
     feed: Feed,
     after: Annotated[
         str | None,
@@ -84,5 +77,5 @@ async def list_events(
     summary="Get one event of the feed",
     responses=error_responses(*READ_ONE_ERRORS),
 )
-async def get_event(event_id: EventId, ctx: Caller, feed: Feed) -> Event:
+async def get_event(event_id: EventId, ctx: InventoryReader, feed: Feed) -> Event:
     return Event.of_event(await feed.get(ctx, event_id))

@@ -1,5 +1,5 @@
 """list sorts: an index for every sort a list offers (items by name, creation, update; the lists of
-things that happen by creation), and one for the items' barcode filter
+things that happen, API keys and invites by creation), and one for the items' barcode filter
 
 Revision ID: 0008_list_sorts
 Revises: 0007_membership_credentials
@@ -15,7 +15,7 @@ down_revision = "0007_membership_credentials"
 branch_labels = None
 depends_on = None
 
-_BY_CREATION = ("audit_events", "items", "reservations", "stocktakes", "jobs")
+_BY_CREATION = ("audit_events", "items", "reservations", "stocktakes", "jobs", "api_keys", "invites")
 
 
 def upgrade() -> None:
