@@ -479,3 +479,51 @@ Index(
     sqlite_where=events.c.position.is_(None),
     postgresql_where=events.c.position.is_(None),
 )
+
+# --- webhooks ------------------------------------------------------------------------------------
+# Endpoints a workspace asked to be called at, and one delivery per (endpoint, event) the relay's
+# fan-out matched (0010_webhooks). Secrets are stored as issued: they sign every delivery.
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("url", String(2048), nullable=False),
+    Column("description", String(500), nullable=True),
+    Column("event_types", JSONList(), nullable=False),
+    Column("enabled", Boolean, nullable=False, default=True),
+    Column("secret", String(100), nullable=False),
+    Column("previous_secret", String(100), nullable=True),  # still signs until it expires (rotation)
+    Column("previous_secret_expires_at", UTCDateTime(), nullable=True),
+    Column("version", Integer, nullable=False, default=1),
+    _created(),
+    _updated(),
+    Column("disabled_at", UTCDateTime(), nullable=True),
+    Column("disabled_reason", String(200), nullable=True),
+    Column("failing_since", UTCDateTime(), nullable=True),  # the first failure since the last success
+    Index(None, "workspace_id", "created_at", "id"),
+)
+
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    _id(),
+    Column("endpoint_id", ID, ForeignKey("webhook_endpoints.id", ondelete="CASCADE"), nullable=False),
+    # No foreign key to events: the feed's retention purge deletes events without asking.
+    Column("event_id", ID, nullable=False),
+    Column("event_position", BigInteger, nullable=False),
+    Column("status", String(20), nullable=False),  # pending | delivering | succeeded | failed
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime(), nullable=True),
+    Column("lease_expires_at", UTCDateTime(), nullable=True),
+    Column("last_status_code", Integer, nullable=True),
+    Column("last_latency_ms", Integer, nullable=True),
+    Column("last_error", String(500), nullable=True),
+    Column("last_response_body", Text, nullable=True),
+    _created(),
+    _updated(),
+    UniqueConstraint("endpoint_id", "event_id"),
+    Index(None, "endpoint_id", "created_at", "id"),  # an endpoint's deliveries, listed
+    Index(None, "status", "next_attempt_at"),  # the workers' queue
+    Index(None, "endpoint_id", "status", "event_position"),  # the oldest due of one endpoint
+)
