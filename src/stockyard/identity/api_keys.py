@@ -30,6 +30,8 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
 from stockyard.identity.roles import require_grantable
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 
@@ -211,6 +213,7 @@ class ApiKeyService:
             key_id,
             {"name": name, "prefix": prefix, "scopes": sorted(set(scopes)), "readOnly": read_only},
         )
+        await emit(conn, ctx, EventType.API_KEY_CREATED, {"apiKeyId": key_id, "name": name, "prefix": prefix})
         created = await store.get(key_id)
         assert created is not None
         return CreatedApiKey(created, secret)
@@ -251,4 +254,7 @@ class ApiKeyService:
         )
         await audit.record(
             conn, ctx, "api_key.revoked", "api_key", key_id, {"name": key.name, "prefix": key.prefix}
+        )
+        await emit(
+            conn, ctx, EventType.API_KEY_REVOKED, {"apiKeyId": key_id, "name": key.name, "prefix": key.prefix}
         )

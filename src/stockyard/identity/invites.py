@@ -31,6 +31,8 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import invites, memberships, roles, workspaces
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
 from stockyard.identity.members import MemberStore
 from stockyard.identity.passwords import hash_password
 from stockyard.identity.roles import RoleStore, require_grantable, require_workspace_wide
@@ -402,8 +404,13 @@ class InviteService:
             permissions=frozenset(row.permissions),
             user_id=user_id,
         )
-        await audit.record(
-            conn, Context(member, request_id), "invite.accepted", "invite", row.id, {"email": row.email}
+        joined = Context(member, request_id)
+        await audit.record(conn, joined, "invite.accepted", "invite", row.id, {"email": row.email})
+        await emit(
+            conn,
+            joined,
+            EventType.MEMBER_JOINED,
+            {"memberId": membership_id, "email": row.email, "role": row.role},
         )
         return AcceptedInvite(
             workspace_id=row.workspace_id,

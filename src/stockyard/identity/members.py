@@ -28,6 +28,8 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import invites, memberships, roles, users
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
 from stockyard.identity.roles import OWNER_ROLE, RoleStore, require_grantable, require_workspace_wide
 
 
@@ -238,6 +240,12 @@ class MemberService:
         await audit.record(
             conn, ctx, "member.role_changed", "member", member_id, {"from": current.role, "to": role.name}
         )
+        await emit(
+            conn,
+            ctx,
+            EventType.MEMBER_UPDATED,
+            {"memberId": member_id, "email": current.email, "role": role.name, "previousRole": current.role},
+        )
         updated = await store.get(member_id)
         assert updated is not None
         return updated
@@ -260,4 +268,10 @@ class MemberService:
         )
         await audit.record(
             conn, ctx, "member.removed", "member", member_id, {"email": current.email, "role": current.role}
+        )
+        await emit(
+            conn,
+            ctx,
+            EventType.MEMBER_REMOVED,
+            {"memberId": member_id, "email": current.email, "role": current.role},
         )

@@ -23,11 +23,13 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from stockyard.core.actor import Actor, ActorKind
+from stockyard.core.actor import Actor, ActorKind, SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import job_errors, jobs
 from stockyard.errors import StockyardError
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
 from stockyard.jobs.handlers import BatchConflict, BatchOutcome, JobContext, JobHandler
 from stockyard.jobs.model import BATCH_SIZE, JobKind, JobMode, JobStatus, PayloadFormat, final_status
 from stockyard.jobs.payload import PayloadRow, iter_rows
@@ -266,18 +268,37 @@ async def _finish(conn: Connection, job_id: str) -> str:
     row = (await conn.execute(select(jobs.c.succeeded, jobs.c.failed).where(jobs.c.id == job_id))).one()
     now = utcnow()
     status = final_status(row.succeeded, row.failed).value
-    await conn.execute(
+    finished = await conn.execute(
         update(jobs)
         .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
         .values(status=status, finished_at=now, updated_at=now)
     )
+    if finished.rowcount == 1:
+        await _emit_finished(conn, job_id)
     return status
 
 
 async def _mark_failed(conn: Connection, job_id: str) -> None:
     now = utcnow()
-    await conn.execute(
+    failed = await conn.execute(
         update(jobs)
         .where(jobs.c.id == job_id, jobs.c.status == JobStatus.RUNNING.value)
         .values(status=JobStatus.FAILED.value, finished_at=now, updated_at=now)
     )
+    if failed.rowcount == 1:
+        await _emit_finished(conn, job_id)
+
+
+async def _emit_finished(conn: Connection, job_id: str) -> None:
+    """job.finished, in the transaction that finished the job, on behalf of whoever submitted it."""
+    job = (await conn.execute(select(jobs).where(jobs.c.id == job_id))).one()
+    by = SystemContext(job.workspace_id, Actor(ActorKind(job.actor_type), job.actor_id, job.request_id))
+    data = {
+        "jobId": job.id,
+        "kind": job.kind,
+        "status": job.status,
+        "succeeded": job.succeeded,
+        "failed": job.failed,
+        "dryRun": job.dry_run,
+    }
+    await emit(conn, by, EventType.JOB_FINISHED, data)

@@ -1,0 +1,28 @@
+"""Reading the feed in tests: drain the relay (so every committed event is numbered), then list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.support import Tenant
+
+
+def drain(tenant: Tenant) -> None:
+    relay = tenant.client.app.state.event_relay
+    while tenant.client.portal.call(relay.number_once):
+        pass
+
+
+def feed(tenant: Tenant, *types: str) -> list[dict[str, Any]]:
+    """Every event of these types in the tenant's feed, oldest first (after draining the relay)."""
+    drain(tenant)
+    found: list[dict[str, Any]] = []
+    params: dict[str, Any] = {"limit": 200, **({"types": ",".join(types)} if types else {})}
+    while True:
+        response = tenant.get("/api/v1/events", params=params)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        found += page["data"]
+        if not page["hasMore"]:
+            return found
+        params["after"] = page["nextCursor"]
