@@ -76,6 +76,17 @@ class Settings(BaseSettings):
         description="Whether the API process numbers new events for the feed and delivers webhooks "
         "itself; false when `stockyard worker` processes do it.",
     )
+    webhook_allow_http: bool = Field(
+        default=False,
+        description="Accept `http://` webhook URLs (normally only `https://`). For tests and closed "
+        "networks only: deliveries then travel unencrypted.",
+    )
+    webhook_allow_private_targets: bool = Field(
+        default=False,
+        description="Accept webhook URLs whose host resolves to a loopback, private, link-local or "
+        "otherwise non-public address (cloud metadata included). For tests and closed networks only: "
+        "anyone who may manage webhooks could then make the server call internal services.",
+    )
     max_body_bytes: int = Field(
         default=1024 * 1024,
         description="Largest request body accepted (413 above it), except on bulk routes.",

@@ -399,6 +399,7 @@ def test_tags_come_in_reading_order_each_described(document: dict[str, Any]) -> 
         "reports",
         "jobs",
         "events",
+        "webhooks",
         "auth",
         "workspaces",
         "members",

@@ -45,6 +45,7 @@ from stockyard.api.routers import (
     tags,
     transfers,
     warehouses,
+    webhooks,
     workspace,
     workspaces,
 )
@@ -58,6 +59,8 @@ from stockyard.identity.workspaces import WorkspaceService
 from stockyard.inventory.items import ItemService
 from stockyard.settings import Settings, get_settings
 from stockyard.traffic.rate_limits import RateLimiter
+from stockyard.webhooks.delivery import DeliveryWorker, fan_out
+from stockyard.webhooks.urls import UrlPolicy
 
 DESCRIPTION = """Stockyard is a multi-tenant inventory-management API.
 
@@ -75,7 +78,7 @@ RFC 9457 problem details.
 ROUTERS = (
     health, movements, items, stock, transfers, reservations,
     auth, warehouses, stocktakes, tags, jobs, events, reports, items_bulk, movements_bulk,
-    workspaces, roles, members, invites, api_keys, workspace, audit, docs, metrics,
+    workspaces, roles, members, invites, api_keys, webhooks, workspace, audit, docs, metrics,
 )  # fmt: skip
 
 
@@ -112,12 +115,17 @@ def create_app(
         app.state.services = build_services(settings, db)
         app.state.job_runner = build_job_runner(db)
         app.state.job_runner.start_resuming()  # jobs a stopped server left queued or running
-        app.state.event_relay = EventRelay(db, retention=timedelta(days=settings.event_retention_days))
+        app.state.event_relay = EventRelay(
+            db, subscribers=[fan_out], retention=timedelta(days=settings.event_retention_days)
+        )
+        app.state.delivery_worker = DeliveryWorker(db, policy=UrlPolicy.of(settings))
         if settings.embedded_worker:
             app.state.event_relay.start()
+            app.state.delivery_worker.start()
         try:
             yield
         finally:
+            await app.state.delivery_worker.stop()
             await app.state.event_relay.stop()
             await app.state.job_runner.stop()
             if database is None:

@@ -124,6 +124,10 @@ TAGS: tuple[tuple[str, str], ...] = (
     ("reports", "Stock on hand, low stock, movements and valuation, as JSON, CSV or XLSX."),
     ("jobs", "Bulk jobs: status, counts, progress and per-row errors."),
     ("events", "The change feed: every state change, in commit order, for 30 days."),
+    (
+        "webhooks",
+        "Webhook endpoints: events POSTed as they happen, signed per Standard Webhooks, retried; their deliveries.",
+    ),
     ("auth", "Sign in for a token pair, rotate it, sign out; and who the caller is."),
     (
         "workspaces",

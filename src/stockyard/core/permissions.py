@@ -15,6 +15,7 @@ class Permission(StrEnum):
     API_KEYS_MANAGE = "api_keys.manage"
     ROLES_MANAGE = "roles.manage"
     WORKSPACE_MANAGE = "workspace.manage"
+    WEBHOOKS_MANAGE = "webhooks.manage"
 
 
 ALL_PERMISSIONS: frozenset[Permission] = frozenset(Permission)

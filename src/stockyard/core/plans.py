@@ -21,11 +21,13 @@ class Limit(StrEnum):
     MEMBERS = "members"
     API_KEYS = "api_keys"
     TRANSFERS_PER_MONTH = "transfers_per_month"
+    WEBHOOK_ENDPOINTS = "webhook_endpoints"
 
 
 class Capability(StrEnum):
     BULK_IMPORT = "bulk_import"
     VALUATION_REPORT = "valuation_report"
+    WEBHOOKS = "webhooks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ LIMIT_LABELS: dict[Limit, str] = {
     Limit.MEMBERS: "members",
     Limit.API_KEYS: "API keys",
     Limit.TRANSFERS_PER_MONTH: "transfers per month",
+    Limit.WEBHOOK_ENDPOINTS: "webhook endpoints",
 }
 
 PLANS: dict[Plan, PlanPolicy] = {
@@ -55,6 +58,7 @@ PLANS: dict[Plan, PlanPolicy] = {
             Limit.MEMBERS: 3,
             Limit.API_KEYS: 2,
             Limit.TRANSFERS_PER_MONTH: 200,
+            Limit.WEBHOOK_ENDPOINTS: 0,  # and no webhooks capability
         },
         frozenset(),
         requests_per_minute=100,
@@ -68,8 +72,9 @@ PLANS: dict[Plan, PlanPolicy] = {
             Limit.MEMBERS: 25,
             Limit.API_KEYS: 10,
             Limit.TRANSFERS_PER_MONTH: 10_000,
+            Limit.WEBHOOK_ENDPOINTS: 5,
         },
-        frozenset({Capability.BULK_IMPORT}),
+        frozenset({Capability.BULK_IMPORT, Capability.WEBHOOKS}),
         requests_per_minute=600,
     ),
     Plan.BUSINESS: PlanPolicy(
@@ -81,8 +86,9 @@ PLANS: dict[Plan, PlanPolicy] = {
             Limit.MEMBERS: 500,
             Limit.API_KEYS: 100,
             Limit.TRANSFERS_PER_MONTH: 1_000_000,
+            Limit.WEBHOOK_ENDPOINTS: 50,
         },
-        frozenset({Capability.BULK_IMPORT, Capability.VALUATION_REPORT}),
+        frozenset({Capability.BULK_IMPORT, Capability.VALUATION_REPORT, Capability.WEBHOOKS}),
         requests_per_minute=3_000,
     ),
 }

@@ -388,6 +388,15 @@ INVALID_STATE = ErrorSpec(
     "For example: completing a cancelled stocktake, or consuming a released reservation.",
     "Read the resource's status and act accordingly.",
 )
+INVALID_WEBHOOK_URL = ErrorSpec(
+    "invalid_webhook_url",
+    UNPROCESSABLE_CATEGORY,
+    "The webhook URL is not one Stockyard delivers to.",
+    "Webhook URLs must use https:// and their host must resolve only to public addresses: not "
+    "loopback, private, link-local, multicast, reserved or cloud-metadata ones.",
+    "Give a public https:// URL; the message names what was refused (the scheme, or the address the "
+    "host resolved to).",
+)
 IDEMPOTENCY_KEY_REUSED = ErrorSpec(
     "idempotency_key_reused",
     UNPROCESSABLE_CATEGORY,

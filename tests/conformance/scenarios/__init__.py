@@ -1,5 +1,5 @@
 """Every conformance scenario, registered in `tests.conformance.harness.SCENARIOS` on import."""
 
-from tests.conformance.scenarios import access, foundation, inventory, traffic
+from tests.conformance.scenarios import access, foundation, inventory, traffic, webhooks
 
-__all__ = ["access", "foundation", "inventory", "traffic"]
+__all__ = ["access", "foundation", "inventory", "traffic", "webhooks"]

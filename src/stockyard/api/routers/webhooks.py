@@ -1,0 +1,218 @@
+"""Webhook endpoints and their deliveries: /api/v1/webhook-endpoints (`webhooks.manage`, plan
+capability `webhooks`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+
+from stockyard.api.deps import Services, authorize, from_services
+from stockyard.api.paths import API_V1
+from stockyard.api.routers._common import (
+    CHANGE_ONE_ERRORS,
+    LIST_ERRORS,
+    READ_ONE_ERRORS,
+    VERSIONED_CHANGE_ERRORS,
+    WRITE_ERRORS,
+    ExpectedVersion,
+    PageCursor,
+    PageLimit,
+    located,
+    no_content,
+    no_store,
+    sort_query,
+    updated,
+    with_etag,
+)
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.webhooks import (
+    WebhookDelivery,
+    WebhookDeliveryList,
+    WebhookEndpoint,
+    WebhookEndpointCreate,
+    WebhookEndpointList,
+    WebhookEndpointUpdate,
+    WebhookEndpointWithSecret,
+    WebhookTestSent,
+)
+from stockyard.core.context import Context
+from stockyard.core.permissions import Permission
+from stockyard.errors import catalog
+from stockyard.webhooks.endpoints import (
+    DELIVERY_SORTS,
+    ENDPOINT_SORTS,
+    DeliveryFilters,
+    DeliveryStatus,
+    EndpointFilters,
+    EndpointWithSecret,
+    WebhookEndpointService,
+)
+from stockyard.webhooks.urls import UrlPolicy
+
+router = APIRouter(prefix=API_V1, tags=["webhooks"])
+
+
+def _service(services: Services) -> WebhookEndpointService:
+    return WebhookEndpointService(services.database, UrlPolicy.of(services.settings))
+
+
+Endpoints = Annotated[WebhookEndpointService, Depends(from_services(_service))]
+Manager = Annotated[Context, Depends(authorize(Permission.WEBHOOKS_MANAGE))]
+EndpointId = Annotated[str, Path(alias="endpointId", description="The webhook endpoint's id.")]
+DeliveryId = Annotated[str, Path(alias="deliveryId", description="The delivery's id.")]
+
+# What sets deliveries going needs the plan's webhooks capability; reading and deleting do not, so that
+# a workspace moved to a plan without it still sees and removes what it registered.
+_CAPABILITY = (catalog.MISSING_CAPABILITY,)
+
+
+def _with_secret(response: Response, made: EndpointWithSecret) -> WebhookEndpointWithSecret:
+    no_store(response)
+    body = WebhookEndpoint.of(with_etag(response, made.endpoint)).model_dump()
+    return WebhookEndpointWithSecret(**body, secret=made.secret)
+
+
+@router.post(
+    "/webhook-endpoints",
+    status_code=201,
+    operation_id="createWebhookEndpoint",
+    summary="Register a webhook endpoint; its signing secret is in this response only",
+    responses=error_responses(
+        *WRITE_ERRORS, *_CAPABILITY, catalog.EXCEEDED_LIMIT, catalog.INVALID_WEBHOOK_URL, body=True
+    ),
+)
+async def create_webhook_endpoint(
+    body: WebhookEndpointCreate, ctx: Manager, endpoints: Endpoints, response: Response
+) -> WebhookEndpointWithSecret:
+    made = await endpoints.create(
+        ctx,
+        url=body.url,
+        event_types=[event_type.value for event_type in body.event_types],
+        description=body.description,
+    )
+    located(response, f"/api/v1/webhook-endpoints/{made.endpoint.id}")
+    return _with_secret(response, made)
+
+
+@router.get(
+    "/webhook-endpoints",
+    operation_id="listWebhookEndpoints",
+    summary="List the workspace's webhook endpoints (never their secrets), oldest first unless sorted",
+    responses=error_responses(*LIST_ERRORS),
+)
+async def list_webhook_endpoints(
+    ctx: Manager,
+    endpoints: Endpoints,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(ENDPOINT_SORTS)] = None,
+    enabled: Annotated[
+        bool | None, Query(description="Only enabled (true) or disabled (false) endpoints.")
+    ] = None,
+) -> WebhookEndpointList:
+    page = await endpoints.list(ctx, EndpointFilters(enabled=enabled), limit=limit, cursor=cursor, sort=sort)
+    return WebhookEndpointList.of(page)
+
+
+@router.get(
+    "/webhook-endpoints/{endpointId}",
+    operation_id="getWebhookEndpoint",
+    summary="Get a webhook endpoint (never its secret)",
+    responses=error_responses(*READ_ONE_ERRORS),
+)
+async def get_webhook_endpoint(
+    endpoint_id: EndpointId, ctx: Manager, endpoints: Endpoints, response: Response
+) -> WebhookEndpoint:
+    return WebhookEndpoint.of(with_etag(response, await endpoints.get(ctx, endpoint_id)))
+
+
+@router.patch(
+    "/webhook-endpoints/{endpointId}",
+    operation_id="updateWebhookEndpoint",
+    summary="Change a webhook endpoint's URL, event types or description, or enable or disable it",
+    description="Enabling an endpoint again (after Stockyard disabled it) delivers what waited for it.",
+    responses=error_responses(*VERSIONED_CHANGE_ERRORS, *_CAPABILITY, catalog.INVALID_WEBHOOK_URL, body=True),
+)
+async def update_webhook_endpoint(
+    endpoint_id: EndpointId,
+    body: WebhookEndpointUpdate,
+    ctx: Manager,
+    endpoints: Endpoints,
+    response: Response,
+    version: ExpectedVersion,
+) -> WebhookEndpoint:
+    record = await endpoints.update(ctx, endpoint_id, body.changes(), if_match=version)
+    return updated(response, record, WebhookEndpoint.of)
+
+
+@router.delete(
+    "/webhook-endpoints/{endpointId}",
+    status_code=204,
+    operation_id="deleteWebhookEndpoint",
+    summary="Delete a webhook endpoint and its deliveries",
+    responses=error_responses(*VERSIONED_CHANGE_ERRORS),
+)
+async def delete_webhook_endpoint(
+    endpoint_id: EndpointId, ctx: Manager, endpoints: Endpoints, version: ExpectedVersion
+) -> Response:
+    await endpoints.delete(ctx, endpoint_id, if_match=version)
+    return no_content()
+
+
+@router.post(
+    "/webhook-endpoints/{endpointId}/rotate-secret",
+    operation_id="rotateWebhookEndpointSecret",
+    summary="Give a webhook endpoint a new signing secret; the old one keeps signing beside it for 24 hours",
+    responses=error_responses(*CHANGE_ONE_ERRORS, *_CAPABILITY),
+)
+async def rotate_webhook_endpoint_secret(
+    endpoint_id: EndpointId, ctx: Manager, endpoints: Endpoints, response: Response
+) -> WebhookEndpointWithSecret:
+    return _with_secret(response, await endpoints.rotate_secret(ctx, endpoint_id))
+
+
+@router.post(
+    "/webhook-endpoints/{endpointId}/test",
+    status_code=202,
+    operation_id="testWebhookEndpoint",
+    summary="Send a webhook.test event to the endpoint (through the feed, like any event)",
+    responses=error_responses(*CHANGE_ONE_ERRORS, *_CAPABILITY, catalog.INVALID_STATE),
+)
+async def test_webhook_endpoint(
+    endpoint_id: EndpointId, ctx: Manager, endpoints: Endpoints
+) -> WebhookTestSent:
+    return WebhookTestSent(event_id=await endpoints.send_test(ctx, endpoint_id))
+
+
+@router.get(
+    "/webhook-endpoints/{endpointId}/deliveries",
+    operation_id="listWebhookDeliveries",
+    summary="List an endpoint's deliveries, newest first unless sorted: status, attempts, last answer",
+    responses=error_responses(*LIST_ERRORS, catalog.NOT_FOUND),
+)
+async def list_webhook_deliveries(
+    endpoint_id: EndpointId,
+    ctx: Manager,
+    endpoints: Endpoints,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(DELIVERY_SORTS)] = None,
+    status: Annotated[DeliveryStatus | None, Query(description="Only deliveries in this status.")] = None,
+) -> WebhookDeliveryList:
+    page = await endpoints.deliveries(
+        ctx, endpoint_id, DeliveryFilters(status=status), limit=limit, cursor=cursor, sort=sort
+    )
+    return WebhookDeliveryList.of(page)
+
+
+@router.post(
+    "/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/retry",
+    operation_id="retryWebhookDelivery",
+    summary="Attempt a delivery again now (a failed or succeeded one gets one more attempt)",
+    responses=error_responses(*CHANGE_ONE_ERRORS, *_CAPABILITY, catalog.INVALID_STATE),
+)
+async def retry_webhook_delivery(
+    endpoint_id: EndpointId, delivery_id: DeliveryId, ctx: Manager, endpoints: Endpoints
+) -> WebhookDelivery:
+    return WebhookDelivery.of(await endpoints.retry_delivery(ctx, endpoint_id, delivery_id))

@@ -1,0 +1,468 @@
+"""Delivering events to webhook endpoints: the relay's fan-out queues one delivery per (endpoint,
+event); `DeliveryWorker`s claim them, POST them signed, and record the outcome.
+
+Semantics: at least once. A delivery is claimed under a lease (`lease_expires_at`): claiming
+locks the rows it takes (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so concurrent workers take
+different ones; SQLite has one writer), and the claim commits before the request is sent. A worker
+killed mid-request leaves the delivery `delivering` until its lease expires; then any worker
+claims it again, so the receiver may see it twice (same `webhook-id`) but never loses it. The
+lease outlives the request timeout by far, so a live worker's delivery is never taken from it.
+
+Order: per endpoint, at most one delivery is in flight, and the oldest due (by feed position) goes
+first; so first attempts arrive in event order, and only a retried delivery arrives after newer
+ones. An endpoint whose deliveries have all failed for `disable_after` is disabled, with a
+`webhook_endpoint.disabled` event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import logging
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpcore
+import httpx
+import orjson
+from sqlalchemy import and_, exists, or_, select, update
+
+from stockyard.core.actor import SystemContext
+from stockyard.core.clock import utcnow
+from stockyard.core.ids import new_id
+from stockyard.core.plans import Capability, policy
+from stockyard.db.database import Connection, Database, is_unavailable
+from stockyard.db.tables import events, webhook_deliveries, webhook_endpoints, workspaces
+from stockyard.errors import StockyardError
+from stockyard.events.model import EventRecord, EventType, body
+from stockyard.events.outbox import emit
+from stockyard.events.relay import record_of
+from stockyard.webhooks import urls
+from stockyard.webhooks.signing import signature_header
+
+log = logging.getLogger("stockyard.webhooks")
+
+# After the first attempt fails, the waits before each retry; once all are spent the delivery fails.
+RETRY_SCHEDULE: tuple[timedelta, ...] = (
+    timedelta(seconds=5),
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=5),
+    timedelta(hours=10),
+    timedelta(hours=10),
+)
+REQUEST_TIMEOUT_SECONDS = 10.0  # a 2xx within it is a success
+RESPONSE_BODY_LIMIT = 4096  # bytes of the receiver's answer kept for the deliveries list
+USER_AGENT = "Stockyard-Webhooks/1"
+
+_d = webhook_deliveries
+_e = webhook_endpoints
+
+
+# --- fan-out --------------------------------------------------------------------------------------
+async def fan_out(conn: Connection, numbered: list[EventRecord]) -> None:
+    """The relay's subscriber: one pending delivery per (enabled endpoint of the event's workspace
+    that asked for its type, event), in the relay's transaction; none for a workspace whose plan
+    lacks the webhooks capability. A `webhook.test` event goes to the
+    endpoint it names alone, whatever types that endpoint asked for."""
+    workspace_ids = sorted({event.workspace_id for event in numbered})
+    if not workspace_ids:
+        return
+    rows = await conn.execute(
+        select(_e.c.id, _e.c.workspace_id, _e.c.event_types, workspaces.c.plan)
+        .join(workspaces, workspaces.c.id == _e.c.workspace_id)
+        .where(_e.c.workspace_id.in_(workspace_ids), _e.c.enabled.is_(True))
+    )
+    endpoints: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for row in rows:
+        if Capability.WEBHOOKS not in policy(row.plan).capabilities:
+            continue  # a workspace whose plan no longer has webhooks: its endpoints get nothing new
+        endpoints.setdefault(row.workspace_id, []).append((row.id, frozenset(row.event_types)))
+    now = utcnow()
+    deliveries = [
+        {
+            "id": new_id("whd"),
+            "endpoint_id": endpoint_id,
+            "event_id": event.id,
+            "event_position": event.position,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "lease_expires_at": None,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for event in numbered
+        for endpoint_id, types in endpoints.get(event.workspace_id, [])
+        if _wants(endpoint_id, types, event)
+    ]
+    if deliveries:
+        await conn.execute(_d.insert(), deliveries)
+
+
+def _wants(endpoint_id: str, types: frozenset[str], event: EventRecord) -> bool:
+    if event.type is EventType.WEBHOOK_TEST:
+        return bool(event.data.get("endpointId") == endpoint_id)
+    return event.type.value in types
+
+
+# --- connecting to the checked address -------------------------------------------------------------
+# The (host, address) a delivery checked, for the network backend below. Each delivery runs in its
+# own task, whose copy of the context holds its own pair.
+_PINNED: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("pinned", default=None)
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """Connects to the address the URL check resolved, never resolving the name again: the URL keeps
+    its host name (Host header, TLS SNI and certificate check), the socket goes to the checked IP."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
+        pinned = _PINNED.get()
+        if pinned is None or pinned[0] != host:
+            raise httpcore.ConnectError(f"no checked address for {host}")
+        return await self._inner.connect_tcp(
+            pinned[1], port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+
+    async def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,  # noqa: ASYNC109 - httpcore's interface
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("webhooks are not delivered over Unix sockets")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+# --- the worker ------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """A delivery taken by this worker, with what sending it needs."""
+
+    id: str
+    endpoint_id: str
+    workspace_id: str
+    attempt: int  # this attempt's number; also fences the outcome against a later claimant
+    url: str
+    signing_secrets: list[str]
+    event: EventRecord | None  # None: the feed no longer keeps the event
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    succeeded: bool
+    status_code: int | None
+    latency_ms: int | None
+    error: str | None
+    response_body: str | None
+
+
+class DeliveryWorker:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        policy: urls.UrlPolicy,
+        schedule: Sequence[timedelta] = RETRY_SCHEDULE,
+        jitter: float = 0.1,
+        timeout: float = REQUEST_TIMEOUT_SECONDS,
+        lease: timedelta = timedelta(seconds=60),
+        disable_after: timedelta = timedelta(days=3),
+        batch_size: int = 50,
+    ) -> None:
+        if lease.total_seconds() <= timeout:
+            raise ValueError("the lease must outlast the request timeout")
+        self._db = db
+        self._policy = policy
+        self._schedule = tuple(schedule)
+        self._jitter = jitter
+        self._timeout = timeout
+        self._lease = lease
+        self._disable_after = disable_after
+        self._batch_size = batch_size
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(), network_backend=_PinnedBackend(), retries=0
+        )
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    async def run_once(self) -> int:
+        """Claims a batch of due deliveries (at most one per endpoint), sends them concurrently and
+        records each outcome; how many it attempted."""
+        claimed = await self._db.transact(self._claim)
+        if claimed:
+            await asyncio.gather(*(self._deliver(delivery) for delivery in claimed))
+        return len(claimed)
+
+    async def _claim(self, conn: Connection) -> list[Claimed]:
+        now = utcnow()
+        due = or_(
+            and_(_d.c.status == "pending", _d.c.next_attempt_at <= now),
+            and_(_d.c.status == "delivering", _d.c.lease_expires_at <= now),  # its worker died
+        )
+        in_flight = (
+            select(_d.c.id)
+            .where(_d.c.endpoint_id == _e.c.id, _d.c.status == "delivering", _d.c.lease_expires_at > now)
+            .exists()
+        )
+        # The endpoints with work, locked so that two workers never claim for one endpoint at once;
+        # FOR NO KEY UPDATE leaves the fan-out's inserts (which reference the row) free to proceed.
+        endpoint_rows = list(
+            await conn.execute(
+                select(_e.c.id, _e.c.workspace_id, _e.c.url, _e.c.secret, _e.c.previous_secret,
+                       _e.c.previous_secret_expires_at)
+                .where(_e.c.enabled.is_(True), exists().where(_d.c.endpoint_id == _e.c.id, due), ~in_flight)
+                .order_by(_e.c.updated_at, _e.c.id)
+                .limit(self._batch_size)
+                .with_for_update(skip_locked=True, key_share=True)
+            )
+        )  # fmt: skip
+        claimed: list[Claimed] = []
+        lease_until = now + self._lease
+        for endpoint in endpoint_rows:
+            # A fresh statement: a claim another worker committed since the query above shows here.
+            delivery = (
+                await conn.execute(
+                    select(_d.c.id, _d.c.event_id, _d.c.attempts)
+                    .where(
+                        _d.c.endpoint_id == endpoint.id,
+                        due,
+                        ~select(_d.c.id)
+                        .where(
+                            _d.c.endpoint_id == endpoint.id,
+                            _d.c.status == "delivering",
+                            _d.c.lease_expires_at > now,
+                        )
+                        .exists(),
+                    )
+                    .order_by(_d.c.event_position, _d.c.id)
+                    .limit(1)
+                    .with_for_update(skip_locked=True)
+                )
+            ).first()
+            if delivery is None:
+                continue
+            attempt = delivery.attempts + 1
+            await conn.execute(
+                update(_d)
+                .where(_d.c.id == delivery.id)
+                .values(status="delivering", attempts=attempt, lease_expires_at=lease_until, updated_at=now)
+            )
+            event_row = (await conn.execute(select(events).where(events.c.id == delivery.event_id))).first()
+            signing = [endpoint.secret]
+            if (
+                endpoint.previous_secret
+                and endpoint.previous_secret_expires_at
+                and (endpoint.previous_secret_expires_at > now)
+            ):
+                signing.append(endpoint.previous_secret)
+            claimed.append(
+                Claimed(
+                    id=delivery.id,
+                    endpoint_id=endpoint.id,
+                    workspace_id=endpoint.workspace_id,
+                    attempt=attempt,
+                    url=endpoint.url,
+                    signing_secrets=signing,
+                    event=None if event_row is None else record_of(event_row),
+                )
+            )
+        return claimed
+
+    async def _deliver(self, delivery: Claimed) -> None:
+        try:
+            outcome = await self._attempt(delivery)
+        except Exception:  # a bug, not the receiver's doing: recorded as a failed attempt, retried
+            log.exception("webhook delivery %s failed unexpectedly", delivery.id)
+            outcome = Outcome(False, None, None, "The delivery failed inside Stockyard.", None)
+        try:
+            await self._db.transact(self._record, delivery, outcome)
+        except Exception as exc:  # the lease expires and another attempt follows
+            if not is_unavailable(exc):
+                log.exception("recording webhook delivery %s failed", delivery.id)
+
+    async def _attempt(self, delivery: Claimed) -> Outcome:
+        if delivery.event is None:
+            return Outcome(False, None, None, "The event is no longer kept by the feed.", None)
+        try:
+            target = await urls.check(delivery.url, self._policy)
+        except StockyardError as refused:  # DNS changed since the endpoint was saved
+            return Outcome(False, None, None, refused.message, None)
+        payload = orjson.dumps(body(delivery.event))
+        timestamp = int(time.time())
+        headers = [
+            (b"Content-Type", b"application/json"),
+            (b"User-Agent", USER_AGENT.encode()),
+            (b"webhook-id", delivery.event.id.encode()),
+            (b"webhook-timestamp", str(timestamp).encode()),
+            (
+                b"webhook-signature",
+                signature_header(delivery.signing_secrets, delivery.event.id, timestamp, payload).encode(),
+            ),
+        ]
+        _PINNED.set((target.host, target.address))
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(self._timeout):
+                async with self._pool.stream(
+                    "POST", target.url, headers=headers, content=payload
+                ) as response:
+                    received = bytearray()
+                    async for chunk in response.aiter_stream():
+                        received.extend(chunk)
+                        if len(received) >= RESPONSE_BODY_LIMIT:
+                            break  # the rest is not read: the connection is closed, not reused
+        except TimeoutError:
+            return Outcome(
+                False, None, _ms_since(started), f"No response within {self._timeout:g} seconds.", None
+            )
+        except httpcore.ConnectError:
+            return Outcome(False, None, _ms_since(started), f"Could not connect to {target.host}.", None)
+        except httpcore.TimeoutException:
+            return Outcome(
+                False, None, _ms_since(started), f"No response within {self._timeout:g} seconds.", None
+            )
+        except httpcore.NetworkError:
+            return Outcome(False, None, _ms_since(started), "The connection failed during the request.", None)
+        except httpcore.ProtocolError:
+            return Outcome(
+                False, None, _ms_since(started), "The receiver did not answer in valid HTTP.", None
+            )
+        latency = _ms_since(started)
+        text = bytes(received[:RESPONSE_BODY_LIMIT]).decode("utf-8", errors="replace")
+        status = response.status
+        if 200 <= status < 300:
+            return Outcome(True, status, latency, None, text)
+        return Outcome(False, status, latency, f"The receiver answered {status}.", text)
+
+    async def _record(self, conn: Connection, delivery: Claimed, outcome: Outcome) -> None:
+        now = utcnow()
+        values: dict[str, Any] = {
+            "lease_expires_at": None,
+            "last_status_code": outcome.status_code,
+            "last_latency_ms": outcome.latency_ms,
+            "last_error": outcome.error,
+            "last_response_body": outcome.response_body,
+            "updated_at": now,
+        }
+        if outcome.succeeded:
+            values.update(status="succeeded", next_attempt_at=None)
+        elif delivery.attempt > len(self._schedule) or delivery.event is None:
+            values.update(status="failed", next_attempt_at=None)
+        else:
+            values.update(status="pending", next_attempt_at=now + self._backoff(delivery.attempt))
+        # Fenced: a worker whose lease expired (another claimed it since) records nothing.
+        done = await conn.execute(
+            update(_d)
+            .where(_d.c.id == delivery.id, _d.c.status == "delivering", _d.c.attempts == delivery.attempt)
+            .values(**values)
+        )
+        if not done.rowcount:
+            return
+        if outcome.succeeded:
+            await conn.execute(
+                update(_e)
+                .where(_e.c.id == delivery.endpoint_id, _e.c.failing_since.is_not(None))
+                .values(failing_since=None)
+            )
+            return
+        await conn.execute(
+            update(_e)
+            .where(_e.c.id == delivery.endpoint_id, _e.c.failing_since.is_(None))
+            .values(failing_since=now)
+        )
+        await self._disable_if_failing(conn, delivery, now)
+
+    async def _disable_if_failing(self, conn: Connection, delivery: Claimed, now: datetime) -> None:
+        disabled = await conn.execute(
+            update(_e)
+            .where(
+                _e.c.id == delivery.endpoint_id,
+                _e.c.enabled.is_(True),
+                _e.c.failing_since <= now - self._disable_after,
+            )
+            .values(
+                enabled=False,
+                disabled_at=now,
+                disabled_reason=f"Every delivery failed for {_describe(self._disable_after)}.",
+                updated_at=now,
+                version=_e.c.version + 1,
+            )
+        )
+        if disabled.rowcount:
+            log.warning("webhook endpoint %s disabled: its deliveries kept failing", delivery.endpoint_id)
+            await emit(
+                conn,
+                SystemContext(delivery.workspace_id),
+                EventType.WEBHOOK_ENDPOINT_DISABLED,
+                {"endpointId": delivery.endpoint_id, "url": delivery.url, "disabledAt": _iso(now)},
+            )
+
+    def _backoff(self, attempt: int) -> timedelta:
+        """The wait after failed attempt number `attempt`, give or take the jitter (so that many
+        deliveries failed at once do not all come back at once)."""
+        base = self._schedule[attempt - 1]
+        return base * (1 + random.uniform(-self._jitter, self._jitter))
+
+    def wake(self) -> None:
+        """Looks for due deliveries soon, without waiting for the next poll (new deliveries queued)."""
+        self._wake.set()
+
+    def start(self, *, interval: float = 0.5) -> None:
+        self._task = asyncio.create_task(self._loop(interval))
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self._pool.aclose()
+
+    async def _loop(self, interval: float) -> None:
+        while True:
+            try:
+                if await self.run_once():
+                    continue  # claimed some: others may be due already
+            except Exception as exc:  # the database is down or the statement failed: try again later
+                if not is_unavailable(exc):
+                    log.exception("claiming webhook deliveries failed")
+                await asyncio.sleep(max(interval, 1.0))
+                continue
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=interval)
+
+
+def _ms_since(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _describe(period: timedelta) -> str:
+    if period % timedelta(days=1) == timedelta(0):
+        days = period // timedelta(days=1)
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{round(period.total_seconds())} seconds"
