@@ -153,6 +153,14 @@ def docs_configuration(
     _write_or_check(generate(), output, check, "stockyard docs configuration")
 
 
+@docs_app.command("events")
+def docs_events(output: Path = _reference_output("docs/events.md"), check: bool = _CHECK_ONLY) -> None:
+    """Generate the event catalogue (docs/events.md) from the event types' declared data."""
+    from stockyard.events.catalog import generate
+
+    _write_or_check(generate(), output, check, "stockyard docs events")
+
+
 def _write_or_check(text: str, output: Path, check: bool, command: str) -> None:
     if str(output) == "-":
         typer.echo(text, nl=False)
@@ -269,6 +277,15 @@ def _backup_commands() -> None:
 
 
 _backup_commands()
+
+
+def _worker_command() -> None:
+    from stockyard.cli_worker import worker
+
+    app.command("worker")(worker)
+
+
+_worker_command()
 
 
 def main() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from stockyard.events.catalog import CATALOG
+from stockyard.events.model import EventType
 from tests.support import Tenant
 
 
@@ -26,3 +28,14 @@ def feed(tenant: Tenant, *types: str) -> list[dict[str, Any]]:
         if not page["hasMore"]:
             return found
         params["after"] = page["nextCursor"]
+
+
+def data(type: EventType, marker: object) -> dict[str, Any]:
+    """The catalogue's example data of `type`, its first field set to `marker` (to tell events apart)."""
+    example = dict(CATALOG[type][2])
+    example[next(iter(example))] = str(marker)
+    return example
+
+
+def marker(event: dict[str, Any]) -> str:
+    return str(next(iter(event["data"].values())))

@@ -12,6 +12,7 @@ from stockyard.db.database import Connection
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
 from stockyard.events.relay import EventRelay
+from tests.events.reading import data, marker
 from tests.support import Tenant, assert_error
 
 EVENT_KEYS = {"id", "type", "createdAt", "requestId", "actor", "data"}
@@ -25,8 +26,8 @@ def _emit(tenant: Tenant, *events: tuple[EventType, dict[str, Any], str | None])
     ctx = SystemContext(tenant.workspace_id)
 
     async def write(conn: Connection) -> None:
-        for type, data, warehouse_id in events:
-            await emit(conn, ctx, type, data, warehouse_id=warehouse_id)
+        for type, payload, warehouse_id in events:
+            await emit(conn, ctx, type, payload, warehouse_id=warehouse_id)
 
     client.portal.call(database.transact, write)
     while client.portal.call(relay.number_once):
@@ -42,9 +43,9 @@ def _feed(tenant: Tenant, **params: Any) -> dict[str, Any]:
 
 
 def test_the_feed_pages_in_order_and_its_cursor_keeps_polling(tenant: Tenant) -> None:
-    _emit(tenant, *[(EventType.ITEM_CREATED, {"n": n}, None) for n in range(5)])
+    _emit(tenant, *[(EventType.ITEM_CREATED, data(EventType.ITEM_CREATED, n), None) for n in range(5)])
     first = _feed(tenant, limit=3)
-    assert [event["data"] for event in first["data"]] == [{"n": 0}, {"n": 1}, {"n": 2}]
+    assert [marker(event) for event in first["data"]] == ["0", "1", "2"]
     assert first["hasMore"] is True
     event = first["data"][0]
     assert set(event) == EVENT_KEYS
@@ -53,20 +54,20 @@ def test_the_feed_pages_in_order_and_its_cursor_keeps_polling(tenant: Tenant) ->
     assert event["id"].startswith("evt_")
 
     second = _feed(tenant, limit=3, after=first["nextCursor"])
-    assert [event["data"] for event in second["data"]] == [{"n": 3}, {"n": 4}]
+    assert [marker(event) for event in second["data"]] == ["3", "4"]
     assert second["hasMore"] is False
     assert second["nextCursor"] is not None  # where to poll from next
 
     empty = _feed(tenant, after=second["nextCursor"])
     assert empty == {"data": [], "nextCursor": second["nextCursor"], "hasMore": False}
 
-    _emit(tenant, (EventType.ITEM_UPDATED, {"n": 5}, None))
+    _emit(tenant, (EventType.ITEM_UPDATED, data(EventType.ITEM_UPDATED, 5), None))
     later = _feed(tenant, after=second["nextCursor"])
-    assert [event["data"] for event in later["data"]] == [{"n": 5}]
+    assert [marker(event) for event in later["data"]] == ["5"]
 
 
 def test_one_event_by_id_and_other_tenants_never_see_it(tenant: Tenant, other_tenant: Tenant) -> None:
-    _emit(tenant, (EventType.ITEM_ARCHIVED, {"itemId": "itm_x"}, None))
+    _emit(tenant, (EventType.ITEM_ARCHIVED, data(EventType.ITEM_ARCHIVED, "itm_x"), None))
     event = _feed(tenant)["data"][-1]
     got = tenant.get(f"/api/v1/events/{event['id']}")
     assert got.status_code == 200 and got.json() == event
@@ -77,14 +78,14 @@ def test_one_event_by_id_and_other_tenants_never_see_it(tenant: Tenant, other_te
 def test_types_filter_and_unknown_types(tenant: Tenant) -> None:
     _emit(
         tenant,
-        (EventType.ITEM_CREATED, {"n": 1}, None),
-        (EventType.STOCK_CHANGED, {"n": 2}, None),
-        (EventType.ITEM_UPDATED, {"n": 3}, None),
+        (EventType.ITEM_CREATED, data(EventType.ITEM_CREATED, 1), None),
+        (EventType.STOCK_CHANGED, data(EventType.STOCK_CHANGED, 2), None),
+        (EventType.ITEM_UPDATED, data(EventType.ITEM_UPDATED, 3), None),
     )
     picked = _feed(tenant, types="stock.changed,item.updated")
-    assert [(event["type"], event["data"]) for event in picked["data"]] == [
-        ("stock.changed", {"n": 2}),
-        ("item.updated", {"n": 3}),
+    assert [(event["type"], marker(event)) for event in picked["data"]] == [
+        ("stock.changed", "2"),
+        ("item.updated", "3"),
     ]
     response = tenant.get("/api/v1/events", params={"types": "stock.changed,stock.moved"})
     body = assert_error(response, "invalid_parameter", param="types", message=response.json()["message"])
@@ -110,15 +111,15 @@ def test_a_warehouse_scoped_key_sees_its_warehouses_and_workspace_wide_events(te
     key = created.json()["secret"]
     _emit(
         tenant,
-        (EventType.STOCK_CHANGED, {"at": "w1"}, w1),
-        (EventType.STOCK_CHANGED, {"at": "w2"}, w2),
-        (EventType.ITEM_CREATED, {"at": "workspace"}, None),
+        (EventType.STOCK_CHANGED, data(EventType.STOCK_CHANGED, "w1"), w1),
+        (EventType.STOCK_CHANGED, data(EventType.STOCK_CHANGED, "w2"), w2),
+        (EventType.ITEM_CREATED, data(EventType.ITEM_CREATED, "workspace"), None),
     )
     scoped = tenant.client.get("/api/v1/events", headers={"Authorization": f"Bearer {key}"})
     assert scoped.status_code == 200, scoped.text
-    seen = [event["data"]["at"] for event in scoped.json()["data"] if "at" in event["data"]]
+    seen = [marker(event) for event in scoped.json()["data"] if event["type"] != "api_key.created"]
     assert seen == ["w1", "workspace"]
-    everything = [event["data"]["at"] for event in _feed(tenant)["data"] if "at" in event["data"]]
+    everything = [marker(event) for event in _feed(tenant, types="stock.changed,item.created")["data"]]
     assert everything == ["w1", "w2", "workspace"]
 
 
@@ -127,13 +128,13 @@ def test_member_and_key_events_only_for_those_who_manage_them(tenant: Tenant) ->
     key = created.json()["secret"]
     _emit(
         tenant,
-        (EventType.MEMBER_JOINED, {"who": "member"}, None),
-        (EventType.API_KEY_CREATED, {"who": "key"}, None),
-        (EventType.ITEM_CREATED, {"who": "item"}, None),
+        (EventType.MEMBER_JOINED, data(EventType.MEMBER_JOINED, "member"), None),
+        (EventType.API_KEY_CREATED, data(EventType.API_KEY_CREATED, "key"), None),
+        (EventType.ITEM_CREATED, data(EventType.ITEM_CREATED, "item"), None),
     )
     reader = tenant.client.get("/api/v1/events", headers={"Authorization": f"Bearer {key}"}).json()
-    assert [event["data"]["who"] for event in reader["data"] if "who" in event["data"]] == ["item"]
-    owner = [event["data"]["who"] for event in _feed(tenant)["data"] if "who" in event["data"]]
+    assert [marker(event) for event in reader["data"]] == ["item"]
+    owner = [marker(event) for event in _feed(tenant)["data"] if marker(event) in {"member", "key", "item"}]
     assert owner == ["member", "key", "item"]
 
 
@@ -145,11 +146,16 @@ def test_a_rolled_back_write_leaves_no_event(tenant: Tenant) -> None:
         pass
 
     async def write(conn: Connection) -> None:
-        await emit(conn, SystemContext(tenant.workspace_id), EventType.ITEM_DELETED, {"rolled": "back"})
+        await emit(
+            conn,
+            SystemContext(tenant.workspace_id),
+            EventType.ITEM_DELETED,
+            data(EventType.ITEM_DELETED, "back"),
+        )
         raise Refused
 
     with pytest.raises(Refused):
         client.portal.call(database.transact, write)
-    _emit(tenant, (EventType.ITEM_DELETED, {"rolled": "forward"}, None))
-    kept = [event["data"] for event in _feed(tenant, types="item.deleted")["data"]]
-    assert kept == [{"rolled": "forward"}]
+    _emit(tenant, (EventType.ITEM_DELETED, data(EventType.ITEM_DELETED, "forward"), None))
+    kept = [marker(event) for event in _feed(tenant, types="item.deleted")["data"]]
+    assert kept == ["forward"]

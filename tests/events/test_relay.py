@@ -15,6 +15,7 @@ from stockyard.db.tables import events, workspaces
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
 from stockyard.events.relay import EventRelay
+from tests.events.reading import data
 
 
 async def _workspace(conn: Connection) -> str:
@@ -51,14 +52,18 @@ def test_an_event_committed_late_is_numbered_after_those_committed_before_it(
             release = asyncio.Event()
 
             async def slow(conn: Connection) -> None:
-                await emit(conn, ctx, EventType.ITEM_CREATED, {"name": "early id, late commit"})
+                await emit(
+                    conn, ctx, EventType.ITEM_CREATED, data(EventType.ITEM_CREATED, "early id, late commit")
+                )
                 held_open.set()
                 await release.wait()
 
             slow_write = asyncio.create_task(database.transact(slow))
             await held_open.wait()
             await database.transact(
-                lambda conn: emit(conn, ctx, EventType.ITEM_CREATED, {"name": "late id, early commit"})
+                lambda conn: emit(
+                    conn, ctx, EventType.ITEM_CREATED, data(EventType.ITEM_CREATED, "late id, early commit")
+                )
             )
             assert await relay.number_once() >= 1
             release.set()
@@ -72,7 +77,7 @@ def test_an_event_committed_late_is_numbered_after_those_committed_before_it(
                     .where(events.c.workspace_id == workspace_id)
                     .order_by(events.c.position)
                 )
-                return [(row.data["name"], row.id) for row in rows]
+                return [(row.data["itemId"], row.id) for row in rows]
 
             numbered = await database.transact(read)
             assert [name for name, _ in numbered] == ["late id, early commit", "early id, late commit"]
@@ -93,7 +98,7 @@ def test_two_relays_never_give_one_position_twice(database_url: str) -> None:
 
             async def write(conn: Connection) -> None:
                 for n in range(10):
-                    await emit(conn, ctx, EventType.STOCK_CHANGED, {"n": n})
+                    await emit(conn, ctx, EventType.STOCK_CHANGED, data(EventType.STOCK_CHANGED, n))
 
             async def drain(relay: EventRelay) -> None:
                 for _ in range(20):

@@ -11,6 +11,7 @@ from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
 from stockyard.db.tables import events
+from stockyard.events.catalog import data_keys
 from stockyard.events.model import EventType
 
 _INSERT = events.insert()  # built once: it runs inside every write
@@ -34,6 +35,12 @@ async def emit_many(
     """Records several events in one statement, in the order given (a bulk job's batch, the levels
     one transfer changed)."""
     actor, now = by.actor, utcnow()
+    batch = list(batch)
+    for type, data, _ in batch:
+        if data.keys() != data_keys(type):  # a programming error: the catalogue is the contract
+            raise ValueError(
+                f"{type.value} data must have exactly {sorted(data_keys(type))}, not {sorted(data)}"
+            )
     rows = [
         {
             "id": new_id("evt"),
