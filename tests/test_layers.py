@@ -20,7 +20,13 @@ PACKAGE = Path(stockyard.__file__).parent
 HTTP_FRAMEWORKS = ("fastapi", "starlette")
 # The one module outside api/ that may import api/ (and so FastAPI): it assembles the application.
 COMPOSITION_ROOT = "stockyard.server"
-CLI_MODULES = ("stockyard.cli", "stockyard.cli_bulk", "stockyard.cli_ops", "stockyard.cli_plans")
+CLI_MODULES = (
+    "stockyard.cli",
+    "stockyard.cli_bulk",
+    "stockyard.cli_ops",
+    "stockyard.cli_plans",
+    "stockyard.cli_worker",
+)
 
 
 def _module_name(path: Path) -> str:

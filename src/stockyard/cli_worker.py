@@ -1,0 +1,60 @@
+"""`stockyard worker`: the background work of the API process, run on its own (docs/webhooks.md,
+Where it runs). It numbers committed events for the feed, fans them out to webhook endpoints and
+delivers them, until SIGTERM or SIGINT. Any number of workers share the queue on PostgreSQL; set
+STOCKYARD_EMBEDDED_WORKER=false on the API processes when workers run beside them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from datetime import timedelta
+
+import typer
+
+from stockyard.cli_plans import configured_plans
+from stockyard.db.database import open_database
+from stockyard.events.relay import EventRelay
+from stockyard.logs import configure as configure_logging
+from stockyard.settings import Settings, get_settings
+from stockyard.webhooks.delivery import DeliveryWorker, fan_out
+from stockyard.webhooks.urls import UrlPolicy
+
+log = logging.getLogger("stockyard.worker")
+
+
+async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
+    """Runs the relay and the delivery worker until `stop` is set, then stops both: a delivery in
+    flight is cut short and, its lease expiring, attempted again by whichever worker comes next."""
+    database = open_database(settings.resolved_database_url(), pool_size=settings.db_pool_size)
+    relay = EventRelay(
+        database, subscribers=[fan_out], retention=timedelta(days=settings.event_retention_days)
+    )
+    worker = DeliveryWorker(database, policy=UrlPolicy.of(settings))
+    relay.start()
+    worker.start()
+    log.info("worker started")
+    try:
+        await stop.wait()
+    finally:
+        await worker.stop()
+        await relay.stop()
+        await database.dispose()
+        log.info("worker stopped")
+
+
+def worker() -> None:
+    """Number events for the feed and deliver webhooks until SIGTERM (docs/webhooks.md)."""
+    settings = get_settings()
+    configured_plans(settings)  # the fan-out reads the plans' webhooks capability
+    configure_logging(settings.log_level)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        await run_worker(settings, stop)
+
+    asyncio.run(main())
+    typer.echo("Worker stopped.", err=True)
