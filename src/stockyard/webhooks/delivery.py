@@ -393,6 +393,7 @@ class DeliveryWorker:
         await self._disable_if_failing(conn, delivery, now)
 
     async def _disable_if_failing(self, conn: Connection, delivery: Claimed, now: datetime) -> None:
+        reason = f"Every delivery failed for {_describe(self._disable_after)}."
         disabled = await conn.execute(
             update(_e)
             .where(
@@ -403,7 +404,7 @@ class DeliveryWorker:
             .values(
                 enabled=False,
                 disabled_at=now,
-                disabled_reason=f"Every delivery failed for {_describe(self._disable_after)}.",
+                disabled_reason=reason,
                 updated_at=now,
                 version=_e.c.version + 1,
             )
@@ -414,7 +415,7 @@ class DeliveryWorker:
                 conn,
                 SystemContext(delivery.workspace_id),
                 EventType.WEBHOOK_ENDPOINT_DISABLED,
-                {"endpointId": delivery.endpoint_id, "url": delivery.url, "disabledAt": _iso(now)},
+                {"endpointId": delivery.endpoint_id, "url": delivery.url, "reason": reason},
             )
 
     def _backoff(self, attempt: int) -> timedelta:
@@ -455,10 +456,6 @@ class DeliveryWorker:
 
 def _ms_since(started: float) -> int:
     return round((time.perf_counter() - started) * 1000)
-
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat().replace("+00:00", "Z")
 
 
 def _describe(period: timedelta) -> str:
