@@ -459,7 +459,7 @@ def _ms_since(started: float) -> int:
 
 
 def _describe(period: timedelta) -> str:
-    if period % timedelta(days=1) == timedelta(0):
+    if period and period % timedelta(days=1) == timedelta(0):
         days = period // timedelta(days=1)
         return f"{days} day{'s' if days != 1 else ''}"
     return f"{round(period.total_seconds())} seconds"
