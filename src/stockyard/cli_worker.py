@@ -30,7 +30,9 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     relay = EventRelay(
         database, subscribers=[fan_out], retention=timedelta(days=settings.event_retention_days)
     )
-    worker = DeliveryWorker(database, policy=UrlPolicy.of(settings))
+    worker = DeliveryWorker(
+        database, policy=UrlPolicy.of(settings), retention=timedelta(days=settings.event_retention_days)
+    )
     relay.start()
     worker.start()
     log.info("worker started")

@@ -392,3 +392,33 @@ def test_a_worker_refuses_a_lease_shorter_than_its_timeout(webhook_database_url:
         return "built"
 
     assert run(webhook_database_url, build) == "the lease must outlast the request timeout"
+
+
+def test_finished_deliveries_are_purged_after_the_retention_period(
+    team: Tenant, receiver: Receiver, webhook_database_url: str
+) -> None:
+    done = endpoint(team, receiver.url("/hooks/purged"))
+    waiting = endpoint(team, receiver.url("/hooks/waiting"))
+    receiver.scripts["/hooks/waiting"] = [Answer(500)]
+    send_test(team, done["id"])
+    send_test(team, waiting["id"])
+    deliver(webhook_database_url, schedule=ZERO)
+
+    async def age_and_purge(database: Database) -> int:
+        await database.transact(
+            lambda conn: conn.execute(
+                update(webhook_deliveries)
+                .where(webhook_deliveries.c.endpoint_id.in_([done["id"], waiting["id"]]))
+                .values(updated_at=utcnow() - timedelta(days=31))
+            )
+        )
+        worker = DeliveryWorker(database, policy=OPEN, retention=timedelta(days=30))
+        try:
+            return await worker.purge()
+        finally:
+            await worker.stop()
+
+    assert run(webhook_database_url, age_and_purge) >= 1
+    assert deliveries(team, done["id"]) == []
+    [kept] = deliveries(team, waiting["id"])  # still pending a retry: kept, whatever its age
+    assert kept["status"] == "pending"

@@ -118,7 +118,9 @@ def create_app(
         app.state.event_relay = EventRelay(
             db, subscribers=[fan_out], retention=timedelta(days=settings.event_retention_days)
         )
-        app.state.delivery_worker = DeliveryWorker(db, policy=UrlPolicy.of(settings))
+        app.state.delivery_worker = DeliveryWorker(
+            db, policy=UrlPolicy.of(settings), retention=timedelta(days=settings.event_retention_days)
+        )
         if settings.embedded_worker:
             app.state.event_relay.start()
             app.state.delivery_worker.start()

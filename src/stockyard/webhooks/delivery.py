@@ -30,7 +30,7 @@ from typing import Any
 import httpcore
 import httpx
 import orjson
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, delete, exists, or_, select, update
 
 from stockyard.core.actor import SystemContext
 from stockyard.core.clock import utcnow
@@ -188,6 +188,7 @@ class DeliveryWorker:
         lease: timedelta = timedelta(seconds=60),
         disable_after: timedelta = timedelta(days=3),
         batch_size: int = 50,
+        retention: timedelta = timedelta(days=30),
     ) -> None:
         if lease.total_seconds() <= timeout:
             raise ValueError("the lease must outlast the request timeout")
@@ -199,6 +200,7 @@ class DeliveryWorker:
         self._lease = lease
         self._disable_after = disable_after
         self._batch_size = batch_size
+        self._retention = retention
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=httpx.create_ssl_context(), network_backend=_PinnedBackend(), retries=0
         )
@@ -424,12 +426,25 @@ class DeliveryWorker:
         base = self._schedule[attempt - 1]
         return base * (1 + random.uniform(-self._jitter, self._jitter))
 
+    async def purge(self) -> int:
+        """Deletes finished deliveries (succeeded or failed) not touched for the retention period, the
+        feed's: their events are gone from the feed by then. How many."""
+        cutoff = utcnow() - self._retention
+
+        async def purge(conn: Connection) -> int:
+            done = await conn.execute(
+                delete(_d).where(_d.c.status.in_(("succeeded", "failed")), _d.c.updated_at < cutoff)
+            )
+            return int(done.rowcount or 0)
+
+        return await self._db.transact(purge)
+
     def wake(self) -> None:
         """Looks for due deliveries soon, without waiting for the next poll (new deliveries queued)."""
         self._wake.set()
 
-    def start(self, *, interval: float = 0.5) -> None:
-        self._task = asyncio.create_task(self._loop(interval))
+    def start(self, *, interval: float = 0.5, purge_every: float = 3600.0) -> None:
+        self._task = asyncio.create_task(self._loop(interval, purge_every))
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -439,9 +454,14 @@ class DeliveryWorker:
             self._task = None
         await self._pool.aclose()
 
-    async def _loop(self, interval: float) -> None:
+    async def _loop(self, interval: float, purge_every: float) -> None:
+        loop = asyncio.get_running_loop()
+        next_purge = loop.time()
         while True:
             try:
+                if loop.time() >= next_purge:
+                    await self.purge()
+                    next_purge = loop.time() + purge_every
                 if await self.run_once():
                     continue  # claimed some: others may be due already
             except Exception as exc:  # the database is down or the statement failed: try again later
