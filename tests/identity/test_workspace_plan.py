@@ -34,6 +34,7 @@ def test_get_the_workspace_with_its_plan(tenant: Tenant) -> None:
         "members": free[Limit.MEMBERS],
         "apiKeys": free[Limit.API_KEYS],
         "transfersPerMonth": free[Limit.TRANSFERS_PER_MONTH],
+        "webhookEndpoints": free[Limit.WEBHOOK_ENDPOINTS],
     }
     assert body["capabilities"] == []
     assert response.headers["etag"] == '"v1"'

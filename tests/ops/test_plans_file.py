@@ -47,7 +47,7 @@ def builtin_plans_after() -> Iterator[None]:
         (
             "[plans.team.limits]\nitemz = 3\n",
             "plans.team.limits.itemz: unknown limit; accepted: items, locations, tags, members, "
-            "api_keys, transfers_per_month",
+            "api_keys, transfers_per_month, webhook_endpoints",
         ),
         ("[plans.gold]\n", "plans.gold: unknown plan; accepted: free, team, business"),
         (
@@ -70,7 +70,7 @@ def builtin_plans_after() -> Iterator[None]:
         (
             '[plans.team]\ncapabilities = ["bulk_import", "teleport"]\n',
             "plans.team.capabilities.1: unknown capability 'teleport'; accepted: bulk_import, "
-            "valuation_report",
+            "valuation_report, webhooks",
         ),
         (
             "[plans.free\n",
@@ -136,7 +136,7 @@ def test_the_server_refuses_to_start_with_a_bad_file(database_url: str, tmp_path
     assert started.stdout == ""
     assert started.stderr.splitlines() == [
         f"plans file {path}: plans.team.limits.itemz: unknown limit; accepted: items, locations, "
-        "tags, members, api_keys, transfers_per_month"
+        "tags, members, api_keys, transfers_per_month, webhook_endpoints"
     ]
 
 
@@ -169,6 +169,7 @@ def test_stockyard_plans_prints_the_effective_table(database_url: str, tmp_path:
             "members": 3,
             "api_keys": 2,
             "transfers_per_month": 200,
+            "webhook_endpoints": 0,
         },
         "requests_per_minute": 50,
         "capabilities": [],
