@@ -45,6 +45,7 @@ class Receiver:
         self.max_in_flight: dict[str, int] = {}
         self._in_flight: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.arrived = threading.Event()  # set by every request
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -84,6 +85,7 @@ class Receiver:
     def _enter(self, path: str, headers: dict[str, str], body: bytes) -> Answer:
         with self._lock:
             self.received.append(Received(path, headers, body))
+            self.arrived.set()
             self._in_flight[path] = self._in_flight.get(path, 0) + 1
             self.max_in_flight[path] = max(self.max_in_flight.get(path, 0), self._in_flight[path])
             script = self.scripts.get(path)

@@ -4,7 +4,9 @@ specification), retried, ordered, leased, disabled after failing, and re-checked
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -422,3 +424,35 @@ def test_finished_deliveries_are_purged_after_the_retention_period(
     assert deliveries(team, done["id"]) == []
     [kept] = deliveries(team, waiting["id"])  # still pending a retry: kept, whatever its age
     assert kept["status"] == "pending"
+
+
+def test_a_worker_cut_off_mid_request_loses_nothing(
+    team: Tenant, receiver: Receiver, webhook_database_url: str
+) -> None:
+    created = endpoint(team, receiver.url("/hooks/cut"))
+    receiver.scripts["/hooks/cut"] = [Answer(200, delay=1.0)]
+    event_id = send_test(team, created["id"])
+
+    async def cut_off_then_recover(database: Database) -> list[int]:
+        await relay_all(database)
+        first = DeliveryWorker(database, policy=OPEN, timeout=5, lease=timedelta(seconds=6))
+        attempt = asyncio.create_task(first.run_once())
+        # The request is in flight once the receiver has it (and holds it for a second).
+        assert await asyncio.to_thread(receiver.arrived.wait, 10)
+        attempt.cancel()  # the worker stops dead: nothing of the attempt is recorded
+        with contextlib.suppress(asyncio.CancelledError):
+            await attempt
+        await first.stop()
+        second = DeliveryWorker(database, policy=OPEN, timeout=5, lease=timedelta(seconds=6))
+        try:
+            rounds = [await second.run_once()]  # the lease still runs: not taken
+            await asyncio.sleep(6.2)
+            rounds.append(await second.run_once())  # expired: delivered again
+            return rounds
+        finally:
+            await second.stop()
+
+    assert run(webhook_database_url, cut_off_then_recover) == [0, 1]
+    assert [request.headers["webhook-id"] for request in receiver.at("/hooks/cut")] == [event_id, event_id]
+    [delivery] = deliveries(team, created["id"])
+    assert (delivery["status"], delivery["attempts"], delivery["lastStatusCode"]) == ("succeeded", 2, 200)
