@@ -42,12 +42,16 @@ def webhook_client(webhook_database_url: str, data_dir: Path) -> Iterator[TestCl
 
 
 @pytest.fixture
-def team(webhook_client: TestClient) -> Tenant:
-    """A tenant on the team plan (webhooks, 5 endpoints) of the webhook tests' app."""
+def team(webhook_client: TestClient) -> Iterator[Tenant]:
+    """A tenant on the team plan (webhooks, 5 endpoints) of the webhook tests' app. Its endpoints,
+    and their deliveries with them, are deleted afterwards: a delivery left pending would otherwise
+    be claimed by the next test's worker and counted there."""
     tenant = create_tenant(webhook_client)
     response = tenant.patch("/api/v1/workspace", json={"plan": "team"})
     assert response.status_code == 200, response.text
-    return tenant
+    yield tenant
+    for endpoint in tenant.get("/api/v1/webhook-endpoints", params={"limit": 100}).json()["data"]:
+        assert tenant.delete(f"/api/v1/webhook-endpoints/{endpoint['id']}").status_code == 204
 
 
 @pytest.fixture
