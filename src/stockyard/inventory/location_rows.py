@@ -16,6 +16,7 @@ from stockyard.db.tables import locations
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
 from stockyard.inventory.locations import narrowed_to_places
+from stockyard.inventory.warehouses import visible_warehouse
 
 
 def select_with_warehouse(table: Table) -> Select[Any]:
@@ -40,10 +41,22 @@ async def load_visible(
     return row
 
 
-async def visible_query(conn: Connection, ctx: Context, table: Table, location_id: str | None) -> Select[Any]:
+async def visible_query(
+    conn: Connection,
+    ctx: Context,
+    table: Table,
+    location_id: str | None,
+    *,
+    warehouse_id: str | None = None,
+) -> Select[Any]:
     """A list query over the workspace's rows in warehouses the caller may see.
 
-    With `location_id`, only that location's rows, after checking the location (404, then 403).
+    With `location_id`, only that location's rows, after checking the location (404, then 403); with
+    `warehouse_id`, only the rows at that warehouse's locations, after checking the warehouse likewise.
     """
     query = select_with_warehouse(table).where(scope.readable(table, ctx.principal, locations.c.warehouse_id))
+    if warehouse_id is not None:
+        # Such a table has no warehouse column of its own: the joined location says where the row is.
+        await visible_warehouse(conn, ctx, warehouse_id)
+        query = query.where(locations.c.warehouse_id == warehouse_id)
     return await narrowed_to_places(conn, ctx, query, table, location_id=location_id)

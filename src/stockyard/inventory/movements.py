@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,15 +10,20 @@ from sqlalchemy import select
 
 from stockyard.core import audit
 from stockyard.core.context import Context
+from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.tables import movements
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, movement_record
 from stockyard.inventory.locations import narrowed_to_places
 
 MANUAL_TYPES = frozenset({MovementType.RECEIVE, MovementType.ISSUE, MovementType.ADJUST})
+
+# The ledger reads in the order entries were posted (index (workspace_id, created_at) on movements).
+MOVEMENT_SORTS = Sorting({"createdAt": SortKind.TIME}, default="createdAt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,8 @@ class MovementRequest:
 
 @dataclass(frozen=True, slots=True)
 class MovementFilter:
+    """What `GET /movements` narrows the ledger to; None is no condition."""
+
     item_id: str | None = None
     location_id: str | None = None
     warehouse_id: str | None = None
@@ -96,9 +104,11 @@ class MovementService:
         return movement_record(row)
 
     async def list(
-        self, ctx: Context, filters: MovementFilter, *, cursor: str | None, limit: int
+        self, ctx: Context, filters: MovementFilter, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[MovementRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=MOVEMENT_SORTS, filters=dataclasses.asdict(filters)
+        )
 
         async def fetch(conn: Connection) -> list[MovementRecord]:
             query = select(movements).where(scope.readable(movements, ctx.principal))
@@ -118,9 +128,12 @@ class MovementService:
                 query = query.where(movements.c.created_at >= filters.since)
             if filters.until is not None:
                 query = query.where(movements.c.created_at < filters.until)
-            if after is not None:
-                query = query.where(movements.c.id > after)
-            rows = await conn.execute(query.order_by(movements.c.id).limit(limit + 1))
+            rows = await conn.execute(keyset(query, movements.c.created_at, movements.c.id, request))
             return [movement_record(row) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=lambda movement: movement.created_at,
+            id_of=lambda movement: movement.id,
+        )

@@ -11,6 +11,8 @@ item and location until the rest fit (`release_beyond`), in the same transaction
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -21,8 +23,10 @@ from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
+from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import reservations
 from stockyard.errors import StockyardError, catalog
@@ -82,6 +86,27 @@ def _not_active(row: Row[Any], now: datetime, action: str) -> StockyardError:
     return StockyardError(
         catalog.INVALID_STATE, f"Reservation {row.id} is {_status(row, now)} and cannot be {action}."
     )
+
+
+# `expiresAt` serves a picker working through the holds about to lapse.
+RESERVATION_SORTS = Sorting({"createdAt": SortKind.TIME, "expiresAt": SortKind.TIME}, default="createdAt")
+_RESERVATION_SORT_COLUMNS = {"createdAt": reservations.c.created_at, "expiresAt": reservations.c.expires_at}
+_RESERVATION_SORT_KEYS: dict[str, Callable[[ReservationRecord], SortValue]] = {
+    "createdAt": lambda reservation: reservation.created_at,
+    "expiresAt": lambda reservation: reservation.expires_at,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ReservationFilters:
+    """What `GET /reservations` narrows the list to; None is no condition."""
+
+    item_id: str | None = None
+    location_id: str | None = None
+    warehouse_id: str | None = None
+    status: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 class ReservationService:
@@ -156,34 +181,43 @@ class ReservationService:
         return _record(await _load(conn, ctx, reservation_id), utcnow())
 
     async def list(
-        self,
-        ctx: Context,
-        *,
-        item_id: str | None,
-        location_id: str | None,
-        status: str | None,
-        cursor: str | None,
-        limit: int,
+        self, ctx: Context, filters: ReservationFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[ReservationRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            sorting=RESERVATION_SORTS,
+            filters=dataclasses.asdict(filters),
+        )
 
         async def fetch(conn: Connection) -> list[ReservationRecord]:
             now = utcnow()
-            query = await location_rows.visible_query(conn, ctx, reservations, location_id)
-            if item_id is not None:
-                query = query.where(reservations.c.item_id == item_id)
-            if status == EXPIRED:
+            query = await location_rows.visible_query(
+                conn, ctx, reservations, filters.location_id, warehouse_id=filters.warehouse_id
+            )
+            if filters.item_id is not None:
+                query = query.where(reservations.c.item_id == filters.item_id)
+            if filters.status == EXPIRED:
                 query = query.where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
-            elif status == ACTIVE:
+            elif filters.status == ACTIVE:
                 query = query.where(holding(now))
-            elif status is not None:
-                query = query.where(reservations.c.status == status)
-            if after is not None:
-                query = query.where(reservations.c.id > after)
-            rows = await conn.execute(query.order_by(reservations.c.id).limit(limit + 1))
+            elif filters.status is not None:
+                query = query.where(reservations.c.status == filters.status)
+            if filters.since is not None:
+                query = query.where(reservations.c.created_at >= filters.since)
+            if filters.until is not None:
+                query = query.where(reservations.c.created_at < filters.until)
+            key = _RESERVATION_SORT_COLUMNS[request.sort.field]
+            rows = await conn.execute(keyset(query, key, reservations.c.id, request))
             return [_record(row, now) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=_RESERVATION_SORT_KEYS[request.sort.field],
+            id_of=lambda reservation: reservation.id,
+        )
 
     async def release(self, ctx: Context, reservation_id: str) -> ReservationRecord:
         return await self._db.transact(self._release, ctx, reservation_id)

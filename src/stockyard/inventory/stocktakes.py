@@ -11,6 +11,7 @@ promises stock the shelf does not have.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,9 +22,11 @@ from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
+from stockyard.core.pagination import Page
 from stockyard.db.children import records_by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
@@ -91,6 +94,20 @@ async def _lock_open(conn: Connection, ctx: Context, stocktake_id: str, action: 
     row = await _load(conn, ctx, stocktake_id, for_update=True)
     _require_open(row, action)
     return row
+
+
+STOCKTAKE_SORTS = Sorting({"createdAt": SortKind.TIME}, default="createdAt")
+
+
+@dataclass(frozen=True, slots=True)
+class StocktakeFilters:
+    """What `GET /stocktakes` narrows the list to; None is no condition."""
+
+    location_id: str | None = None
+    warehouse_id: str | None = None
+    status: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 class StocktakeService:
@@ -229,21 +246,36 @@ class StocktakeService:
         return await _loaded(conn, ctx, stocktake_id)
 
     async def list(
-        self, ctx: Context, *, location_id: str | None, status: str | None, cursor: str | None, limit: int
+        self, ctx: Context, filters: StocktakeFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[StocktakeRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            sorting=STOCKTAKE_SORTS,
+            filters=dataclasses.asdict(filters),
+        )
 
         async def fetch(conn: Connection) -> list[StocktakeRecord]:
-            query = await location_rows.visible_query(conn, ctx, stocktakes, location_id)
-            if status is not None:
-                query = query.where(stocktakes.c.status == status)
-            if after is not None:
-                query = query.where(stocktakes.c.id > after)
-            rows = list(await conn.execute(query.order_by(stocktakes.c.id).limit(limit + 1)))
+            query = await location_rows.visible_query(
+                conn, ctx, stocktakes, filters.location_id, warehouse_id=filters.warehouse_id
+            )
+            if filters.status is not None:
+                query = query.where(stocktakes.c.status == filters.status)
+            if filters.since is not None:
+                query = query.where(stocktakes.c.created_at >= filters.since)
+            if filters.until is not None:
+                query = query.where(stocktakes.c.created_at < filters.until)
+            rows = list(await conn.execute(keyset(query, stocktakes.c.created_at, stocktakes.c.id, request)))
             counts = await _counts(conn, [row.id for row in rows])
             return [_record(row, counts[row.id]) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=lambda stocktake: stocktake.created_at,
+            id_of=lambda stocktake: stocktake.id,
+        )
 
 
 async def _close(conn: Connection, ctx: Context, row: Row[Any], status: str, now: datetime) -> None:

@@ -9,6 +9,7 @@ deadlock.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,11 +20,13 @@ from stockyard.core import actor, audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.db.children import records_by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, transfer_lines, transfers
 from stockyard.errors import StockyardError, catalog
@@ -53,6 +56,20 @@ class TransferRecord:
 class TransferCreated:
     transfer: TransferRecord
     movements: list[MovementRecord]
+
+
+TRANSFER_SORTS = Sorting({"createdAt": SortKind.TIME}, default="createdAt")
+
+
+@dataclass(frozen=True, slots=True)
+class TransferFilters:
+    """What `GET /transfers` narrows the list to; None is no condition. `location_id` matches either end."""
+
+    location_id: str | None = None
+    from_location_id: str | None = None
+    to_location_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
 
 
 class TransferService:
@@ -164,24 +181,37 @@ class TransferService:
         return found(await _load(conn, ctx, transfer_id))
 
     async def list(
-        self, ctx: Context, *, location_id: str | None, cursor: str | None, limit: int
+        self, ctx: Context, filters: TransferFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[TransferRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=TRANSFER_SORTS, filters=dataclasses.asdict(filters)
+        )
 
         async def fetch(conn: Connection) -> list[TransferRecord]:
             query = _visible_transfers(ctx)
-            if location_id is not None:
+            if filters.location_id is not None:
                 query = query.where(
-                    (transfers.c.from_location_id == location_id)
-                    | (transfers.c.to_location_id == location_id)
+                    (transfers.c.from_location_id == filters.location_id)
+                    | (transfers.c.to_location_id == filters.location_id)
                 )
-            if after is not None:
-                query = query.where(transfers.c.id > after)
-            rows = list(await conn.execute(query.order_by(transfers.c.id).limit(limit + 1)))
+            if filters.from_location_id is not None:
+                query = query.where(transfers.c.from_location_id == filters.from_location_id)
+            if filters.to_location_id is not None:
+                query = query.where(transfers.c.to_location_id == filters.to_location_id)
+            if filters.since is not None:
+                query = query.where(transfers.c.created_at >= filters.since)
+            if filters.until is not None:
+                query = query.where(transfers.c.created_at < filters.until)
+            rows = list(await conn.execute(keyset(query, transfers.c.created_at, transfers.c.id, request)))
             lines = await _lines(conn, [row.id for row in rows])
             return [_record(row, lines[row.id]) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=lambda transfer: transfer.created_at,
+            id_of=lambda transfer: transfer.id,
+        )
 
 
 def _visible_transfers(ctx: Context) -> Any:

@@ -19,13 +19,15 @@ from stockyard.api.routers._common import (
     MovementId,
     PageCursor,
     PageLimit,
+    Since,
+    Until,
     WarehouseFilter,
     located,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
-from stockyard.api.timestamps import Timestamp
-from stockyard.inventory.movements import MovementFilter, MovementService
+from stockyard.inventory.movements import MOVEMENT_SORTS, MovementFilter, MovementService
 
 router = APIRouter(prefix=API_V1, tags=["movements"])
 
@@ -50,7 +52,7 @@ async def create_movement(
 @router.get(
     "/movements",
     operation_id="listMovements",
-    summary="Read the ledger, oldest first, with cursor pagination",
+    summary="Read the ledger, oldest first unless sorted, with cursor pagination",
     responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_movements(
@@ -58,14 +60,15 @@ async def list_movements(
     movements: Movements,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(MOVEMENT_SORTS)] = None,
     item_id: ItemFilter = None,
     location_id: LocationFilter = None,
     warehouse_id: WarehouseFilter = None,
     type: Annotated[
         Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None, Query()
     ] = None,
-    since: Annotated[Timestamp | None, Query(description="Created at or after")] = None,
-    until: Annotated[Timestamp | None, Query(description="Created before")] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> MovementList:
     page = await movements.list(
         ctx,
@@ -77,8 +80,9 @@ async def list_movements(
             since=since,
             until=until,
         ),
-        cursor=cursor,
         limit=limit,
+        cursor=cursor,
+        sort=sort,
     )
     return MovementList.of(page)
 

@@ -20,7 +20,11 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     ReservationId,
+    Since,
+    Until,
+    WarehouseFilter,
     located,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.reservations import (
@@ -30,7 +34,7 @@ from stockyard.api.schemas.reservations import (
     ReservationList,
 )
 from stockyard.errors import catalog
-from stockyard.inventory.reservations import ReservationService
+from stockyard.inventory.reservations import RESERVATION_SORTS, ReservationFilters, ReservationService
 
 router = APIRouter(prefix=API_V1, tags=["reservations"])
 
@@ -62,7 +66,7 @@ async def create_reservation(
 @router.get(
     "/reservations",
     operation_id="listReservations",
-    summary="List reservations, oldest first",
+    summary="List reservations, oldest first unless sorted",
     responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_reservations(
@@ -70,13 +74,23 @@ async def list_reservations(
     reservations: Reservations,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(RESERVATION_SORTS)] = None,
     item_id: ItemFilter = None,
     location_id: LocationFilter = None,
+    warehouse_id: WarehouseFilter = None,
     status: Annotated[Literal["active", "released", "consumed", "expired"] | None, Query()] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> ReservationList:
-    page = await reservations.list(
-        ctx, item_id=item_id, location_id=location_id, status=status, cursor=cursor, limit=limit
+    filters = ReservationFilters(
+        item_id=item_id,
+        location_id=location_id,
+        warehouse_id=warehouse_id,
+        status=status,
+        since=since,
+        until=until,
     )
+    page = await reservations.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
     return ReservationList.of(page)
 
 

@@ -17,8 +17,12 @@ from stockyard.api.routers._common import (
     LocationFilter,
     PageCursor,
     PageLimit,
+    Since,
     StocktakeId,
+    Until,
+    WarehouseFilter,
     located,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
@@ -29,7 +33,7 @@ from stockyard.api.schemas.stocktakes import (
     StocktakeList,
 )
 from stockyard.errors import catalog
-from stockyard.inventory.stocktakes import Count, StocktakeService
+from stockyard.inventory.stocktakes import STOCKTAKE_SORTS, Count, StocktakeFilters, StocktakeService
 
 router = APIRouter(prefix=API_V1, tags=["stocktakes"])
 
@@ -54,7 +58,7 @@ async def start_stocktake(
 @router.get(
     "/stocktakes",
     operation_id="listStocktakes",
-    summary="List stocktakes, oldest first",
+    summary="List stocktakes, oldest first unless sorted",
     responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_stocktakes(
@@ -62,12 +66,17 @@ async def list_stocktakes(
     stocktakes: Stocktakes,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(STOCKTAKE_SORTS)] = None,
     location_id: LocationFilter = None,
+    warehouse_id: WarehouseFilter = None,
     status: Annotated[Literal["open", "completed", "cancelled"] | None, Query()] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> StocktakeList:
-    return StocktakeList.of(
-        await stocktakes.list(ctx, location_id=location_id, status=status, cursor=cursor, limit=limit)
+    filters = StocktakeFilters(
+        location_id=location_id, warehouse_id=warehouse_id, status=status, since=since, until=until
     )
+    return StocktakeList.of(await stocktakes.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
 @router.get(

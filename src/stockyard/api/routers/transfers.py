@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
@@ -15,16 +15,18 @@ from stockyard.api.routers._common import (
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
-    LocationFilter,
     PageCursor,
     PageLimit,
+    Since,
     TransferId,
+    Until,
     located,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog
-from stockyard.inventory.transfers import TransferLine, TransferService
+from stockyard.inventory.transfers import TRANSFER_SORTS, TransferFilters, TransferLine, TransferService
 
 router = APIRouter(prefix=API_V1, tags=["transfers"])
 
@@ -64,7 +66,7 @@ async def create_transfer(
 @router.get(
     "/transfers",
     operation_id="listTransfers",
-    summary="List transfers, oldest first",
+    summary="List transfers, oldest first unless sorted",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_transfers(
@@ -72,9 +74,28 @@ async def list_transfers(
     transfers: Transfers,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    location_id: LocationFilter = None,
+    sort: Annotated[str | None, sort_query(TRANSFER_SORTS)] = None,
+    location_id: Annotated[
+        str | None,
+        Query(alias="locationId", max_length=32, description="Transfers from or to this location."),
+    ] = None,
+    from_location_id: Annotated[
+        str | None, Query(alias="fromLocationId", max_length=32, description="Transfers from this location.")
+    ] = None,
+    to_location_id: Annotated[
+        str | None, Query(alias="toLocationId", max_length=32, description="Transfers to this location.")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> TransferList:
-    return TransferList.of(await transfers.list(ctx, location_id=location_id, cursor=cursor, limit=limit))
+    filters = TransferFilters(
+        location_id=location_id,
+        from_location_id=from_location_id,
+        to_location_id=to_location_id,
+        since=since,
+        until=until,
+    )
+    return TransferList.of(await transfers.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
 @router.get(

@@ -11,7 +11,7 @@ from stockyard.api.schemas.base import (
     ActorId,
     ActorType,
     CreatedAt,
-    NextCursor,
+    ListBody,
     RequestId,
     RequestModel,
     ResponseModel,
@@ -61,7 +61,7 @@ class MovementCreate(RequestModel):
 
 class Movement(ResponseModel):
     id: str = id_of("mov", "movement")
-    type: str = Field(
+    type: MovementType = Field(
         description="`receive`, `issue` (also a consumed reservation), `adjust`, `transfer_out`, `transfer_in` or "
         "`count` (a stocktake's difference)."
     )
@@ -84,6 +84,5 @@ class Movement(ResponseModel):
     created_at: CreatedAt
 
 
-class MovementList(ResponseModel):
+class MovementList(ListBody):
     data: list[Movement]
-    next_cursor: NextCursor

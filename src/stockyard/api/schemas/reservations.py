@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, PrivateAttr, model_validator
 
 from stockyard.api.schemas.base import (
     ISO_DATE_TIME,
     CreatedAt,
-    NextCursor,
+    ListBody,
     RequestModel,
     ResponseModel,
     UpdatedAt,
@@ -62,7 +62,9 @@ class Reservation(ResponseModel):
     location_id: str = Field(description="The location the units are held at.")
     warehouse_id: str = Field(description="The location's warehouse.")
     units: int = Field(description="Units held, more than 0.")
-    status: str = Field(description="active, released, consumed, or expired (an active hold past expiresAt).")
+    status: Literal["active", "released", "consumed", "expired"] = Field(
+        description="active, released, consumed, or expired (an active hold past expiresAt)."
+    )
     expires_at: datetime = Field(description="When an active hold lapses on its own (ISO 8601, UTC).")
     reference: str | None = Field(
         description="The caller's own reference (an order number...); null when not given."
@@ -71,9 +73,8 @@ class Reservation(ResponseModel):
     updated_at: UpdatedAt
 
 
-class ReservationList(ResponseModel):
+class ReservationList(ListBody):
     data: list[Reservation]
-    next_cursor: NextCursor
 
 
 class ReservationConsumed(ResponseModel):

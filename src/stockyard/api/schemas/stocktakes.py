@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
 from stockyard.api.schemas.base import (
     CreatedAt,
-    NextCursor,
+    ListBody,
     RequestModel,
     ResponseModel,
     UpdatedAt,
@@ -48,7 +48,7 @@ class Stocktake(ResponseModel):
         description="The location counted, locked against stock writes while the stocktake is open."
     )
     warehouse_id: str = Field(description="The location's warehouse.")
-    status: str = Field(description="open, completed or cancelled.")
+    status: Literal["open", "completed", "cancelled"] = Field(description="open, completed or cancelled.")
     counts: list[Count] = Field(description="The counts entered so far, one per item.")
     created_at: CreatedAt
     updated_at: UpdatedAt
@@ -57,9 +57,8 @@ class Stocktake(ResponseModel):
     )
 
 
-class StocktakeList(ResponseModel):
+class StocktakeList(ListBody):
     data: list[Stocktake]
-    next_cursor: NextCursor
 
 
 class StocktakeCompleted(ResponseModel):

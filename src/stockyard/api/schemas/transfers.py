@@ -10,7 +10,7 @@ from stockyard.api.schemas.base import (
     ActorId,
     ActorType,
     CreatedAt,
-    NextCursor,
+    ListBody,
     RequestModel,
     ResponseModel,
     each_item_once,
@@ -63,6 +63,5 @@ class Transfer(ResponseModel):
         )
 
 
-class TransferList(ResponseModel):
+class TransferList(ListBody):
     data: list[Transfer]
-    next_cursor: NextCursor
