@@ -153,7 +153,7 @@ def test_low_stock_counts_only_active_unexpired_reservations(stocked: tuple[Tena
 
 def test_movements_in_a_time_range_with_filters(stocked: tuple[Tenant, Ledger]) -> None:
     tenant, ledger = stocked
-    params = {"from": (T0 + timedelta(days=1)).isoformat(), "to": (T0 + timedelta(days=3)).isoformat()}
+    params = {"since": (T0 + timedelta(days=1)).isoformat(), "until": (T0 + timedelta(days=3)).isoformat()}
     rows = data(tenant.get(f"{URL}/movements", params=params))
     assert sorted((row["sku"], row["locationCode"], row["units"]) for row in rows) == [
         ("A-1", "A-01", -3),
@@ -169,9 +169,9 @@ def test_movements_in_a_time_range_with_filters(stocked: tuple[Tenant, Ledger]) 
     everything = data(tenant.get(f"{URL}/movements"))
     assert len(everything) == 6
     assert [r["id"] for r in everything] == sorted(r["id"] for r in everything)
-    response = tenant.get(f"{URL}/movements", params={"from": params["to"], "to": params["from"]})
+    response = tenant.get(f"{URL}/movements", params={"since": params["until"], "until": params["since"]})
     assert_error(
-        response, "invalid_parameter", message="The parameter to must be later than from.", param="to"
+        response, "invalid_parameter", message="The parameter until must be later than since.", param="until"
     )
 
 
@@ -400,9 +400,12 @@ def test_keyset_pages_add_up_to_the_whole_report(
         (ReportParams(as_of=datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1)))), "asOf"),
         (
             ReportParams(since=datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14)))),
-            "from",
+            "since",
         ),
-        (ReportParams(until=datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14)))), "to"),
+        (
+            ReportParams(until=datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14)))),
+            "until",
+        ),
     ],
 )
 def test_the_service_refuses_timestamps_out_of_range(
@@ -427,4 +430,37 @@ def test_the_service_refuses_timestamps_out_of_range(
     assert error.message == (
         f"The parameter {wire} must be from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z "
         "once converted to UTC."
+    )
+
+
+def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(tenant: Tenant) -> None:
+    accepted = "format, groupBy, asOf, warehouseId, locationId, itemId, type, since, until"
+    for old in ("from", "to"):
+        assert_error(
+            tenant.get(f"{URL}/movements", params={old: "2026-01-01T00:00:00Z"}),
+            "invalid_parameter",
+            message=f"Unknown query parameter '{old}'. Accepted: {accepted}.",
+            param=old,
+        )
+    document = tenant.client.get("/openapi.json").json()
+    operation = document["paths"]["/api/v1/reports/{name}"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["name"]["schema"]["enum"] == ["stock-on-hand", "low-stock", "movements", "valuation"]
+    assert parameters["type"]["schema"]["anyOf"] == [
+        {"$ref": "#/components/schemas/MovementType"},
+        {"type": "null"},
+    ]
+    assert document["components"]["schemas"]["MovementType"]["enum"] == [
+        "receive",
+        "issue",
+        "adjust",
+        "transfer_out",
+        "transfer_in",
+        "count",
+    ]
+    # An unknown report stays a 404 naming the reports, though the document lists them.
+    assert_error(
+        tenant.get(f"{URL}/stock-in-hand"),
+        "not_found",
+        message="There is no report named 'stock-in-hand'. Reports: stock-on-hand, low-stock, movements, valuation.",
     )

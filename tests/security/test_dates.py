@@ -1,7 +1,7 @@
 """Issue 11.3: extreme timestamps, over HTTP against a live server.
 
 Every route that takes a date-time: `GET /api/v1/movements` (`since`, `until`), `GET
-/api/v1/reports/{name}` (`asOf`, `from`, `to`, in every format) and `POST /api/v1/reservations`
+/api/v1/reports/{name}` (`asOf`, `since`, `until`, in every format) and `POST /api/v1/reservations`
 (`expiresAt` in the JSON body). No route takes a date without a time.
 
 A timestamp is accepted when it lies from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z once
@@ -47,8 +47,8 @@ QUERY_PARAMETERS: list[tuple[str, str, dict[str, str]]] = [
     ("/api/v1/movements", "until", {}),
     *[("/api/v1/reports/stock-on-hand", "asOf", {"format": f}) for f in FORMATS],
     ("/api/v1/reports/stock-on-hand", "asOf", {"groupBy": "warehouse"}),
-    *[("/api/v1/reports/movements", "from", {"format": f}) for f in FORMATS],
-    *[("/api/v1/reports/movements", "to", {"format": f}) for f in FORMATS],
+    *[("/api/v1/reports/movements", "since", {"format": f}) for f in FORMATS],
+    *[("/api/v1/reports/movements", "until", {"format": f}) for f in FORMATS],
 ]
 QUERY_IDS = [
     f"{path.rsplit('/', 1)[1]}-{name}-{extra.get('format', extra.get('groupBy', ''))}"
@@ -94,9 +94,9 @@ def test_date_only_extremes_need_a_time_and_zone(
 
 def test_the_first_bad_timestamp_is_named(stocked: Stocked) -> None:
     response = stocked.tenant.get(
-        "/api/v1/reports/movements", params={"from": BEFORE_YEAR_1, "to": AFTER_YEAR_9999}
+        "/api/v1/reports/movements", params={"since": BEFORE_YEAR_1, "until": AFTER_YEAR_9999}
     )
-    assert_error(response, "invalid_parameter", message=range_message("parameter", "from"), param="from")
+    assert_error(response, "invalid_parameter", message=range_message("parameter", "since"), param="since")
     response = stocked.tenant.get("/api/v1/movements", params={"since": EARLIEST, "until": AFTER_YEAR_9999})
     assert_error(response, "invalid_parameter", message=range_message("parameter", "until"), param="until")
 
@@ -140,14 +140,14 @@ def test_stock_on_hand_as_of_the_extremes_in_range(stocked: Stocked, report_form
 def test_movements_report_between_the_extremes_in_range(stocked: Stocked, report_format: str) -> None:
     url = "/api/v1/reports/movements"
     for since, until in ((EARLIEST, LATEST), (EARLIEST_WITH_OFFSET, LATEST_WITH_OFFSET)):
-        params = {"from": since, "to": until, "format": report_format}
+        params = {"since": since, "until": until, "format": report_format}
         rows = _rows(stocked.tenant.get(url, params=params), report_format)
         assert [row["id"] for row in rows] == [stocked.movement["id"]]
     assert_error(
-        stocked.tenant.get(url, params={"from": LATEST, "to": EARLIEST, "format": report_format}),
+        stocked.tenant.get(url, params={"since": LATEST, "until": EARLIEST, "format": report_format}),
         "invalid_parameter",
-        message="The parameter to must be later than from.",
-        param="to",
+        message="The parameter until must be later than since.",
+        param="until",
     )
 
 

@@ -63,8 +63,8 @@ class ReportParams:
             "location_id": "locationId",
             "item_id": "itemId",
             "movement_type": "type",
-            "since": "from",
-            "until": "to",
+            "since": "since",
+            "until": "until",
         }
         return {wire: getattr(self, name) for name, wire in names.items() if getattr(self, name) is not None}
 

@@ -49,7 +49,7 @@ PAGE_SIZE = 5_000
 ACCEPTED: dict[ReportName, frozenset[str]] = {
     ReportName.STOCK_ON_HAND: frozenset({"groupBy", "asOf", "warehouseId", "locationId", "itemId"}),
     ReportName.LOW_STOCK: frozenset({"warehouseId", "locationId", "itemId"}),
-    ReportName.MOVEMENTS: frozenset({"warehouseId", "locationId", "itemId", "type", "from", "to"}),
+    ReportName.MOVEMENTS: frozenset({"warehouseId", "locationId", "itemId", "type", "since", "until"}),
     ReportName.VALUATION: frozenset({"warehouseId", "itemId"}),
 }
 
@@ -140,14 +140,14 @@ def _check_parameters(name: ReportName, params: ReportParams) -> None:
             )
     # The API refuses these when it parses them (api/timestamps.py); other callers (the CLI's
     # --as-of) get the same answer here.
-    for wire, value in (("asOf", params.as_of), ("from", params.since), ("to", params.until)):
+    for wire, value in (("asOf", params.as_of), ("since", params.since), ("until", params.until)):
         if value is not None and not in_range(value):
             raise StockyardError(
                 catalog.INVALID_PARAMETER, f"The parameter {wire} must be {TIMESTAMP_RANGE}.", param=wire
             )
     if params.since is not None and params.until is not None and params.until <= params.since:
         raise StockyardError(
-            catalog.INVALID_PARAMETER, "The parameter to must be later than from.", param="to"
+            catalog.INVALID_PARAMETER, "The parameter until must be later than since.", param="until"
         )
 
 

@@ -13,19 +13,20 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import StreamingResponse
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS
+from stockyard.api.routers._common import READ_ERRORS, Since, Until
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.timestamps import Timestamp
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import StockyardError, catalog
+from stockyard.inventory.ledger import MovementType
 from stockyard.reports import render as report_render
-from stockyard.reports.model import GroupBy, ReportFormat, ReportParams
+from stockyard.reports.model import GroupBy, ReportFormat, ReportName, ReportParams
 from stockyard.reports.service import ReportService, parse_name
 
 router = APIRouter(prefix=API_V1, tags=["reports"])
@@ -43,7 +44,7 @@ class ReportInterrupted(Exception):
 
 _DESCRIPTION = """Reports: `stock-on-hand` (per item and location, or per item and warehouse with
 `groupBy=warehouse`; `asOf` recomputes it from the ledger), `low-stock` (available = on hand minus
-active reservations, at or below the reorder point), `movements` (`from`, `to`, `type`, filters) and
+active reservations, at or below the reorder point), `movements` (`since`, `until`, `type`, filters) and
 `valuation` (on hand x unit cost per item and warehouse, with totals; needs `reports.financial`
 and a plan with `valuation_report`). `format=csv` and `format=xlsx` download a file;
 xlsx needs the optional `stockyard[xlsx]` extra (501 without it). Every check and the first page
@@ -74,7 +75,11 @@ the final chunk, and a JSON report lacks its closing `]}`."""
     },
 )
 async def get_report(
-    name: str,
+    # Declared as an enum in the document; an unknown name stays a 404 that lists the reports.
+    name: Annotated[
+        str,
+        Path(description="The report.", json_schema_extra={"enum": [report.value for report in ReportName]}),
+    ],
     ctx: Reader,
     reports: Reports,
     format: Annotated[ReportFormat, Query()] = ReportFormat.JSON,
@@ -83,9 +88,11 @@ async def get_report(
     warehouse_id: Annotated[str | None, Query(alias="warehouseId", max_length=40)] = None,
     location_id: Annotated[str | None, Query(alias="locationId", max_length=40)] = None,
     item_id: Annotated[str | None, Query(alias="itemId", max_length=40)] = None,
-    movement_type: Annotated[str | None, Query(alias="type", max_length=20)] = None,
-    since: Annotated[Timestamp | None, Query(alias="from")] = None,
-    until: Annotated[Timestamp | None, Query(alias="to")] = None,
+    movement_type: Annotated[
+        MovementType | None, Query(alias="type", description="Only movements of this type.")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> StreamingResponse:
     report = parse_name(name)
     params = ReportParams(
@@ -94,7 +101,7 @@ async def get_report(
         warehouse_id=warehouse_id,
         location_id=location_id,
         item_id=item_id,
-        movement_type=movement_type,
+        movement_type=None if movement_type is None else movement_type.value,
         since=since,
         until=until,
     )
