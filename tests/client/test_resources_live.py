@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 
 import httpx
 import pytest
@@ -77,6 +78,25 @@ def test_inventory_flow_through_every_helper(sy: Client) -> None:
     movements = list(sy.movements.list(item_id=item["id"]))
     assert len(movements) >= 4
     assert sy.movements.get(movements[0]["id"])["id"] == movements[0]["id"]
+
+    # The list helpers send since/until (aware datetimes as ISO 8601), sort and filters in camelCase.
+    movement_ids = [m["id"] for m in movements]
+    newest_first = [m["id"] for m in sy.movements.list(item_id=item["id"], sort="-createdAt", limit=2)]
+    assert newest_first == list(reversed(movement_ids))
+    first_at = datetime.fromisoformat(received["createdAt"])
+    assert [m["id"] for m in sy.movements.list(since=first_at)] == movement_ids
+    assert list(sy.movements.list(until=first_at)) == []
+    arrived = list(sy.movements.list(type="transfer_in", warehouse_id=warehouse["id"]))
+    assert [(m["type"], m["locationId"], m["units"]) for m in arrived] == [("transfer_in", dock["id"], 4)]
+    assert [t["id"] for t in sy.transfers.list(from_location_id=shelf["id"])] == [transfer["id"]]
+    assert list(sy.transfers.list(to_location_id=shelf["id"])) == []
+    assert [t["id"] for t in sy.transfers.list(location_id=dock["id"], sort="-createdAt")] == [transfer["id"]]
+    released = list(sy.reservations.list(status="released", location_id=shelf["id"], sort="-expiresAt"))
+    assert [r["id"] for r in released] == [reservation["id"]]
+    assert list(sy.reservations.list(status="active")) == []
+    done = list(sy.stocktakes.list(status="completed", warehouse_id=warehouse["id"], since=first_at))
+    assert [s["id"] for s in done] == [stocktake["id"]]
+    assert list(sy.stocktakes.list(status="open")) == []
 
     report = sy.reports.get("stock-on-hand")
     assert report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from stockyard import __version__
@@ -51,12 +52,18 @@ def body(fields: Mapping[str, Any]) -> JSON:
 
 
 def query(fields: Mapping[str, Any]) -> dict[str, str]:
-    """Query parameters from keyword arguments: camelCase names, None left out, booleans lowercase."""
+    """Query parameters from keyword arguments: camelCase names, None left out, booleans lowercase,
+    datetimes in ISO 8601 (the API refuses a time without a zone, so pass an aware datetime)."""
     params: dict[str, str] = {}
     for key, value in fields.items():
         if value is None:
             continue
-        params[to_camel(key)] = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        if isinstance(value, bool):
+            params[to_camel(key)] = "true" if value else "false"
+        elif isinstance(value, datetime):
+            params[to_camel(key)] = value.isoformat()
+        else:
+            params[to_camel(key)] = str(value)
     return params
 
 

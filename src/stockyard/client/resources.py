@@ -8,6 +8,7 @@ Keyword arguments are snake_case and sent as camelCase; None values are left out
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from stockyard.client._core import body, query
@@ -162,9 +163,25 @@ class Movements(Resource[J, B, P]):
     def get(self, movement_id: str) -> J:
         return self._json("GET", f"{API}/movements/{movement_id}")
 
-    def list(self, **filters: Any) -> P:
-        """Movements filtered by `item_id`, `location_id`, `warehouse_id`, `type`, `from_`, `to`."""
-        return self._pages(f"{API}/movements", query({k.rstrip("_"): v for k, v in filters.items()}))
+    def list(
+        self,
+        *,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        type: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> P:
+        """Every ledger entry matching the filters, across all pages: created at or after `since` and
+        before `until`; `sort` is `createdAt` (the default) or `-createdAt`."""
+        filters = {"item_id": item_id, "location_id": location_id, "warehouse_id": warehouse_id, "type": type}
+        return self._pages(
+            f"{API}/movements",
+            query({**filters, "since": since, "until": until, "sort": sort, "limit": limit}),
+        )
 
     def bulk(self, rows: Sequence[Mapping[str, Any]], *, dry_run: bool = False) -> J:
         """Start a bulk movements job (202); poll it with `jobs.get`."""
@@ -199,8 +216,28 @@ class Transfers(Resource[J, B, P]):
     def get(self, transfer_id: str) -> J:
         return self._json("GET", f"{API}/transfers/{transfer_id}")
 
-    def list(self, **filters: Any) -> P:
-        return self._pages(f"{API}/transfers", query(filters))
+    def list(
+        self,
+        *,
+        location_id: str | None = None,
+        from_location_id: str | None = None,
+        to_location_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> P:
+        """Every transfer matching the filters, across all pages: `location_id` matches either end;
+        `sort` is `createdAt` (the default) or `-createdAt`."""
+        filters = {
+            "location_id": location_id,
+            "from_location_id": from_location_id,
+            "to_location_id": to_location_id,
+        }
+        return self._pages(
+            f"{API}/transfers",
+            query({**filters, "since": since, "until": until, "sort": sort, "limit": limit}),
+        )
 
 
 class Reservations(Resource[J, B, P]):
@@ -217,8 +254,30 @@ class Reservations(Resource[J, B, P]):
     def get(self, reservation_id: str) -> J:
         return self._json("GET", f"{API}/reservations/{reservation_id}")
 
-    def list(self, **filters: Any) -> P:
-        return self._pages(f"{API}/reservations", query(filters))
+    def list(
+        self,
+        *,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        status: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> P:
+        """Every reservation matching the filters, across all pages; `sort` is `createdAt` (the
+        default), `expiresAt`, or either with `-` for descending."""
+        filters = {
+            "item_id": item_id,
+            "location_id": location_id,
+            "warehouse_id": warehouse_id,
+            "status": status,
+        }
+        return self._pages(
+            f"{API}/reservations",
+            query({**filters, "since": since, "until": until, "sort": sort, "limit": limit}),
+        )
 
     def release(self, reservation_id: str) -> J:
         return self._json("POST", f"{API}/reservations/{reservation_id}/release")
@@ -237,8 +296,24 @@ class Stocktakes(Resource[J, B, P]):
     def get(self, stocktake_id: str) -> J:
         return self._json("GET", f"{API}/stocktakes/{stocktake_id}")
 
-    def list(self, **filters: Any) -> P:
-        return self._pages(f"{API}/stocktakes", query(filters))
+    def list(
+        self,
+        *,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        status: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        sort: str | None = None,
+        limit: int | None = None,
+    ) -> P:
+        """Every stocktake matching the filters, across all pages; `sort` is `createdAt` (the default)
+        or `-createdAt`."""
+        filters = {"location_id": location_id, "warehouse_id": warehouse_id, "status": status}
+        return self._pages(
+            f"{API}/stocktakes",
+            query({**filters, "since": since, "until": until, "sort": sort, "limit": limit}),
+        )
 
     def set_counts(self, stocktake_id: str, counts: Sequence[Mapping[str, Any]]) -> J:
         """`counts` is a list of `{"item_id": ..., "counted_units": ...}`."""
@@ -257,7 +332,8 @@ class Reports(Resource[J, B, P]):
     """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation."""
 
     def get(self, name: str, **params: Any) -> J:
-        """The report as JSON."""
+        """The report as JSON; `params` are its parameters in snake_case (`since`, `until`, `type`,
+        `warehouse_id`, `group_by`, `as_of`...)."""
         return self._json("GET", f"{API}/reports/{name}", params=query({**params, "format": "json"}))
 
     def download(self, name: str, *, format: Literal["csv", "xlsx"] = "csv", **params: Any) -> B:
