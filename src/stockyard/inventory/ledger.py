@@ -45,6 +45,8 @@ from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
 from stockyard.db.upsert import per_backend
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit_many
 from stockyard.inventory import scope
 
 Pair = tuple[str, str]  # (item_id, location_id)
@@ -478,7 +480,90 @@ class Ledger:
         for pair in changed:
             locked.levels[pair].on_hand = balances[pair]
             locked.levels[pair].movement_count = counts[pair]
+        await self._announce(rows, changed, locked, now)
         return [movement_record(row) for row in rows]
+
+    async def _announce(
+        self, rows: list[dict[str, Any]], changed: list[Pair], locked: Locked, now: datetime
+    ) -> None:
+        """The events of this posting, in its transaction (a refused or rolled-back write announces
+        nothing): movement.created per entry, stock.changed per level, stock.low per item that crossed
+        its reorder point. Routes, transfers, stocktake completion and the bulk import all post here."""
+        reserved = await self.reserved(locked)
+        batch: list[tuple[EventType, dict[str, Any], str | None]] = []
+        last_movement: dict[Pair, str] = {}
+        for row in rows:
+            last_movement[(row["item_id"], row["location_id"])] = row["id"]
+            batch.append(
+                (
+                    EventType.MOVEMENT_CREATED,
+                    {
+                        "movementId": row["id"],
+                        "type": row["type"],
+                        "itemId": row["item_id"],
+                        "locationId": row["location_id"],
+                        "warehouseId": row["warehouse_id"],
+                        "units": row["units"],
+                        "balanceAfter": row["balance_after"],
+                        "reference": row["reference"],
+                    },
+                    row["warehouse_id"],
+                )
+            )
+        for pair in changed:
+            level, held = locked.levels[pair], reserved.get(pair, 0)
+            batch.append(
+                (
+                    EventType.STOCK_CHANGED,
+                    {
+                        "itemId": pair[0],
+                        "locationId": pair[1],
+                        "warehouseId": level.warehouse_id,
+                        "onHand": level.on_hand,
+                        "reserved": held,
+                        "available": level.on_hand - held,
+                        "movementId": last_movement[pair],
+                    },
+                    level.warehouse_id,
+                )
+            )
+        batch += await self._low_stock(rows, now)
+        await emit_many(self.conn, self.ctx, batch)
+
+    async def _low_stock(
+        self, rows: list[dict[str, Any]], now: datetime
+    ) -> list[tuple[EventType, dict[str, Any], str | None]]:
+        """stock.low for each item whose available units over all its locations went from above its
+        reorder point to at or below it in this posting. A consumed reservation's issue leaves the
+        available units as they were (the hold already counted), so it changes nothing here."""
+        change: dict[str, int] = {}
+        for row in rows:
+            units = 0 if row["reservation_id"] is not None else int(row["units"])
+            change[row["item_id"]] = change.get(row["item_id"], 0) + units
+        moved = sorted(item_id for item_id, units in change.items() if units < 0)
+        if not moved:
+            return []
+        points = {
+            row.id: (row.sku, int(row.reorder_point))
+            for row in await self.conn.execute(
+                select(items.c.id, items.c.sku, items.c.reorder_point).where(
+                    items.c.workspace_id == self.workspace_id,
+                    items.c.id.in_(moved),
+                    items.c.reorder_point.is_not(None),
+                )
+            )
+        }
+        if not points:
+            return []
+        available = await item_available(self.conn, self.workspace_id, sorted(points), now=now)
+        low: list[tuple[EventType, dict[str, Any], str | None]] = []
+        for item_id in sorted(points):
+            sku, point = points[item_id]
+            after = available.get(item_id, 0)
+            if after - change[item_id] > point >= after:
+                data = {"itemId": item_id, "sku": sku, "available": after, "reorderPoint": point}
+                low.append((EventType.STOCK_LOW, data, None))
+        return low
 
     @staticmethod
     def _insufficient(posting: Posting, acquired: Acquired, available: int) -> StockyardError:
@@ -517,3 +602,25 @@ async def reserved_units(
         )
     )
     return {(row.item_id, row.location_id): int(row.units) for row in rows}
+
+
+async def item_available(
+    conn: Connection, workspace_id: str, item_ids: Sequence[str], *, now: datetime
+) -> dict[str, int]:
+    """Available units (on hand minus held) of each item, summed over all its locations."""
+    on_hand = await conn.execute(
+        select(stock_levels.c.item_id, func.sum(stock_levels.c.on_hand).label("units"))
+        .where(stock_levels.c.workspace_id == workspace_id, stock_levels.c.item_id.in_(item_ids))
+        .group_by(stock_levels.c.item_id)
+    )
+    totals = {row.item_id: int(row.units or 0) for row in on_hand}
+    held = await conn.execute(
+        select(reservations.c.item_id, func.sum(reservations.c.units).label("units"))
+        .where(
+            reservations.c.workspace_id == workspace_id, reservations.c.item_id.in_(item_ids), holding(now)
+        )
+        .group_by(reservations.c.item_id)
+    )
+    for row in held:
+        totals[row.item_id] = totals.get(row.item_id, 0) - int(row.units or 0)
+    return totals
