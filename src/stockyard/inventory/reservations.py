@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, tuple_, update
+from sqlalchemy import Row, and_, or_, select, tuple_, update
 
 from stockyard.core import actor, audit
+from stockyard.core.actor import SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
@@ -28,8 +29,10 @@ from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
-from stockyard.db.tables import reservations
+from stockyard.db.tables import reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit_many
 from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import (
     Ledger,
@@ -40,12 +43,14 @@ from stockyard.inventory.ledger import (
     Ref,
     ensure_open,
     holding,
+    reserved_units,
 )
 
 ACTIVE = "active"
 RELEASED = "released"
 CONSUMED = "consumed"
-EXPIRED = "expired"  # never stored: an active hold past its expiry
+# An active hold past its expiry reads as expired at once; `expire_due` stores it so, and announces it.
+EXPIRED = "expired"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,48 @@ def _status(row: Row[Any], now: datetime) -> str:
 
 def _record(row: Row[Any], now: datetime) -> ReservationRecord:
     return from_row(ReservationRecord, row, units=int(row.units), status=_status(row, now))
+
+
+Announced = tuple[EventType, dict[str, Any], str | None]
+
+
+def _announced(type: EventType, record: ReservationRecord) -> Announced:
+    data = {
+        "reservationId": record.id,
+        "itemId": record.item_id,
+        "locationId": record.location_id,
+        "units": record.units,
+        "status": record.status,
+    }
+    return type, data, record.warehouse_id
+
+
+async def _level_changed(
+    conn: Connection, workspace_id: str, record: ReservationRecord, now: datetime
+) -> Announced:
+    """stock.changed for the hold's item and location, read after the hold changed: its reserved
+    (and so available) units moved, its on hand did not (no movement: movementId null)."""
+    pair = (record.item_id, record.location_id)
+    on_hand = (
+        await conn.execute(
+            select(stock_levels.c.on_hand).where(
+                stock_levels.c.workspace_id == workspace_id,
+                stock_levels.c.item_id == record.item_id,
+                stock_levels.c.location_id == record.location_id,
+            )
+        )
+    ).scalar_one()
+    held = (await reserved_units(conn, workspace_id, [pair], now=now)).get(pair, 0)
+    data = {
+        "itemId": record.item_id,
+        "locationId": record.location_id,
+        "warehouseId": record.warehouse_id,
+        "onHand": int(on_hand),
+        "reserved": held,
+        "available": int(on_hand) - held,
+        "movementId": None,
+    }
+    return EventType.STOCK_CHANGED, data, record.warehouse_id
 
 
 async def _load(conn: Connection, ctx: Context, reservation_id: str, *, for_update: bool = False) -> Row[Any]:
@@ -171,7 +218,16 @@ class ReservationService:
             )
         )
         await audit.record(conn, ctx, "reservation.created", "reservation", reservation_id, {"units": units})
-        return _record(await _load(conn, ctx, reservation_id), now)
+        created = _record(await _load(conn, ctx, reservation_id), now)
+        await emit_many(
+            conn,
+            ctx,
+            [
+                _announced(EventType.RESERVATION_CREATED, created),
+                await _level_changed(conn, ctx.workspace_id, created, now),
+            ],
+        )
+        return created
 
     async def get(self, ctx: Context, reservation_id: str) -> ReservationRecord:
         return await self._db.transact(self._get, ctx, reservation_id)
@@ -199,7 +255,12 @@ class ReservationService:
             if filters.item_id is not None:
                 query = query.where(reservations.c.item_id == filters.item_id)
             if filters.status == EXPIRED:
-                query = query.where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
+                query = query.where(
+                    or_(
+                        reservations.c.status == EXPIRED,
+                        and_(reservations.c.status == ACTIVE, reservations.c.expires_at <= now),
+                    )
+                )
             elif filters.status == ACTIVE:
                 query = query.where(holding(now))
             elif filters.status is not None:
@@ -234,7 +295,16 @@ class ReservationService:
             .values(status=RELEASED, updated_at=now)
         )
         await audit.record(conn, ctx, "reservation.released", "reservation", reservation_id)
-        return _record(await _load(conn, ctx, reservation_id), now)
+        released = _record(await _load(conn, ctx, reservation_id), now)
+        await emit_many(
+            conn,
+            ctx,
+            [
+                _announced(EventType.RESERVATION_RELEASED, released),
+                await _level_changed(conn, ctx.workspace_id, released, now),
+            ],
+        )
+        return released
 
     async def consume(self, ctx: Context, reservation_id: str) -> ReservationConsumed:
         return await self._db.transact(self._consume, ctx, reservation_id)
@@ -275,7 +345,10 @@ class ReservationService:
         await audit.record(
             conn, ctx, "reservation.consumed", "reservation", reservation_id, {"movementId": movement.id}
         )
-        return ReservationConsumed(_record(await _load(conn, ctx, reservation_id), now), movement)
+        consumed = _record(await _load(conn, ctx, reservation_id), now)
+        # The ledger announced the issue and the level (its reserved units without this hold).
+        await emit_many(conn, ctx, [_announced(EventType.RESERVATION_CONSUMED, consumed)])
+        return ReservationConsumed(consumed, movement)
 
 
 async def release_beyond(
@@ -331,4 +404,58 @@ async def release_beyond(
             row.id,
             {"reason": "stocktake", "stocktakeId": stocktake_id},
         )
-    return [replace(_record(row, now), status=RELEASED, updated_at=now) for row in released]
+    records = [replace(_record(row, now), status=RELEASED, updated_at=now) for row in released]
+    batch: list[Announced] = []
+    for record in records:
+        batch.append(_announced(EventType.RESERVATION_RELEASED, record))
+        batch.append(await _level_changed(conn, ctx.workspace_id, record, now))
+    if batch:
+        await emit_many(conn, ctx, batch)
+    return records
+
+
+EXPIRY_BATCH = 500
+
+
+async def expire_due(database: Database, now: datetime, *, batch_size: int = EXPIRY_BATCH) -> int:
+    """Stores as expired the active holds whose expiry has passed at `now`, with reservation.expired
+    and stock.changed for each, one transaction per batch; returns how many. Expiry itself needs no
+    sweep (a hold past its expiry stops counting at once): this makes it visible in the feed. Run it
+    periodically (the event relay's loop calls it)."""
+    expired = 0
+    while True:
+        count = await database.transact(_expire_batch, now, batch_size)
+        expired += count
+        if count < batch_size:
+            return expired
+
+
+async def _expire_batch(conn: Connection, now: datetime, batch_size: int) -> int:
+    rows = list(
+        await conn.execute(
+            location_rows.select_with_warehouse(reservations)
+            .where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
+            .order_by(reservations.c.id)
+            .limit(batch_size)
+            .with_for_update(of=reservations, skip_locked=True)
+        )
+    )
+    if not rows:
+        return 0
+    await conn.execute(
+        update(reservations)
+        .where(reservations.c.id.in_([row.id for row in rows]), reservations.c.status == ACTIVE)
+        .values(status=EXPIRED, updated_at=now)
+    )
+    by_workspace: dict[str, list[Row[Any]]] = {}
+    for row in rows:
+        by_workspace.setdefault(row.workspace_id, []).append(row)
+    for workspace_id, held in by_workspace.items():
+        system = SystemContext(workspace_id)
+        batch: list[Announced] = []
+        for row in held:
+            record = replace(_record(row, now), status=EXPIRED, updated_at=now)
+            batch.append(_announced(EventType.RESERVATION_EXPIRED, record))
+            batch.append(await _level_changed(conn, workspace_id, record, now))
+        await emit_many(conn, system, batch)
+    return len(rows)

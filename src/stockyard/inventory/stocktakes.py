@@ -30,6 +30,8 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
 from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
 from stockyard.inventory.reservations import ReservationRecord, release_beyond
@@ -147,7 +149,9 @@ class StocktakeService:
         await audit.record(
             conn, ctx, "stocktake.started", "stocktake", stocktake_id, {"locationId": location_id}
         )
-        return await _loaded(conn, ctx, stocktake_id)
+        started = await _loaded(conn, ctx, stocktake_id)
+        await _announce(conn, ctx, EventType.STOCKTAKE_STARTED, started)
+        return started
 
     async def get(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
         return await self._db.transact(_loaded, ctx, stocktake_id)
@@ -232,7 +236,9 @@ class StocktakeService:
             stocktake_id,
             {"movements": len(moved), "releasedReservations": len(released)},
         )
-        return StocktakeCompleted(await _loaded(conn, ctx, stocktake_id), moved, released)
+        completed = await _loaded(conn, ctx, stocktake_id)
+        await _announce(conn, ctx, EventType.STOCKTAKE_COMPLETED, completed, adjustments=len(moved))
+        return StocktakeCompleted(completed, moved, released)
 
     async def cancel(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
         return await self._db.transact(self._cancel, ctx, stocktake_id)
@@ -243,7 +249,9 @@ class StocktakeService:
         await Ledger(conn, ctx).lock_locations([row.location_id], exclusive=True)
         await _close(conn, ctx, row, CANCELLED, utcnow())
         await audit.record(conn, ctx, "stocktake.cancelled", "stocktake", stocktake_id)
-        return await _loaded(conn, ctx, stocktake_id)
+        cancelled = await _loaded(conn, ctx, stocktake_id)
+        await _announce(conn, ctx, EventType.STOCKTAKE_CANCELLED, cancelled)
+        return cancelled
 
     async def list(
         self, ctx: Context, filters: StocktakeFilters, *, limit: int, cursor: str | None, sort: str | None
@@ -293,3 +301,22 @@ async def _close(conn: Connection, ctx: Context, row: Row[Any], status: str, now
         )
         .values(locked_by=None)
     )
+
+
+async def _announce(
+    conn: Connection,
+    ctx: Context,
+    type: EventType,
+    stocktake: StocktakeRecord,
+    *,
+    adjustments: int | None = None,
+) -> None:
+    """stocktake.started|completed|cancelled; a completion also says how many count movements it posted."""
+    data: dict[str, Any] = {
+        "stocktakeId": stocktake.id,
+        "locationId": stocktake.location_id,
+        "status": stocktake.status,
+    }
+    if adjustments is not None:
+        data["adjustments"] = adjustments
+    await emit(conn, ctx, type, data, warehouse_id=stocktake.warehouse_id)

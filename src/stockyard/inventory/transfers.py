@@ -30,6 +30,8 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import locations, transfer_lines, transfers
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref
 
@@ -162,6 +164,14 @@ class TransferService:
             transfer_id,
             {"from": from_location_id, "to": to_location_id, "lines": len(lines)},
         )
+        announced = {
+            "transferId": transfer_id,
+            "fromLocationId": from_location_id,
+            "toLocationId": to_location_id,
+            "lines": [{"itemId": line.item_id, "units": line.units} for line in lines],
+        }
+        source_warehouse = acquired.locations[from_location_id].warehouse_id
+        await emit(conn, ctx, EventType.TRANSFER_CREATED, announced, warehouse_id=source_warehouse)
         transfer = TransferRecord(
             id=transfer_id,
             from_location_id=from_location_id,
