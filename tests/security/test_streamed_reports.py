@@ -42,7 +42,7 @@ BEFORE_YEAR_1 = "0001-01-01T00:00:00+01:00"
 AFTER_YEAR_9999 = "9999-12-31T23:59:59-14:00"
 RANGE = "from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z once converted to UTC"
 # Every date-time parameter of a streamed report.
-TIMESTAMPS = [("stock-on-hand", "asOf"), ("movements", "from"), ("movements", "to")]
+TIMESTAMPS = [("stock-on-hand", "asOf"), ("movements", "since"), ("movements", "until")]
 PAGE = 2  # rows per page in the in-process server
 
 
@@ -89,11 +89,12 @@ def test_every_other_check_is_answered_whole(
     fmt = {"format": report_format}
     _complete_error(
         tenant.get(
-            f"{URL}/movements", params={**fmt, "from": "2026-02-01T00:00:00Z", "to": "2026-01-01T00:00:00Z"}
+            f"{URL}/movements",
+            params={**fmt, "since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"},
         ),
         "invalid_parameter",
-        message="The parameter to must be later than from.",
-        param="to",
+        message="The parameter until must be later than since.",
+        param="until",
     )
     _complete_error(
         tenant.get(f"{URL}/movements", params={**fmt, "asOf": "2026-01-01T00:00:00Z"}),
@@ -185,7 +186,7 @@ def breaker(monkeypatch: pytest.MonkeyPatch) -> Breaker:
 
 # (report, parameters, the query class that reads its pages)
 BROKEN_REPORTS: list[tuple[str, dict[str, str], type[ReportQuery]]] = [
-    ("movements", {"from": "2025-12-01T00:00:00Z", "to": "2026-12-01T00:00:00Z"}, ReportQuery),
+    ("movements", {"since": "2025-12-01T00:00:00Z", "until": "2026-12-01T00:00:00Z"}, ReportQuery),
     ("stock-on-hand", {"asOf": "2026-12-01T00:00:00+02:00"}, StockByLocation),
 ]
 BROKEN_IDS = ["movements", "stock-on-hand-asOf"]
