@@ -8,17 +8,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from datetime import timedelta
 
 import typer
 
+from stockyard.background import Background
 from stockyard.cli_plans import configured_plans
 from stockyard.db.database import open_database
-from stockyard.events.relay import EventRelay
 from stockyard.logs import configure as configure_logging
 from stockyard.settings import Settings, get_settings
-from stockyard.webhooks.delivery import DeliveryWorker, fan_out
-from stockyard.webhooks.urls import UrlPolicy
 
 log = logging.getLogger("stockyard.worker")
 
@@ -27,20 +24,13 @@ async def run_worker(settings: Settings, stop: asyncio.Event) -> None:
     """Runs the relay and the delivery worker until `stop` is set, then stops both: a delivery in
     flight is cut short and, its lease expiring, attempted again by whichever worker comes next."""
     database = open_database(settings.resolved_database_url(), pool_size=settings.db_pool_size)
-    relay = EventRelay(
-        database, subscribers=[fan_out], retention=timedelta(days=settings.event_retention_days)
-    )
-    worker = DeliveryWorker(
-        database, policy=UrlPolicy.of(settings), retention=timedelta(days=settings.event_retention_days)
-    )
-    relay.start()
-    worker.start()
+    background = Background.of(database, settings)
+    background.start()
     log.info("worker started")
     try:
         await stop.wait()
     finally:
-        await worker.stop()
-        await relay.stop()
+        await background.stop()
         await database.dispose()
         log.info("worker stopped")
 

@@ -124,3 +124,28 @@ def test_two_relays_never_give_one_position_twice(database_url: str) -> None:
             await database.dispose()
 
     asyncio.run(run())
+
+
+def test_the_relay_runs_its_chores_in_its_loop(database_url: str) -> None:
+    """The purge and the reservation-expiry sweep run from the relay's loop (background.py)."""
+
+    async def run() -> int:
+        database = open_database(database_url)
+        calls: list[float] = []
+
+        async def chore() -> None:
+            calls.append(asyncio.get_running_loop().time())
+
+        relay = EventRelay(database, chores=[(0.05, chore)])
+        try:
+            relay.start(interval=0.01)
+            for _ in range(1000):  # until it has come round twice (10 s at the most)
+                if len(calls) >= 2:
+                    break
+                await asyncio.sleep(0.01)
+            await relay.stop()
+        finally:
+            await database.dispose()
+        return len(calls)
+
+    assert asyncio.run(run()) >= 2

@@ -49,9 +49,9 @@ from stockyard.api.routers import (
     workspace,
     workspaces,
 )
+from stockyard.background import Background
 from stockyard.core.plans_file import configure_plans
 from stockyard.db.database import Database, open_database
-from stockyard.events.relay import EventRelay
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.invites import InviteService
 from stockyard.identity.tokens import TokenCodec
@@ -59,8 +59,6 @@ from stockyard.identity.workspaces import WorkspaceService
 from stockyard.inventory.items import ItemService
 from stockyard.settings import Settings, get_settings
 from stockyard.traffic.rate_limits import RateLimiter
-from stockyard.webhooks.delivery import DeliveryWorker, fan_out
-from stockyard.webhooks.urls import UrlPolicy
 
 DESCRIPTION = """Stockyard is a multi-tenant inventory-management API.
 
@@ -115,20 +113,14 @@ def create_app(
         app.state.services = build_services(settings, db)
         app.state.job_runner = build_job_runner(db)
         app.state.job_runner.start_resuming()  # jobs a stopped server left queued or running
-        app.state.event_relay = EventRelay(
-            db, subscribers=[fan_out], retention=timedelta(days=settings.event_retention_days)
-        )
-        app.state.delivery_worker = DeliveryWorker(
-            db, policy=UrlPolicy.of(settings), retention=timedelta(days=settings.event_retention_days)
-        )
+        background = Background.of(db, settings)
+        app.state.event_relay, app.state.delivery_worker = background.relay, background.deliveries
         if settings.embedded_worker:
-            app.state.event_relay.start()
-            app.state.delivery_worker.start()
+            background.start()
         try:
             yield
         finally:
-            await app.state.delivery_worker.stop()
-            await app.state.event_relay.stop()
+            await background.stop()
             await app.state.job_runner.stop()
             if database is None:
                 await db.dispose()

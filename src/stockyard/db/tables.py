@@ -311,7 +311,7 @@ movements = Table(
     _created(),
     Index(None, "workspace_id", "id"),
     Index(None, "item_id", "location_id", "id"),
-    Index(None, "workspace_id", "created_at"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts: the keyset tie-break
     Index("uq_movements_item_id_location_id_sequence", "item_id", "location_id", "sequence", unique=True),
 )
 
@@ -326,7 +326,7 @@ transfers = Table(
     Column("actor_type", String(20), nullable=False),
     Column("actor_id", ID, nullable=True),
     _created(),
-    Index(None, "workspace_id", "created_at"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts: the keyset tie-break
 )
 
 transfer_lines = Table(
@@ -367,6 +367,8 @@ reservations = Table(
     _updated(),
     Index(None, "item_id", "location_id", "status"),
     Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
+    Index(None, "workspace_id", "expires_at", "id"),
+    Index(None, "status", "expires_at"),  # the expiry sweep
 )
 
 stocktakes = Table(

@@ -34,6 +34,8 @@ _NUMBER = (
 )
 
 Subscriber = Callable[[Connection, list[EventRecord]], Awaitable[None]]
+# Work the relay's loop also runs now and then: (every so many seconds, the work).
+Chore = tuple[float, Callable[[], Awaitable[object]]]
 
 
 def record_of(row: Any) -> EventRecord:
@@ -59,8 +61,10 @@ class EventRelay:
         subscribers: Sequence[Subscriber] = (),
         batch_size: int = 500,
         retention: timedelta = timedelta(days=30),
+        chores: Sequence[Chore] = (),
     ) -> None:
         self._db = db
+        self._chores: list[Chore] = [(3600.0, self.purge), *chores]
         self._subscribers = list(subscribers)
         self._batch_size = batch_size
         self._retention = retention
@@ -123,8 +127,8 @@ class EventRelay:
         """Numbers soon, without waiting for the next poll (after a write that emitted events)."""
         self._wake.set()
 
-    def start(self, *, interval: float = 0.1, purge_every: float = 3600.0) -> None:
-        self._task = asyncio.create_task(self._loop(interval, purge_every))
+    def start(self, *, interval: float = 0.1) -> None:
+        self._task = asyncio.create_task(self._loop(interval))
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -133,14 +137,15 @@ class EventRelay:
                 await self._task
             self._task = None
 
-    async def _loop(self, interval: float, purge_every: float) -> None:
+    async def _loop(self, interval: float) -> None:
         loop = asyncio.get_running_loop()
-        next_purge = loop.time()
+        due = [loop.time()] * len(self._chores)
         while True:
             try:
-                if loop.time() >= next_purge:
-                    await self.purge()
-                    next_purge = loop.time() + purge_every
+                for index, (every, chore) in enumerate(self._chores):
+                    if loop.time() >= due[index]:
+                        due[index] = loop.time() + every
+                        await chore()
                 if await self.number_once() == self._batch_size:
                     continue  # more are waiting
             except Exception as exc:  # the database is down or the statement failed: try again later

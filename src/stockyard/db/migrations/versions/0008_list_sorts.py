@@ -1,5 +1,5 @@
 """list sorts: an index for every sort a list offers (items by name, creation, update; the lists of
-things that happen, API keys and invites by creation), and one for the items' barcode filter
+things that happen, API keys and invites by creation), one for the items' barcode filter, and one for the reservations' expiry sweep
 
 Revision ID: 0008_list_sorts
 Revises: 0007_membership_credentials
@@ -18,7 +18,18 @@ depends_on = None
 _BY_CREATION = ("audit_events", "items", "reservations", "stocktakes", "jobs", "api_keys", "invites")
 
 
+# Their (workspace_id, created_at) index gains the id, the keyset's tie-break.
+_REPLACED = ("movements", "transfers")
+
+
 def upgrade() -> None:
+    for table in _REPLACED:
+        op.drop_index(f"ix_{table}_workspace_id_created_at", table_name=table)
+        op.create_index(f"ix_{table}_workspace_id_created_at_id", table, ["workspace_id", "created_at", "id"])
+    op.create_index(
+        "ix_reservations_workspace_id_expires_at_id", "reservations", ["workspace_id", "expires_at", "id"]
+    )
+    op.create_index("ix_reservations_status_expires_at", "reservations", ["status", "expires_at"])
     for table in _BY_CREATION:
         op.create_index(f"ix_{table}_workspace_id_created_at_id", table, ["workspace_id", "created_at", "id"])
     op.create_index("ix_items_workspace_id_updated_at_id", "items", ["workspace_id", "updated_at", "id"])
@@ -31,6 +42,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_reservations_status_expires_at", table_name="reservations")
+    op.drop_index("ix_reservations_workspace_id_expires_at_id", table_name="reservations")
+    for table in _REPLACED:
+        op.drop_index(f"ix_{table}_workspace_id_created_at_id", table_name=table)
+        op.create_index(f"ix_{table}_workspace_id_created_at", table, ["workspace_id", "created_at"])
     op.drop_index("ix_items_workspace_id_name_lower_id", table_name="items")
     op.drop_index("ix_items_workspace_id_barcode", table_name="items")
     op.drop_index("ix_items_workspace_id_updated_at_id", table_name="items")
