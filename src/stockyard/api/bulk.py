@@ -9,7 +9,7 @@ from fastapi import Request, Response
 from stockyard.core.context import Context
 from stockyard.core.plans import Capability
 from stockyard.errors import validation_failed
-from stockyard.jobs.model import JobKind, JobMode, JobRecord, PayloadFormat
+from stockyard.jobs.model import MAX_ROWS, JobKind, JobMode, JobRecord, PayloadFormat
 from stockyard.jobs.runner import JobRunner
 from stockyard.jobs.service import JobService, JobSubmission
 
@@ -17,9 +17,14 @@ from stockyard.jobs.service import JobService, JobSubmission
 def rows_body(schema: str, *, csv: bool) -> dict[str, Any]:
     """A bulk route's `openapi_extra`: its body is a JSON array of `schema` objects (the body of the
     single-resource POST), or with `csv` also a text/csv file."""
-    content: dict[str, Any] = {
-        "application/json": {"schema": {"type": "array", "items": {"$ref": f"#/components/schemas/{schema}"}}}
+    rows = {
+        "type": "array",
+        "items": {"$ref": f"#/components/schemas/{schema}"},
+        # An empty array is refused (400), more than MAX_ROWS rows too (413): jobs/payload.py.
+        "minItems": 1,
+        "maxItems": MAX_ROWS,
     }
+    content: dict[str, Any] = {"application/json": {"schema": rows}}
     if csv:
         content["text/csv"] = {"schema": {"type": "string"}}
     return {"requestBody": {"required": True, "content": content}}

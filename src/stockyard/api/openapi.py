@@ -45,6 +45,7 @@ from stockyard.api.schemas.errors import (
     header_refs,
     response_for,
 )
+from stockyard.core.ids import id_pattern
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
 from stockyard.errors.render import JSON_MEDIA_TYPE, PROBLEM_MEDIA_TYPE
@@ -79,7 +80,13 @@ IDEMPOTENCY_HEADER: dict[str, Any] = {
     "description": "1-255 printable ASCII characters, unique per request (a UUID). A retry with the same "
     "key and body gets the first response back (`Idempotent-Replayed: true`) instead of running twice. "
     "Stored for 24 h per workspace and principal; ignored on public routes.",
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    # What the idempotency middleware accepts: printable ASCII, not only spaces.
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255,
+        "pattern": r"^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$",
+    },
 }
 WORKSPACE_HEADER: dict[str, Any] = {
     "name": "Stockyard-Workspace",
@@ -87,7 +94,12 @@ WORKSPACE_HEADER: dict[str, Any] = {
     "required": False,
     "description": "The slug or id of the workspace you mean. Optional; when sent it must be the "
     "credential's own workspace, else 403 `tenant_mismatch`.",
-    "schema": {"type": "string", "maxLength": 64},
+    # A workspace slug (schemas/identity.py) or a workspace id: no other value can name one.
+    "schema": {
+        "type": "string",
+        "maxLength": 40,
+        "pattern": f"^(?:[a-z0-9-]{{3,40}}|{id_pattern('wsp')[1:-1]})$",
+    },
 }
 # The idempotency middleware on every authenticated POST: a malformed key, a key reused with
 # another request, a key whose first request still runs.
@@ -316,6 +328,40 @@ def _share_repeated_error_responses(paths: dict[str, Any], shared: dict[str, Any
             responses[status] = {"$ref": RESPONSES_REF + name}
 
 
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _integral_bounds(node: Any) -> None:
+    """FastAPI's document model reads every bound as a float (`"maximum": 1000000000.0`); a bound
+    that is a whole number is written as one again. A generator that reads `1000000000.0` may send
+    `12.0` for an integer, which the strict bodies refuse ("must be an integer")."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _BOUNDS and isinstance(value, float) and value.is_integer():
+                node[key] = int(value)
+            else:
+                _integral_bounds(value)
+    elif isinstance(node, list):
+        for element in node:
+            _integral_bounds(element)
+
+
+def _patterns_in_string_branches(paths: dict[str, Any]) -> None:
+    """A parameter declared `str | None` with a pattern (`json_schema_extra`) has it beside its
+    `anyOf`; it is moved into the string branch, where it applies and where generators look."""
+    for item in paths.values():
+        for method, operation in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            for parameter in operation.get("parameters", ()):
+                schema = parameter.get("schema", {})
+                if "pattern" in schema and "anyOf" in schema:
+                    pattern = schema.pop("pattern")
+                    for branch in schema["anyOf"]:
+                        if branch.get("type") == "string":
+                            branch["pattern"] = pattern
+
+
 def _ordered_tags(used: set[str]) -> list[dict[str, str]]:
     ordered = sorted(used, key=lambda name: (_TAG_ORDER.get(name, len(_TAG_ORDER)), name))
     tags: list[dict[str, str]] = []
@@ -358,6 +404,8 @@ def _complete(
         for name in _FASTAPI_VALIDATION_SCHEMAS:
             schemas.pop(name, None)
     _share_repeated_error_responses(schema["paths"], shared)
+    _integral_bounds(schema)
+    _patterns_in_string_branches(schema["paths"])
     schema["tags"] = _ordered_tags(tags)
     return schema
 

@@ -26,6 +26,11 @@ _last_value = -1  # below any id
 _lock = threading.Lock()
 
 
+def id_pattern(prefix: str) -> str:
+    """The regular expression of the ids `new_id(prefix)` mints (for the OpenAPI document)."""
+    return f"^{prefix}_[{_ALPHABET}]{{26}}$"
+
+
 def new_id(prefix: str) -> str:
     global _last_value
     fresh = (int(time.time() * 1000) << 80) | int.from_bytes(os.urandom(10), "big")

@@ -17,6 +17,7 @@ from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.api.timestamps import Timestamp
 from stockyard.core.context import Context
+from stockyard.core.ids import id_pattern
 from stockyard.core.listing import Sorting
 from stockyard.core.permissions import Permission
 from stockyard.core.versioning import Versioned
@@ -55,10 +56,21 @@ STOCK_WRITE_ERRORS: tuple[ErrorSpec, ...] = (
 )
 
 PageLimit = Annotated[int, Query(ge=1, le=200)]
-PageCursor = Annotated[str | None, Query(max_length=200)]
-ItemFilter = Annotated[str | None, Query(alias="itemId", max_length=32)]
-LocationFilter = Annotated[str | None, Query(alias="locationId", max_length=32)]
-WarehouseFilter = Annotated[str | None, Query(alias="warehouseId", max_length=32)]
+# A cursor is what the server wrote: URL-safe base64 without padding (core.listing.make_cursor).
+# Any other string is refused (400) by the cursor's reader, with the message it has always had.
+CURSOR_PATTERN = "^[A-Za-z0-9_-]+$"
+PageCursor = Annotated[str | None, Query(max_length=200, json_schema_extra={"pattern": CURSOR_PATTERN})]
+
+
+def id_filter(alias: str, prefix: str) -> Any:
+    """A filter naming a resource by id: an id of another shape matches nothing (an empty page, or
+    404 for a parent that does not exist), so the document declares the shape."""
+    return Query(alias=alias, max_length=32, json_schema_extra={"pattern": id_pattern(prefix)})
+
+
+ItemFilter = Annotated[str | None, id_filter("itemId", "itm")]
+LocationFilter = Annotated[str | None, id_filter("locationId", "loc")]
+WarehouseFilter = Annotated[str | None, id_filter("warehouseId", "whs")]
 ArchivedFilter = Annotated[bool | None, Query()]
 # The lists of things that happen (movements, transfers, jobs, audit events...) and the reports.
 Since = Annotated[Timestamp | None, Query(description="At or after this time (ISO 8601 with a zone).")]
@@ -77,25 +89,34 @@ def sort_query(sorting: Sorting) -> Any:
 
 
 # Path parameters, camelCase in the document like every other name a client sees; the URL is the same.
-ItemId = Annotated[str, Path(alias="itemId", description="The item's id.")]
-WarehouseId = Annotated[str, Path(alias="warehouseId", description="The warehouse's id.")]
-LocationId = Annotated[str, Path(alias="locationId", description="The location's id.")]
-MovementId = Annotated[str, Path(alias="movementId", description="The movement's id.")]
-ReservationId = Annotated[str, Path(alias="reservationId", description="The reservation's id.")]
-StocktakeId = Annotated[str, Path(alias="stocktakeId", description="The stocktake's id.")]
-TransferId = Annotated[str, Path(alias="transferId", description="The transfer's id.")]
-TagId = Annotated[str, Path(alias="tagId", description="The tag's id.")]
-MemberId = Annotated[
-    str, Path(alias="memberId", description="The member's id (their membership in this workspace).")
-]
-RoleId = Annotated[str, Path(alias="roleId", description="The role's id.")]
-InviteId = Annotated[str, Path(alias="inviteId", description="The invite's id.")]
-ApiKeyId = Annotated[str, Path(alias="keyId", description="The API key's id (never its secret).")]
-JobId = Annotated[str, Path(alias="jobId", description="The job's id.")]
+# Each declares the shape of the ids it names (`itm_` and 26 characters), in the document only: an
+# id of another shape is simply not found (404), as before.
+
+
+def id_path(alias: str, prefix: str, description: str) -> Any:
+    """The `Path` of a resource id: its alias, and its pattern in the document (core.ids.id_pattern)."""
+    return Path(alias=alias, description=description, json_schema_extra={"pattern": id_pattern(prefix)})
+
+
+ItemId = Annotated[str, id_path("itemId", "itm", "The item's id.")]
+WarehouseId = Annotated[str, id_path("warehouseId", "whs", "The warehouse's id.")]
+LocationId = Annotated[str, id_path("locationId", "loc", "The location's id.")]
+MovementId = Annotated[str, id_path("movementId", "mov", "The movement's id.")]
+ReservationId = Annotated[str, id_path("reservationId", "res", "The reservation's id.")]
+StocktakeId = Annotated[str, id_path("stocktakeId", "stk", "The stocktake's id.")]
+TransferId = Annotated[str, id_path("transferId", "trf", "The transfer's id.")]
+TagId = Annotated[str, id_path("tagId", "tag", "The tag's id.")]
+MemberId = Annotated[str, id_path("memberId", "mem", "The member's id (their membership in this workspace).")]
+RoleId = Annotated[str, id_path("roleId", "rol", "The role's id.")]
+InviteId = Annotated[str, id_path("inviteId", "inv", "The invite's id.")]
+ApiKeyId = Annotated[str, id_path("keyId", "key", "The API key's id (never its secret).")]
+JobId = Annotated[str, id_path("jobId", "job", "The job's id.")]
 
 DryRun = Annotated[bool, Query(alias="dryRun")]
 
-IfMatch = Annotated[str | None, Header(alias="If-Match")]
+# The entity tags the API issues (`"v3"`, api/etags.py), or `*`. Any other value never matches: 412.
+IF_MATCH_PATTERN = r'^[ \t]*(?:\*|(?:W/)?"v[0-9]{1,10}"(?:[ \t]*,[ \t]*(?:W/)?"v[0-9]{1,10}")*)[ \t]*$'
+IfMatch = Annotated[str | None, Header(alias="If-Match", json_schema_extra={"pattern": IF_MATCH_PATTERN})]
 IfNoneMatch = Annotated[str | None, Header(alias="If-None-Match")]
 
 

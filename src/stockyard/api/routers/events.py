@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import LIST_ERRORS, READ_ONE_ERRORS, InventoryReader, PageLimit
+from stockyard.api.routers._common import (
+    CURSOR_PATTERN,
+    LIST_ERRORS,
+    READ_ONE_ERRORS,
+    InventoryReader,
+    PageLimit,
+    id_path,
+)
+from stockyard.api.schemas.base import WHITESPACE
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.events import Event, EventList
 from stockyard.errors import StockyardError, catalog
@@ -21,8 +29,12 @@ from stockyard.events.model import EventType
 router = APIRouter(prefix=API_V1, tags=["events"])
 
 Feed = Annotated[EventFeed, Depends(over_database(EventFeed))]
-EventId = Annotated[str, Path(alias="eventId", description="The event's id.")]
+EventId = Annotated[str, id_path("eventId", "evt", "The event's id.")]
 _ACCEPTED = ", ".join(type.value for type in EventType)
+# `parse_types` in the document: event types, each perhaps surrounded by white space, between commas.
+# (Python's strip also takes the separators U+001C to U+001F for white space.)
+_TYPE = rf"[{WHITESPACE}\x1c-\x1f]*(?:{'|'.join(type.value.replace('.', '[.]') for type in EventType)})[{WHITESPACE}\x1c-\x1f]*"
+TYPES_PATTERN = rf"^{_TYPE}(?:,{_TYPE})*$"
 
 
 def parse_types(text: str | None) -> frozenset[EventType] | None:
@@ -57,6 +69,7 @@ async def list_events(
             max_length=200,
             description="The `nextCursor` of the previous page: the feed continues after it. Without it, "
             "the feed starts at the oldest event kept (30 days by default).",
+            json_schema_extra={"pattern": CURSOR_PATTERN},
         ),
     ] = None,
     types: Annotated[
@@ -64,6 +77,7 @@ async def list_events(
         Query(
             max_length=2000,
             description=f"Comma-separated event types to include; all by default. One of: {_ACCEPTED}.",
+            json_schema_extra={"pattern": TYPES_PATTERN},
         ),
     ] = None,
     limit: PageLimit = 100,

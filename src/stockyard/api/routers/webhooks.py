@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import Services, authorize, from_services
 from stockyard.api.paths import API_V1
@@ -18,6 +18,7 @@ from stockyard.api.routers._common import (
     ExpectedVersion,
     PageCursor,
     PageLimit,
+    id_path,
     located,
     no_content,
     no_store,
@@ -59,8 +60,8 @@ def _service(services: Services) -> WebhookEndpointService:
 
 Endpoints = Annotated[WebhookEndpointService, Depends(from_services(_service))]
 Manager = Annotated[Context, Depends(authorize(Permission.WEBHOOKS_MANAGE))]
-EndpointId = Annotated[str, Path(alias="endpointId", description="The webhook endpoint's id.")]
-DeliveryId = Annotated[str, Path(alias="deliveryId", description="The delivery's id.")]
+EndpointId = Annotated[str, id_path("endpointId", "whe", "The webhook endpoint's id.")]
+DeliveryId = Annotated[str, id_path("deliveryId", "whd", "The delivery's id.")]
 
 # What sets deliveries going needs the plan's webhooks capability; reading and deleting do not, so that
 # a workspace moved to a plan without it still sees and removes what it registered.

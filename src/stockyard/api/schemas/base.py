@@ -11,6 +11,12 @@ string parsing, and so do CSV cells of a bulk import (`api/import_rows.py` valid
 
 Constrained strings say what they accept in words (`in_words`): their length and pattern errors
 read "The field shortId must be 1 to 16 characters from A to Z, 0 to 9 and '-'.", never a regex.
+
+The document states what this module enforces for every body (`RequestModel.__get_pydantic_json_schema__`):
+a string without a pattern of its own gets one that refuses NUL and, where it has a minimum length,
+white space alone (strings are stripped before their length is checked); a field that may be omitted
+but not sent as null is documented without `null`. Those patterns are in the document only: the
+validators keep their messages ("must not contain NUL characters", "must not be empty").
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     Strict,
     TypeAdapter,
     ValidationError,
@@ -35,7 +42,56 @@ from pydantic import (
     model_validator,
 )
 from pydantic.alias_generators import to_camel
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+# What `str_strip_whitespace` strips (Unicode White_Space, as pydantic-core trims), spelled out
+# because `\s` means a different set in each regex dialect that reads the document.
+WHITESPACE = r"\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NO_NUL_PATTERN = r"^[^\x00]*$"
+"""The document's pattern for free text that may be blank: anything but NUL."""
+
+
+def trimmed_text_pattern(min_length: int) -> str:
+    """The document's pattern for a body string that is stripped of white space and must then be at
+    least `min_length` characters long, without NUL: what `RequestModel` enforces."""
+    visible = rf"[^\x00{WHITESPACE}]"
+    if min_length <= 1:
+        return rf"^[^\x00]*{visible}[^\x00]*$"
+    return rf"^[{WHITESPACE}]*{visible}[^\x00]{{{min_length - 2},}}{visible}[{WHITESPACE}]*$"
+
+
+# A string schema with any of these already says what it accepts (and none of them admits NUL).
+_SELF_DESCRIBED = ("pattern", "enum", "const", "format", "$ref")
+
+
+def _document_text_rules(node: dict[str, Any]) -> None:
+    """Adds the NUL and blank refusals to every string in `node` (a property's schema) that does
+    not describe its own shape: its branches (`T | None`) and list entries included."""
+    for key in ("anyOf", "oneOf"):
+        for branch in node.get(key, ()):
+            _document_text_rules(branch)
+    if node.get("type") == "array" and isinstance(node.get("items"), dict):
+        _document_text_rules(node["items"])
+    if node.get("type") == "string" and node.get("format") == "date-time":
+        node.setdefault("maxLength", MAX_DATE_TIME_TEXT)  # ISO_DATE_TIME refuses longer ones
+    if node.get("type") == "string" and not any(key in node for key in _SELF_DESCRIBED):
+        min_length = int(node.get("minLength", 0))
+        node["pattern"] = trimmed_text_pattern(min_length) if min_length else NO_NUL_PATTERN
+
+
+def _drop_null(node: dict[str, Any]) -> None:
+    """`T | None` → `T`, for a field that may be omitted but is refused as null."""
+    branches = node.get("anyOf")
+    if branches is None:
+        return
+    kept = [branch for branch in branches if branch.get("type") != "null"]
+    node.pop("default", None)
+    if len(kept) == 1:
+        del node["anyOf"]
+        node.update(kept[0])
+    else:
+        node["anyOf"] = kept
 
 
 class RequestModel(BaseModel):
@@ -51,11 +107,28 @@ class RequestModel(BaseModel):
     # Fields that may be omitted but never sent as null.
     non_nullable: ClassVar[frozenset[str]] = frozenset()
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(core_schema)
+        properties: dict[str, Any] = handler.resolve_ref_schema(json_schema).get("properties", {})
+        for name, field in cls.model_fields.items():
+            node = properties.get(field.alias or name)
+            if node is None:
+                continue
+            if name in cls.non_nullable:
+                _drop_null(node)
+            _document_text_rules(node)
+        return json_schema
+
     @model_validator(mode="before")
     @classmethod
     def _reject_nulls(cls, data: Any) -> Any:
         if isinstance(data, dict) and cls.non_nullable:
-            nulls = [key for key in cls.non_nullable if key in data and data[key] is None]
+            # The body names fields by alias (`shortId`), `non_nullable` by Python name (`short_id`).
+            wire_names = sorted(cls.model_fields[name].alias or name for name in cls.non_nullable)
+            nulls = [key for key in wire_names if key in data and data[key] is None]
             if nulls:
                 # Reported under the field itself (see api.validation.translate).
                 raise field_error(nulls[0], f"The field {nulls[0]} must not be null.")
@@ -140,6 +213,9 @@ accepts only enum instances from Python input; lax enum validation accepts the v
 else: not numbers, not booleans.)"""
 
 _STARTS_WITH_A_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_DATE_TIME_TEXT = 64
+"""The longest date-time string read ("2030-01-31T12:00:00.123456+05:30" is 32 characters): past it,
+digits the parser would drop, so it is refused like any malformed date-time, as the document says."""
 _LAX_DATE_TIME: TypeAdapter[datetime] = TypeAdapter(datetime)
 
 
@@ -148,7 +224,8 @@ def _parse_date_time(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("datetime_type", "The value must be an ISO 8601 date-time.")
-    if not _STARTS_WITH_A_DATE.match(value):  # lax parsing would also take a Unix time ("1900000000")
+    # Lax parsing would also take a Unix time ("1900000000"), and any number of fractional digits.
+    if len(value) > MAX_DATE_TIME_TEXT or not _STARTS_WITH_A_DATE.match(value):
         raise PydanticCustomError("datetime_parsing", "The value must be an ISO 8601 date-time.")
     try:
         return _LAX_DATE_TIME.validate_python(value, strict=False)
@@ -163,6 +240,9 @@ parsed first, so the field's own (strict) type checks the time zone and any rang
 
 
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+MAX_DECIMAL_TEXT = 40
+"""The longest decimal string read: far more digits than any decimal field keeps, so a longer one
+(zeros padding it) is refused like a malformed one, and the document can state a maxLength."""
 
 
 def _to_decimal(value: Any) -> Any:
@@ -170,7 +250,7 @@ def _to_decimal(value: Any) -> Any:
         return value
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise PydanticCustomError("decimal_type", "The value must be a decimal number.")
-    if isinstance(value, str) and not _DECIMAL.fullmatch(value):
+    if isinstance(value, str) and (len(value) > MAX_DECIMAL_TEXT or not _DECIMAL.fullmatch(value)):
         raise PydanticCustomError("decimal_parsing", "The value must be a decimal number.")
     return Decimal(str(value))
 

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import CreatedAt, RequestModel, ResponseModel, in_words
+from stockyard.api.schemas.base import WHITESPACE, CreatedAt, RequestModel, ResponseModel, in_words
 
 Slug = Annotated[
     str,
@@ -15,7 +15,17 @@ Slug = Annotated[
 ]
 Email = Annotated[
     str,
-    Field(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    Field(
+        min_length=3,
+        max_length=320,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        # In the document, `\s` spelled out (each regex dialect reads it differently; this one is
+        # pydantic-core's) and NUL refused too, as RequestModel does after this pattern (whose
+        # message, "must not contain NUL characters", stays).
+        json_schema_extra={
+            "pattern": rf"^[^@{WHITESPACE}\x00]+@[^@{WHITESPACE}\x00]+\.[^@{WHITESPACE}\x00]+$"
+        },
+    ),
     in_words("an email address such as name@example.com, at most 320 characters"),
 ]
 Password = Annotated[str, Field(min_length=10, max_length=256)]

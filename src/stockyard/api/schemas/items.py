@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, cast
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator
 
 from stockyard.api.schemas.base import (
     DECIMAL_NUMBER,
+    MAX_DECIMAL_TEXT,
     CreatedAt,
     NextCursor,
     RequestModel,
@@ -31,8 +32,24 @@ Sku = Annotated[
 ]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Unit = Annotated[str, Field(min_length=1, max_length=20)]
+# The unit cost in the document as the Field and DECIMAL_NUMBER read it: a JSON number from 0, or a
+# decimal string of at most 10 digits before the point and 4 after (leading zeros and trailing
+# zeros after the point do not count; "-0" is zero).
+UNIT_COST_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 9_999_999_999.9999},
+        {
+            "type": "string",
+            "maxLength": MAX_DECIMAL_TEXT,
+            "pattern": r"^(?:(?:0*[1-9][0-9]{0,9}|0+)(?:\.[0-9]{1,4}0*)?|-0+(?:\.0+)?)$",
+        },
+    ]
+}
 UnitCost = Annotated[
-    Decimal, Field(ge=0, max_digits=14, decimal_places=4, allow_inf_nan=False), DECIMAL_NUMBER
+    Decimal,
+    Field(ge=0, max_digits=14, decimal_places=4, allow_inf_nan=False),
+    DECIMAL_NUMBER,
+    WithJsonSchema(UNIT_COST_SCHEMA),
 ]
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 

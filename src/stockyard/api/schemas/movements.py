@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from stockyard.api.schemas.base import (
@@ -27,6 +27,16 @@ Reference = Annotated[str, Field(max_length=200)]
 
 
 class MovementCreate(RequestModel):
+    # `_units_fit_type` in the document: more than 0 to receive or issue, not 0 to adjust.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"properties": {"type": {"enum": ["receive", "issue"]}, "units": {"minimum": 1}}},
+                {"properties": {"type": {"const": "adjust"}, "units": {"not": {"const": 0}}}},
+            ]
+        }
+    )
+
     type: Literal["receive", "issue", "adjust"]
     item_id: ResourceId
     location_id: ResourceId

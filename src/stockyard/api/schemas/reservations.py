@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Annotated, Literal, Self
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from stockyard.api.schemas.base import (
     ISO_DATE_TIME,
@@ -24,6 +24,16 @@ MAX_TTL_SECONDS = 30 * 24 * 3600
 
 
 class ReservationCreate(RequestModel):
+    # `_one_expiry` in the document: exactly one of expiresAt and ttlSeconds, not null.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["expiresAt"], "properties": {"expiresAt": {"not": {"type": "null"}}}},
+                {"required": ["ttlSeconds"], "properties": {"ttlSeconds": {"not": {"type": "null"}}}},
+            ]
+        }
+    )
+
     item_id: ResourceId
     location_id: ResourceId
     units: Annotated[int, Field(gt=0, le=MAX_UNITS)]
