@@ -10,8 +10,10 @@ from pathlib import Path
 import jwt
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 
 from stockyard.api.app import create_app
+from stockyard.api.schemas.webhooks import WebhookEndpointUpdate
 from stockyard.inventory.items import ItemService
 from stockyard.settings import Settings
 from tests.conftest import make_settings
@@ -76,6 +78,26 @@ def test_null_for_a_required_field_on_update(tenant: Tenant) -> None:
     assert_error(
         response, "validation_error", param="sku", details={"sku": ["The field sku must not be null."]}
     )
+
+
+def test_null_for_a_two_word_field_on_update_is_named_as_sent(tenant: Tenant) -> None:
+    """`non_nullable` holds Python names (`short_id`) and the body sends `shortId`: null is refused all
+    the same, under the name the client sent (it used to reach the service, and fail there with 500)."""
+    created = tenant.post("/api/v1/warehouses", json={"shortId": "NUL-1", "name": "W"})
+    assert created.status_code == 201
+    response = tenant.patch(f"/api/v1/warehouses/{created.json()['id']}", json={"shortId": None})
+    assert_error(
+        response,
+        "validation_error",
+        param="shortId",
+        details={"shortId": ["The field shortId must not be null."]},
+    )
+    with pytest.raises(ValidationError) as refused:
+        WebhookEndpointUpdate.model_validate({"eventTypes": None})
+    assert refused.value.errors()[0]["ctx"] == {
+        "field": "eventTypes",
+        "message": "The field eventTypes must not be null.",
+    }
 
 
 def test_validation_error_as_problem_details(tenant: Tenant) -> None:

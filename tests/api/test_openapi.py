@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,13 +12,20 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 from openapi_spec_validator import validate
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METHODS
 from stockyard.api.paths import is_authenticated_path, public_paths
+from stockyard.api.routers.events import parse_types
+from stockyard.api.schemas.base import RequestModel
+from stockyard.api.schemas.identity import OwnerIn
+from stockyard.api.schemas.items import ItemCreate
+from stockyard.api.schemas.tags import TagCreate
 from stockyard.cli import app as cli
-from stockyard.errors import catalog
-from tests.support import Tenant
+from stockyard.core.ids import id_pattern, new_id
+from stockyard.errors import StockyardError, catalog
+from tests.support import Tenant, assert_error
 
 ERROR_REF = "#/components/schemas/Error"
 PROBLEM_REF = "#/components/schemas/ProblemDetails"
@@ -423,3 +431,240 @@ def test_the_document_is_built_once_and_stays_small(client: TestClient) -> None:
     assert application.openapi() is application.openapi()
     # Generous: the shared components brought it well under half; a bound, not a figure to match.
     assert len(first.content) < 0.6 * SIZE_BEFORE_SHARED_COMPONENTS
+
+
+# The prefix of the ids each id path parameter names (core.ids.new_id). A new one goes here too.
+ID_PREFIXES: dict[str, str] = {
+    "itemId": "itm",
+    "warehouseId": "whs",
+    "locationId": "loc",
+    "movementId": "mov",
+    "reservationId": "res",
+    "stocktakeId": "stk",
+    "transferId": "trf",
+    "tagId": "tag",
+    "memberId": "mem",
+    "roleId": "rol",
+    "inviteId": "inv",
+    "keyId": "key",
+    "jobId": "job",
+    "eventId": "evt",
+    "endpointId": "whe",
+    "deliveryId": "whd",
+}
+
+
+def test_every_id_path_parameter_declares_the_shape_of_its_ids(document: dict[str, Any]) -> None:
+    """Issue 13: an id is `<prefix>_` and 26 Crockford base32 characters; the document says so for
+    every path parameter naming one, so a generated client never sends what cannot be an id."""
+    checked = 0
+    for path, method, operation in operations(document):
+        for parameter in operation.get("parameters", []):
+            name = parameter["name"]
+            if parameter["in"] != "path" or not name.endswith("Id"):
+                continue
+            assert name in ID_PREFIXES, f"{method} {path}: which ids does {name} name?"
+            prefix = ID_PREFIXES[name]
+            pattern = parameter["schema"].get("pattern")
+            assert pattern == id_pattern(prefix), (method, path, name, pattern)
+            assert re.search(pattern, new_id(prefix))
+            assert not re.search(pattern, new_id("zzz"))
+            assert not re.search(pattern, new_id(prefix).lower())
+            checked += 1
+    assert checked > 40  # every route under /items/{itemId}, /warehouses/{warehouseId}...
+
+
+def _strings_of_request_bodies(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Every string field of every request body (nested objects and list entries included), as
+    (where, its schema)."""
+    found: list[tuple[str, dict[str, Any]]] = []
+
+    def walk(node: dict[str, Any], where: str, seen: frozenset[str]) -> None:
+        reference = node.get("$ref")
+        if reference is not None:
+            if reference in seen:
+                return
+            seen = seen | {reference}
+        node = resolve(document, node)
+        for key in ("anyOf", "oneOf", "allOf"):
+            for branch in node.get(key, ()):
+                walk(branch, where, seen)
+        for name, child in node.get("properties", {}).items():
+            walk(child, f"{where}.{name}", seen)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], f"{where}[]", seen)
+        if node.get("type") == "string" and "." in where:
+            found.append((where, node))
+
+    for path, method, operation in operations(document):
+        for media_type, content in operation.get("requestBody", {}).get("content", {}).items():
+            walk(content.get("schema", {}), f"{method.upper()} {path} {media_type} body", frozenset())
+    return found
+
+
+def test_every_string_field_of_a_request_body_declares_its_max_length(document: dict[str, Any]) -> None:
+    """Issue 13: the server bounds every string it reads; so does the document. An enumeration
+    bounds itself; a CSV body is a file, not a field (its bound is STOCKYARD_MAX_BULK_BODY_BYTES)."""
+    strings = _strings_of_request_bodies(document)
+    unbounded = [
+        where
+        for where, schema in strings
+        if "maxLength" not in schema and not {"enum", "const"} & set(schema)
+    ]
+    assert unbounded == []
+    assert len(strings) > 80
+
+
+TEXT_VALUES = (
+    "a",
+    " a ",
+    "\t\n a b \u3000",
+    "",
+    " ",
+    "\u00a0\u2028\u3000\u205f",
+    "\x1c",  # not white space to the server's trim
+    "\ufeff",
+    "a\x00b",
+    "\x00",
+    "0123456789",
+    "  0123456789  ",
+    " 012345678 ",
+    "12345678\x009",
+)
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "build"),
+    [
+        (TagCreate, "name", lambda value: {"name": value}),
+        (ItemCreate, "description", lambda value: {"sku": "A-1", "name": "n", "description": value}),
+        (OwnerIn, "password", lambda value: {"email": "a@example.com", "name": "n", "password": value}),
+    ],
+)
+def test_a_text_pattern_in_the_document_accepts_what_the_server_accepts(
+    document: dict[str, Any], model: type[RequestModel], field: str, build: Callable[[str], dict[str, Any]]
+) -> None:
+    """The patterns the document adds to body strings (NUL refused; blank refused where there is a
+    minimum length, counted after stripping) say exactly what validation does, value for value."""
+    node = document["components"]["schemas"][model.__name__]["properties"][field]
+    string = next(branch for branch in node.get("anyOf", [node]) if branch.get("type") == "string")
+    for value in TEXT_VALUES:
+        try:
+            model.model_validate(build(value))
+            accepted = True
+        except ValidationError:
+            accepted = False
+        assert (re.search(string["pattern"], value) is not None) is accepted, (model.__name__, field, value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a@b.co",
+        " a@b.co ",
+        "a b@c.de",
+        "a\x85@b.co",
+        "a@b.co\u3000x",
+        "a@b.c\x00",
+        "a@@b.co",
+        "a@b",
+        "\x1c@b.co",
+    ],
+)
+def test_the_email_pattern_in_the_document_is_what_the_server_reads(
+    document: dict[str, Any], value: str
+) -> None:
+    pattern = document["components"]["schemas"]["OwnerIn"]["properties"]["email"]["pattern"]
+    try:
+        OwnerIn.model_validate({"email": value, "name": "n", "password": "0123456789"})
+        served = True
+    except ValidationError:
+        served = False
+    # The server strips white space first (not U+001C, which Python's str.strip would take); the
+    # document describes the value a client sends unpadded.
+    assert (re.search(pattern, value.strip(" ")) is not None) is served
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("12.5", True),
+        ("0001234567890.1234", True),
+        ("9999999999.99990000", True),
+        ("-0.00", True),
+        ("0", True),
+        ("12345678901", False),
+        ("1.23456", False),
+        ("-1", False),
+        (".5", False),
+        ("1.", False),
+        ("1e3", False),
+        (" 1", False),
+        ("0" * 41, False),
+    ],
+)
+def test_the_unit_cost_string_in_the_document_is_what_the_server_reads(
+    document: dict[str, Any], value: str, accepted: bool
+) -> None:
+    node = document["components"]["schemas"]["ItemCreate"]["properties"]["unitCost"]
+    string = next(branch for branch in node["anyOf"] if branch.get("type") == "string")
+    documented = re.search(string["pattern"], value) is not None and len(value) <= string["maxLength"]
+    try:
+        ItemCreate.model_validate({"sku": "A-1", "name": "n", "unitCost": value})
+        served = True
+    except ValidationError:
+        served = False
+    assert documented is served is accepted
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "item.created",
+        " item.created , stock.changed\t",
+        "item.created,",
+        "",
+        "item",
+        "Item.created",
+        "item.created,,",
+    ],
+)
+def test_the_event_types_pattern_in_the_document_is_what_the_feed_reads(
+    document: dict[str, Any], value: str
+) -> None:
+    parameter = next(
+        p for p in document["paths"]["/api/v1/events"]["get"]["parameters"] if p["name"] == "types"
+    )
+    string = next(branch for branch in parameter["schema"]["anyOf"] if branch.get("type") == "string")
+    try:
+        parse_types(value)
+        served = True
+    except StockyardError:
+        served = False
+    assert (re.search(string["pattern"], value) is not None) is served
+
+
+def test_a_body_date_time_is_as_long_as_the_document_says(document: dict[str, Any], tenant: Tenant) -> None:
+    """Issue 13: every body string has a maxLength, date-times included; the server refuses longer ones
+    (a parser would otherwise read any number of fractional digits and drop them)."""
+    expires_at = document["components"]["schemas"]["ReservationCreate"]["properties"]["expiresAt"]
+    string = next(branch for branch in expires_at["anyOf"] if branch.get("type") == "string")
+    longest = "2020-01-01T00:00:00." + "0" * (string["maxLength"] - 21) + "Z"
+    too_long = "2020-01-01T00:00:00." + "0" * (string["maxLength"] - 20) + "Z"
+    assert len(longest) == string["maxLength"] == len(too_long) - 1
+    body = {"itemId": "itm_x", "locationId": "loc_x", "units": 1}
+    response = tenant.post("/api/v1/reservations", json={**body, "expiresAt": too_long})
+    assert_error(
+        response,
+        "validation_error",
+        param="expiresAt",
+        details={"expiresAt": ["The field expiresAt must be an ISO 8601 date-time."]},
+    )
+    # One character less reaches the next check: the date is in the past.
+    response = tenant.post("/api/v1/reservations", json={**body, "expiresAt": longest})
+    assert_error(
+        response,
+        "validation_error",
+        param="expiresAt",
+        details={"expiresAt": ["The field expiresAt must be in the future."]},
+    )

@@ -322,6 +322,8 @@ def test_every_patterned_field_explains_itself_in_words(http: httpx.Client, owne
         for path, kind, field_schema in walk(spec, schema, ()):
             if kind != "string" or "pattern" not in field_schema:
                 continue
+            if re.search(field_schema["pattern"], "?? ??"):
+                continue  # a pattern that allows the probe (free text refusing only NUL or blanks)
             key = ".".join(str(part) for part in path)
             seen.append(key)
             response = owner.client.request(method, url, json=body_at(path, "?? ??"), headers=owner.headers)
