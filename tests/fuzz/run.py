@@ -50,8 +50,9 @@ def _ok(response: httpx.Response) -> dict[str, object]:
     return dict(response.json()) if response.content else {}
 
 
-def seed(base_url: str) -> str:
-    """A business-plan workspace with a little inventory; returns the owner's access token."""
+def seed(base_url: str) -> tuple[str, str]:
+    """A business-plan workspace with a little inventory; returns the owner's access token and the
+    workspace's slug."""
     slug = f"fuzz-{uuid.uuid4().hex[:10]}"
     email = f"{slug}@example.com"
     with httpx.Client(base_url=base_url, timeout=30) as client:
@@ -100,7 +101,7 @@ def seed(base_url: str) -> str:
                         headers=auth,
                     )
                 )
-        return token
+        return token, slug
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         try:
             server.start()
-            token = seed(server.base_url)
+            token, slug = seed(server.base_url)
             command = [
                 str(Path(sys.executable).parent / "schemathesis"),
                 "run",
@@ -145,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
                 args.workers,
                 "--header",
                 f"Authorization: Bearer {token}",
+                # The optional Stockyard-Workspace header names the credential's own workspace, as a
+                # client sends it; any other value is 403 tenant_mismatch before the operation runs
+                # (tests/security cover that), so a generated one left nothing behind it tested.
+                "--header",
+                f"Stockyard-Workspace: {slug}",
                 "--generation-database",
                 "none",
                 "--suppress-health-check",
