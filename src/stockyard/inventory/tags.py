@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -13,10 +15,12 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.db.database import Connection, Database
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore
 from stockyard.db.tables import item_tags, tags
 from stockyard.errors import StockyardError, catalog
@@ -28,6 +32,24 @@ class TagRecord:
     name: str
     item_count: int
     created_at: datetime
+
+
+# `name` sorts on `name_key`, the name lowered by Python's str.lower() when it was written, not on SQL
+# lower(): SQLite's lower() folds only ASCII, so the two would disagree on other letters. The cursor key
+# read back from a record, `name.lower()`, is then exactly the stored column.
+TAG_SORTS = Sorting({"name": SortKind.TEXT, "createdAt": SortKind.TIME}, default="createdAt")
+_TAG_SORT_COLUMNS = {"name": tags.c.name_key, "createdAt": tags.c.created_at}
+_TAG_SORT_KEYS: dict[str, Callable[[TagRecord], SortValue]] = {
+    "name": lambda tag: tag.name.lower(),
+    "createdAt": lambda tag: tag.created_at,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TagFilters:
+    """What `GET /tags` narrows the list to; None is no condition."""
+
+    q: str | None = None
 
 
 def _duplicate(name: str) -> StockyardError:
@@ -65,13 +87,13 @@ class TagStore(WorkspaceStore):
         query = select(func.count()).select_from(tags).where(tags.c.workspace_id == self.workspace_id)
         return int((await self.conn.execute(query)).scalar_one())
 
-    async def page(self, *, after: str | None, limit: int, q: str | None) -> list[TagRecord]:
+    async def page(self, filters: TagFilters, request: ListRequest) -> list[TagRecord]:
         query = self._select()
-        if after is not None:
-            query = query.where(tags.c.id > after)
-        if q:
-            query = query.where(tags.c.name_key.startswith(q.lower(), autoescape=True))
-        rows = await self.conn.execute(query.order_by(tags.c.id).limit(limit + 1))
+        if filters.q:
+            query = query.where(tags.c.name_key.startswith(filters.q.lower(), autoescape=True))
+        rows = await self.conn.execute(
+            keyset(query, _TAG_SORT_COLUMNS[request.sort.field], tags.c.id, request)
+        )
         return [self._record(row) for row in rows]
 
 
@@ -114,13 +136,22 @@ class TagService:
     async def _get(conn: Connection, ctx: Context, tag_id: str) -> TagRecord:
         return found(await TagStore(conn, ctx.workspace_id).get(tag_id))
 
-    async def list(self, ctx: Context, *, cursor: str | None, limit: int, q: str | None) -> Page[TagRecord]:
-        after = decode_cursor(cursor)
+    async def list(
+        self, ctx: Context, filters: TagFilters, *, limit: int, cursor: str | None, sort: str | None
+    ) -> Page[TagRecord]:
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=TAG_SORTS, filters=dataclasses.asdict(filters)
+        )
 
         async def fetch(conn: Connection) -> list[TagRecord]:
-            return await TagStore(conn, ctx.workspace_id).page(after=after, limit=limit, q=q)
+            return await TagStore(conn, ctx.workspace_id).page(filters, request)
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=_TAG_SORT_KEYS[request.sort.field],
+            id_of=lambda tag: tag.id,
+        )
 
     async def rename(self, ctx: Context, tag_id: str, name: str) -> TagRecord:
         return await self._db.transact(self._rename, ctx, tag_id, name)

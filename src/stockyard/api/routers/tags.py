@@ -20,11 +20,12 @@ from stockyard.api.routers._common import (
     TagId,
     located,
     no_content,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
-from stockyard.inventory.tags import TagService
+from stockyard.inventory.tags import TAG_SORTS, TagFilters, TagService
 
 router = APIRouter(prefix=API_V1, tags=["tags"])
 
@@ -47,7 +48,7 @@ async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response
 @router.get(
     "/tags",
     operation_id="listTags",
-    summary="List tags",
+    summary="List tags, oldest first unless sorted",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_tags(
@@ -55,9 +56,11 @@ async def list_tags(
     tags: Tags,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(TAG_SORTS)] = None,
     q: Annotated[str | None, Query(max_length=60, description="Names starting with q")] = None,
 ) -> TagList:
-    return TagList.of(await tags.list(ctx, cursor=cursor, limit=limit, q=q))
+    page = await tags.list(ctx, TagFilters(q=q), limit=limit, cursor=cursor, sort=sort)
+    return TagList.of(page)
 
 
 @router.get(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import CreatedAt, NextCursor, RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel
 
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 
@@ -26,6 +26,5 @@ class Tag(ResponseModel):
     created_at: CreatedAt
 
 
-class TagList(ResponseModel):
+class TagList(ListBody):
     data: list[Tag]
-    next_cursor: NextCursor
