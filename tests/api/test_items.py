@@ -98,7 +98,7 @@ def test_list_pages_with_an_opaque_cursor(tenant: Tenant) -> None:
     while True:
         params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
         body = tenant.get("/api/v1/items", params=params).json()
-        assert set(body) == {"data", "nextCursor"}
+        assert set(body) == {"data", "nextCursor", "hasMore"}
         seen += [item["id"] for item in body["data"]]
         pages += 1
         cursor = body["nextCursor"]

@@ -52,7 +52,8 @@ def test_the_message_lists_what_a_list_accepts(tenant: Tenant) -> None:
         response,
         "invalid_parameter",
         param="skuu",
-        message="Unknown query parameter 'skuu'. Accepted: limit, cursor, q, tag, archived.",
+        message="Unknown query parameter 'skuu'. Accepted: limit, cursor, sort, sku, barcode, ids, q, tag, archived, "
+        "createdSince, createdBefore, updatedSince, updatedBefore.",
     )
 
 

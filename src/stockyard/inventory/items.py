@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,14 +16,16 @@ from sqlalchemy.exc import IntegrityError
 from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
-from stockyard.core.ids import new_id
+from stockyard.core.ids import id_pattern, new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.money import from_e4, to_e4
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, require_current
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
@@ -168,6 +172,92 @@ _ITEM_WITH_TAGS = (
 )
 
 
+ITEM_SORTS = Sorting(
+    {"sku": SortKind.TEXT, "name": SortKind.TEXT, "createdAt": SortKind.TIME, "updatedAt": SortKind.TIME},
+    default="createdAt",
+)
+# SKUs sort case-insensitively by their folded key, names by lower(name) (its index is on it).
+_ITEM_SORT_COLUMNS: dict[str, Any] = {
+    "sku": items.c.sku_key,
+    "name": func.lower(items.c.name),
+    "createdAt": items.c.created_at,
+    "updatedAt": items.c.updated_at,
+}
+MAX_IDS = 100
+_ITEM_ID = re.compile(id_pattern("itm"))
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFilters:
+    """What `GET /items` narrows the list to; None is no condition."""
+
+    sku: str | None = None
+    barcode: str | None = None
+    ids: tuple[str, ...] | None = None
+    q: str | None = None
+    tag: str | None = None
+    archived: bool | None = None
+    created_since: datetime | None = None
+    created_before: datetime | None = None
+    updated_since: datetime | None = None
+    updated_before: datetime | None = None
+
+
+def _check_ids(ids: tuple[str, ...] | None) -> None:
+    """`ids` lists at most MAX_IDS item ids (400 invalid_parameter, `param: ids`)."""
+    if ids is None:
+        return
+    if len(ids) > MAX_IDS:
+        raise StockyardError(
+            catalog.INVALID_PARAMETER,
+            f"ids lists {len(ids)} ids; at most {MAX_IDS} are accepted.",
+            param="ids",
+        )
+    for item_id in ids:
+        if not _ITEM_ID.match(item_id):
+            raise StockyardError(
+                catalog.INVALID_PARAMETER, f"ids: '{item_id[:40]}' is not an item id (itm_…).", param="ids"
+            )
+
+
+def _conditions(filters: ItemFilters, workspace_id: str) -> list[Any]:
+    found: list[Any] = []
+    if filters.sku is not None:
+        found.append(items.c.sku_key == filters.sku.lower())
+    if filters.barcode is not None:
+        found.append(items.c.barcode == filters.barcode)
+    if filters.ids is not None:
+        found.append(items.c.id.in_(filters.ids))
+    if filters.q:
+        pattern = f"%{_escape_like(filters.q.lower())}%"
+        found.append(
+            or_(
+                items.c.sku_key.like(pattern, escape="\\"),
+                func.lower(items.c.name).like(pattern, escape="\\"),
+            )
+        )
+    if filters.tag:
+        found.append(
+            exists().where(
+                item_tags.c.item_id == items.c.id,
+                item_tags.c.tag_id == tags.c.id,
+                tags.c.workspace_id == workspace_id,
+                tags.c.name_key == filters.tag.lower(),
+            )
+        )
+    if filters.archived is not None:
+        found.append(items.c.archived == filters.archived)
+    for column, since, before in (
+        (items.c.created_at, filters.created_since, filters.created_before),
+        (items.c.updated_at, filters.updated_since, filters.updated_before),
+    ):
+        if since is not None:
+            found.append(column >= since)
+        if before is not None:
+            found.append(column < before)
+    return found
+
+
 class ItemStore(WorkspaceStore):
     """Item rows of one workspace. Every statement is filtered by the workspace id."""
 
@@ -219,34 +309,16 @@ class ItemStore(WorkspaceStore):
             ).scalar_one()
         )
 
-    async def page(
-        self, *, after: str | None, limit: int, q: str | None, tag: str | None, archived: bool | None
-    ) -> list[ItemRecord]:
-        query = select(items).where(self._scoped())
-        if after is not None:
-            query = query.where(items.c.id > after)
-        if q:
-            pattern = f"%{_escape_like(q.lower())}%"
-            query = query.where(
-                or_(
-                    items.c.sku_key.like(pattern, escape="\\"),
-                    func.lower(items.c.name).like(pattern, escape="\\"),
-                )
-            )
-        if tag:
-            query = query.where(
-                exists().where(
-                    item_tags.c.item_id == items.c.id,
-                    item_tags.c.tag_id == tags.c.id,
-                    tags.c.workspace_id == self.workspace_id,
-                    tags.c.name_key == tag.lower(),
-                )
-            )
-        if archived is not None:
-            query = query.where(items.c.archived == archived)
-        rows = list(await self.conn.execute(query.order_by(items.c.id).limit(limit + 1)))
+    async def page(self, filters: ItemFilters, request: ListRequest) -> list[tuple[ItemRecord, SortValue]]:
+        """One page of the list, each item with its sort key as the database computed it (the
+        cursor must carry exactly that value: `lower()` differs between backends and Python)."""
+        key = _ITEM_SORT_COLUMNS[request.sort.field]
+        query = select(items, key.label("sort_key")).where(
+            self._scoped(), *_conditions(filters, self.workspace_id)
+        )
+        rows = list(await self.conn.execute(keyset(query, key, items.c.id, request)))
         names = await self.tag_names([row.id for row in rows])
-        return [_record(row, names[row.id]) for row in rows]
+        return [(_record(row, names[row.id]), row.sort_key) for row in rows]
 
     async def tag_ids(self, names: Iterable[str]) -> dict[str, str]:
         """The workspace's tags among these names: name_key → tag id (one query, none for no names)."""
@@ -389,23 +461,20 @@ class ItemService(VersionedService[ItemRecord, ItemChanges]):
         return found(await ItemStore(conn, ctx.workspace_id).get(item_id))
 
     async def list(
-        self,
-        ctx: Context,
-        *,
-        cursor: str | None,
-        limit: int,
-        q: str | None = None,
-        tag: str | None = None,
-        archived: bool | None = None,
+        self, ctx: Context, filters: ItemFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[ItemRecord]:
-        after = decode_cursor(cursor)
+        _check_ids(filters.ids)
+        request = ListRequest.read(
+            limit=limit, cursor=cursor, sort=sort, sorting=ITEM_SORTS, filters=dataclasses.asdict(filters)
+        )
 
-        async def fetch(conn: Connection) -> list[ItemRecord]:
-            return await ItemStore(conn, ctx.workspace_id).page(
-                after=after, limit=limit, q=q, tag=tag, archived=archived
-            )
+        async def fetch(conn: Connection) -> list[tuple[ItemRecord, SortValue]]:
+            return await ItemStore(conn, ctx.workspace_id).page(filters, request)
 
-        return paginate(await self._db.transact(fetch), limit)
+        page = page_of(
+            await self._db.transact(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
+        )
+        return Page([record for record, _ in page.data], page.next_cursor)
 
     async def _update(
         self, conn: Connection, ctx: Context, item_id: str, changes: ItemChanges, if_match: int | None

@@ -25,12 +25,14 @@ from stockyard.api.routers._common import (
     conditional_get_responses,
     created,
     no_content,
+    sort_query,
     updated,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
+from stockyard.api.timestamps import Timestamp
 from stockyard.errors import catalog
-from stockyard.inventory.items import ItemService
+from stockyard.inventory.items import ITEM_SORTS, MAX_IDS, ItemFilters, ItemService
 
 router = APIRouter(prefix=API_V1, tags=["items"])
 
@@ -55,7 +57,7 @@ async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, resp
 @router.get(
     "/items",
     operation_id="listItems",
-    summary="List items, newest last, with cursor pagination",
+    summary="List items: find by SKU, barcode, ids, text, tag or time; sort; page with a cursor",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_items(
@@ -63,11 +65,44 @@ async def list_items(
     items: Items,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
-    q: Annotated[str | None, Query(max_length=200, description="Matches SKU or name")] = None,
-    tag: Annotated[str | None, Query(max_length=60)] = None,
+    sort: Annotated[str | None, sort_query(ITEM_SORTS)] = None,
+    sku: Annotated[str | None, Query(max_length=64, description="Exactly this SKU, in any case.")] = None,
+    barcode: Annotated[str | None, Query(max_length=64, description="Exactly this barcode.")] = None,
+    ids: Annotated[
+        str | None,
+        Query(max_length=3300, description=f"Comma-separated item ids, at most {MAX_IDS}."),
+    ] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Part of the SKU or name, in any case.")
+    ] = None,
+    tag: Annotated[str | None, Query(max_length=60, description="Items with this tag.")] = None,
     archived: ArchivedFilter = None,
+    created_since: Annotated[
+        Timestamp | None, Query(alias="createdSince", description="Created at or after.")
+    ] = None,
+    created_before: Annotated[
+        Timestamp | None, Query(alias="createdBefore", description="Created before.")
+    ] = None,
+    updated_since: Annotated[
+        Timestamp | None, Query(alias="updatedSince", description="Changed at or after.")
+    ] = None,
+    updated_before: Annotated[
+        Timestamp | None, Query(alias="updatedBefore", description="Changed before.")
+    ] = None,
 ) -> ItemList:
-    return ItemList.of(await items.list(ctx, cursor=cursor, limit=limit, q=q, tag=tag, archived=archived))
+    filters = ItemFilters(
+        sku=sku,
+        barcode=barcode,
+        ids=None if ids is None else tuple(part.strip() for part in ids.split(",")),
+        q=q,
+        tag=tag,
+        archived=archived,
+        created_since=created_since,
+        created_before=created_before,
+        updated_since=updated_since,
+        updated_before=updated_before,
+    )
+    return ItemList.of(await items.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
 @router.get(

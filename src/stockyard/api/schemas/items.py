@@ -11,7 +11,7 @@ from stockyard.api.schemas.base import (
     DECIMAL_NUMBER,
     MAX_DECIMAL_TEXT,
     CreatedAt,
-    NextCursor,
+    ListBody,
     RequestModel,
     ResponseModel,
     UpdatedAt,
@@ -113,6 +113,5 @@ class Item(ResponseModel):
         return format_amount(value) if isinstance(value, Decimal) else value
 
 
-class ItemList(ResponseModel):
+class ItemList(ListBody):
     data: list[Item]
-    next_cursor: NextCursor
