@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from stockyard.core.actor import SystemContext
 from stockyard.db.database import Connection
 from stockyard.errors import StockyardError
 from stockyard.inventory.items import ItemRecord, ItemStore
@@ -27,7 +28,7 @@ def insert(url: str, workspace_id: str, creates: list[dict[str, Any]]) -> list[I
     async def work(conn: Connection) -> list[ItemRecord]:
         store = ItemStore(conn, workspace_id)
         names = [name for fields in creates for name in fields.get("tags") or ()]
-        item_ids = await store.insert_many(creates, await store.tag_ids(names))
+        item_ids = await store.insert_many(SystemContext(workspace_id), creates, await store.tag_ids(names))
         return [item for item_id in item_ids if (item := await store.get(item_id)) is not None]
 
     return with_db(url, work)
@@ -101,6 +102,7 @@ def test_update_many_applies_the_rules_of_an_update(shop: Tenant, database_url: 
     async def work(conn: Connection) -> list[ItemRecord]:
         store = ItemStore(conn, shop.workspace_id)
         await store.update_many(
+            SystemContext(shop.workspace_id),
             [
                 (
                     one["id"],
@@ -129,7 +131,9 @@ def test_update_many_to_a_taken_sku_is_a_409(shop: Tenant, database_url: str) ->
     other = shop.create_item(sku="HAS-2")
 
     async def work(conn: Connection) -> None:
-        await ItemStore(conn, shop.workspace_id).update_many([(other["id"], {"sku": "has-1"})])
+        await ItemStore(conn, shop.workspace_id).update_many(
+            SystemContext(shop.workspace_id), [(other["id"], {"sku": "has-1"})]
+        )
 
     with pytest.raises(StockyardError) as raised:
         with_db(database_url, work)

@@ -14,6 +14,7 @@ from sqlalchemy import Row, and_, bindparam, delete, exists, func, literal_colum
 from sqlalchemy.exc import IntegrityError
 
 from stockyard.core import audit, limits
+from stockyard.core.actor import Acting
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import id_pattern, new_id
@@ -29,6 +30,8 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit, emit_many
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,9 +360,9 @@ class ItemStore(WorkspaceStore):
             await self.conn.execute(item_tags.insert(), links)
 
     async def insert_many(
-        self, creates: Sequence[Mapping[str, Any]], tag_ids: Mapping[str, str] | None = None
+        self, by: Acting, creates: Sequence[Mapping[str, Any]], tag_ids: Mapping[str, str] | None = None
     ) -> list[str]:
-        """Insert items from the fields of creates; their ids, in order.
+        """Insert items from the fields of creates, with their item.created events; their ids, in order.
 
         The caller checks the SKUs first (`sku_taken`, `ids_by_sku`); a SKU repeated in `creates`,
         or taken by a concurrent writer since, is 409 duplicate_sku, never an IntegrityError. A
@@ -389,12 +392,24 @@ class ItemStore(WorkspaceStore):
             raise duplicate_sku(rows[0]["sku"] if len(rows) == 1 else None) from exc
         if links:
             await self.conn.execute(item_tags.insert(), links)
+        await emit_many(
+            self.conn,
+            by,
+            [
+                (EventType.ITEM_CREATED, _event_data(row["id"], row["sku"], row["name"], 1), None)
+                for row in rows
+            ],
+        )
         return [row["id"] for row in rows]
 
     async def update_many(
-        self, updates: Sequence[tuple[str, Mapping[str, Any]]], tag_ids: Mapping[str, str] | None = None
+        self,
+        by: Acting,
+        updates: Sequence[tuple[str, Mapping[str, Any]]],
+        tag_ids: Mapping[str, str] | None = None,
     ) -> None:
-        """Update items (by id) with the fields sent; each gets the next version.
+        """Update items (by id) with the fields sent; each gets the next version and an event:
+        item.archived when the update archives it, else item.updated naming the fields sent.
 
         A SKU taken by another item is 409 duplicate_sku (the caller checks first, `sku_taken`).
         Sent `tags` replace the item's tags (None: no tags), looked up in `tag_ids` as on insert."""
@@ -411,6 +426,17 @@ class ItemStore(WorkspaceStore):
             if "tags" in fields:
                 links = self._links(item_id, named_tags(fields["tags"], tag_ids or {}))
                 await self._replace_links(item_id, links)
+        if updates:
+            rows = await self.conn.execute(
+                select(items.c.id, items.c.sku, items.c.name, items.c.version).where(
+                    items.c.workspace_id == self.workspace_id,
+                    items.c.id.in_([item_id for item_id, _ in updates]),
+                )
+            )
+            now_is = {row.id: row for row in rows}
+            await emit_many(
+                self.conn, by, [_updated_event(now_is[item_id], fields) for item_id, fields in updates]
+            )
 
     async def has_stock(self, item_id: str) -> bool:
         return (
@@ -426,6 +452,22 @@ class ItemStore(WorkspaceStore):
                 .limit(1)
             )
         ).first() is not None
+
+
+def _event_data(item_id: str, sku: str, name: str, version: int) -> dict[str, Any]:
+    return {"itemId": item_id, "sku": sku, "name": name, "version": version}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _updated_event(row: Any, fields: Mapping[str, Any]) -> tuple[EventType, dict[str, Any], None]:
+    data = _event_data(row.id, row.sku, row.name, row.version)
+    if fields.get("archived") is True:
+        return EventType.ITEM_ARCHIVED, data, None
+    return EventType.ITEM_UPDATED, {**data, "changed": sorted(_camel(name) for name in fields)}, None
 
 
 def _escape_like(value: str) -> str:
@@ -445,7 +487,7 @@ class ItemService(VersionedService[ItemRecord, ItemChanges]):
         if await store.sku_taken(sku):
             raise duplicate_sku(sku)
         limits.enforce(ctx.principal.plan, Limit.ITEMS, await store.count())
-        (item_id,) = await store.insert_many([values])
+        (item_id,) = await store.insert_many(ctx, [values])
         if tag_names:
             await store.set_tags(item_id, tag_names)
         await audit.record(conn, ctx, "item.created", "item", item_id, {"sku": sku})
@@ -482,12 +524,9 @@ class ItemService(VersionedService[ItemRecord, ItemChanges]):
         store = ItemStore(conn, ctx.workspace_id)
         require_current(await store.get(item_id, for_update=True), if_match)
         values: dict[str, Any] = dict(changes)
-        tag_names: list[str] | None = values.pop("tags", None)
         if "sku" in values and await store.sku_taken(values["sku"], except_id=item_id):
             raise duplicate_sku(values["sku"])
-        await store.update_many([(item_id, values)])
-        if tag_names is not None:
-            await store.set_tags(item_id, tag_names)
+        await store.update_many(ctx, [(item_id, values)], await store.tag_ids(values.get("tags") or []))
         await audit.record(conn, ctx, "item.updated", "item", item_id, {"fields": sorted(changes)})
         updated = await store.get(item_id)
         assert updated is not None
@@ -509,3 +548,5 @@ class ItemService(VersionedService[ItemRecord, ItemChanges]):
             .values(deleted_at=now, updated_at=now, version=current.version + 1)
         )
         await audit.record(conn, ctx, "item.deleted", "item", item_id, {"sku": current.sku})
+        data = _event_data(item_id, current.sku, current.name, current.version + 1)
+        await emit(conn, ctx, EventType.ITEM_DELETED, data)

@@ -210,7 +210,7 @@ async def _insert(
 ) -> None:
     if not creates:
         return
-    item_ids = await store.insert_many([item.values for _, item in creates], tag_ids)
+    item_ids = await store.insert_many(job, [item.values for _, item in creates], tag_ids)
     data = {"count": len(item_ids), "itemIds": item_ids, "skus": [item.sku for _, item in creates]}
     await audit.record(store.conn, job, "items.created", "job", job.job_id, data)
 
@@ -222,7 +222,9 @@ async def _update(
     if not updates:
         return
     await store.update_many(
-        [(item_id, {name: item.values[name] for name in item.sent}) for _, item, item_id in updates], tag_ids
+        job,
+        [(item_id, {name: item.values[name] for name in item.sent}) for _, item, item_id in updates],
+        tag_ids,
     )
     item_ids = [item_id for _, _, item_id in updates]
     data = {"count": len(item_ids), "itemIds": item_ids, "skus": [item.sku for _, item, _ in updates]}
