@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict, TypeVar
@@ -11,11 +13,13 @@ from sqlalchemy import Row, Select, Table, exists, func, or_, select
 from stockyard.core import limits
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers
 from stockyard.errors import StockyardError, catalog
@@ -52,6 +56,25 @@ def _locked(record: LocationRecord) -> StockyardError:
     return StockyardError(
         catalog.RESOURCE_LOCKED, f"Location {record.code} is locked by stocktake {record.locked_by}."
     )
+
+
+# `code` sorts on the code as stored, case and all: codes are unique exactly as written (`A-01` and `a-01`
+# are two bins), and the raw column lets the cursor carry the record's own code.
+LOCATION_SORTS = Sorting({"code": SortKind.TEXT, "createdAt": SortKind.TIME}, default="createdAt")
+_LOCATION_SORT_COLUMNS = {"code": locations.c.code, "createdAt": locations.c.created_at}
+_LOCATION_SORT_KEYS: dict[str, Callable[[LocationRecord], SortValue]] = {
+    "code": lambda location: location.code,
+    "createdAt": lambda location: location.created_at,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LocationFilters:
+    """What `GET /locations` and `GET /warehouses/{id}/locations` narrow the list to; None is no
+    condition (the warehouse's own list always sets `warehouse_id`)."""
+
+    warehouse_id: str | None = None
+    archived: bool | None = None
 
 
 class LocationChanges(TypedDict, total=False):
@@ -187,27 +210,31 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
         return await visible_location(conn, ctx, location_id)
 
     async def list(
-        self,
-        ctx: Context,
-        *,
-        warehouse_id: str | None,
-        cursor: str | None,
-        limit: int,
-        archived: bool | None = None,
+        self, ctx: Context, filters: LocationFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[LocationRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            sorting=LOCATION_SORTS,
+            filters=dataclasses.asdict(filters),
+        )
 
         async def fetch(conn: Connection) -> list[LocationRecord]:
             query = select(locations).where(scope.readable(locations, ctx.principal))
-            query = await narrowed_to_places(conn, ctx, query, locations, warehouse_id=warehouse_id)
-            if after is not None:
-                query = query.where(locations.c.id > after)
-            if archived is not None:
-                query = query.where(locations.c.archived == archived)
-            rows = await conn.execute(query.order_by(locations.c.id).limit(limit + 1))
+            query = await narrowed_to_places(conn, ctx, query, locations, warehouse_id=filters.warehouse_id)
+            if filters.archived is not None:
+                query = query.where(locations.c.archived == filters.archived)
+            key = _LOCATION_SORT_COLUMNS[request.sort.field]
+            rows = await conn.execute(keyset(query, key, locations.c.id, request))
             return [_record(row) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        return page_of(
+            await self._db.transact(fetch),
+            request,
+            key=_LOCATION_SORT_KEYS[request.sort.field],
+            id_of=lambda location: location.id,
+        )
 
     @staticmethod
     async def _update(

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import Row, exists, or_, select
+from sqlalchemy import ColumnElement, Row, exists, func, or_, select
 
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
+from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page, decode_cursor, paginate
+from stockyard.core.pagination import Page
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
+from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
 from stockyard.errors import StockyardError, catalog
@@ -46,6 +49,24 @@ def kept_for_history(what: str) -> StockyardError:
     return StockyardError(
         catalog.CONFLICT, f"{what} has stock history and cannot be deleted; archive it instead."
     )
+
+
+# `name` sorts ignoring case, by lower(name). SQLite's lower() folds only ASCII letters where Python's
+# str.lower() folds all, so the cursor carries the key the database computed (selected as `sort_key`),
+# never one recomputed in Python.
+WAREHOUSE_SORTS = Sorting({"name": SortKind.TEXT, "createdAt": SortKind.TIME}, default="createdAt")
+_WAREHOUSE_SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
+    "name": func.lower(warehouses.c.name),
+    "createdAt": warehouses.c.created_at,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WarehouseFilters:
+    """What `GET /warehouses` narrows the list to; None is no condition."""
+
+    archived: bool | None = None
+    updated_since: datetime | None = None
 
 
 class WarehouseChanges(TypedDict, total=False):
@@ -163,20 +184,32 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
         return await visible_warehouse(conn, ctx, warehouse_id)
 
     async def list(
-        self, ctx: Context, *, cursor: str | None, limit: int, archived: bool | None = None
+        self, ctx: Context, filters: WarehouseFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[WarehouseRecord]:
-        after = decode_cursor(cursor)
+        request = ListRequest.read(
+            limit=limit,
+            cursor=cursor,
+            sort=sort,
+            sorting=WAREHOUSE_SORTS,
+            filters=dataclasses.asdict(filters),
+        )
 
-        async def fetch(conn: Connection) -> list[WarehouseRecord]:
-            query = select(warehouses).where(scope.readable(warehouses, ctx.principal, warehouses.c.id))
-            if after is not None:
-                query = query.where(warehouses.c.id > after)
-            if archived is not None:
-                query = query.where(warehouses.c.archived == archived)
-            rows = await conn.execute(query.order_by(warehouses.c.id).limit(limit + 1))
-            return [_record(row) for row in rows]
+        async def fetch(conn: Connection) -> list[tuple[WarehouseRecord, SortValue]]:
+            key = _WAREHOUSE_SORT_COLUMNS[request.sort.field]
+            query = select(warehouses, key.label("sort_key")).where(
+                scope.readable(warehouses, ctx.principal, warehouses.c.id)
+            )
+            if filters.archived is not None:
+                query = query.where(warehouses.c.archived == filters.archived)
+            if filters.updated_since is not None:
+                query = query.where(warehouses.c.updated_at >= filters.updated_since)
+            rows = await conn.execute(keyset(query, key, warehouses.c.id, request))
+            return [(_record(row), row.sort_key) for row in rows]
 
-        return paginate(await self._db.transact(fetch), limit)
+        page = page_of(
+            await self._db.transact(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
+        )
+        return Page([record for record, _ in page.data], page.next_cursor)
 
     @staticmethod
     async def _update(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.paths import API_V1
@@ -21,11 +21,13 @@ from stockyard.api.routers._common import (
     LocationId,
     PageCursor,
     PageLimit,
+    WarehouseFilter,
     WarehouseId,
     conditional_get,
     conditional_get_responses,
     created,
     no_content,
+    sort_query,
     updated,
 )
 from stockyard.api.schemas.errors import error_responses
@@ -39,11 +41,12 @@ from stockyard.api.schemas.warehouses import (
     WarehouseList,
     WarehouseUpdate,
 )
+from stockyard.api.timestamps import Timestamp
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
-from stockyard.inventory.locations import LocationService
-from stockyard.inventory.warehouses import WarehouseService
+from stockyard.inventory.locations import LOCATION_SORTS, LocationFilters, LocationService
+from stockyard.inventory.warehouses import WAREHOUSE_SORTS, WarehouseFilters, WarehouseService
 
 router = APIRouter(prefix=API_V1, tags=["warehouses"])
 
@@ -76,7 +79,7 @@ async def create_warehouse(
 @router.get(
     "/warehouses",
     operation_id="listWarehouses",
-    summary="List the warehouses the caller may see",
+    summary="List the warehouses the caller may see, oldest first unless sorted",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_warehouses(
@@ -84,9 +87,15 @@ async def list_warehouses(
     warehouses: Warehouses,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(WAREHOUSE_SORTS)] = None,
     archived: ArchivedFilter = None,
+    updated_since: Annotated[
+        Timestamp | None, Query(alias="updatedSince", description="Changed at or after.")
+    ] = None,
 ) -> WarehouseList:
-    return WarehouseList.of(await warehouses.list(ctx, cursor=cursor, limit=limit, archived=archived))
+    filters = WarehouseFilters(archived=archived, updated_since=updated_since)
+    page = await warehouses.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
+    return WarehouseList.of(page)
 
 
 @router.get(
@@ -163,7 +172,7 @@ async def create_location(
 @router.get(
     "/warehouses/{warehouseId}/locations",
     operation_id="listWarehouseLocations",
-    summary="List the locations of a warehouse",
+    summary="List the locations of a warehouse, oldest first unless sorted",
     responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_warehouse_locations(
@@ -172,17 +181,18 @@ async def list_warehouse_locations(
     locations: Locations,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(LOCATION_SORTS)] = None,
     archived: ArchivedFilter = None,
 ) -> LocationList:
-    return LocationList.of(
-        await locations.list(ctx, warehouse_id=warehouse_id, cursor=cursor, limit=limit, archived=archived)
-    )
+    filters = LocationFilters(warehouse_id=warehouse_id, archived=archived)
+    page = await locations.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
+    return LocationList.of(page)
 
 
 @router.get(
     "/locations",
     operation_id="listLocations",
-    summary="List the locations the caller may see",
+    summary="List the locations the caller may see, oldest first unless sorted",
     responses=error_responses(*LIST_ERRORS),
 )
 async def list_locations(
@@ -190,11 +200,13 @@ async def list_locations(
     locations: Locations,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(LOCATION_SORTS)] = None,
+    warehouse_id: WarehouseFilter = None,
     archived: ArchivedFilter = None,
 ) -> LocationList:
-    return LocationList.of(
-        await locations.list(ctx, warehouse_id=None, cursor=cursor, limit=limit, archived=archived)
-    )
+    filters = LocationFilters(warehouse_id=warehouse_id, archived=archived)
+    page = await locations.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
+    return LocationList.of(page)
 
 
 @router.get(

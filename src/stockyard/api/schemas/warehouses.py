@@ -8,7 +8,7 @@ from pydantic import Field
 
 from stockyard.api.schemas.base import (
     CreatedAt,
-    NextCursor,
+    ListBody,
     RequestModel,
     ResponseModel,
     UpdatedAt,
@@ -63,9 +63,8 @@ class Warehouse(ResponseModel):
     updated_at: UpdatedAt
 
 
-class WarehouseList(ResponseModel):
+class WarehouseList(ListBody):
     data: list[Warehouse]
-    next_cursor: NextCursor
 
 
 class LocationCreate(RequestModel):
@@ -94,6 +93,5 @@ class Location(ResponseModel):
     updated_at: UpdatedAt
 
 
-class LocationList(ResponseModel):
+class LocationList(ListBody):
     data: list[Location]
-    next_cursor: NextCursor
