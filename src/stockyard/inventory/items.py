@@ -182,7 +182,7 @@ ITEM_SORTS = Sorting(
 # SKUs sort case-insensitively by their folded key, names by lower(name) (its index is on it).
 _ITEM_SORT_COLUMNS: dict[str, Any] = {
     "sku": items.c.sku_key,
-    "name": func.lower(items.c.name),
+    "name": func.lower(items.c.name, type_=items.c.name.type),
     "createdAt": items.c.created_at,
     "updatedAt": items.c.updated_at,
 }
