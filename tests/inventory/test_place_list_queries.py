@@ -1,5 +1,5 @@
-"""Sorting, filtering and paging the place and tag lists over HTTP: tags, warehouses, locations and stock
-levels. Each filter, each sort in both directions (exact order of ids), a walk to the end two rows at a
+"""Sorting, filtering and paging the tag, place and stock lists over HTTP: tags, warehouses, locations
+and stock levels. Each filter, each sort in both directions (exact order of ids), a walk to the end two rows at a
 time, the 400s for an unsupported sort or a cursor of another list, other tenants' rows never shown."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tests.identity.listing import (
     page,
     walk,
 )
-from tests.inventory.helpers import create_location, create_warehouse
+from tests.inventory.helpers import create_location, create_warehouse, move, receive
 from tests.support import Tenant, assert_error
 
 
@@ -155,3 +155,103 @@ def test_locations_filter_sort_and_page(tenant: Tenant, other_tenant: Tenant) ->
         message=CURSOR_MISMATCH,
         param="cursor",
     )
+
+
+def _level_keys(tenant: Tenant, **params: Any) -> list[str]:
+    """A stock level's key, `itemId:locationId` (it has no id), for each row of one page of up to 200
+    (the whole list in these tests: it must have no next page)."""
+    body = page(tenant, "/api/v1/stock", limit=200, **params)
+    assert body["hasMore"] is False
+    return [f"{row['itemId']}:{row['locationId']}" for row in body["data"]]
+
+
+def _walk_levels(tenant: Tenant, **params: Any) -> list[str]:
+    """Every level's key, read two at a time to the last page: full pages until the last, none twice."""
+    seen: list[str] = []
+    cursor: str | None = None
+    while True:
+        extra = {} if cursor is None else {"cursor": cursor}
+        body = page(tenant, "/api/v1/stock", limit=2, **params, **extra)
+        seen += [f"{row['itemId']}:{row['locationId']}" for row in body["data"]]
+        cursor = body["nextCursor"]
+        if cursor is None:
+            break
+        assert len(body["data"]) == 2
+    assert len(seen) == len(set(seen)), seen
+    return seen
+
+
+def test_stock_levels_filter_sort_and_page(tenant: Tenant, other_tenant: Tenant) -> None:
+    url = "/api/v1/stock"
+    # SKUs in mixed case: `sku` sorts ignoring case, so LQ-a, lq-b, lq-c.
+    b = tenant.create_item(sku="lq-b", reorderPoint=10)
+    a = tenant.create_item(sku="LQ-a", reorderPoint=3)
+    c = tenant.create_item(sku="lq-c")
+    north, south = create_warehouse(tenant), create_warehouse(tenant)
+    n1, n2 = create_location(tenant, north["id"], "N-1"), create_location(tenant, north["id"], "N-2")
+    s1 = create_location(tenant, south["id"], "S-1")
+    for item, location, units in ((b, n1, 21), (b, s1, 5), (a, n1, 3), (a, n2, 8), (c, s1, 1)):
+        receive(tenant, item["id"], location["id"], units)
+    hold = _post(
+        tenant,
+        "/api/v1/reservations",
+        {"itemId": a["id"], "locationId": n2["id"], "units": 6, "ttlSeconds": 600},
+    )
+    issued = move(tenant, "issue", b["id"], n1["id"], 1)
+    assert issued.status_code == 201, issued.text
+
+    def key(item: dict[str, Any], location: dict[str, Any]) -> str:
+        return f"{item['id']}:{location['id']}"
+
+    # (level, on hand, available): b@n1 20/20, b@s1 5/5, a@n1 3/3, a@n2 8/2 (6 held), c@s1 1/1.
+    b_n1, b_s1, a_n1, a_n2, c_s1 = key(b, n1), key(b, s1), key(a, n1), key(a, n2), key(c, s1)
+    # One item's levels tie on the SKU: the level's key (item id, then location id) orders them.
+    by_sku = [*sorted([a_n1, a_n2]), *sorted([b_n1, b_s1]), c_s1]
+    by_on_hand = [c_s1, a_n1, b_s1, a_n2, b_n1]
+    by_available = [c_s1, a_n2, a_n1, b_s1, b_n1]
+    assert _level_keys(tenant) == by_sku
+    assert _level_keys(tenant, sort="sku") == by_sku
+    assert _level_keys(tenant, sort="-sku") == list(reversed(by_sku))
+    assert _level_keys(tenant, sort="onHand") == by_on_hand
+    assert _level_keys(tenant, sort="-onHand") == list(reversed(by_on_hand))
+    assert _level_keys(tenant, sort="available") == by_available
+    assert _level_keys(tenant, sort="-available") == list(reversed(by_available))
+    held_level = page(tenant, url, itemId=a["id"], locationId=n2["id"])["data"]
+    assert held_level == [
+        {
+            "itemId": a["id"],
+            "sku": "LQ-a",
+            "locationId": n2["id"],
+            "locationCode": "N-2",
+            "warehouseId": north["id"],
+            "onHand": 8,
+            "reserved": 6,
+            "available": 2,
+        }
+    ]
+    assert _level_keys(tenant, warehouseId=south["id"]) == [b_s1, c_s1]
+    assert _level_keys(tenant, locationId=n1["id"], sort="-onHand") == [b_n1, a_n1]
+    assert _level_keys(tenant, itemId=a["id"], sort="available") == [a_n2, a_n1]
+    # b's reorder point 10: b@s1 (5) is at or below it, b@n1 (20) is not; a's 3: both of its levels
+    # (3 and 2 available); c has none.
+    assert _level_keys(tenant, belowReorderPoint="true") == [*sorted([a_n1, a_n2]), b_s1]
+    assert _level_keys(tenant, belowReorderPoint="false") == [b_n1, c_s1]
+    assert _level_keys(tenant, minAvailable=5, sort="available") == [b_s1, b_n1]
+    assert _level_keys(tenant, minAvailable=3, warehouseId=north["id"], sort="-onHand") == [b_n1, a_n1]
+    assert _level_keys(tenant, minAvailable=21) == []
+    # Only b@n1's on hand changed after the hold was made (the hold changes no level's on hand).
+    assert _level_keys(tenant, updatedSince=hold["createdAt"]) == [b_n1]
+    assert _level_keys(tenant, updatedSince=hold["createdAt"], itemId=a["id"]) == []
+    assert _walk_levels(tenant) == by_sku
+    assert _walk_levels(tenant, sort="-sku") == list(reversed(by_sku))
+    assert _walk_levels(tenant, sort="onHand") == by_on_hand
+    assert _walk_levels(tenant, sort="-available") == list(reversed(by_available))
+    assert _walk_levels(tenant, belowReorderPoint="true", sort="-available") == [b_s1, a_n1, a_n2]
+    assert_sort_refused(tenant, url, "createdAt", "sku, -sku, onHand, -onHand, available, -available")
+    assert_sort_refused(tenant, url, "reserved", "sku, -sku, onHand, -onHand, available, -available")
+    assert_cursor_refused(tenant, url, {"sort": "onHand"}, {"sort": "available"})
+    assert_cursor_refused(tenant, url, {"belowReorderPoint": "true"}, {"belowReorderPoint": "false"})
+    assert_cursor_refused(tenant, url, {"minAvailable": 1}, {"minAvailable": 2})
+    assert_cursor_refused(tenant, url, {"warehouseId": north["id"]}, {"locationId": n1["id"]})
+    assert _level_keys(other_tenant) == []
+    assert _level_keys(other_tenant, belowReorderPoint="true") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import over_database
 from stockyard.api.paths import API_V1
@@ -18,10 +18,12 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     WarehouseFilter,
+    sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stock import ItemStock, StockLevelList
-from stockyard.inventory.stock import StockService
+from stockyard.api.timestamps import Timestamp
+from stockyard.inventory.stock import STOCK_LEVEL_SORTS, StockLevelFilters, StockService
 
 router = APIRouter(prefix=API_V1, tags=["stock"])
 
@@ -31,7 +33,7 @@ Stock = Annotated[StockService, Depends(over_database(StockService))]
 @router.get(
     "/stock",
     operation_id="listStockLevels",
-    summary="Stock levels (on hand, reserved, available) by item, location or warehouse",
+    summary="Stock levels (on hand, reserved, available) by item, location or warehouse; by SKU unless sorted",
     responses=error_responses(*LIST_IN_WAREHOUSE),
 )
 async def list_stock_levels(
@@ -39,18 +41,36 @@ async def list_stock_levels(
     stock: Stock,
     limit: PageLimit = 50,
     cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(STOCK_LEVEL_SORTS)] = None,
     item_id: ItemFilter = None,
     location_id: LocationFilter = None,
     warehouse_id: WarehouseFilter = None,
+    below_reorder_point: Annotated[
+        bool | None,
+        Query(
+            alias="belowReorderPoint",
+            description="true: levels of items with a reorder point whose available units here are at "
+            "or below it (the low-stock report's rule); false: every other level.",
+        ),
+    ] = None,
+    min_available: Annotated[
+        int | None,
+        # Bounded by BIGINT, the units' column type: a larger number cannot be bound as a parameter.
+        Query(alias="minAvailable", ge=0, le=9_223_372_036_854_775_807, description="Available at least."),
+    ] = None,
+    updated_since: Annotated[
+        Timestamp | None, Query(alias="updatedSince", description="On hand changed at or after.")
+    ] = None,
 ) -> StockLevelList:
-    page = await stock.levels(
-        ctx,
+    filters = StockLevelFilters(
         item_id=item_id,
         location_id=location_id,
         warehouse_id=warehouse_id,
-        cursor=cursor,
-        limit=limit,
+        below_reorder_point=below_reorder_point,
+        min_available=min_available,
+        updated_since=updated_since,
     )
+    page = await stock.levels(ctx, filters, limit=limit, cursor=cursor, sort=sort)
     return StockLevelList.of(page)
 
 

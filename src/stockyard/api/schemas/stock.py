@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import NextCursor, ResponseModel
+from stockyard.api.schemas.base import ListBody, ResponseModel
 from stockyard.inventory.stock import ItemStock as ItemStockRecord
 
 OnHand = Annotated[int, Field(description="Units physically there: the sum of the ledger's movements.")]
@@ -27,9 +27,8 @@ class StockLevel(ResponseModel):
     available: Available
 
 
-class StockLevelList(ResponseModel):
+class StockLevelList(ListBody):
     data: list[StockLevel]
-    next_cursor: NextCursor
 
 
 class ItemStock(ResponseModel):
