@@ -255,3 +255,14 @@ def test_stock_levels_filter_sort_and_page(tenant: Tenant, other_tenant: Tenant)
     assert_cursor_refused(tenant, url, {"warehouseId": north["id"]}, {"locationId": n1["id"]})
     assert _level_keys(other_tenant) == []
     assert _level_keys(other_tenant, belowReorderPoint="true") == []
+
+
+def test_below_reorder_point_leaves_out_archived_items_as_the_low_stock_report_does(tenant: Tenant) -> None:
+    warehouse = create_warehouse(tenant)
+    location = create_location(tenant, warehouse["id"], "L-1")
+    kept, archived = tenant.create_item(reorderPoint=5), tenant.create_item(reorderPoint=5)
+    for item in (kept, archived):
+        receive(tenant, item["id"], location["id"], 2)
+    _patch(tenant, f"/api/v1/items/{archived['id']}", {"archived": True})
+    assert _level_keys(tenant, belowReorderPoint="true") == [f"{kept['id']}:{location['id']}"]
+    assert _level_keys(tenant, belowReorderPoint="false") == [f"{archived['id']}:{location['id']}"]
