@@ -19,14 +19,25 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import Generic, TypeVar
 
-from stockyard.core.pagination import Page
 from stockyard.errors import StockyardError, catalog
 
 T = TypeVar("T")
 
 SortValue = str | int | datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One page of a list: its rows, and the cursor of the next page (None on the last)."""
+
+    data: list[T]
+    next_cursor: str | None
+
+    @property
+    def has_more(self) -> bool:
+        return self.next_cursor is not None
 
 
 class SortKind(StrEnum):

@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import Row, select
 
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
-from stockyard.core.pagination import Page
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row

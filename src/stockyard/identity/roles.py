@@ -20,9 +20,8 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import VersionedService, insert_row, require_current

@@ -18,10 +18,9 @@ from stockyard.core.actor import Acting
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import id_pattern, new_id
-from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.money import from_e4, to_e4
-from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, require_current
 from stockyard.db.children import by_parent

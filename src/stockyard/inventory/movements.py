@@ -10,9 +10,8 @@ from sqlalchemy import select
 
 from stockyard.core import audit
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import movements

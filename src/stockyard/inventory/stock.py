@@ -11,9 +11,8 @@ from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, not_, 
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row

@@ -20,9 +20,8 @@ from stockyard.core import actor, audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page
 from stockyard.core.plans import Limit
 from stockyard.db.children import records_by_parent
 from stockyard.db.database import Connection, Database

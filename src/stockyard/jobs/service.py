@@ -12,9 +12,8 @@ from stockyard.core.actor import Acting, SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.core.pagination import Page
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import jobs
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat
