@@ -226,6 +226,7 @@ tags = Table(
     Column("name_key", String(60), nullable=False),
     _created(),
     UniqueConstraint("workspace_id", "name_key"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 item_tags = Table(
@@ -251,6 +252,7 @@ warehouses = Table(
     _created(),
     _updated(),
     UniqueConstraint("workspace_id", "short_id"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
 )
 
 locations = Table(
@@ -267,6 +269,8 @@ locations = Table(
     _created(),
     _updated(),
     UniqueConstraint("warehouse_id", "code"),
+    Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts
+    Index(None, "workspace_id", "code", "id"),
 )
 
 # --- stock ---------------------------------------------------------------------------------------
@@ -283,6 +287,7 @@ stock_levels = Table(
     _updated(),
     Index(None, "workspace_id", "location_id"),
     Index(None, "workspace_id", "item_id", "location_id"),  # 0005_jobs: reports page in key order
+    Index(None, "workspace_id", "on_hand", "item_id", "location_id"),  # 0008_list_sorts
 )
 
 movements = Table(

@@ -15,7 +15,18 @@ down_revision = "0007_membership_credentials"
 branch_labels = None
 depends_on = None
 
-_BY_CREATION = ("audit_events", "items", "reservations", "stocktakes", "jobs", "api_keys", "invites")
+_BY_CREATION = (
+    "audit_events",
+    "items",
+    "reservations",
+    "stocktakes",
+    "jobs",
+    "api_keys",
+    "invites",
+    "tags",
+    "warehouses",
+    "locations",
+)
 
 
 # Their (workspace_id, created_at) index gains the id, the keyset's tie-break.
@@ -30,6 +41,12 @@ def upgrade() -> None:
         "ix_reservations_workspace_id_expires_at_id", "reservations", ["workspace_id", "expires_at", "id"]
     )
     op.create_index("ix_reservations_status_expires_at", "reservations", ["status", "expires_at"])
+    op.create_index("ix_locations_workspace_id_code_id", "locations", ["workspace_id", "code", "id"])
+    op.create_index(
+        "ix_stock_levels_workspace_id_on_hand_item_id_location_id",
+        "stock_levels",
+        ["workspace_id", "on_hand", "item_id", "location_id"],
+    )
     for table in _BY_CREATION:
         op.create_index(f"ix_{table}_workspace_id_created_at_id", table, ["workspace_id", "created_at", "id"])
     op.create_index("ix_items_workspace_id_updated_at_id", "items", ["workspace_id", "updated_at", "id"])
@@ -42,6 +59,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_stock_levels_workspace_id_on_hand_item_id_location_id", table_name="stock_levels")
+    op.drop_index("ix_locations_workspace_id_code_id", table_name="locations")
     op.drop_index("ix_reservations_status_expires_at", table_name="reservations")
     op.drop_index("ix_reservations_workspace_id_expires_at_id", table_name="reservations")
     for table in _REPLACED:
