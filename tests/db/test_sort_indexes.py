@@ -5,7 +5,7 @@ SQLite: EXPLAIN QUERY PLAN shows no "USE TEMP B-TREE FOR ORDER BY". PostgreSQL: 
 prohibitively expensive (`enable_sort = off`, `enable_seqscan = off`, for this transaction only),
 the plan has no full Sort node — which it can only avoid through an index in the right order. (On the
 tiny tables of a test the planner would rightly prefer a sort; bench/README.md has the plans on a
-large table.)
+large table, from `python -m bench.list_plans`.)
 """
 
 from __future__ import annotations
