@@ -10,8 +10,6 @@ appear later. Subscribers (webhook fan-out) run in the same transaction as the n
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
@@ -21,7 +19,8 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, select, text, update
 
 from stockyard.core.clock import utcnow
-from stockyard.db.database import Connection, Database, is_unavailable
+from stockyard.core.polling import Chore, PollingLoop
+from stockyard.db.database import Connection, Database
 from stockyard.db.tables import events
 from stockyard.events.model import EventRecord, EventType
 
@@ -34,8 +33,6 @@ _NUMBER = (
 )
 
 Subscriber = Callable[[Connection, list[EventRecord]], Awaitable[None]]
-# Work the relay's loop also runs now and then: (every so many seconds, the work).
-Chore = tuple[float, Callable[[], Awaitable[object]]]
 
 
 def record_of(row: Any) -> EventRecord:
@@ -64,12 +61,10 @@ class EventRelay:
         chores: Sequence[Chore] = (),
     ) -> None:
         self._db = db
-        self._chores: list[Chore] = [(3600.0, self.purge), *chores]
+        self._loop = PollingLoop("numbering events", self._more, [(3600.0, self.purge), *chores])
         self._subscribers = list(subscribers)
         self._batch_size = batch_size
         self._retention = retention
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
 
     def subscribe(self, subscriber: Subscriber) -> None:
         self._subscribers.append(subscriber)
@@ -125,34 +120,14 @@ class EventRelay:
 
     def wake(self) -> None:
         """Numbers soon, without waiting for the next poll (after a write that emitted events)."""
-        self._wake.set()
+        self._loop.wake()
 
     def start(self, *, interval: float = 0.1) -> None:
-        self._task = asyncio.create_task(self._loop(interval))
+        self._loop.start(interval)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._loop.stop()
 
-    async def _loop(self, interval: float) -> None:
-        loop = asyncio.get_running_loop()
-        due = [loop.time()] * len(self._chores)
-        while True:
-            try:
-                for index, (every, chore) in enumerate(self._chores):
-                    if loop.time() >= due[index]:
-                        due[index] = loop.time() + every
-                        await chore()
-                if await self.number_once() == self._batch_size:
-                    continue  # more are waiting
-            except Exception as exc:  # the database is down or the statement failed: try again later
-                if not is_unavailable(exc):
-                    log.exception("numbering events failed")
-                await asyncio.sleep(max(interval, 1.0))
-                continue
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=interval)
+    async def _more(self) -> bool:
+        """One batch numbered; whether a full one (more may be waiting)."""
+        return await self.number_once() == self._batch_size
