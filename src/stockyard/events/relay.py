@@ -10,7 +10,6 @@ appear later. Subscribers (webhook fan-out) run in the same transaction as the n
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -23,8 +22,6 @@ from stockyard.core.polling import Chore, PollingLoop
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import events
 from stockyard.events.model import EventRecord, EventType
-
-log = logging.getLogger("stockyard.events")
 
 # Any constant both relays agree on: the lock that makes numbering one transaction at a time.
 _POSTGRES_LOCK = 0x5354_4B59_4556  # "STKYEV"

@@ -17,7 +17,6 @@ ones. An endpoint whose deliveries have all failed for `disable_after` is disabl
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import contextvars
 import logging
 import random
@@ -36,6 +35,7 @@ from stockyard.core.actor import SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.core.plans import Capability, policy
+from stockyard.core.polling import PollingLoop
 from stockyard.db.database import Connection, Database, is_unavailable
 from stockyard.db.tables import events, webhook_deliveries, webhook_endpoints, workspaces
 from stockyard.errors import StockyardError
@@ -204,8 +204,7 @@ class DeliveryWorker:
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=httpx.create_ssl_context(), network_backend=_PinnedBackend(), retries=0
         )
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._loop = PollingLoop("claiming webhook deliveries", self._claimed_some, [(3600.0, self.purge)])
 
     async def run_once(self) -> int:
         """Claims a batch of due deliveries (at most one per endpoint), sends them concurrently and
@@ -441,37 +440,18 @@ class DeliveryWorker:
 
     def wake(self) -> None:
         """Looks for due deliveries soon, without waiting for the next poll (new deliveries queued)."""
-        self._wake.set()
+        self._loop.wake()
 
-    def start(self, *, interval: float = 0.5, purge_every: float = 3600.0) -> None:
-        self._task = asyncio.create_task(self._loop(interval, purge_every))
+    def start(self, *, interval: float = 0.5) -> None:
+        self._loop.start(interval)
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await self._loop.stop()
         await self._pool.aclose()
 
-    async def _loop(self, interval: float, purge_every: float) -> None:
-        loop = asyncio.get_running_loop()
-        next_purge = loop.time()
-        while True:
-            try:
-                if loop.time() >= next_purge:
-                    await self.purge()
-                    next_purge = loop.time() + purge_every
-                if await self.run_once():
-                    continue  # claimed some: others may be due already
-            except Exception as exc:  # the database is down or the statement failed: try again later
-                if not is_unavailable(exc):
-                    log.exception("claiming webhook deliveries failed")
-                await asyncio.sleep(max(interval, 1.0))
-                continue
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=interval)
+    async def _claimed_some(self) -> bool:
+        """One round of deliveries; whether it claimed any (others may be due already)."""
+        return bool(await self.run_once())
 
 
 def _ms_since(started: float) -> int:
