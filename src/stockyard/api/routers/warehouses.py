@@ -193,7 +193,7 @@ async def list_warehouse_locations(
     "/locations",
     operation_id="listLocations",
     summary="List the locations the caller may see, oldest first unless sorted",
-    responses=error_responses(*LIST_ERRORS),
+    responses=error_responses(*LIST_IN_WAREHOUSE),  # a warehouseId filter is found or 404, in scope or 403
 )
 async def list_locations(
     ctx: InventoryReader,
