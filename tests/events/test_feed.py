@@ -10,9 +10,8 @@ import pytest
 from stockyard.core.actor import SystemContext
 from stockyard.db.database import Connection
 from stockyard.events.model import EventType
-from stockyard.events.outbox import emit
-from stockyard.events.relay import EventRelay
-from tests.events.reading import data, marker
+from stockyard.events.outbox import emit, emit_many
+from tests.events.reading import data, drain, marker
 from tests.support import Tenant, assert_error
 
 EVENT_KEYS = {"id", "type", "createdAt", "requestId", "actor", "data"}
@@ -20,18 +19,13 @@ EVENT_KEYS = {"id", "type", "createdAt", "requestId", "actor", "data"}
 
 def _emit(tenant: Tenant, *events: tuple[EventType, dict[str, Any], str | None]) -> None:
     """Writes events as the system would, in one transaction, then numbers them."""
-    client = tenant.client
-    database = client.app.state.services.database
-    relay: EventRelay = client.app.state.event_relay
-    ctx = SystemContext(tenant.workspace_id)
+    database = tenant.client.app.state.services.database
 
     async def write(conn: Connection) -> None:
-        for type, payload, warehouse_id in events:
-            await emit(conn, ctx, type, payload, warehouse_id=warehouse_id)
+        await emit_many(conn, SystemContext(tenant.workspace_id), events)
 
-    client.portal.call(database.transact, write)
-    while client.portal.call(relay.number_once):
-        pass
+    tenant.client.portal.call(database.transact, write)
+    drain(tenant)
 
 
 def _feed(tenant: Tenant, **params: Any) -> dict[str, Any]:
