@@ -11,8 +11,7 @@ from tests.support import Tenant
 
 def drain(tenant: Tenant) -> None:
     relay = tenant.client.app.state.event_relay
-    while tenant.client.portal.call(relay.number_once):
-        pass
+    tenant.client.portal.call(relay.drain)
 
 
 def feed(tenant: Tenant, *types: str) -> list[dict[str, Any]]:

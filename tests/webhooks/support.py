@@ -120,10 +120,7 @@ def run(database_url: str, work: Callable[[Database], Any]) -> Any:
 async def relay_all(database: Database) -> int:
     """Numbers every committed event and fans it out; how many."""
     relay = EventRelay(database, subscribers=[fan_out])
-    total = 0
-    while numbered := await relay.number_once():
-        total += numbered
-    return total
+    return await relay.drain()
 
 
 def deliver(database_url: str, *, rounds: int = 1, policy: UrlPolicy = OPEN, **options: Any) -> list[int]:

@@ -10,6 +10,7 @@ appear later. Subscribers (webhook fan-out) run in the same transaction as the n
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
@@ -28,6 +29,12 @@ _POSTGRES_LOCK = 0x5354_4B59_4556  # "STKYEV"
 _NUMBER = (
     update(events).where(events.c.id == bindparam("event_id")).values(position=bindparam("new_position"))
 )
+
+
+async def _any_unnumbered(conn: Connection) -> bool:
+    found = await conn.execute(select(events.c.id).where(events.c.position.is_(None)).limit(1))
+    return found.first() is not None
+
 
 Subscriber = Callable[[Connection, list[EventRecord]], Awaitable[None]]
 
@@ -102,6 +109,23 @@ class EventRelay:
             return len(numbered)
 
         return await self._db.transact(number)
+
+    async def drain(self, *, patience: float = 10.0) -> int:
+        """Numbers until no committed event is left without a position; how many this relay
+        numbered. Another relay holding the lock (another process) is waited for, not taken as
+        "nothing left"."""
+        total = 0
+        deadline = asyncio.get_running_loop().time() + patience
+        while True:
+            numbered = await self.number_once()
+            total += numbered
+            if numbered:
+                continue
+            if not await self._db.read(_any_unnumbered):
+                return total
+            if asyncio.get_running_loop().time() > deadline:
+                raise TimeoutError("events are still waiting for a position")
+            await asyncio.sleep(0.02)
 
     async def purge(self) -> int:
         """Deletes numbered events older than the retention period; how many."""
