@@ -29,8 +29,10 @@ from tests.support import Tenant
 from tests.webhooks.support import OPEN, Receiver, relay_all, run
 from tests.webhooks.test_delivery import emit_events, endpoint, example, send_test
 
-ENDPOINTS = 8
-EVENTS = 100
+# The two-worker run: 2,000 events, each to each of the endpoints. Each worker claims one endpoint
+# per round (runs of 50), so both take part, and they meet on the same endpoints round after round.
+ENDPOINTS = 2
+EVENTS = 2_000
 
 
 def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> None:
@@ -58,7 +60,9 @@ def test_two_workers_on_postgresql_deliver_each_event_once_in_order(
 
     async def work() -> list[int]:
         databases = [open_database(webhook_database_url), open_database(webhook_database_url)]
-        workers = [DeliveryWorker(database, policy=OPEN) for database in databases]
+        workers = [
+            DeliveryWorker(database, policy=OPEN, batch_size=1, run_length=50) for database in databases
+        ]
 
         async def count_left() -> int:
             async def read(conn: Any) -> int:
@@ -95,7 +99,10 @@ def test_two_workers_on_postgresql_deliver_each_event_once_in_order(
         path = f"/hooks/{n}"
         received = receiver.at(path)
         ids = Counter(request.headers["webhook-id"] for request in received)
-        assert len(ids) == EVENTS and set(ids.values()) == {1}, path  # each event once, none twice
+        duplicates = sum(count - 1 for count in ids.values())
+        print(f"{path}: {len(received)} requests, {len(ids)} events, {duplicates} duplicates")
+        # No lease expired (nothing was cut off), so there is no duplicate to allow for.
+        assert len(ids) == EVENTS and duplicates == 0, path
         assert [json.loads(request.body)["data"]["sku"] for request in received] == skus  # in event order
         assert receiver.max_in_flight[path] == 1  # never two at once to one endpoint
 

@@ -8,6 +8,11 @@ killed mid-request leaves the delivery `delivering` until its lease expires; the
 claims it again, so the receiver may see it twice (same `webhook-id`) but never loses it. The
 lease outlives the request timeout by far, so a live worker's delivery is never taken from it.
 
+Throughput: a worker claims, per endpoint, a run of due deliveries (up to `run_length`, oldest
+first) in one transaction, sends them one after another over a kept-alive connection, and records
+their outcomes a batch at a time. A run stops at its first failure, and before any request that could
+outlast the lease; what it did not send goes back to the queue as it was.
+
 Order: per endpoint, at most one delivery is in flight, and the oldest due (by feed position) goes
 first; so first attempts arrive in event order, and only a retried delivery arrives after newer
 ones. An endpoint whose deliveries have all failed for `disable_after` is disabled, with a
@@ -29,7 +34,7 @@ from typing import Any
 import httpcore
 import httpx
 import orjson
-from sqlalchemy import and_, delete, exists, or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, or_, select, update
 
 from stockyard.core.actor import SystemContext
 from stockyard.core.clock import utcnow
@@ -64,6 +69,33 @@ USER_AGENT = "Stockyard-Webhooks/1"
 
 _d = webhook_deliveries
 _e = webhook_endpoints
+LEASE_MARGIN_SECONDS = (
+    1.0  # after its first, a run sends no request that could still run this close to the lease's end
+)
+
+# Both fenced: a worker whose lease expired (another claimed the delivery since) changes nothing.
+_FENCE = and_(
+    _d.c.id == bindparam("delivery_id"), _d.c.status == "delivering", _d.c.attempts == bindparam("attempt")
+)
+_SUCCEEDED = (
+    update(_d)
+    .where(_FENCE)
+    .values(
+        status="succeeded",
+        next_attempt_at=None,
+        lease_expires_at=None,
+        last_status_code=bindparam("code"),
+        last_latency_ms=bindparam("latency"),
+        last_error=None,
+        last_response_body=bindparam("body"),
+        updated_at=bindparam("now"),
+    )
+)
+_HAND_BACK = (
+    update(_d)
+    .where(_FENCE)
+    .values(status="pending", attempts=_d.c.attempts - 1, lease_expires_at=None, updated_at=bindparam("now"))
+)
 
 
 # --- fan-out --------------------------------------------------------------------------------------
@@ -188,6 +220,8 @@ class DeliveryWorker:
         lease: timedelta = timedelta(seconds=60),
         disable_after: timedelta = timedelta(days=3),
         batch_size: int = 50,
+        run_length: int = 100,
+        record_every: float = 0.1,
         retention: timedelta = timedelta(days=30),
     ) -> None:
         if lease.total_seconds() <= timeout:
@@ -199,7 +233,9 @@ class DeliveryWorker:
         self._timeout = timeout
         self._lease = lease
         self._disable_after = disable_after
-        self._batch_size = batch_size
+        self._batch_size = batch_size  # endpoints per round
+        self._run_length = run_length  # deliveries per endpoint per round
+        self._record_every = record_every
         self._retention = retention
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=httpx.create_ssl_context(), network_backend=_PinnedBackend(), retries=0
@@ -207,14 +243,15 @@ class DeliveryWorker:
         self._loop = PollingLoop("claiming webhook deliveries", self._claimed_some, [(3600.0, self.purge)])
 
     async def run_once(self) -> int:
-        """Claims a batch of due deliveries (at most one per endpoint), sends them concurrently and
-        records each outcome; how many it attempted."""
-        claimed = await self._db.transact(self._claim)
-        if claimed:
-            await asyncio.gather(*(self._deliver(delivery) for delivery in claimed))
-        return len(claimed)
+        """Claims due deliveries — for each endpoint with work, a run of them in event order — and
+        sends each endpoint's run one delivery at a time, the endpoints concurrently; how many it
+        claimed."""
+        runs = await self._db.transact(self._claim)
+        if runs:
+            await asyncio.gather(*(self._deliver_run(run) for run in runs))
+        return sum(len(run) for run in runs)
 
-    async def _claim(self, conn: Connection) -> list[Claimed]:
+    async def _claim(self, conn: Connection) -> list[list[Claimed]]:
         now = utcnow()
         due = or_(
             and_(_d.c.status == "pending", _d.c.next_attempt_at <= now),
@@ -237,11 +274,11 @@ class DeliveryWorker:
                 .with_for_update(skip_locked=True, key_share=True)
             )
         )  # fmt: skip
-        claimed: list[Claimed] = []
+        runs: list[list[Claimed]] = []
         lease_until = now + self._lease
         for endpoint in endpoint_rows:
             # A fresh statement: a claim another worker committed since the query above shows here.
-            delivery = (
+            rows = list(
                 await conn.execute(
                     select(_d.c.id, _d.c.event_id, _d.c.attempts)
                     .where(
@@ -256,19 +293,28 @@ class DeliveryWorker:
                         .exists(),
                     )
                     .order_by(_d.c.event_position, _d.c.id)
-                    .limit(1)
+                    .limit(self._run_length)
                     .with_for_update(skip_locked=True)
                 )
-            ).first()
-            if delivery is None:
+            )
+            if not rows:
                 continue
-            attempt = delivery.attempts + 1
             await conn.execute(
                 update(_d)
-                .where(_d.c.id == delivery.id)
-                .values(status="delivering", attempts=attempt, lease_expires_at=lease_until, updated_at=now)
+                .where(_d.c.id.in_([row.id for row in rows]))
+                .values(
+                    status="delivering",
+                    attempts=_d.c.attempts + 1,
+                    lease_expires_at=lease_until,
+                    updated_at=now,
+                )
             )
-            event_row = (await conn.execute(select(events).where(events.c.id == delivery.event_id))).first()
+            event_rows = {
+                row.id: row
+                for row in await conn.execute(
+                    select(events).where(events.c.id.in_(sorted({row.event_id for row in rows})))
+                )
+            }
             signing = [endpoint.secret]
             if (
                 endpoint.previous_secret
@@ -276,30 +322,60 @@ class DeliveryWorker:
                 and (endpoint.previous_secret_expires_at > now)
             ):
                 signing.append(endpoint.previous_secret)
-            claimed.append(
-                Claimed(
-                    id=delivery.id,
-                    endpoint_id=endpoint.id,
-                    workspace_id=endpoint.workspace_id,
-                    attempt=attempt,
-                    url=endpoint.url,
-                    signing_secrets=signing,
-                    event=None if event_row is None else record_of(event_row),
-                )
+            runs.append(
+                [
+                    Claimed(
+                        id=row.id,
+                        endpoint_id=endpoint.id,
+                        workspace_id=endpoint.workspace_id,
+                        attempt=row.attempts + 1,
+                        url=endpoint.url,
+                        signing_secrets=signing,
+                        event=record_of(event_rows[row.event_id]) if row.event_id in event_rows else None,
+                    )
+                    for row in rows
+                ]
             )
-        return claimed
+        return runs
 
-    async def _deliver(self, delivery: Claimed) -> None:
+    async def _deliver_run(self, run: list[Claimed]) -> None:
+        """One endpoint's run, in order. Outcomes are recorded every `record_every` seconds (one
+        transaction for many); the run stops at its first failure, or when another request could
+        outlast the lease, and hands the rest back (their attempt undone) for the next round."""
+        started = last_recorded = time.monotonic()
+        lease_seconds = self._lease.total_seconds()
+        outcomes: list[tuple[Claimed, Outcome]] = []
+        handed_back: list[Claimed] = []
+        for index, delivery in enumerate(run):
+            late = time.monotonic() - started + self._timeout + LEASE_MARGIN_SECONDS >= lease_seconds
+            if index and late:
+                handed_back = run[index:]
+                break
+            outcome = await self._attempt_safely(delivery)
+            outcomes.append((delivery, outcome))
+            if not outcome.succeeded:
+                handed_back = run[index + 1 :]
+                break
+            if time.monotonic() - last_recorded >= self._record_every:
+                await self._settle(outcomes, [])
+                outcomes, last_recorded = [], time.monotonic()
+        await self._settle(outcomes, handed_back)
+
+    async def _attempt_safely(self, delivery: Claimed) -> Outcome:
         try:
-            outcome = await self._attempt(delivery)
+            return await self._attempt(delivery)
         except Exception:  # a bug, not the receiver's doing: recorded as a failed attempt, retried
             log.exception("webhook delivery %s failed unexpectedly", delivery.id)
-            outcome = Outcome(False, None, None, "The delivery failed inside Stockyard.", None)
+            return Outcome(False, None, None, "The delivery failed inside Stockyard.", None)
+
+    async def _settle(self, outcomes: list[tuple[Claimed, Outcome]], handed_back: list[Claimed]) -> None:
+        if not outcomes and not handed_back:
+            return
         try:
-            await self._db.transact(self._record, delivery, outcome)
-        except Exception as exc:  # the lease expires and another attempt follows
+            await self._db.transact(self._record, outcomes, handed_back)
+        except Exception as exc:  # the leases expire and other attempts follow
             if not is_unavailable(exc):
-                log.exception("recording webhook delivery %s failed", delivery.id)
+                log.exception("recording %d webhook deliveries failed", len(outcomes) + len(handed_back))
 
     async def _attempt(self, delivery: Claimed) -> Outcome:
         if delivery.event is None:
@@ -355,8 +431,42 @@ class DeliveryWorker:
             return Outcome(True, status, latency, None, text)
         return Outcome(False, status, latency, f"The receiver answered {status}.", text)
 
-    async def _record(self, conn: Connection, delivery: Claimed, outcome: Outcome) -> None:
+    async def _record(
+        self, conn: Connection, outcomes: list[tuple[Claimed, Outcome]], handed_back: list[Claimed]
+    ) -> None:
         now = utcnow()
+        if handed_back:  # claimed but not sent: as they were, due now (fenced like the outcomes)
+            await conn.execute(
+                _HAND_BACK, [{"delivery_id": d.id, "attempt": d.attempt, "now": now} for d in handed_back]
+            )
+        succeeded = [(delivery, outcome) for delivery, outcome in outcomes if outcome.succeeded]
+        if succeeded:
+            await conn.execute(
+                _SUCCEEDED,
+                [
+                    {
+                        "delivery_id": delivery.id,
+                        "attempt": delivery.attempt,
+                        "code": outcome.status_code,
+                        "latency": outcome.latency_ms,
+                        "body": outcome.response_body,
+                        "now": now,
+                    }
+                    for delivery, outcome in succeeded
+                ],
+            )
+            await conn.execute(
+                update(_e)
+                .where(_e.c.id == succeeded[0][0].endpoint_id, _e.c.failing_since.is_not(None))
+                .values(failing_since=None)
+            )
+        for delivery, outcome in outcomes:
+            if not outcome.succeeded:
+                await self._record_failure(conn, delivery, outcome, now)
+
+    async def _record_failure(
+        self, conn: Connection, delivery: Claimed, outcome: Outcome, now: datetime
+    ) -> None:
         values: dict[str, Any] = {
             "lease_expires_at": None,
             "last_status_code": outcome.status_code,
@@ -365,9 +475,7 @@ class DeliveryWorker:
             "last_response_body": outcome.response_body,
             "updated_at": now,
         }
-        if outcome.succeeded:
-            values.update(status="succeeded", next_attempt_at=None)
-        elif delivery.attempt > len(self._schedule) or delivery.event is None:
+        if delivery.attempt > len(self._schedule) or delivery.event is None:
             values.update(status="failed", next_attempt_at=None)
         else:
             values.update(status="pending", next_attempt_at=now + self._backoff(delivery.attempt))
@@ -378,13 +486,6 @@ class DeliveryWorker:
             .values(**values)
         )
         if not done.rowcount:
-            return
-        if outcome.succeeded:
-            await conn.execute(
-                update(_e)
-                .where(_e.c.id == delivery.endpoint_id, _e.c.failing_since.is_not(None))
-                .values(failing_since=None)
-            )
             return
         await conn.execute(
             update(_e)
