@@ -30,13 +30,15 @@ class Background:
         async def expire_holds() -> int:
             return await expire_due(database, utcnow())
 
+        deliveries = DeliveryWorker(database, policy=UrlPolicy.of(settings), retention=retention)
         relay = EventRelay(
             database,
             subscribers=[fan_out],
             retention=retention,
             chores=[(EXPIRY_SWEEP_SECONDS, expire_holds)],
+            on_numbered=[deliveries.wake],  # new deliveries may be queued: no waiting for the next poll
         )
-        return cls(relay, DeliveryWorker(database, policy=UrlPolicy.of(settings), retention=retention))
+        return cls(relay, deliveries)
 
     def start(self) -> None:
         self.relay.start()

@@ -63,8 +63,10 @@ class EventRelay:
         batch_size: int = 500,
         retention: timedelta = timedelta(days=30),
         chores: Sequence[Chore] = (),
+        on_numbered: Sequence[Callable[[], None]] = (),
     ) -> None:
         self._db = db
+        self._on_numbered = list(on_numbered)  # called after a commit that numbered events
         self._loop = PollingLoop("numbering events", self._more, [(3600.0, self.purge), *chores])
         self._subscribers = list(subscribers)
         self._batch_size = batch_size
@@ -108,7 +110,11 @@ class EventRelay:
                 await subscriber(conn, numbered)
             return len(numbered)
 
-        return await self._db.transact(number)
+        numbered = await self._db.transact(number)
+        if numbered:
+            for callback in self._on_numbered:
+                callback()
+        return numbered
 
     async def drain(self, *, patience: float = 10.0) -> int:
         """Numbers until no committed event is left without a position; how many this relay
