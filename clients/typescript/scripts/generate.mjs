@@ -30,7 +30,7 @@ export function readDocument(path) {
 /** The text of schema.d.ts for an OpenAPI document (JSON text). */
 export async function render(documentText) {
   const document = JSON.parse(documentText);
-  const ast = await openapiTS(document, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(document, { alphabetize: false, exportType: false, defaultNonNullable: false });
   return HEADER + astToString(ast);
 }
 

@@ -43,7 +43,7 @@ export function parseRetryAfter(value: string | null | undefined, now: () => num
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
   if (trimmed === "") return null;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Number(trimmed) * 1000);
+  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Math.max(0, Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now());

@@ -1086,7 +1086,7 @@ export interface components {
              * Readonly
              * @default false
              */
-            readOnly: boolean;
+            readOnly?: boolean;
             /**
              * Warehouseids
              * @description The warehouses the key may touch; null means all of them.
@@ -1536,7 +1536,7 @@ export interface components {
              * Unit
              * @default each
              */
-            unit: string;
+            unit?: string;
             /** Barcode */
             barcode?: string | null;
             /** Reorderpoint */
@@ -1549,7 +1549,7 @@ export interface components {
              * Archived
              * @default false
              */
-            archived: boolean;
+            archived?: boolean;
         };
         /** ItemList */
         ItemList: {
@@ -2273,7 +2273,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /** Permissions */
             permissions: components["schemas"]["Permission"][];
         };
@@ -2502,7 +2502,7 @@ export interface components {
              * @default Bearer
              * @constant
              */
-            tokenType: "Bearer";
+            tokenType?: "Bearer";
             /** Expiresin */
             expiresIn: number;
         };
@@ -3081,7 +3081,7 @@ export interface components {
              * @description Field dot path → messages; only for validation_error.
              * @default null
              */
-            details: {
+            details?: {
                 [key: string]: string[];
             } | null;
             /**
@@ -3089,7 +3089,7 @@ export interface components {
              * @description The parameter the error is about (dot path).
              * @default null
              */
-            param: string | null;
+            param?: string | null;
             /**
              * Requestid
              * @description Equals the X-Request-Id response header.
@@ -3158,13 +3158,13 @@ export interface components {
              * @description The parameter the error is about (dot path).
              * @default null
              */
-            param: string | null;
+            param?: string | null;
             /**
              * Errors
              * @description Only for validation_error.
              * @default null
              */
-            errors: components["schemas"]["ProblemError"][] | null;
+            errors?: components["schemas"]["ProblemError"][] | null;
         };
     };
     responses: {
