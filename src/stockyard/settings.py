@@ -73,8 +73,8 @@ class Settings(BaseSettings):
     )
     embedded_worker: bool = Field(
         default=True,
-        description="Whether the API process numbers new events for the feed and delivers webhooks "
-        "itself; false when `stockyard worker` processes do it.",
+        description="Whether the API process numbers new events for the feed, delivers webhooks and "
+        "runs bulk jobs itself; false when `stockyard worker` processes do it.",
     )
     webhook_allow_http: bool = Field(
         default=False,

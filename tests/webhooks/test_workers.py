@@ -122,6 +122,36 @@ def test_the_api_process_delivers_by_itself(
     assert receiver.at("/hooks/embedded")[0].headers["webhook-id"] == event_id
 
 
+def test_with_the_background_work_in_a_worker_bulk_jobs_wait_queued_for_it(
+    team: Tenant, webhook_database_url: str, tmp_path: Path
+) -> None:
+    """The webhook tests' app runs no background work (STOCKYARD_EMBEDDED_WORKER=false): a bulk
+    import stays queued until a `stockyard worker` starts, which runs it to the end."""
+    submitted = team.post(
+        "/api/v1/items/bulk", content=b"sku,name\nQ-1,One\nQ-2,Two\n", headers={"Content-Type": "text/csv"}
+    )
+    assert submitted.status_code == 202, submitted.text
+    job_url = submitted.headers["Location"]
+    time.sleep(0.5)
+    waiting = team.get(job_url).json()
+    assert (waiting["status"], waiting["processed"]) == ("queued", 0)
+    env = server_env(webhook_database_url, tmp_path, "worker-secret-key-that-is-long-enough-for-hs256", {})
+    log = tmp_path / "worker.log"
+    process = spawn([sys.executable, "-m", "stockyard", "worker"], env, log)
+    try:
+        wait_for(lambda: team.get(job_url).json()["status"] == "succeeded")
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0, log.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    done = team.get(job_url).json()
+    assert (done["processed"], done["succeeded"], done["failed"]) == (2, 2, 0)
+    found = team.get("/api/v1/items", params={"sku": "Q-2"}).json()["data"]
+    assert [item["name"] for item in found] == ["Two"]
+
+
 def test_stockyard_worker_delivers_until_sigterm(
     team: Tenant, receiver: Receiver, webhook_database_url: str, tmp_path: Path
 ) -> None:

@@ -111,7 +111,8 @@ def create_app(
         )
         tracing.instrument_database(db)  # a span per statement; nothing while tracing is off
         app.state.services = build_services(settings, db)
-        app.state.job_runner = build_job_runner(db)
+        # With the background work in `stockyard worker`s, so are the bulk jobs: they wait queued.
+        app.state.job_runner = build_job_runner(db, runs_jobs=settings.embedded_worker)
         app.state.job_runner.start_resuming()  # jobs a stopped server left queued or running
         background = Background.of(db, settings)
         app.state.event_relay, app.state.delivery_worker = background.relay, background.deliveries

@@ -18,5 +18,7 @@ def job_handlers() -> dict[JobKind, JobHandler]:
     }
 
 
-def build_job_runner(database: Database, *, batch_size: int = BATCH_SIZE) -> JobRunner:
-    return JobRunner(database, job_handlers(), batch_size=batch_size)
+def build_job_runner(
+    database: Database, *, batch_size: int = BATCH_SIZE, runs_jobs: bool = True
+) -> JobRunner:
+    return JobRunner(database, job_handlers(), batch_size=batch_size, runs_jobs=runs_jobs)

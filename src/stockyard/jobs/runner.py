@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from stockyard.core.actor import Actor, ActorKind, SystemContext
 from stockyard.core.clock import utcnow
+from stockyard.core.polling import PollingLoop
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import job_errors, jobs
 from stockyard.errors import StockyardError
@@ -38,6 +39,7 @@ from stockyard.metrics import JOB_DURATION, JOB_FAILURES, JOB_QUEUE_DEPTH, JOBS_
 log = logging.getLogger("stockyard.jobs")
 
 BATCH_ATTEMPTS = 3
+MAX_RUNNING = 4  # jobs one polling worker runs at once
 ProgressCallback = Callable[[int, int], Awaitable[None] | None]
 
 
@@ -52,18 +54,30 @@ def _batches(rows: Iterator[PayloadRow], size: int) -> Iterator[list[PayloadRow]
 
 class JobRunner:
     def __init__(
-        self, database: Database, handlers: Mapping[JobKind, JobHandler], *, batch_size: int = BATCH_SIZE
+        self,
+        database: Database,
+        handlers: Mapping[JobKind, JobHandler],
+        *,
+        batch_size: int = BATCH_SIZE,
+        runs_jobs: bool = True,
+        max_running: int = MAX_RUNNING,
     ) -> None:
         self._db = database
         self._handlers = dict(handlers)
         self._batch_size = batch_size
+        # False in an API process whose background work runs in `stockyard worker`s: submitted
+        # jobs stay queued there, and a worker's `start_polling` takes them.
+        self._runs_jobs = runs_jobs
+        self._max_running = max_running
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._resumer: asyncio.Task[None] | None = None
+        self._poller = PollingLoop("starting queued jobs", self._start_queued)
 
     # --- lifecycle -------------------------------------------------------------------------------
     def start(self, job_id: str) -> None:
-        """Run the job in the background (no-op if this runner already runs it)."""
-        if job_id in self._tasks:
+        """Run the job in the background (no-op if this runner already runs it, or runs no jobs:
+        then it waits, queued, for a worker)."""
+        if job_id in self._tasks or not self._runs_jobs:
             return
         task = asyncio.create_task(self._run_logged(job_id), name=f"job:{job_id}")
         self._tasks[job_id] = task
@@ -92,9 +106,37 @@ class JobRunner:
             log.info("resuming %d job(s)", len(job_ids))
         return job_ids
 
+    def start_polling(self, *, interval: float = 1.0) -> None:
+        """Starts queued jobs as they are submitted (up to `max_running` at once): `stockyard
+        worker`'s side of jobs whose API process runs none. Several workers may start one job at
+        once; the progress fence lets one of them run it (see the module's docstring)."""
+        self._poller.start(interval)
+
+    async def _start_queued(self) -> bool:
+        room = self._max_running - len(self._tasks)
+        if room <= 0:
+            return False
+
+        async def queued(conn: Connection) -> list[str]:
+            rows = await conn.execute(
+                select(jobs.c.id)
+                .where(jobs.c.status == JobStatus.QUEUED.value)
+                .order_by(jobs.c.created_at, jobs.c.id)
+                .limit(room + len(self._tasks))
+            )
+            return [row.id for row in rows]
+
+        fresh = [job_id for job_id in await self._db.read(queued) if job_id not in self._tasks][:room]
+        for job_id in fresh:
+            self.start(job_id)
+        return False  # the jobs run in their own tasks: look again at the next interval
+
     def start_resuming(self, *, retry_seconds: float = 5.0) -> None:
         """`resume()` in the background, retried while the database cannot be reached, so a
-        server starts (and answers 503 database_unavailable) even when the database is down."""
+        server starts (and answers 503 database_unavailable) even when the database is down.
+        A runner that runs no jobs resumes none."""
+        if not self._runs_jobs:
+            return
 
         async def loop() -> None:
             while True:
@@ -110,6 +152,7 @@ class JobRunner:
 
     async def stop(self) -> None:
         """Cancel running jobs; the committed batches stay, the rest resumes on the next start."""
+        await self._poller.stop()
         if self._resumer is not None:
             self._resumer.cancel()
             await asyncio.gather(self._resumer, return_exceptions=True)
