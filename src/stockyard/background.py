@@ -30,7 +30,13 @@ class Background:
         async def expire_holds() -> int:
             return await expire_due(database, utcnow())
 
-        deliveries = DeliveryWorker(database, policy=UrlPolicy.of(settings), retention=retention)
+        deliveries = DeliveryWorker(
+            database,
+            policy=UrlPolicy.of(settings),
+            retention=retention,
+            timeout=settings.webhook_timeout_seconds,
+            lease=timedelta(seconds=settings.webhook_lease_seconds),
+        )
         relay = EventRelay(
             database,
             subscribers=[fan_out],

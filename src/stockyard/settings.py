@@ -8,7 +8,7 @@ import secrets
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 log = logging.getLogger("stockyard.settings")
@@ -87,6 +87,19 @@ class Settings(BaseSettings):
         "otherwise non-public address (cloud metadata included). For tests and closed networks only: "
         "anyone who may manage webhooks could then make the server call internal services.",
     )
+    webhook_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=60,
+        description="How long a webhook receiver has to answer; a 2xx within it is a success.",
+    )
+    webhook_lease_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="How long a claimed delivery belongs to its worker; a worker killed mid-delivery "
+        "leaves it to be sent again after this. Must be longer than the webhook timeout.",
+    )
     max_body_bytes: int = Field(
         default=1024 * 1024,
         description="Largest request body accepted (413 above it), except on bulk routes.",
@@ -157,6 +170,14 @@ class Settings(BaseSettings):
         "extra (`pip install 'stockyard[otel]'`): without it the server refuses to start "
         "(docs/deployment.md, Tracing).",
     )
+
+    @model_validator(mode="after")
+    def _lease_outlasts_timeout(self) -> Settings:
+        if self.webhook_lease_seconds <= self.webhook_timeout_seconds:
+            raise ValueError(
+                "STOCKYARD_WEBHOOK_LEASE_SECONDS must be longer than STOCKYARD_WEBHOOK_TIMEOUT_SECONDS"
+            )
+        return self
 
     @field_validator("cors_origins")
     @classmethod
