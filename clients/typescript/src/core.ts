@@ -45,8 +45,8 @@ export interface ClientOptions {
   onTokens?: (tokens: TokenPair) => void;
   /** The `fetch` to use (default: the platform's). */
   fetch?: typeof fetch;
-  /** How to wait between retries (default: a timer); tests inject their own. */
-  sleep?: (ms: number) => Promise<void>;
+  /** How to wait between retries (default: a timer that the call's `signal` cancels); tests inject their own. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** A request as the transport sends it. */
@@ -71,7 +71,44 @@ export interface RawResponse {
   body: Uint8Array;
 }
 
-const sleepTimer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Wait `ms`; an abort of `signal` ends the wait (and its timer) at once, with the signal's reason. */
+function sleepTimer(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** `promise`, or the signal's reason as soon as it is aborted. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
 
 /** Query parameters as strings: undefined and null left out, booleans `true`/`false`, dates ISO 8601, arrays comma-joined. */
 export function queryString(query: Record<string, unknown> | undefined): string {
@@ -120,7 +157,7 @@ export class Transport {
   private readonly headers: Record<string, string>;
   private readonly onTokens: ((tokens: TokenPair) => void) | undefined;
   private readonly fetchImpl: typeof fetch;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private refreshing: Promise<void> | null = null;
   private signingIn: Promise<void> | null = null;
 
@@ -163,6 +200,7 @@ export class Transport {
     let retriesUsed = 0;
     let refreshed = false;
     for (;;) {
+      options.signal?.throwIfAborted();
       if (authenticated && this.bearer === undefined && this.credentials !== undefined) await this.signInWithCredentials();
       const sentWith = this.bearer;
       const headers: Record<string, string> = { ...this.headers, Accept: "application/json" };
@@ -198,7 +236,7 @@ export class Transport {
         await this.refreshIfStill(sentWith);
       } else if (decision.action === "retry") {
         retriesUsed += 1;
-        await this.sleep(decision.delayMs);
+        await abortable(this.sleep(decision.delayMs, options.signal), options.signal);
       } else {
         throw errorFromResponse(response.status, response.headers, new TextDecoder().decode(response.body), response.statusText);
       }

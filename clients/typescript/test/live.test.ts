@@ -340,6 +340,28 @@ describe("live server", { concurrency: true }, () => {
     assert.ok(csv.includes(item.sku));
   });
 
+  test("the change feed is walked with its `after` cursor", async () => {
+    const client = ownerClient(server.url, await signUp(server.url));
+    const created: string[] = [];
+    for (let n = 0; n < 3; n++) created.push((await client.items.create({ sku: sku(), name: `Feed ${n}` })).id);
+    // Events reach the feed once the server's relay has numbered them: read until all three are there.
+    let events: Schemas["Event"][] = [];
+    for (let tries = 0; tries < 100; tries++) {
+      events = [];
+      for await (const event of client.events.iterate({ types: "item.created", limit: 2 })) events.push(event);
+      if (events.length >= 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(events.map((e) => e.type), ["item.created", "item.created", "item.created"]);
+    assert.deepEqual(events.map((e) => (e.data as { itemId?: string }).itemId), created);
+    const first = await client.events.list({ types: "item.created", limit: 2 });
+    assert.equal(first.hasMore, true);
+    const rest = await client.events.list({ types: "item.created", limit: 2, after: first.nextCursor });
+    assert.deepEqual([...first.data, ...rest.data].map((e) => e.id), events.map((e) => e.id));
+    assert.equal(rest.hasMore, false);
+    assert.deepEqual(await client.events.get(events[0]?.id ?? ""), events[0]);
+  });
+
   test("a webhook delivery verifies with verifyWebhook", async () => {
     const client = ownerClient(server.url, await signUp(server.url));
     const received: { body: Buffer; headers: IncomingHttpHeaders }[] = [];

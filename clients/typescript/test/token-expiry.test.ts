@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 
 import { StockyardClient, UnauthorizedError } from "../src/index.js";
 import { startGateway, type Gateway } from "./support/gateway.js";
@@ -14,15 +14,21 @@ import { ownerClient, signUp } from "./support/tenant.js";
 
 const TTL_SECONDS = 2;
 let server: LiveServer;
-let gateway: Gateway;
+const gateways: Gateway[] = [];
+
+/** A gateway of the test's own, so that the tests can run side by side. */
+async function newGateway(): Promise<Gateway> {
+  const started = await startGateway(server.url);
+  gateways.push(started);
+  return started;
+}
 
 before(async () => {
   server = await startServer({ env: { STOCKYARD_ACCESS_TOKEN_TTL_SECONDS: String(TTL_SECONDS) } });
-  gateway = await startGateway(server.url);
 });
 
 after(async () => {
-  await gateway?.stop();
+  await Promise.all(gateways.map((g) => g.stop()));
   await server?.stop();
 });
 
@@ -31,7 +37,9 @@ async function outlive(signedAt: number): Promise<void> {
   await sleep(Math.max(0, signedAt + TTL_SECONDS * 1000 + 1200 - Date.now()));
 }
 
+describe("expired access tokens", { concurrency: true }, () => {
 test("an expired token is refreshed once, then the request retried", async () => {
+  const gateway = await newGateway();
   const tenant = await signUp(server.url);
   const issued: string[] = [];
   const client = ownerClient(gateway.url, tenant, { onTokens: (pair) => issued.push(pair.accessToken) });
@@ -64,6 +72,7 @@ test("an expired token is refreshed once, then the request retried", async () =>
 
 test("concurrent calls with an expired token refresh only once", async () => {
   // Two refreshes would present the same refresh token twice: refresh_token_reused, family revoked.
+  const gateway = await newGateway();
   const tenant = await signUp(server.url);
   const client = ownerClient(gateway.url, tenant);
   await client.me();
@@ -80,6 +89,7 @@ test("concurrent calls with an expired token refresh only once", async () => {
 });
 
 test("an expired token without a refresh token is thrown, not retried", async () => {
+  const gateway = await newGateway();
   const tenant = await signUp(server.url);
   const signer = new StockyardClient({ baseUrl: server.url });
   const pair = await signer.auth.signIn({ workspace: tenant.slug, email: tenant.email, password: tenant.password });
@@ -94,4 +104,5 @@ test("an expired token without a refresh token is thrown, not retried", async ()
     return true;
   });
   assert.deepEqual(gateway.seen.slice(before).map((s) => [s.path, s.status]), [["/api/v1/items", 401]]);
+});
 });
