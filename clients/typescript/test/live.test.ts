@@ -340,6 +340,23 @@ describe("live server", { concurrency: true }, () => {
     assert.ok(csv.includes(item.sku));
   });
 
+  test("bulk imports, as CSV and as JSON rows, run as jobs", async () => {
+    const client = ownerClient(server.url, await signUp(server.url));
+    const [a, b, c] = [sku(), sku(), sku()];
+    const fromCsv = await client.items.bulkImport(`sku,name\n${a},Alpha\n${b},Beta\n`);
+    assert.deepEqual([fromCsv.kind, fromCsv.mode, fromCsv.dryRun, fromCsv.total], ["items.import", "create", false, 2]);
+    const fromJson = await client.items.bulkImport([{ sku: c, name: "Gamma" }, { sku: a, name: "Again" }], { mode: "create" });
+    const [csvJob, jsonJob] = [await client.jobs.wait(fromCsv.id, { pollInterval: 100 }), await client.jobs.wait(fromJson.id, { pollInterval: 100 })];
+    assert.deepEqual([csvJob.status, csvJob.succeeded, csvJob.failed], ["succeeded", 2, 0]);
+    assert.deepEqual([jsonJob.status, jsonJob.succeeded, jsonJob.failed], ["partially_failed", 1, 1]);
+    const skus = [];
+    for await (const item of client.items.iterate({ limit: 1 })) skus.push(item.sku);
+    assert.deepEqual(skus, [a, b, c]);
+    const jobs = [];
+    for await (const job of client.jobs.iterate()) jobs.push(job.id);
+    assert.deepEqual(jobs.sort(), [fromCsv.id, fromJson.id].sort());
+  });
+
   test("the change feed is walked with its `after` cursor", async () => {
     const client = ownerClient(server.url, await signUp(server.url));
     const created: string[] = [];

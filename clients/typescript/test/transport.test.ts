@@ -1,5 +1,7 @@
 /** The transport's own behaviour, on a scripted `fetch` (no server): requests as sent, sign-in, aborts, failures. */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 
 import {
@@ -7,9 +9,11 @@ import {
   StockyardConnectionError,
   USER_AGENT,
   UnauthorizedError,
+  VERSION,
   fillPath,
   queryString,
 } from "../src/index.js";
+import { PACKAGE_DIR } from "./support/paths.js";
 
 interface Sent {
   method: string;
@@ -139,4 +143,10 @@ test("events are paged with `after`; other lists with `cursor`", async () => {
   for await (const item of client.items.iterate()) items.push(item.id);
   assert.deepEqual(sent.slice(2).map((s) => s.url.search), ["", "?cursor=c2"]);
   assert.deepEqual(items, ["e1", "e2", "e3"]);
+});
+
+test("the User-Agent names the package's version", () => {
+  const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, "package.json"), "utf8")) as { version: string };
+  assert.equal(VERSION, manifest.version);
+  assert.equal(USER_AGENT, `stockyard-typescript/${manifest.version}`);
 });
