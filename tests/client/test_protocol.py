@@ -125,6 +125,14 @@ def test_paging_follows_next_cursor_until_there_is_none() -> None:
     assert paging.params == {"q": "bolt", "cursor": "c2"}
 
 
+def test_paging_the_feed_follows_after_and_stops_when_there_is_no_more() -> None:
+    paging = Paging({"types": "item.created"}, "after")
+    assert paging.follow({"data": [{}], "nextCursor": "c2", "hasMore": True})
+    assert paging.params == {"types": "item.created", "after": "c2"}
+    assert not paging.follow({"data": [], "nextCursor": "c3", "hasMore": False})  # a cursor to poll with later
+    assert paging.params == {"types": "item.created", "after": "c2"}
+
+
 def test_job_poll_finishes_on_a_final_status_and_times_out_on_the_slept_total() -> None:
     poll = JobPoll(poll_interval=0.5, max_wait=1.0)
     assert poll.finished({"id": "job_1", "status": "partially_failed"})

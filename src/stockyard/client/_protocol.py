@@ -164,15 +164,16 @@ class Exchange:
 class Paging:
     """The query parameters of each page of a list, following `nextCursor`."""
 
-    def __init__(self, params: Mapping[str, str] | None) -> None:
+    def __init__(self, params: Mapping[str, str] | None, cursor_param: str = "cursor") -> None:
         self.params = dict(params or {})
+        self._cursor_param = cursor_param  # the change feed's is `after`
 
     def follow(self, page: JSON) -> bool:
         """Point `params` at the page after `page`; False when `page` was the last."""
         cursor = page.get("nextCursor")
-        if not cursor:
+        if not cursor or page.get("hasMore") is False:  # the feed always has a cursor to read on from
             return False
-        self.params["cursor"] = str(cursor)
+        self.params[self._cursor_param] = str(cursor)
         return True
 
 

@@ -106,9 +106,11 @@ class AsyncClient(Resources[AJSON, ABytes, APages]):
     async def _download(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
         return (await self.request("GET", path, params=params)).content
 
-    async def _pages(self, path: str, params: Mapping[str, str] | None = None) -> APages:
+    async def _pages(
+        self, path: str, params: Mapping[str, str] | None = None, *, cursor_param: str = "cursor"
+    ) -> APages:
         """Every row of every page, following `nextCursor`."""
-        paging = protocol.Paging(params)
+        paging = protocol.Paging(params, cursor_param)
         while True:
             page = await self._json("GET", path, params=paging.params)
             for row in page["data"]:

@@ -351,6 +351,84 @@ class Jobs(Resource[J, B, P]):
         return self._pages(f"{API}/jobs", query(filters))
 
 
+class Events(Resource[J, B, P]):
+    """`/api/v1/events`: the change feed, in commit order. Keep the last page's `nextCursor` and
+    pass it as `after` to read on from there (docs/webhooks.md, The change feed)."""
+
+    def list(self, *, after: str | None = None, types: Sequence[str] = (), limit: int | None = None) -> J:
+        """One page: `{"data": [...], "nextCursor": ..., "hasMore": ...}`."""
+        return self._json("GET", f"{API}/events", params=_feed(after, types, limit))
+
+    def iterate(self, *, after: str | None = None, types: Sequence[str] = ()) -> P:
+        """Every event after `after` (from the oldest kept when None), across all pages."""
+        return self._pages(f"{API}/events", _feed(after, types, None), cursor_param="after")
+
+    def get(self, event_id: str) -> J:
+        return self._json("GET", f"{API}/events/{event_id}")
+
+
+def _feed(after: str | None, types: Sequence[str], limit: int | None) -> dict[str, str]:
+    if isinstance(types, str):
+        raise TypeError("types is a list of event types, e.g. ['stock.changed']")
+    return query({"after": after, "types": ",".join(types) or None, "limit": limit})
+
+
+class WebhookEndpoints(Resource[J, B, P]):
+    """`/api/v1/webhook-endpoints`. The signing secret is in `create`'s and `rotate_secret`'s answers
+    only; verify deliveries with `stockyard.webhooks.verify`."""
+
+    def create(self, *, url: str, event_types: Sequence[str], description: str | None = None) -> J:
+        return self._json(
+            "POST",
+            f"{API}/webhook-endpoints",
+            json=body({"url": url, "event_types": list(event_types), "description": description}),
+        )
+
+    def get(self, endpoint_id: str) -> J:
+        return self._json("GET", f"{API}/webhook-endpoints/{endpoint_id}")
+
+    def list(self, **filters: Any) -> P:
+        return self._pages(f"{API}/webhook-endpoints", query(filters))
+
+    def update(
+        self,
+        endpoint_id: str,
+        *,
+        if_match: str | None = None,
+        url: str | None = None,
+        event_types: Sequence[str] | None = None,
+        enabled: bool | None = None,
+        description: str | None = None,
+    ) -> J:
+        changes = {
+            "url": url,
+            "event_types": None if event_types is None else list(event_types),
+            "enabled": enabled,
+            "description": description,
+        }
+        return self._json(
+            "PATCH", f"{API}/webhook-endpoints/{endpoint_id}", json=body(changes), headers=_if_match(if_match)
+        )
+
+    def delete(self, endpoint_id: str, *, if_match: str | None = None) -> J:
+        return self._json("DELETE", f"{API}/webhook-endpoints/{endpoint_id}", headers=_if_match(if_match))
+
+    def rotate_secret(self, endpoint_id: str) -> J:
+        """A new secret (in the answer, once); the old one keeps signing alongside for 24 hours."""
+        return self._json("POST", f"{API}/webhook-endpoints/{endpoint_id}/rotate-secret")
+
+    def send_test(self, endpoint_id: str) -> J:
+        """Queue a `webhook.test` event for this endpoint alone: `{"eventId": ...}`."""
+        return self._json("POST", f"{API}/webhook-endpoints/{endpoint_id}/test")
+
+    def deliveries(self, endpoint_id: str, **filters: Any) -> P:
+        """Every delivery to the endpoint (status, attempts, last answer), across all pages."""
+        return self._pages(f"{API}/webhook-endpoints/{endpoint_id}/deliveries", query(filters))
+
+    def retry_delivery(self, endpoint_id: str, delivery_id: str) -> J:
+        return self._json("POST", f"{API}/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/retry")
+
+
 class Resources(Generic[J, B, P]):
     """Every resource helper of a client (`client.items`, ...), bound to its transport calls."""
 
@@ -364,6 +442,8 @@ class Resources(Generic[J, B, P]):
     stocktakes: Stocktakes[J, B, P]
     reports: Reports[J, B, P]
     jobs: Jobs[J, B, P]
+    events: Events[J, B, P]
+    webhook_endpoints: WebhookEndpoints[J, B, P]
 
     def _bind_resources(
         self, json: Callable[..., J], download: Callable[..., B], pages: Callable[..., P]
@@ -378,3 +458,5 @@ class Resources(Generic[J, B, P]):
         self.stocktakes = Stocktakes(json, download, pages)
         self.reports = Reports(json, download, pages)
         self.jobs = Jobs(json, download, pages)
+        self.events = Events(json, download, pages)
+        self.webhook_endpoints = WebhookEndpoints(json, download, pages)

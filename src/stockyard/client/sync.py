@@ -114,9 +114,11 @@ class Client(Resources[JSON, bytes, Pages]):
     def _download(self, path: str, params: Mapping[str, str] | None = None) -> bytes:
         return self.request("GET", path, params=params).content
 
-    def _pages(self, path: str, params: Mapping[str, str] | None = None) -> Pages:
+    def _pages(
+        self, path: str, params: Mapping[str, str] | None = None, *, cursor_param: str = "cursor"
+    ) -> Pages:
         """Every row of every page, following `nextCursor`."""
-        paging = protocol.Paging(params)
+        paging = protocol.Paging(params, cursor_param)
         while True:
             page = self._json("GET", path, params=paging.params)
             yield from page["data"]
