@@ -28,12 +28,14 @@ def test_create_and_read_an_item(tenant: Tenant) -> None:
         "barcode",
         "reorderPoint",
         "unitCost",
+        "costMethod",
         "tags",
         "archived",
         "createdAt",
         "updatedAt",
     }
     assert item["id"].startswith("itm_")
+    assert item["costMethod"] == "average"
     assert (item["sku"], item["unit"], item["unitCost"], item["reorderPoint"]) == (
         "BOLT-M6",
         "each",

@@ -343,3 +343,92 @@ async def test_no_movement_lands_on_a_location_after_its_stocktake_locks_it(api:
     cancelled = await api.call("POST", f"/api/v1/stocktakes/{stocktake['id']}/cancel")
     assert cancelled.status_code == 200, cancelled.text
     assert (await api.transfer(first, counted, [(items[0], 1)])).status_code == 201
+
+
+async def test_a_storm_on_costed_items_keeps_every_value_explained(api: Api, database_url: str) -> None:
+    """Receipts at different costs, issues, adjustments and transfers of FIFO and average items at
+    once; afterwards, per item: its cost row's units are its stock on hand, its value is the sum of
+    its movements' costs, and a FIFO item's remaining layers hold exactly those units and that value."""
+    items, locations = await _setup(api, items=4, locations=3)
+    fifo = items[:2]
+    for item in fifo:
+        changed = await api.call("PATCH", f"/api/v1/items/{item}", json={"costMethod": "fifo"})
+        assert changed.status_code == 200, changed.text
+    for item in items:
+        opening = {
+            "type": "receive",
+            "itemId": item,
+            "locationId": locations[0],
+            "units": 40,
+            "unitCost": "2.5",
+        }
+        assert (await api.call("POST", "/api/v1/movements", json=opening)).status_code == 201
+    requests: list[Any] = []
+    for index in range(CONCURRENCY):
+        item = items[index % len(items)]
+        here, there = locations[index % 3], locations[(index + 1) % 3]
+        kind = index % 4
+        if kind == 0:
+            body = {"type": "receive", "itemId": item, "locationId": here, "units": 1 + index % 5,
+                    "unitCost": f"{1 + index % 7}.{index % 10}3"}  # fmt: skip
+            requests.append(api.call("POST", "/api/v1/movements", json=body))
+        elif kind == 1:
+            requests.append(api.move("issue", item, here, 1 + index % 4))
+        elif kind == 2:
+            requests.append(api.move("adjust", item, here, -1 if index % 8 == 2 else 2))
+        else:
+            requests.append(api.transfer(here, there, [(item, 2)]))
+    responses = await asyncio.gather(*requests)
+    assert {response.status_code for response in responses} <= STOCK_TOLERATED, [
+        response.text for response in responses if response.status_code not in STOCK_TOLERATED
+    ]
+    await assert_ledger_explains_stock(api)
+
+    database = open_database(database_url)
+    try:
+        async with database.transaction() as conn:
+            costs = {
+                row.item_id: (int(row.units), int(row.value_e4))
+                for row in await conn.execute(
+                    text("SELECT item_id, units, value_e4 FROM item_costs WHERE item_id = ANY(:ids)"),
+                    {"ids": items},
+                )
+            }
+            on_hand = dict(
+                (row.item_id, int(row.units))
+                for row in await conn.execute(
+                    text(
+                        "SELECT item_id, sum(on_hand) AS units FROM stock_levels WHERE item_id = ANY(:ids) GROUP BY item_id"
+                    ),
+                    {"ids": items},
+                )
+            )
+            booked = dict(
+                (row.item_id, int(row.value))
+                for row in await conn.execute(
+                    text(
+                        "SELECT item_id, sum(cost_e4) AS value FROM movements WHERE item_id = ANY(:ids) GROUP BY item_id"
+                    ),
+                    {"ids": items},
+                )
+            )
+            layers = {
+                row.item_id: (int(row.units), int(row.value), int(row.lowest))
+                for row in await conn.execute(
+                    text(
+                        "SELECT item_id, sum(units_remaining) AS units, sum(units_remaining * unit_cost_e4) AS value, "
+                        "min(units_remaining) AS lowest FROM cost_layers WHERE item_id = ANY(:ids) GROUP BY item_id"
+                    ),
+                    {"ids": items},
+                )
+            }
+    finally:
+        await database.dispose()
+    for item in items:
+        units, value = costs[item]
+        assert units == on_hand[item], item
+        assert value == booked[item] and value >= 0, item
+    for item in fifo:
+        remaining, layered_value, lowest = layers[item]
+        assert (remaining, layered_value) == costs[item], item
+        assert lowest >= 0, item

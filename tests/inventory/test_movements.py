@@ -21,6 +21,8 @@ MOVEMENT_KEYS = {
     "transferId",
     "stocktakeId",
     "reservationId",
+    "unitCost",
+    "costAmount",
     "actorType",
     "actorId",
     "requestId",

@@ -21,6 +21,7 @@ from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.db.database import Connection, open_database
 from stockyard.db.tables import (
     api_keys,
+    item_costs,
     items,
     locations,
     movements,
@@ -233,6 +234,25 @@ def seed_ledger(url: str, workspace_id: str) -> Ledger:
                     ),
                 )
             )
+        # The items' stock value at their (average) cost, as the ledger would have kept it.
+        await conn.execute(
+            item_costs.insert(),
+            [
+                {
+                    "item_id": item_id,
+                    "workspace_id": workspace_id,
+                    "units": units,
+                    "value_e4": value,
+                    "updated_at": now,
+                }
+                for item_id, units, value in (
+                    (a, 16, 16 * 12_345),
+                    (b, 20, 20 * 25_000),
+                    (c, 6, 0),
+                    (d, 0, 0),
+                )
+            ],
+        )
         for units, status, expires in (
             (15, "active", now + timedelta(days=1)),
             (100, "active", now - timedelta(minutes=1)),

@@ -187,7 +187,7 @@ def test_valuation_with_exact_totals(stocked: tuple[Tenant, Ledger], database_ur
         ("A-1", "EAST", 4, "1.2345", "4.938"),
         ("A-1", "MAIN", 12, "1.2345", "14.814"),
         ("B-1", "MAIN", 20, "2.50", "50.00"),
-        ("C-1", "EAST", 6, None, None),
+        ("C-1", "EAST", 6, "0.00", "0.00"),  # received without a cost: valued at 0
     ]
     totals = body["totals"]
     assert (totals["onHand"], totals["value"]) == (42, "69.752")

@@ -195,6 +195,8 @@ items = Table(
     Column("barcode", String(64), nullable=True),
     Column("reorder_point", Integer, nullable=True),
     Column("unit_cost_e4", BigInteger, nullable=True),  # unit cost in ten-thousandths
+    # How stock is valued: average | fifo (0011_costing).
+    Column("cost_method", String(10), nullable=False, default="average", server_default="average"),
     Column("archived", Boolean, nullable=False, default=False),
     Column("version", Integer, nullable=False, default=1),
     Column("deleted_at", UTCDateTime(), nullable=True),  # deleted items keep their ledger history
@@ -313,11 +315,53 @@ movements = Table(
     Column("request_id", String(128), nullable=True),
     # Position in the item+location ledger: 1, 2, 3... without gaps (0003_inventory).
     Column("sequence", BigInteger, nullable=False, server_default="0"),
+    # Cost (0011_costing), in ten-thousandths: what one unit received cost, and the value the
+    # movement added (receipts, increases) or took away at the item's cost method (decreases);
+    # null on transfers (the item's value does not change) and on movements made before costing.
+    Column("unit_cost_e4", BigInteger, nullable=True),
+    Column("cost_e4", BigInteger, nullable=True),
     _created(),
     Index(None, "workspace_id", "id"),
     Index(None, "item_id", "location_id", "id"),
     Index(None, "workspace_id", "created_at", "id"),  # 0008_list_sorts: the keyset tie-break
     Index("uq_movements_item_id_location_id_sequence", "item_id", "location_id", "sequence", unique=True),
+)
+
+# The value of an item's stock over all its locations (0011_costing): `units` always equals the sum
+# of its stock levels' on hand; `value_e4` is what they cost at the item's cost method (average:
+# the running total; fifo: the sum of its remaining layers). Locked FOR UPDATE by the ledger after
+# the stock levels, so two postings of one item value it one after the other.
+item_costs = Table(
+    "item_costs",
+    metadata,
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
+    _workspace(),
+    Column("units", BigInteger, nullable=False),
+    Column("value_e4", BigInteger, nullable=False),
+    _updated(),
+)
+
+# FIFO cost layers: each increase of a fifo item's stock adds one; decreases consume the oldest.
+cost_layers = Table(
+    "cost_layers",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    Column("movement_id", ID, nullable=False),
+    Column("unit_cost_e4", BigInteger, nullable=False),
+    Column("units_received", BigInteger, nullable=False),
+    Column("units_remaining", BigInteger, nullable=False),
+    _created(),
+)
+# The oldest layer an item has left.
+Index(
+    "ix_cost_layers_open",
+    cost_layers.c.item_id,
+    cost_layers.c.created_at,
+    cost_layers.c.id,
+    sqlite_where=cost_layers.c.units_remaining > 0,
+    postgresql_where=cost_layers.c.units_remaining > 0,
 )
 
 transfers = Table(

@@ -378,7 +378,7 @@ ITEM_HAS_STOCK = ErrorSpec(
     "item_has_stock",
     UNPROCESSABLE_CATEGORY,
     "The item still has stock on hand.",
-    "An item with stock on hand cannot be deleted.",
+    "An item with stock on hand cannot be deleted, nor change its cost method.",
     "Issue or adjust its stock to zero first, or archive the item instead.",
 )
 INVALID_STATE = ErrorSpec(

@@ -27,7 +27,7 @@ from stockyard.db.children import by_parent
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
-from stockyard.db.tables import item_tags, items, stock_levels, tags
+from stockyard.db.tables import item_costs, item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit, emit_many
@@ -43,6 +43,7 @@ class ItemRecord:
     barcode: str | None
     reorder_point: int | None
     unit_cost: Decimal | None
+    cost_method: str
     archived: bool
     tags: list[str]
     version: int
@@ -60,6 +61,7 @@ class ItemChanges(TypedDict, total=False):
     barcode: str | None
     reorder_point: int | None
     unit_cost: Decimal | None
+    cost_method: str
     tags: list[str] | None
     archived: bool
 
@@ -120,6 +122,7 @@ def _new_row(workspace_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         "barcode": fields.get("barcode"),
         "reorder_point": fields.get("reorder_point"),
         "unit_cost_e4": _cost_to_storage(fields.get("unit_cost")),
+        "cost_method": fields.get("cost_method") or "average",
         "archived": bool(fields.get("archived", False)),
         "version": 1,
     }
@@ -401,6 +404,32 @@ class ItemStore(WorkspaceStore):
         )
         return [row["id"] for row in rows]
 
+    async def _refuse_cost_method_changes_with_stock(
+        self, updates: Sequence[tuple[str, Mapping[str, Any]]]
+    ) -> None:
+        """422 item_has_stock for an update that changes the cost method of an item with stock: its
+        value was worked out by the old method (docs/inventory.md, Cost)."""
+        wanted = {item_id: fields["cost_method"] for item_id, fields in updates if "cost_method" in fields}
+        if not wanted:
+            return
+        rows = await self.conn.execute(
+            select(items.c.id, items.c.sku, items.c.cost_method, item_costs.c.units)
+            .join(item_costs, item_costs.c.item_id == items.c.id)
+            .where(
+                items.c.workspace_id == self.workspace_id,
+                items.c.id.in_(sorted(wanted)),
+                item_costs.c.units > 0,
+            )
+        )
+        for row in rows:
+            if row.cost_method != wanted[row.id]:
+                raise StockyardError(
+                    catalog.ITEM_HAS_STOCK,
+                    f"Item {row.sku} has stock on hand valued by {row.cost_method}; its cost method "
+                    "can change only when it has none.",
+                    param="costMethod",
+                )
+
     async def update_many(
         self,
         by: Acting,
@@ -413,6 +442,7 @@ class ItemStore(WorkspaceStore):
         A SKU taken by another item is 409 duplicate_sku (the caller checks first, `sku_taken`).
         Sent `tags` replace the item's tags (None: no tags), looked up in `tag_ids` as on insert."""
         now = utcnow()
+        await self._refuse_cost_method_changes_with_stock(updates)
         for item_id, fields in updates:
             try:
                 await self.conn.execute(

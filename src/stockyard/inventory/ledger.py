@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -40,6 +41,7 @@ from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_
 from stockyard.core.actor import Acting, columns
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
+from stockyard.core.money import from_e4
 from stockyard.db.database import Connection
 from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
@@ -48,6 +50,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit_many
 from stockyard.inventory import scope
+from stockyard.inventory.costing import Costing
 
 Pair = tuple[str, str]  # (item_id, location_id)
 
@@ -80,6 +83,17 @@ class MovementRecord:
     actor_id: str | None
     request_id: str | None
     created_at: datetime
+    unit_cost_e4: int | None  # what one unit cost (increases); None for decreases and transfers
+    cost_e4: int | None  # value added (> 0) or taken away (< 0); None for transfers and older entries
+
+    @property
+    def unit_cost(self) -> Decimal | None:
+        return None if self.unit_cost_e4 is None else from_e4(self.unit_cost_e4)
+
+    @property
+    def cost_amount(self) -> Decimal | None:
+        """What the units moved cost (never negative: `units` says which way they went)."""
+        return None if self.cost_e4 is None else from_e4(abs(self.cost_e4))
 
 
 def movement_record(row: Row[Any] | dict[str, Any]) -> MovementRecord:
@@ -131,6 +145,10 @@ class Posting:
     transfer_id: str | None = None
     stocktake_id: str | None = None
     reservation_id: str | None = None
+    unit_cost_e4: int | None = None  # a receipt's unitCost; None: the item's cost rules decide
+
+
+UNVALUED = frozenset({MovementType.TRANSFER_OUT, MovementType.TRANSFER_IN})  # value stays with the item
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +164,7 @@ class Locked:
     levels: dict[Pair, Level]
     exclude_reservation: str | None = None
     reserved: dict[Pair, int] | None = None
+    costing: Costing | None = None  # the items' cost rows, locked after the levels (when valued)
 
 
 def not_found(kind: str, ident: str, param: str | None) -> StockyardError:
@@ -360,7 +379,10 @@ class Ledger:
         places: dict[str, LocationRef],
         *,
         exclude_reservation: str | None = None,
+        valued: bool = True,
     ) -> Locked:
+        """Locks (creating when missing) the stock levels of `pairs`, then — unless `valued` is False
+        (transfers and new reservations change no item's value) — the cost rows of their items."""
         wanted = sorted(set(pairs))
         if not wanted:
             return Locked({}, exclude_reservation)
@@ -388,7 +410,11 @@ class Ledger:
             )
             levels = await self._lock_levels(wanted)
         assert len(levels) == len(wanted), "stock level rows must exist after the insert"
-        return Locked(levels, exclude_reservation)
+        costing = None
+        if valued:
+            costing = Costing(self.conn, self.workspace_id)
+            await costing.lock([item_id for item_id, _ in wanted], utcnow())
+        return Locked(levels, exclude_reservation, costing=costing)
 
     async def _lock_levels(self, wanted: list[Pair]) -> dict[Pair, Level]:
         rows = await self.conn.execute(*_LOCK_LEVELS.bind(wanted, workspace_id=self.workspace_id))
@@ -462,7 +488,10 @@ class Ledger:
             )
         if not rows:
             return []
+        made_layers = await self._value(postings, rows, locked, now)
         await self.conn.execute(_INSERT_MOVEMENTS, rows)
+        if locked.costing is not None:
+            await locked.costing.save(made_layers, now)
         changed = sorted({(row["item_id"], row["location_id"]) for row in rows})
         await self.conn.execute(
             _UPDATE_LEVEL,
@@ -482,6 +511,33 @@ class Ledger:
             locked.levels[pair].movement_count = counts[pair]
         await self._announce(rows, changed, locked, now)
         return [movement_record(row) for row in rows]
+
+    async def _value(
+        self, postings: Sequence[Posting], rows: list[dict[str, Any]], locked: Locked, now: datetime
+    ) -> dict[str, str]:
+        """Each entry's cost at its item's cost method (inventory/costing.py), in posting order; the
+        FIFO layers made, each with its movement's id."""
+        made_layers: dict[str, str] = {}
+        for posting, row in zip(postings, rows, strict=True):
+            row["unit_cost_e4"] = row["cost_e4"] = None
+            if posting.type in UNVALUED or posting.units == 0:
+                continue
+            if locked.costing is None:
+                raise AssertionError("stock levels locked without their costs cannot take this posting")
+            if posting.units > 0:
+                valued = await locked.costing.increase(
+                    posting.item_id,
+                    posting.units,
+                    posting.unit_cost_e4,
+                    receipt=posting.type is MovementType.RECEIVE,
+                    now=now,
+                )
+            else:
+                valued = await locked.costing.decrease(posting.item_id, -posting.units)
+            row["unit_cost_e4"], row["cost_e4"] = valued.unit_cost_e4, valued.cost_e4
+            if valued.layer_id is not None:
+                made_layers[valued.layer_id] = row["id"]
+        return made_layers
 
     async def _announce(
         self, rows: list[dict[str, Any]], changed: list[Pair], locked: Locked, now: datetime

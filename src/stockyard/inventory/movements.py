@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -12,6 +13,7 @@ from stockyard.core import audit
 from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
+from stockyard.core.money import to_e4
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import movements
@@ -33,6 +35,7 @@ class MovementRequest:
     units: int  # positive for receive and issue; non-zero, signed, for adjust
     reason: str | None = None
     reference: str | None = None
+    unit_cost: Decimal | None = None  # receipts only: what one unit cost
 
     def posting(self) -> Posting:
         """The ledger entry this request asks for: an issue takes units away."""
@@ -43,6 +46,7 @@ class MovementRequest:
             units=-self.units if self.type is MovementType.ISSUE else self.units,
             reason=self.reason,
             reference=self.reference,
+            unit_cost_e4=None if self.unit_cost is None else to_e4(self.unit_cost),
         )
 
 

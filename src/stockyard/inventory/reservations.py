@@ -187,7 +187,7 @@ class ReservationService:
         )
         pair = (item_id, location_id)
         # Holding the stock row serialises holds and issues of this item at this location.
-        locked = await ledger.levels([pair], acquired.locations)
+        locked = await ledger.levels([pair], acquired.locations, valued=False)  # a hold moves nothing
         location = acquired.locations[location_id]
         ensure_open(location)
         available = locked.levels[pair].on_hand - (await ledger.reserved(locked)).get(pair, 0)

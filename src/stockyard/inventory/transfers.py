@@ -111,7 +111,7 @@ class TransferService:
                 param="toLocationId",
             )
         pairs = [(line.item_id, loc) for line in lines for loc in (from_location_id, to_location_id)]
-        locked = await ledger.levels(pairs, acquired.locations)
+        locked = await ledger.levels(pairs, acquired.locations, valued=False)  # value stays with the item
 
         now = utcnow()
         await limits.use_monthly(conn, ctx.workspace_id, ctx.principal.plan, Limit.TRANSFERS_PER_MONTH, now)

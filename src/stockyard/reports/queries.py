@@ -17,7 +17,15 @@ from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal
 
 from stockyard.core.money import format_e4
 from stockyard.db.database import Connection
-from stockyard.db.tables import items, locations, movements, reservations, stock_levels, warehouses
+from stockyard.db.tables import (
+    item_costs,
+    items,
+    locations,
+    movements,
+    reservations,
+    stock_levels,
+    warehouses,
+)
 from stockyard.inventory.ledger import holding
 from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
 
@@ -65,6 +73,16 @@ def _product(scope: Scope, units: Any, cost_e4: Any) -> Any:
     if scope.dialect == "postgresql":
         return cast(units, Numeric(38, 0)) * cost_e4
     return units * cost_e4
+
+
+def _share(scope: Scope, value_e4: Any, units: Any, of_units: Any) -> Any:
+    """value * units / of_units, rounded half up, in SQL; null when `of_units` is 0. Exact on both
+    backends: integer arithmetic on SQLite, NUMERIC on PostgreSQL (no BIGINT overflow)."""
+    if scope.dialect == "postgresql":
+        return func.round(cast(value_e4, Numeric(38, 0)) * units / func.nullif(of_units, 0))
+    # SQLite's own integer `/` (truncating, and these are never negative); SQLAlchemy's `//` would
+    # call a FLOOR of its own that fails on the NULL of a zero divisor.
+    return (2 * value_e4 * units + of_units).self_group().op("/", precedence=8)(func.nullif(2 * of_units, 0))
 
 
 def _stock_page(levels: Any, *, by_location: bool, extra: Sequence[Any] = ()) -> Select[Any]:
@@ -413,7 +431,9 @@ class Movements(ReportQuery):
 
 # --- valuation ------------------------------------------------------------------------------------
 class Valuation(ReportQuery):
-    """On hand x unit cost per item and warehouse. Items without a unit cost have no value."""
+    """Stock at what it cost, per item and warehouse: the item's stock value at its cost method
+    (`item_costs`: the running average, or what its FIFO layers have left), shared over its units.
+    `unitCost` is that value per unit; a row's value is its units' share, rounded half up."""
 
     columns = (
         *_ITEM_COLUMNS,
@@ -427,8 +447,13 @@ class Valuation(ReportQuery):
         levels = self._per_item_and_warehouse(
             stock_levels, stock_levels.c.on_hand, after, limit, location=False
         )
-        value = _product(self.scope, levels.c.on_hand, items.c.unit_cost_e4).label("value_e4")
-        return _stock_page(levels, by_location=False, extra=(items.c.unit_cost_e4, value))
+        extra = (
+            _share(self.scope, item_costs.c.value_e4, literal(1), item_costs.c.units).label("unit_cost_e4"),
+            _share(self.scope, item_costs.c.value_e4, levels.c.on_hand, item_costs.c.units).label("value_e4"),
+        )
+        return _stock_page(levels, by_location=False, extra=extra).outerjoin(
+            item_costs, item_costs.c.item_id == levels.c.item_id
+        )
 
     def key(self, row: Any) -> Key:
         return (row.item_id, row.warehouse_id)
@@ -437,23 +462,29 @@ class Valuation(ReportQuery):
         return (*tuple(row)[:7], int(row.on_hand), _money(row.unit_cost_e4), _money(row.value_e4))
 
     def totals_statement(self) -> Select[Any]:
+        """Per warehouse, the sum of the report's rows (each an item's share in that warehouse)."""
         sl = stock_levels
-        query = (
+        per_item = (
+            select(sl.c.item_id, sl.c.warehouse_id, func.sum(sl.c.on_hand).label("on_hand"))
+            .where(sl.c.workspace_id == self.scope.workspace_id, self.scope.warehouses(sl.c.warehouse_id))
+            .group_by(sl.c.item_id, sl.c.warehouse_id)
+        )
+        rows = _where_given(per_item, self._place_filters(sl, location=False)).subquery("rows")
+        value = _share(self.scope, item_costs.c.value_e4, rows.c.on_hand, item_costs.c.units)
+        return (
             select(
-                sl.c.warehouse_id,
+                rows.c.warehouse_id,
                 warehouses.c.short_id,
                 warehouses.c.name,
-                func.sum(sl.c.on_hand).label("on_hand"),
-                func.sum(_product(self.scope, sl.c.on_hand, items.c.unit_cost_e4)).label("value_e4"),
+                func.sum(rows.c.on_hand).label("on_hand"),
+                func.sum(value).label("value_e4"),
             )
-            .select_from(sl)
-            .join(items, items.c.id == sl.c.item_id)
-            .join(warehouses, warehouses.c.id == sl.c.warehouse_id)
-            .where(sl.c.workspace_id == self.scope.workspace_id, self.scope.warehouses(sl.c.warehouse_id))
-            .group_by(sl.c.warehouse_id, warehouses.c.short_id, warehouses.c.name)
-            .order_by(sl.c.warehouse_id)
+            .select_from(rows)
+            .outerjoin(item_costs, item_costs.c.item_id == rows.c.item_id)
+            .join(warehouses, warehouses.c.id == rows.c.warehouse_id)
+            .group_by(rows.c.warehouse_id, warehouses.c.short_id, warehouses.c.name)
+            .order_by(rows.c.warehouse_id)
         )
-        return _where_given(query, self._place_filters(sl, location=False))
 
     async def totals(self, conn: Connection) -> dict[str, Any]:
         by_warehouse = []

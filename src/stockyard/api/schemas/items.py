@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import Field, WithJsonSchema, field_validator
 
@@ -52,6 +52,7 @@ UnitCost = Annotated[
     WithJsonSchema(UNIT_COST_SCHEMA),
 ]
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
+CostMethodName = Literal["average", "fifo"]
 
 
 class ItemCreate(RequestModel):
@@ -62,6 +63,7 @@ class ItemCreate(RequestModel):
     barcode: Annotated[str, Field(max_length=64)] | None = None
     reorder_point: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = None
     unit_cost: UnitCost | None = None
+    cost_method: CostMethodName = "average"
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool = False
 
@@ -72,7 +74,7 @@ class ItemCreate(RequestModel):
 
 
 class ItemUpdate(UpdateModel[ItemChanges]):
-    non_nullable = frozenset({"sku", "name", "archived", "unit"})
+    non_nullable = frozenset({"sku", "name", "archived", "unit", "cost_method"})
 
     sku: Sku | None = None
     name: Name | None = None
@@ -81,6 +83,7 @@ class ItemUpdate(UpdateModel[ItemChanges]):
     barcode: Annotated[str, Field(max_length=64)] | None = None
     reorder_point: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = None
     unit_cost: UnitCost | None = None
+    cost_method: CostMethodName | None = None
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool | None = None
 
@@ -99,6 +102,10 @@ class Item(ResponseModel):
     )
     unit_cost: str | None = Field(
         description="Cost of one unit as a decimal string, up to 4 decimal places (`12.5000`); null when unknown."
+    )
+    cost_method: CostMethodName = Field(
+        description="How its stock is valued: `average` (moving weighted average) or `fifo` (the "
+        "oldest units received go out first, at what they cost). Changes only while it has no stock."
     )
     tags: list[str] = Field(
         description="The names of the item's tags, in alphabetical order (ignoring case)."

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
@@ -17,6 +18,8 @@ from stockyard.api.schemas.base import (
     ResponseModel,
     id_of,
 )
+from stockyard.api.schemas.items import UnitCost
+from stockyard.core.money import format_amount
 from stockyard.inventory.ledger import MovementType
 from stockyard.inventory.movements import MovementRequest
 
@@ -45,6 +48,18 @@ class MovementCreate(RequestModel):
     )
     reason: Reason | None = None
     reference: Reference | None = None
+    unit_cost: UnitCost | None = Field(
+        default=None,
+        description="Receipts only: what one unit cost, in the workspace's currency. Without it a "
+        "receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost).",
+    )
+
+    @field_validator("unit_cost")
+    @classmethod
+    def _cost_on_receipts(cls, unit_cost: Decimal | None, info: ValidationInfo) -> Decimal | None:
+        if unit_cost is not None and info.data.get("type") != "receive":
+            raise ValueError("unitCost is given only with a receipt (type receive).")
+        return unit_cost
 
     @field_validator("units")
     @classmethod
@@ -66,6 +81,7 @@ class MovementCreate(RequestModel):
             units=self.units,
             reason=self.reason,
             reference=self.reference,
+            unit_cost=self.unit_cost,
         )
 
 
@@ -88,10 +104,24 @@ class Movement(ResponseModel):
     transfer_id: str | None = Field(description="The transfer this movement is half of; null otherwise.")
     stocktake_id: str | None = Field(description="The stocktake whose count posted it; null otherwise.")
     reservation_id: str | None = Field(description="The reservation it consumed; null otherwise.")
+    unit_cost: str | None = Field(
+        description="What one unit added cost (receipts and other increases), as a decimal string; null "
+        "for decreases, transfers and movements recorded before costing."
+    )
+    cost_amount: str | None = Field(
+        description="The value the movement added or took away at the item's cost method (a decrease's "
+        "cost of goods), as a decimal string, never negative: `units` gives the direction. Null for "
+        "transfers (the item's value does not change) and movements recorded before costing."
+    )
     actor_type: ActorType
     actor_id: ActorId
     request_id: RequestId
     created_at: CreatedAt
+
+    @field_validator("unit_cost", "cost_amount", mode="before")
+    @classmethod
+    def _amount_as_text(cls, value: Any) -> Any:
+        return format_amount(value) if isinstance(value, Decimal) else value
 
 
 class MovementList(ListBody):

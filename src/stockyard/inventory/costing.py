@@ -1,0 +1,244 @@
+"""Cost: what an item's stock cost, at the item's cost method — a moving weighted average or FIFO.
+
+The ledger values every posting in its own transaction (docs/inventory.md, Cost). After it has
+locked the stock levels it calls `lock(item_ids)`, which takes the items' `item_costs` rows FOR
+UPDATE in id order (the last step of the global lock order: items → locations → stock levels →
+item costs), so two postings of one item are valued one after the other. Then, per posting,
+`increase` or `decrease` returns the value it adds or takes away, and `save` writes back the rows
+that changed. Transfers move units between locations of one item and change no value.
+
+Amounts are integers in ten-thousandths (`_e4`), as everywhere in Stockyard, so sums are exact.
+
+- Average: an item keeps its units and their total value. An increase adds units * its unit cost.
+  A decrease of n of the u units on hand takes value * n / u, rounded half up: the last unit out
+  takes exactly what is left, so value is never stranded or invented by rounding.
+- FIFO: each increase is a layer (units at one unit cost); a decrease consumes the oldest layers
+  first, and its cost is what those units cost. The value is the sum of what the layers have left.
+
+An increase that names no unit cost (an adjustment, a count found more, a receipt without
+`unitCost`) is valued at the item's average cost while it has stock, else at its `unitCost`
+(a receipt without `unitCost` takes the item's `unitCost` first), else at 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+
+from stockyard.core.ids import new_id
+from stockyard.db.database import Connection
+from stockyard.db.tables import cost_layers, item_costs, items
+from stockyard.db.upsert import per_backend
+
+
+class CostMethod(StrEnum):
+    AVERAGE = "average"
+    FIFO = "fifo"
+
+
+@dataclass(slots=True)
+class _Layer:
+    id: str
+    unit_cost_e4: int
+    remaining: int
+    fresh: bool = False  # made in this transaction (inserted by `save`, not updated)
+    touched: bool = False
+
+
+@dataclass(slots=True)
+class _State:
+    method: CostMethod
+    units: int
+    value_e4: int
+    price_e4: int | None  # the item's unitCost
+    changed: bool = False
+    layers: list[_Layer] | None = None  # FIFO: the open layers, oldest first, once read
+
+
+@dataclass(frozen=True, slots=True)
+class Valued:
+    unit_cost_e4: int | None  # what one unit cost (increases), None for decreases
+    cost_e4: int  # signed: the value added (> 0) or taken away (< 0)
+    layer_id: str | None = None  # the FIFO layer an increase made
+
+
+@dataclass(slots=True)
+class Costing:
+    conn: Connection
+    workspace_id: str
+    _states: dict[str, _State] = field(default_factory=dict)
+    # Layers made here, to insert: (item id, layer, units received, when).
+    _fresh_layers: list[tuple[str, _Layer, int, datetime]] = field(default_factory=list)
+
+    async def lock(self, item_ids: list[str], now: datetime) -> None:
+        wanted = sorted(set(item_ids) - set(self._states))
+        if not wanted:
+            return
+        rows = await self._read(wanted)
+        missing = [item_id for item_id in wanted if item_id not in rows]
+        if missing:  # an item that has never had a costed movement
+            await self.conn.execute(
+                _CREATE[self.conn.dialect],
+                [
+                    {
+                        "item_id": item_id,
+                        "workspace_id": self.workspace_id,
+                        "units": 0,
+                        "value_e4": 0,
+                        "updated_at": now,
+                    }
+                    for item_id in missing
+                ],
+            )
+            rows = await self._read(wanted)
+        for item_id, row in rows.items():
+            self._states[item_id] = _State(
+                method=CostMethod(row.cost_method),
+                units=int(row.units),
+                value_e4=int(row.value_e4),
+                price_e4=None if row.unit_cost_e4 is None else int(row.unit_cost_e4),
+            )
+
+    async def _read(self, item_ids: list[str]) -> dict[str, Any]:
+        rows = await self.conn.execute(
+            select(
+                item_costs.c.item_id,
+                item_costs.c.units,
+                item_costs.c.value_e4,
+                items.c.cost_method,
+                items.c.unit_cost_e4,
+            )
+            .join(items, items.c.id == item_costs.c.item_id)
+            .where(item_costs.c.item_id.in_(item_ids))
+            .order_by(item_costs.c.item_id)
+            .with_for_update(of=item_costs)
+        )
+        return {row.item_id: row for row in rows}
+
+    async def increase(
+        self, item_id: str, units: int, unit_cost_e4: int | None, *, receipt: bool, now: datetime
+    ) -> Valued:
+        state = self._states[item_id]
+        if unit_cost_e4 is None:
+            unit_cost_e4 = _default_cost(state, receipt=receipt)
+        value = units * unit_cost_e4
+        state.units += units
+        state.value_e4 += value
+        state.changed = True
+        if state.method is CostMethod.FIFO:
+            layers = await self._open_layers(item_id, state)
+            layers.append(_Layer(new_id("lyr"), unit_cost_e4, units, fresh=True))
+            self._fresh_layers.append((item_id, layers[-1], units, now))
+            return Valued(unit_cost_e4, value, layers[-1].id)
+        return Valued(unit_cost_e4, value)
+
+    async def decrease(self, item_id: str, units: int) -> Valued:
+        state = self._states[item_id]
+        if state.method is CostMethod.FIFO:
+            cost = 0
+            left = units
+            for layer in await self._open_layers(item_id, state):
+                if not left:
+                    break
+                taken = min(layer.remaining, left)
+                if not taken:
+                    continue
+                layer.remaining -= taken
+                layer.touched = True
+                cost += taken * layer.unit_cost_e4
+                left -= taken
+            if left:  # the layers always hold the units on hand: a broken invariant, not bad input
+                raise AssertionError(f"FIFO layers of item {item_id} hold fewer units than its stock")
+        else:
+            cost = _share(state.value_e4, units, state.units)
+        state.units -= units
+        state.value_e4 -= cost
+        state.changed = True
+        return Valued(None, -cost)
+
+    async def _open_layers(self, item_id: str, state: _State) -> list[_Layer]:
+        if state.layers is None:
+            rows = await self.conn.execute(
+                select(cost_layers.c.id, cost_layers.c.unit_cost_e4, cost_layers.c.units_remaining)
+                .where(cost_layers.c.item_id == item_id, cost_layers.c.units_remaining > 0)
+                .order_by(cost_layers.c.created_at, cost_layers.c.id)
+            )
+            state.layers = [_Layer(row.id, int(row.unit_cost_e4), int(row.units_remaining)) for row in rows]
+        return state.layers
+
+    async def save(self, movement_of_layer: dict[str, str], now: datetime) -> None:
+        """Writes the changed item rows and layers. `movement_of_layer` names, for each layer made
+        here, the movement that made it."""
+        changed = {item_id: state for item_id, state in self._states.items() if state.changed}
+        if not changed:
+            return
+        await self.conn.execute(
+            _UPDATE_COST,
+            [
+                {"k_item": item_id, "v_units": s.units, "v_value": s.value_e4, "v_now": now}
+                for item_id, s in changed.items()
+            ],
+        )
+        fresh = self._fresh_layers
+        if fresh:
+            await self.conn.execute(
+                cost_layers.insert(),
+                [
+                    {
+                        "id": layer.id,
+                        "workspace_id": self.workspace_id,
+                        "item_id": item_id,
+                        "movement_id": movement_of_layer[layer.id],
+                        "unit_cost_e4": layer.unit_cost_e4,
+                        "units_received": received,
+                        "units_remaining": layer.remaining,
+                        "created_at": at,
+                    }
+                    for item_id, layer, received, at in fresh
+                ],
+            )
+        consumed = [
+            {"k_layer": layer.id, "v_remaining": layer.remaining}
+            for state in changed.values()
+            for layer in state.layers or ()
+            if layer.touched and not layer.fresh
+        ]
+        if consumed:
+            await self.conn.execute(_UPDATE_LAYER, consumed)
+        for state in changed.values():
+            state.changed = False
+            for layer in state.layers or ():
+                layer.fresh = layer.touched = False
+        self._fresh_layers.clear()
+
+
+def _default_cost(state: _State, *, receipt: bool) -> int:
+    if receipt and state.price_e4 is not None:
+        return state.price_e4
+    if state.units > 0:
+        return _share(state.value_e4, 1, state.units)
+    return state.price_e4 or 0
+
+
+def _share(value_e4: int, units: int, of_units: int) -> int:
+    """value * units / of_units, rounded half up (exact integers: no floating point)."""
+    if units >= of_units:
+        return value_e4
+    return (2 * value_e4 * units + of_units) // (2 * of_units)
+
+
+_CREATE = per_backend(lambda insert: insert(item_costs).on_conflict_do_nothing(index_elements=["item_id"]))
+_UPDATE_COST = (
+    update(item_costs)
+    .where(item_costs.c.item_id == bindparam("k_item"))
+    .values(units=bindparam("v_units"), value_e4=bindparam("v_value"), updated_at=bindparam("v_now"))
+)
+_UPDATE_LAYER = (
+    update(cost_layers)
+    .where(cost_layers.c.id == bindparam("k_layer"))
+    .values(units_remaining=bindparam("v_remaining"))
+)
