@@ -1502,6 +1502,12 @@ export interface components {
              */
             unitCost: string | null;
             /**
+             * Costmethod
+             * @description How its stock is valued: `average` (moving weighted average) or `fifo` (the oldest units received go out first, at what they cost). Changes only while it has no stock.
+             * @enum {string}
+             */
+            costMethod: "average" | "fifo";
+            /**
              * Tags
              * @description The names of the item's tags, in alphabetical order (ignoring case).
              */
@@ -1543,6 +1549,12 @@ export interface components {
             reorderPoint?: number | null;
             /** Unitcost */
             unitCost?: number | string | null;
+            /**
+             * Costmethod
+             * @default average
+             * @enum {string}
+             */
+            costMethod?: "average" | "fifo";
             /** Tags */
             tags?: string[] | null;
             /**
@@ -1615,6 +1627,11 @@ export interface components {
             reorderPoint?: number | null;
             /** Unitcost */
             unitCost?: number | string | null;
+            /**
+             * Costmethod
+             * @enum {string}
+             */
+            costMethod?: "average" | "fifo";
             /** Tags */
             tags?: string[] | null;
             /** Archived */
@@ -2024,6 +2041,16 @@ export interface components {
              */
             reservationId: string | null;
             /**
+             * Unitcost
+             * @description What one unit added cost (receipts and other increases), as a decimal string; null for decreases, transfers and movements recorded before costing.
+             */
+            unitCost: string | null;
+            /**
+             * Costamount
+             * @description The value the movement added or took away at the item's cost method (a decrease's cost of goods), as a decimal string, never negative: `units` gives the direction. Null for transfers (the item's value does not change) and movements recorded before costing.
+             */
+            costAmount: string | null;
+            /**
              * Actortype
              * @description Who did it: `member` (a signed-in user), `api_key`, or `system` (the service itself).
              */
@@ -2065,6 +2092,11 @@ export interface components {
             reason?: string | null;
             /** Reference */
             reference?: string | null;
+            /**
+             * Unitcost
+             * @description Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost).
+             */
+            unitCost?: number | string | null;
         } | {
             /** @enum {unknown} */
             type?: "receive" | "issue";
@@ -4092,7 +4124,7 @@ export interface operations {
             404: components["responses"]["404.not_found"];
             405: components["responses"]["MethodNotAllowed.DELETE.GET.PATCH"];
             412: components["responses"]["412.precondition_failed"];
-            /** @description - `item_has_stock`: An item with stock on hand cannot be deleted. */
+            /** @description - `item_has_stock`: An item with stock on hand cannot be deleted, nor change its cost method. */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
