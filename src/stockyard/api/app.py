@@ -50,6 +50,7 @@ from stockyard.api.routers import (
     workspaces,
 )
 from stockyard.background import Background
+from stockyard.console import ConsoleMount
 from stockyard.core.plans_file import configure_plans
 from stockyard.db.database import Database, open_database
 from stockyard.identity.authentication import AuthenticationService
@@ -161,6 +162,9 @@ def create_app(
         max_depth=settings.max_json_depth,
         csv_paths=frozenset({"/api/v1/items/bulk"}),
     )
+    # The web console (docs/console.md) answers / and /app itself, outside the API's body and idempotency
+    # rules (its forms are not JSON); everything it reads or writes it asks of the API over HTTP.
+    app.add_middleware(ConsoleMount)
     app.add_middleware(QueryGuardMiddleware)
     if settings.rate_limit_enabled:
         limiter = RateLimiter(settings.rate_limit_url, key_prefix=settings.rate_limit_key_prefix)

@@ -1,0 +1,534 @@
+"""The console's pages: sign-in and sign-out, items, stock and its movements.
+
+Every handler reads and writes through the public API (`console/api.py`) as the signed-in person;
+a form posts here, the handler sends the API request the form describes and renders the answer:
+the next page on success, the form again with the API's error beside its fields on failure.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from stockyard.console import session
+from stockyard.console.api import ApiAnswer, ApiError
+from stockyard.console.pages import Console, app_url, checked_form, flash_text, guarded
+from stockyard.console.web import Request, Response, Router, read_body, redirect
+
+router = Router()
+
+
+def json_response(body: Any, status: int = 200) -> Response:
+    return Response(json.dumps(body), status=status, media_type="application/json")
+
+
+STATIC: dict[str, str] = {
+    "console.css": "text/css; charset=utf-8",
+    "console.js": "text/javascript; charset=utf-8",
+}
+MOVEMENT_KINDS = {
+    "receive": ("Receive", "Units arriving at a location."),
+    "issue": ("Issue", "Units leaving a location (picked, shipped, used)."),
+    "adjust": ("Adjust", "A signed correction: +3 found, -2 damaged."),
+}
+ITEM_SORTS = (
+    ("createdAt", "Oldest first"),
+    ("-createdAt", "Newest first"),
+    ("sku", "SKU A to Z"),
+    ("-sku", "SKU Z to A"),
+    ("name", "Name A to Z"),
+    ("-name", "Name Z to A"),
+    ("-updatedAt", "Recently changed"),
+)
+
+
+def _number(value: str) -> int | str | None:
+    """A form's number as the API should see it: an int when it is one, else the text as typed
+    (the API answers its validation error for the field), None when empty."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+@router.get("/")
+async def home(request: Request) -> Response:
+    return session.secure(redirect(app_url(request), status=307))
+
+
+@router.get("/app")
+async def app_home(request: Request) -> Response:
+    return session.secure(redirect(app_url(request, "/items")))
+
+
+@router.get("/app/static/{name}")
+async def static(request: Request, name: str) -> Response:
+    media_type = STATIC.get(name)
+    if media_type is None:
+        return session.secure(Response("Not found", status=404, media_type="text/plain; charset=utf-8"))
+    body = resources.files("stockyard.console").joinpath("static", name).read_bytes()
+    response = Response(body, media_type=media_type)
+    response.headers["Cache-Control"] = "public, max-age=300"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# Sign-in and sign-out ------------------------------------------------------------------------
+
+
+def _safe_next(request: Request, value: str | None) -> str:
+    """Where to go after signing in: a console path only (never another site)."""
+    base = app_url(request)
+    if value and value.startswith(base + "/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return app_url(request, "/items")
+
+
+@router.get("/app/sign-in")
+async def sign_in_page(request: Request) -> Response:
+    console = Console.of(request)
+    console.flash = flash_text(console.flash)
+    return console.render(
+        "sign_in.html", title="Sign in", form={}, error=None, next=request.query.get("next", "")
+    )
+
+
+@router.post("/app/sign-in")
+async def sign_in(request: Request) -> Response:
+    console = Console.of(request)
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call(
+        "POST",
+        "/auth/token",
+        json={
+            "workspace": form.get("workspace", ""),
+            "email": form.get("email", ""),
+            "password": form.get("password", ""),
+        },
+        authenticated=False,
+    )
+    if answer.error is not None:
+        shown = {k: v for k, v in form.items() if k in ("workspace", "email")}
+        return console.render(
+            "sign_in.html",
+            status=answer.error.status,
+            title="Sign in",
+            form=shown,
+            error=answer.error,
+            next=form.get("next", ""),
+        )
+    # A new CSRF token with every session: one seen before signing in is not trusted after.
+    console.csrf, console.csrf_is_new = session.new_csrf_token(), True
+    console.api.tokens.access = answer.body["accessToken"]
+    console.api.tokens.refresh = answer.body["refreshToken"]
+    console.api.tokens.renewed = True
+    return console.redirect(_safe_next(request, form.get("next")))
+
+
+@router.post("/app/sign-out")
+async def sign_out(request: Request) -> Response:
+    console = Console.of(request)
+    _form, refused = checked_form(console)
+    if refused:
+        return refused
+    if console.signed_in:
+        # Revokes the whole refresh family of this sign-in (POST /auth/logout), not just the cookie.
+        answer = await console.api.call("POST", "/auth/logout")
+        if answer.error is not None and answer.error.status != 401:
+            return console.error_page(answer.error)
+    console.cleared = True
+    console.csrf, console.csrf_is_new = session.new_csrf_token(), True
+    return console.redirect(app_url(request, "/sign-in"), flash="You are signed out.")
+
+
+# Items ---------------------------------------------------------------------------------------
+
+
+@router.get("/app/items")
+async def items_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    query = request.query
+    filters = {
+        "q": query.get("q", ""),
+        "tag": query.get("tag", ""),
+        "archived": query.get("archived", "false"),
+        "sort": query.get("sort", "-createdAt"),
+    }
+    params = {**filters, "cursor": query.get("cursor", ""), "limit": 25}
+    answer = await console.api.call("GET", "/items", params=params)
+    tags = await console.api.call("GET", "/tags", params={"limit": 200, "sort": "name"})
+    return console.render(
+        "items.html",
+        status=answer.error.status if answer.error else 200,
+        title="Items",
+        filters=filters,
+        sorts=ITEM_SORTS,
+        tags=tags.body["data"] if tags.ok else [],
+        page=answer.body,
+        error=answer.error,
+    )
+
+
+def _item_body(form: dict[str, str], *, creating: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "sku": form.get("sku", "").strip(),
+        "name": form.get("name", "").strip(),
+        "description": form.get("description", "").strip() or None,
+        "unit": form.get("unit", "").strip() or "each",
+        "barcode": form.get("barcode", "").strip() or None,
+        "reorderPoint": _number(form.get("reorderPoint", "")),
+        "tags": [t.strip() for t in form.get("tags", "").split(",") if t.strip()],
+    }
+    if creating:
+        return {k: v for k, v in body.items() if v is not None}
+    return body
+
+
+@router.get("/app/items/new")
+async def new_item_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    return console.render(
+        "item_form.html", title="New item", form={"unit": "each"}, error=None, key=console.idempotency_key()
+    )
+
+
+@router.post("/app/items/new")
+async def create_item(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    key = form.get("idempotencyKey") or console.idempotency_key()
+    answer = await console.api.call(
+        "POST", "/items", json=_item_body(form, creating=True), headers={"Idempotency-Key": key}
+    )
+    if answer.error is not None:
+        return console.render(
+            "item_form.html",
+            status=answer.error.status,
+            title="New item",
+            form=form,
+            error=answer.error,
+            # The same key again only when the same request may be retried as it is (429, 503).
+            key=key if answer.error.retryable else console.idempotency_key(),
+        )
+    item = answer.body
+    return console.redirect(console.url(f"/items/{item['id']}"), flash=f"Item {item['sku']} created.")
+
+
+async def _item_view(console: Console, item_id: str) -> tuple[dict[str, Any], Response | None]:
+    api = console.api
+    item = await api.call("GET", f"/items/{item_id}")
+    if item.error is not None:
+        return {}, console.error_page(item.error)
+    stock = await api.call("GET", f"/items/{item_id}/stock")
+    movements = await api.call(
+        "GET", "/movements", params={"itemId": item_id, "sort": "-createdAt", "limit": 20}
+    )
+    reservations = await api.call(
+        "GET", "/reservations", params={"itemId": item_id, "status": "active", "limit": 50}
+    )
+    locations = await _locations(console)
+    return {
+        "item": item.body,
+        "etag": item.headers.get("etag", ""),
+        "stock": stock.body if stock.ok else None,
+        "movements": movements.body["data"] if movements.ok else [],
+        "reservations": reservations.body["data"] if reservations.ok else [],
+        "locations": locations,
+        "problems": [a.error for a in (stock, movements, reservations) if a.error is not None],
+    }, None
+
+
+@router.get("/app/items/{item_id}")
+async def item_page(request: Request, item_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    view, failed = await _item_view(console, item_id)
+    if failed:
+        return failed
+    item = view["item"]
+    form = {**item, "tags": ", ".join(item["tags"]), "reorderPoint": item["reorderPoint"] or ""}
+    return console.render("item.html", title=item["name"], form=form, error=None, **view)
+
+
+@router.post("/app/items/{item_id}")
+async def update_item(request: Request, item_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    headers = {"If-Match": form["etag"]} if form.get("etag") else {}
+    if form.get("action") == "archive":
+        answer = await console.api.call(
+            "PATCH", f"/items/{item_id}", json={"archived": True}, headers=headers
+        )
+        done = "Item archived."
+    elif form.get("action") == "restore":
+        answer = await console.api.call(
+            "PATCH", f"/items/{item_id}", json={"archived": False}, headers=headers
+        )
+        done = "Item restored."
+    else:
+        answer = await console.api.call(
+            "PATCH", f"/items/{item_id}", json=_item_body(form, creating=False), headers=headers
+        )
+        done = "Changes saved."
+    if answer.error is None:
+        return console.redirect(console.url(f"/items/{item_id}"), flash=done)
+    view, failed = await _item_view(console, item_id)
+    if failed:
+        return failed
+    return console.render(
+        "item.html",
+        status=answer.error.status,
+        title=view["item"]["name"],
+        form=form,
+        error=answer.error,
+        **view,
+    )
+
+
+# Stock -----------------------------------------------------------------------------------------
+
+
+async def _locations(console: Console) -> list[dict[str, Any]]:
+    """Every location the person may see, named `WAREHOUSE / CODE`, for the forms' choices."""
+    warehouses = await console.api.call("GET", "/warehouses", params={"limit": 200, "archived": "false"})
+    locations = await console.api.call("GET", "/locations", params={"limit": 200, "archived": "false"})
+    if not (warehouses.ok and locations.ok):
+        return []
+    names = {w["id"]: w["name"] for w in warehouses.body["data"]}
+    return [
+        {**location, "label": f"{names.get(location['warehouseId'], '?')} / {location['code']}"}
+        for location in locations.body["data"]
+    ]
+
+
+@router.get("/app/stock")
+async def stock_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    warehouse_id, low, cursor = (request.query.get(k, "") for k in ("warehouseId", "low", "cursor"))
+    params = {
+        "warehouseId": warehouse_id,
+        "belowReorderPoint": "true" if low else None,
+        "cursor": cursor,
+        "limit": 50,
+        "sort": "sku",
+    }
+    answer = await console.api.call("GET", "/stock", params=params)
+    warehouses = await console.api.call("GET", "/warehouses", params={"limit": 200})
+    locations = {loc["id"]: loc["label"] for loc in await _locations(console)}
+    low_ids: set[tuple[str, str]] = set()
+    if answer.ok and not low:
+        below = await console.api.call(
+            "GET", "/stock", params={**params, "belowReorderPoint": "true", "cursor": None, "limit": 200}
+        )
+        if below.ok:
+            low_ids = {(row["itemId"], row["locationId"]) for row in below.body["data"]}
+    return console.render(
+        "stock.html",
+        status=answer.error.status if answer.error else 200,
+        title="Stock",
+        page=answer.body,
+        error=answer.error,
+        warehouses=warehouses.body["data"] if warehouses.ok else [],
+        locations=locations,
+        low_ids=low_ids,
+        filters={"warehouseId": warehouse_id, "low": low},
+    )
+
+
+async def _find_item(console: Console, code: str) -> tuple[dict[str, Any] | None, ApiAnswer | None]:
+    """The item a scanned or typed code names: its SKU first, then its barcode."""
+    for param in ("sku", "barcode"):
+        answer = await console.api.call("GET", "/items", params={param: code, "limit": 1})
+        if answer.error is not None:
+            return None, answer
+        if answer.body["data"]:
+            return answer.body["data"][0], None
+    return None, None
+
+
+@router.get("/app/lookup")
+async def lookup(request: Request) -> Response:
+    """For the scanner fields: the item a code names, as JSON (found by the public API's filters)."""
+    console, stop = await guarded(request)
+    if stop:
+        return session.secure(json_response({"found": False, "message": "Sign in again."}, 401))
+    code = request.query.get("code", "").strip()
+    item, failed = await _find_item(console, code) if code else (None, None)
+    if failed is not None and failed.error is not None:
+        error = failed.error
+        body = {"found": False, "message": error.message, "requestId": error.request_id}
+        return console.finish(json_response(body, error.status))
+    if item is None:
+        return console.finish(json_response({"found": False, "message": _code_error(code).message}))
+    return console.finish(
+        json_response({"found": True, "id": item["id"], "sku": item["sku"], "name": item["name"]})
+    )
+
+
+def _code_error(code: str) -> ApiError:
+    return ApiError(
+        status=400,
+        error="validation_error",
+        code="validation_error",
+        message=f"No item has the SKU or barcode {code!r}."
+        if code
+        else "Scan or type an item's SKU or barcode.",
+        param="code",
+        details={},
+        request_id=None,
+        retry_after=None,
+    )
+
+
+@router.get("/app/stock/{kind}")
+async def movement_page(request: Request, kind: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    item, location = request.query.get("item", ""), request.query.get("location", "")
+    if kind not in (*MOVEMENT_KINDS, "transfer"):
+        return console.render(
+            "error.html", status=404, title="Not found", error=None, message="There is no such page."
+        )
+    form = {"code": item, "locationId": location, "fromLocationId": location}
+    return console.render(
+        "movement.html",
+        title=MOVEMENT_KINDS[kind][0] if kind in MOVEMENT_KINDS else "Transfer",
+        kind=kind,
+        kinds=MOVEMENT_KINDS,
+        form=form,
+        error=None,
+        locations=await _locations(console),
+        key=console.idempotency_key(),
+        done=None,
+    )
+
+
+@router.post("/app/stock/{kind}")
+async def record_movement(request: Request, kind: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    if kind not in (*MOVEMENT_KINDS, "transfer"):
+        return console.render(
+            "error.html", status=404, title="Not found", error=None, message="There is no such page."
+        )
+    code = form.get("code", "").strip()
+    key = form.get("idempotencyKey") or console.idempotency_key()
+    item, failed = await _find_item(console, code) if code else (None, None)
+    answer: ApiAnswer | None = failed
+    error: ApiError | None = failed.error if failed else None
+    if error is None and item is None:
+        error = _code_error(code)
+    if error is None and item is not None:
+        headers = {"Idempotency-Key": key}
+        if kind == "transfer":
+            answer = await console.api.call(
+                "POST",
+                "/transfers",
+                json={
+                    "fromLocationId": form.get("fromLocationId", ""),
+                    "toLocationId": form.get("toLocationId", ""),
+                    "lines": [{"itemId": item["id"], "units": _number(form.get("units", ""))}],
+                    "reference": form.get("reference", "").strip() or None,
+                },
+                headers=headers,
+            )
+        else:
+            answer = await console.api.call(
+                "POST",
+                "/movements",
+                json={
+                    "type": kind,
+                    "itemId": item["id"],
+                    "locationId": form.get("locationId", ""),
+                    "units": _number(form.get("units", "")),
+                    "reason": form.get("reason", "").strip() or None,
+                    "reference": form.get("reference", "").strip() or None,
+                },
+                headers=headers,
+            )
+        error = answer.error
+    if error is None and item is not None:
+        verb = {"receive": "Received", "issue": "Issued", "adjust": "Adjusted", "transfer": "Transferred"}[
+            kind
+        ]
+        done = f"{verb} {form.get('units', '').strip()} of {item['sku']}."
+        # Ready for the next scan: the same location, an empty code field.
+        next_url = console.url(
+            f"/stock/{kind}", location=form.get("fromLocationId" if kind == "transfer" else "locationId")
+        )
+        return console.redirect(next_url, flash=done)
+    assert error is not None
+    return console.render(
+        "movement.html",
+        status=error.status,
+        title=MOVEMENT_KINDS[kind][0] if kind in MOVEMENT_KINDS else "Transfer",
+        kind=kind,
+        kinds=MOVEMENT_KINDS,
+        form=form,
+        error=error,
+        item=item,
+        locations=await _locations(console),
+        key=key if error.retryable else console.idempotency_key(),
+        done=None,
+    )
+
+
+class ConsoleMount:
+    """An ASGI middleware of the API's server that answers `/`, `/app` and `/app/...` with the
+    console and hands every other request on (`api/app.py` places it)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            path = Request(scope).path
+            if path in ("/", "/app") or path.startswith("/app/"):
+                await self.serve(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    async def serve(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        request = Request(scope)
+        handler, params, other_method = router.match(request.method, request.path)
+        if handler is None:
+            status, text = (405, "Method not allowed.") if other_method else (404, "There is no such page.")
+            await session.secure(Response(text, status=status, media_type="text/plain; charset=utf-8"))(send)
+            return
+        if request.method == "POST":
+            body = await read_body(receive)
+            if body is None:
+                too_big = Response(
+                    "The form is too large.", status=413, media_type="text/plain; charset=utf-8"
+                )
+                await session.secure(too_big)(send)
+                return
+            request.body = body
+        response = await handler(request, **params)
+        await response(send)

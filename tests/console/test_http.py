@@ -1,0 +1,287 @@
+"""The console over plain HTTP: redirects, cookie flags, CSRF refusals, security headers, and that
+its pages show what the API answers (errors included) as the signed-in person."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from stockyard.api.app import create_app
+from stockyard.console import session
+from stockyard.settings import Settings
+from tests.console.helpers import KEY, csrf_of, sign_in, warehouse_with_locations
+from tests.support import Tenant, create_tenant
+
+CONSOLE = Path(__file__).parents[2] / "src" / "stockyard" / "console"
+
+
+@pytest.fixture
+def browser(settings: Settings) -> Iterator[TestClient]:
+    """A client with its own cookie jar, like one browser."""
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        yield client
+
+
+def test_root_and_app_redirect_to_the_console_then_to_sign_in(browser: TestClient) -> None:
+    root = browser.get("/", follow_redirects=False)
+    assert (root.status_code, root.headers["location"]) == (307, "/app")
+    app = browser.get("/app", follow_redirects=False)
+    assert (app.status_code, app.headers["location"]) == (303, "/app/items")
+    items = browser.get("/app/items?q=bolt", follow_redirects=False)
+    assert (items.status_code, items.headers["location"]) == (
+        303,
+        "/app/sign-in?next=%2Fapp%2Fitems%3Fq%3Dbolt",
+    )
+
+
+def test_every_page_forbids_inline_scripts_and_framing(browser: TestClient) -> None:
+    page = browser.get("/app/sign-in")
+    assert page.status_code == 200
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["referrer-policy"] == "no-referrer"
+    assert page.headers["cache-control"] == "no-store"
+    assert "<script>" not in page.text and " on" + "click=" not in page.text
+
+
+def test_no_template_has_an_inline_script_or_handler() -> None:
+    for template in (CONSOLE / "templates").glob("*.html"):
+        text = template.read_text()
+        assert "<script>" not in text, template
+        assert not any(f" on{event}=" in text for event in ("click", "load", "submit", "input")), template
+
+
+def test_sign_in_sets_httponly_samesite_strict_cookies(browser: TestClient, tenant: Tenant) -> None:
+    page = browser.get("/app/sign-in")
+    answer = browser.post(
+        "/app/sign-in",
+        data={
+            "csrf": csrf_of(page),
+            "workspace": tenant.slug,
+            "email": tenant.email,
+            "password": tenant.password,
+        },
+        follow_redirects=False,
+    )
+    assert (answer.status_code, answer.headers["location"]) == (303, "/app/items")
+    cookies = {c.split("=", 1)[0]: c for c in answer.headers.get_list("set-cookie")}
+    assert set(cookies) == {session.ACCESS_COOKIE, session.REFRESH_COOKIE, session.CSRF_COOKIE}
+    for cookie in cookies.values():
+        assert "; Path=/app; HttpOnly; SameSite=Strict" in cookie
+        assert "Secure" not in cookie  # plain http here; over https every cookie is Secure
+
+
+def test_cookies_are_secure_over_https(settings: Settings) -> None:
+    with TestClient(create_app(settings), base_url="https://console.test") as client:
+        page = client.get("/app/sign-in")
+        assert page.status_code == 200
+        assert page.headers["set-cookie"].endswith("; Path=/app; HttpOnly; SameSite=Strict; Secure")
+
+
+def test_a_post_without_the_csrf_token_is_refused(browser: TestClient, tenant: Tenant) -> None:
+    sign_in(browser, tenant)
+    missing = browser.post("/app/items/new", data={"sku": "CSRF-1", "name": "Forged"})
+    assert missing.status_code == 403
+    assert "This form has expired or came from another site." in missing.text
+    wrong = browser.post("/app/items/new", data={"csrf": "not-the-token", "sku": "CSRF-1", "name": "Forged"})
+    assert wrong.status_code == 403
+    assert tenant.get("/api/v1/items?sku=CSRF-1").json()["data"] == []
+
+
+def test_a_post_from_another_origin_is_refused_even_with_the_token(
+    browser: TestClient, tenant: Tenant
+) -> None:
+    csrf = sign_in(browser, tenant)
+    forged = browser.post(
+        "/app/items/new",
+        data={"csrf": csrf, "sku": "CSRF-2", "name": "Forged"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert forged.status_code == 403
+    assert tenant.get("/api/v1/items?sku=CSRF-2").json()["data"] == []
+
+
+def test_sign_in_failure_shows_the_api_message_and_request_id(browser: TestClient, tenant: Tenant) -> None:
+    page = browser.get("/app/sign-in")
+    answer = browser.post(
+        "/app/sign-in",
+        data={
+            "csrf": csrf_of(page),
+            "workspace": tenant.slug,
+            "email": tenant.email,
+            "password": "wrong-password",
+        },
+    )
+    assert answer.status_code == 401
+    assert '<p class="problem-message">Email or password incorrect.</p>' in answer.text
+    assert "invalid_credentials · request id <code>req_" in answer.text
+    assert f'value="{tenant.email}"' in answer.text and "wrong-password" not in answer.text
+
+
+def test_create_item_shows_field_errors_from_details_then_creates(
+    browser: TestClient, tenant: Tenant
+) -> None:
+    csrf = sign_in(browser, tenant)
+    assert tenant.post("/api/v1/tags", json={"name": "bolts"}).status_code == 201
+    form = browser.get("/app/items/new")
+    key = KEY.search(form.text)
+    assert key is not None
+    bad = browser.post(
+        "/app/items/new",
+        data={
+            "csrf": csrf,
+            "idempotencyKey": key.group(1),
+            "sku": "",
+            "name": "Hex bolt",
+            "reorderPoint": "ten",
+        },
+    )
+    assert bad.status_code == 400
+    assert '<p class="problem-message">Model validation failed.</p>' in bad.text
+    assert 'id="f-sku" name="sku" type="text" value=""' in bad.text
+    assert 'aria-invalid="true"' in bad.text
+    assert '<p class="error" id="e-sku">The field sku must be 1 to 64 characters' in bad.text
+    assert '<p class="error" id="e-reorderPoint">' in bad.text
+    assert 'value="Hex bolt"' in bad.text  # what was typed stays
+    fresh_key = KEY.search(bad.text)
+    assert fresh_key is not None and fresh_key.group(1) != key.group(1)  # a new request, a new key
+    good = browser.post(
+        "/app/items/new",
+        data={
+            "csrf": csrf,
+            "idempotencyKey": fresh_key.group(1),
+            "sku": "HEX-1",
+            "name": "Hex bolt",
+            "tags": "bolts",
+        },
+        follow_redirects=False,
+    )
+    assert good.status_code == 303, good.text
+    created = tenant.get("/api/v1/items?sku=HEX-1").json()["data"]
+    assert [(i["name"], i["tags"]) for i in created] == [("Hex bolt", ["bolts"])]
+    assert good.headers["location"] == f"/app/items/{created[0]['id']}"
+    page = browser.get(good.headers["location"])
+    assert page.status_code == 200 and "Item HEX-1 created." in page.text
+
+
+def test_items_list_passes_search_filter_and_sort_to_the_api(browser: TestClient, tenant: Tenant) -> None:
+    sign_in(browser, tenant)
+    assert tenant.post("/api/v1/tags", json={"name": "blue"}).status_code == 201
+    tenant.create_item(sku="LIST-B", name="Beta widget", tags=["blue"])
+    tenant.create_item(sku="LIST-A", name="Alpha widget", tags=["blue"])
+    tenant.create_item(sku="LIST-C", name="Gamma gadget")
+    page = browser.get("/app/items?q=widget&tag=blue&sort=sku&archived=false")
+    assert page.status_code == 200
+    assert page.text.index("LIST-A") < page.text.index("LIST-B")
+    assert "LIST-C" not in page.text
+    bad = browser.get("/app/items?sort=colour")
+    assert bad.status_code == 400
+    assert "invalid_parameter" in bad.text
+
+
+def test_receive_by_barcode_then_the_item_page_shows_stock_and_movement(
+    browser: TestClient, tenant: Tenant
+) -> None:
+    csrf = sign_in(browser, tenant)
+    item = tenant.create_item(sku="SCAN-1", name="Scanned", barcode="4006381333931")
+    _, (shelf,) = warehouse_with_locations(tenant, "A-01")
+    found = browser.get("/app/lookup?code=4006381333931")
+    assert found.status_code == 200
+    assert found.json() == {"found": True, "id": item["id"], "sku": "SCAN-1", "name": "Scanned"}
+    missing = browser.get("/app/lookup?code=0000")
+    assert missing.json() == {"found": False, "message": "No item has the SKU or barcode '0000'."}
+    received = browser.post(
+        "/app/stock/receive",
+        data={
+            "csrf": csrf,
+            "idempotencyKey": "console-test-1",
+            "code": "4006381333931",
+            "locationId": shelf["id"],
+            "units": "12",
+        },
+        follow_redirects=False,
+    )
+    assert (received.status_code, received.headers["location"]) == (
+        303,
+        f"/app/stock/receive?location={shelf['id']}",
+    )
+    assert tenant.get(f"/api/v1/items/{item['id']}/stock").json()["onHand"] == 12
+    page = browser.get(f"/app/items/{item['id']}")
+    assert "<strong>12</strong> on hand" in page.text
+    assert "<td>receive</td>" in page.text
+
+
+def test_issue_more_than_on_hand_shows_the_api_error(browser: TestClient, tenant: Tenant) -> None:
+    csrf = sign_in(browser, tenant)
+    tenant.create_item(sku="ISSUE-1", name="Scarce")
+    _, (shelf,) = warehouse_with_locations(tenant, "B-01")
+    answer = browser.post(
+        "/app/stock/issue",
+        data={
+            "csrf": csrf,
+            "idempotencyKey": "console-test-2",
+            "code": "ISSUE-1",
+            "locationId": shelf["id"],
+            "units": "3",
+        },
+    )
+    assert answer.status_code == 422
+    assert '<p class="problem-message">Insufficient stock of ISSUE-1 at B-01: 0 units available, 3 requested.</p>' in answer.text
+    assert "insufficient_stock · request id <code>req_" in answer.text
+    unknown = browser.post(
+        "/app/stock/issue",
+        data={
+            "csrf": csrf,
+            "idempotencyKey": "console-test-3",
+            "code": "NOPE",
+            "locationId": shelf["id"],
+            "units": "3",
+        },
+    )
+    assert unknown.status_code == 400
+    assert '<p class="error" id="e-code">No item has the SKU or barcode &#39;NOPE&#39;.</p>' in unknown.text
+
+
+def test_sign_out_revokes_the_refresh_family(browser: TestClient, tenant: Tenant, client: TestClient) -> None:
+    csrf = sign_in(browser, tenant)
+    refresh = browser.cookies.get(session.REFRESH_COOKIE)
+    assert refresh
+    out = browser.post("/app/sign-out", data={"csrf": csrf}, follow_redirects=False)
+    assert (out.status_code, out.headers["location"]) == (303, "/app/sign-in")
+    cleared = [c for c in out.headers.get_list("set-cookie") if "Max-Age=0" in c]
+    assert sorted(c.split("=", 1)[0] for c in cleared) == [session.ACCESS_COOKIE, session.REFRESH_COOKIE]
+    reused = client.post("/api/v1/auth/refresh", json={"refreshToken": refresh})
+    assert reused.status_code == 401
+    assert reused.json()["code"] == "token_invalid"
+    again = browser.get("/app/items", follow_redirects=False)
+    assert again.status_code == 303 and again.headers["location"].startswith("/app/sign-in")
+
+
+def test_the_console_imports_no_web_framework_and_nothing_of_the_api() -> None:
+    for path in CONSOLE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith(("fastapi", "starlette", "stockyard.api")), (path, name)
+
+
+def test_another_workspace_cannot_see_an_item_through_the_console(
+    browser: TestClient, tenant: Tenant, client: TestClient
+) -> None:
+    sign_in(browser, tenant)
+    other = create_tenant(client)
+    theirs = other.create_item(sku="THEIRS-1")
+    page = browser.get(f"/app/items/{theirs['id']}")
+    assert page.status_code == 404
+    assert "not_found" in page.text
