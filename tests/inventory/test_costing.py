@@ -169,3 +169,45 @@ def test_the_cost_method_changes_only_without_stock(tenant: Tenant) -> None:
     cleared = tenant.patch(f"/api/v1/items/{item['id']}", json={"costMethod": None})
     body = assert_error(cleared, "validation_error", param="costMethod", details=cleared.json()["details"])
     assert list(body["details"]) == ["costMethod"]
+
+
+def test_the_cogs_report_sums_what_issues_cost_by_item_warehouse_and_period(tenant: Tenant) -> None:
+    warehouse, shelf = place(tenant)
+    fifo = tenant.create_item(costMethod="fifo")
+    average = tenant.create_item()
+    for item in (fifo, average):
+        moved(tenant, "receive", item, shelf, 10, unitCost="10")
+        moved(tenant, "receive", item, shelf, 10, unitCost="12")
+        moved(tenant, "issue", item, shelf, 12)  # fifo: 100 + 24; average at 11: 132
+    moved(tenant, "adjust", fifo, shelf, -1)  # shrinkage, not a sale
+    hold = tenant.post(
+        "/api/v1/reservations",
+        json={"itemId": average["id"], "locationId": shelf["id"], "units": 2, "ttlSeconds": 300},
+    )
+    assert hold.status_code == 201, hold.text
+    assert tenant.post(f"/api/v1/reservations/{hold.json()['id']}/consume").status_code == 200  # an issue: 22
+    response = tenant.get("/api/v1/reports/cogs")
+    assert response.status_code == 200, response.text
+    rows = {
+        (row["sku"], row["warehouseShortId"]): (row["unitsIssued"], row["cost"])
+        for row in response.json()["data"]
+    }
+    assert rows == {
+        (fifo["sku"], warehouse["shortId"]): (12, "124.00"),
+        (average["sku"], warehouse["shortId"]): (14, "154.00"),
+    }
+    assert set(response.json()["data"][0]) == {
+        "itemId", "sku", "name", "unit", "warehouseId", "warehouseShortId", "warehouseName", "unitsIssued", "cost",
+    }  # fmt: skip
+    later = tenant.get("/api/v1/reports/cogs", params={"since": "2999-01-01T00:00:00Z"})
+    assert (later.status_code, later.json()["data"]) == (200, [])
+    one = tenant.get("/api/v1/reports/cogs", params={"itemId": fifo["id"], "format": "csv"})
+    assert one.status_code == 200, one.text
+    assert one.text.splitlines()[1].endswith(",12,124.00")
+    refused = tenant.get("/api/v1/reports/cogs", params={"locationId": shelf["id"]})
+    assert_error(
+        refused,
+        "invalid_parameter",
+        message=refused.json()["message"],
+        param="locationId",
+    )

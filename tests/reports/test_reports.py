@@ -272,7 +272,7 @@ def test_unknown_report_and_bad_parameters(stocked: tuple[Tenant, Ledger]) -> No
     assert_error(
         tenant.get(f"{URL}/profit"),
         "not_found",
-        message="There is no report named 'profit'. Reports: stock-on-hand, low-stock, movements, valuation.",
+        message="There is no report named 'profit'. Reports: stock-on-hand, low-stock, movements, valuation, cogs.",
     )
     assert_error(
         tenant.get(f"{URL}/movements", params={"groupBy": "warehouse"}),
@@ -445,7 +445,7 @@ def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(ten
     document = tenant.client.get("/openapi.json").json()
     operation = document["paths"]["/api/v1/reports/{name}"]["get"]
     parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
-    assert parameters["name"]["schema"]["enum"] == ["stock-on-hand", "low-stock", "movements", "valuation"]
+    assert parameters["name"]["schema"]["enum"] == ["stock-on-hand", "low-stock", "movements", "valuation", "cogs"]
     assert parameters["type"]["schema"]["anyOf"] == [
         {"$ref": "#/components/schemas/MovementType"},
         {"type": "null"},
@@ -462,5 +462,5 @@ def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(ten
     assert_error(
         tenant.get(f"{URL}/stock-in-hand"),
         "not_found",
-        message="There is no report named 'stock-in-hand'. Reports: stock-on-hand, low-stock, movements, valuation.",
+        message="There is no report named 'stock-in-hand'. Reports: stock-on-hand, low-stock, movements, valuation, cogs.",
     )

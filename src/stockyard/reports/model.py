@@ -14,6 +14,12 @@ class ReportName(StrEnum):
     LOW_STOCK = "low-stock"
     MOVEMENTS = "movements"
     VALUATION = "valuation"
+    COGS = "cogs"
+
+    @property
+    def financial(self) -> bool:
+        """Reports of money: the `reports.financial` permission and the `valuation_report` capability."""
+        return self in (ReportName.VALUATION, ReportName.COGS)
 
 
 class ReportFormat(StrEnum):

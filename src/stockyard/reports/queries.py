@@ -429,6 +429,51 @@ class Movements(ReportQuery):
         return tuple(values)
 
 
+# --- cost of goods issued -------------------------------------------------------------------------
+class Cogs(ReportQuery):
+    """Cost of goods issued per item and warehouse over a period (`since`/`until`): the issues
+    (consumed reservations included) and what they cost at the item's cost method. Adjustments and
+    counts down are shrinkage, not sales, and are left out; so are movements from before costing."""
+
+    columns = (
+        *_ITEM_COLUMNS,
+        *_WAREHOUSE_COLUMNS,
+        Column("unitsIssued", ColumnKind.INTEGER),
+        Column("cost", ColumnKind.MONEY),
+    )
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        p = self.params
+        m = movements
+        issued = (
+            select(
+                m.c.item_id,
+                m.c.warehouse_id,
+                func.sum(-m.c.units).label("on_hand"),
+                func.sum(-m.c.cost_e4).label("cost_e4"),
+            )
+            .where(
+                m.c.workspace_id == self.scope.workspace_id,
+                m.c.type == "issue",
+                m.c.cost_e4.is_not(None),
+                self.scope.warehouses(m.c.warehouse_id),
+                _after((m.c.item_id, m.c.warehouse_id), after),
+                *([m.c.created_at >= p.since] if p.since is not None else []),
+                *([m.c.created_at < p.until] if p.until is not None else []),
+            )
+            .group_by(m.c.item_id, m.c.warehouse_id)
+        )
+        issued = _where_given(issued, self._place_filters(m, location=False))
+        levels = issued.order_by(m.c.item_id, m.c.warehouse_id).limit(limit).subquery("levels")
+        return _stock_page(levels, by_location=False, extra=(levels.c.cost_e4,))
+
+    def key(self, row: Any) -> Key:
+        return (row.item_id, row.warehouse_id)
+
+    def render(self, row: Any) -> Row:
+        return (*tuple(row)[:7], int(row.on_hand), _money(row.cost_e4))
+
+
 # --- valuation ------------------------------------------------------------------------------------
 class Valuation(ReportQuery):
     """Stock at what it cost, per item and warehouse: the item's stock value at its cost method

@@ -1,6 +1,6 @@
 """Opens a report for a caller: access checks first, then a stream of keyset pages.
 
-Checks, in order (after the route's `reports.read`): `valuation` needs the `reports.financial`
+Checks, in order (after the route's `reports.read`): `valuation` and `cogs` need the `reports.financial`
 permission (403 report_access_denied), then the plan capability `valuation_report` (403
 missing_capability); then the parameters (one that does not apply to the report, a timestamp out
 of range, `to` not after `from`: 400); then parameters that name a warehouse, location or item are
@@ -33,6 +33,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
 from stockyard.reports.model import GroupBy, ReportName, ReportParams, ReportStream, Row
 from stockyard.reports.queries import (
+    Cogs,
     Key,
     LowStock,
     Movements,
@@ -51,6 +52,7 @@ ACCEPTED: dict[ReportName, frozenset[str]] = {
     ReportName.LOW_STOCK: frozenset({"warehouseId", "locationId", "itemId"}),
     ReportName.MOVEMENTS: frozenset({"warehouseId", "locationId", "itemId", "type", "since", "until"}),
     ReportName.VALUATION: frozenset({"warehouseId", "itemId"}),
+    ReportName.COGS: frozenset({"warehouseId", "itemId", "since", "until"}),
 }
 
 
@@ -73,7 +75,7 @@ class ReportService:
         """Check access and parameters and read the first page; the stream reads the rest when
         iterated."""
         principal = ctx.principal
-        if name is ReportName.VALUATION:
+        if name.financial:
             if Permission.REPORTS_FINANCIAL not in principal.permissions:
                 raise StockyardError(catalog.REPORT_ACCESS_DENIED)
             principal.require_capability(Capability.VALUATION_REPORT)
@@ -122,6 +124,8 @@ def _query(name: ReportName, scope: Scope, params: ReportParams, now: datetime) 
         return LowStock(scope, params, now)
     if name is ReportName.MOVEMENTS:
         return Movements(scope, params, now)
+    if name is ReportName.COGS:
+        return Cogs(scope, params, now)
     return Valuation(scope, params, now)
 
 
