@@ -6042,7 +6042,7 @@ export interface operations {
             };
             path: {
                 /** @description The report. */
-                name: "stock-on-hand" | "low-stock" | "movements" | "valuation";
+                name: "stock-on-hand" | "low-stock" | "movements" | "valuation" | "cogs";
             };
             cookie?: never;
         };
