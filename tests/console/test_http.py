@@ -46,7 +46,7 @@ def test_every_page_forbids_inline_scripts_and_framing(browser: TestClient) -> N
     assert "frame-ancestors 'none'" in policy
     assert page.headers["x-frame-options"] == "DENY"
     assert page.headers["x-content-type-options"] == "nosniff"
-    assert page.headers["referrer-policy"] == "no-referrer"
+    assert page.headers["referrer-policy"] == "same-origin"
     assert page.headers["cache-control"] == "no-store"
     assert "<script>" not in page.text and " on" + "click=" not in page.text
 

@@ -66,13 +66,18 @@
   // Idempotency-Key, or the page).
   function retryCountdown(problem) {
     var seconds = parseInt(problem.getAttribute("data-retry-after"), 10);
+    var automatic = problem.getAttribute("data-retry") === "auto";
     var label = problem.querySelector(".countdown");
     var form = document.querySelector("form[data-retry-form]");
     var tick = setInterval(function () {
       seconds -= 1;
-      if (label) label.textContent = seconds > 0 ? "trying again in " + seconds + " seconds" : "trying again now";
+      if (label) {
+        if (automatic) label.textContent = seconds > 0 ? "trying again in " + seconds + " seconds" : "trying again now";
+        else label.textContent = seconds > 0 ? "try again in " + seconds + " seconds" : "you can try again now";
+      }
       if (seconds <= 0) {
         clearInterval(tick);
+        if (!automatic) return;
         if (form) form.requestSubmit(); else location.reload();
       }
     }, 1000);

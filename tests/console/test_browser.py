@@ -1,0 +1,176 @@
+"""The console in a real browser (chromium through Playwright) against a live server: what a
+warehouse clerk and an admin do, each page checked by axe-core and photographed at desktop and
+phone width (tests/console/browser.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.client.live import LiveServer
+from tests.console.browser import DESKTOP, Checker, new_tenant, sign_in
+from tests.console.helpers import warehouse_with_locations
+from tests.support import Tenant
+
+
+ANSWERED = "Failed to load resource: the server responded with a status of 4"
+
+
+@pytest.fixture(scope="module")
+def checker(axe_source: str | None, screenshot_dir: Path) -> Checker:
+    return Checker(axe_source, screenshot_dir)
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()
+    # No script error, no CSP violation. A 4xx page is the console showing an API error, as tested.
+    assert [e for e in errors if not e.startswith(ANSWERED)] == []
+
+
+@pytest.fixture
+def owner(live_server: LiveServer) -> Tenant:
+    return new_tenant(live_server.url)
+
+
+def test_sign_in_with_the_keyboard_then_create_an_item_after_a_field_error(
+    page: Any, live_server: LiveServer, owner: Tenant, checker: Checker
+) -> None:
+    base = live_server.url
+    page.goto(f"{base}/")
+    page.wait_for_url(re.compile(r"/app/sign-in"))
+    checker.page(page, "01-sign-in")
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    assert page.get_by_role("heading", name="Items").is_visible()
+    owner.post("/api/v1/tags", json={"name": "fasteners"})
+    owner.create_item(sku="M6-BOLT", name="Bolt M6", tags=["fasteners"], reorderPoint=10)
+    owner.create_item(sku="M6-NUT", name="Nut M6", tags=["fasteners"])
+    page.reload()
+    checker.page(page, "02-items")
+
+    page.get_by_role("link", name="New item").click()
+    page.get_by_label("SKU").fill("bad sku!")
+    page.get_by_label("Name").fill("Washer M6")
+    page.get_by_role("button", name="Create item").click()
+    problem = page.locator("#problem")
+    assert problem.locator(".problem-message").inner_text() == "Model validation failed."
+    assert re.search(r"request id req_\w+", problem.locator(".small").inner_text())
+    sku = page.get_by_label("SKU")
+    assert sku.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("() => document.activeElement.id") == "f-sku"  # focus lands on the field
+    assert page.locator("#e-sku").inner_text().startswith("The field sku must be 1 to 64 characters")
+    assert page.get_by_label("Name").input_value() == "Washer M6"
+    checker.page(page, "03-item-new-error")
+
+    sku.fill("M6-WASHER")
+    page.get_by_role("button", name="Create item").click()
+    page.wait_for_url(re.compile(r"/app/items/itm_"))
+    assert page.locator(".flash").inner_text() == "Item M6-WASHER created."
+    assert owner.get("/api/v1/items?sku=M6-WASHER").json()["data"][0]["name"] == "Washer M6"
+
+
+def test_search_as_you_type_filters_the_list_in_place(
+    page: Any, live_server: LiveServer, owner: Tenant
+) -> None:
+    for sku, name in (("CBL-1", "Cable tie"), ("CBL-2", "Cable clip"), ("GLV-1", "Gloves")):
+        owner.create_item(sku=sku, name=name)
+    sign_in(page, live_server.url, owner.slug, owner.email, owner.password)
+    rows = page.locator("#results tbody tr")
+    assert rows.count() == 3
+    page.get_by_label("Search SKU or name").press_sequentially("cable", delay=30)
+    page.wait_for_function("() => document.querySelectorAll('#results tbody tr').length === 2")
+    assert sorted(rows.locator("td:first-child").all_inner_texts()) == ["CBL-1", "CBL-2"]
+    assert page.url.endswith("q=cable&tag=&archived=false&sort=-createdAt")
+    page.get_by_label("Sort").select_option("sku")
+    page.wait_for_function("() => location.search.includes('sort=sku')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#results tbody td:first-child')].map(td => td.innerText).join() === 'CBL-1,CBL-2'"
+    )
+
+
+def test_receive_with_a_scanned_barcode_then_transfer(
+    page: Any, live_server: LiveServer, owner: Tenant, checker: Checker
+) -> None:
+    item = owner.create_item(sku="TAPE-50", name="Packing tape", barcode="5012345678900", reorderPoint=20)
+    _, (dock, shelf) = warehouse_with_locations(owner, "DOCK", "SHELF-1")
+    base = live_server.url
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.goto(f"{base}/app/stock/receive")
+    page.get_by_label("Location").select_option(dock["id"])
+    code = page.get_by_label("SKU or barcode")
+    code.focus()
+    page.keyboard.type("5012345678900")  # what a scanner does: the code, then Enter
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'f-units'")
+    assert page.locator("#scan-result").inner_text() == "TAPE-50 — Packing tape"
+    checker.page(page, "04-receive")
+    page.keyboard.type("30")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/app/stock/receive\?location="))
+    assert page.locator(".flash").inner_text() == "Received 30 of TAPE-50."
+    assert page.get_by_label("Location").input_value() == dock["id"]  # ready for the next scan
+    assert page.evaluate("() => document.activeElement.id") == "f-code"
+
+    page.goto(f"{base}/app/stock/transfer")
+    page.get_by_label("From location").select_option(dock["id"])
+    page.get_by_label("To location").select_option(shelf["id"])
+    page.get_by_label("SKU or barcode").fill("TAPE-50")
+    page.get_by_label("SKU or barcode").press("Enter")
+    page.wait_for_function("() => document.activeElement.id === 'f-units'")
+    page.keyboard.type("18")
+    page.get_by_role("button", name="Transfer", exact=True).click()
+    page.wait_for_url(re.compile(r"/app/stock/transfer\?location="))
+    assert page.locator(".flash").inner_text() == "Transferred 18 of TAPE-50."
+    levels = {row["locationId"]: row["onHand"] for row in owner.get(f"/api/v1/items/{item['id']}/stock").json()["locations"]}
+    assert levels == {dock["id"]: 12, shelf["id"]: 18}
+
+    page.goto(f"{base}/app/stock")
+    low = page.locator("tr.low")
+    assert low.count() == 2  # 12 and 18 are both at or below the reorder point of 20
+    checker.page(page, "05-stock")
+    page.goto(f"{base}/app/items/{item['id']}")
+    movements = page.locator("section[aria-labelledby=mov-h] tbody tr td:nth-child(2)").all_inner_texts()
+    assert sorted(movements) == ["receive", "transfer_in", "transfer_out"]
+    checker.page(page, "06-item")
+
+
+def test_sign_in_past_the_login_limit_shows_the_wait(
+    page: Any, start_server: Callable[..., LiveServer]
+) -> None:
+    server = start_server(rate_limit_enabled="true", login_rate_limit_per_minute="1")
+    owner = new_tenant(server.url)  # its sign-in spends the one attempt a minute
+    page.goto(f"{server.url}/app/sign-in")
+    page.get_by_label("Workspace").fill(owner.slug)
+    page.get_by_label("Email").fill(owner.email)
+    page.get_by_label("Password").fill(owner.password)
+    page.get_by_role("button", name="Sign in").click()
+    problem = page.locator("#problem")
+    problem.wait_for()
+    wait = int(problem.get_attribute("data-retry-after") or "0")
+    assert 0 < wait <= 60
+    assert "rate_limited" in problem.locator(".small").inner_text()
+    assert re.fullmatch(r"Too many attempts: try again in \d+ seconds\.", problem.locator("p").nth(1).inner_text())
+
+
+def test_sign_out_ends_the_session(page: Any, live_server: LiveServer, owner: Tenant) -> None:
+    base = live_server.url
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(f"{base}/app/sign-in")
+    assert page.locator(".flash").inner_text() == "You are signed out."
+    page.goto(f"{base}/app/items")
+    page.wait_for_url(re.compile(r"/app/sign-in\?next="))
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert "sy_access" not in cookies and "sy_refresh" not in cookies
+    assert cookies["sy_csrf"]["httpOnly"] is True and cookies["sy_csrf"]["sameSite"] == "Strict"
