@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.client.live import LiveServer
 from tests.console.browser import DESKTOP, Checker, new_tenant, sign_in
 from tests.console.helpers import warehouse_with_locations
 from tests.support import Tenant
-
 
 ANSWERED = "Failed to load resource: the server responded with a status of 4"
 
@@ -132,7 +132,10 @@ def test_receive_with_a_scanned_barcode_then_transfer(
     page.get_by_role("button", name="Transfer", exact=True).click()
     page.wait_for_url(re.compile(r"/app/stock/transfer\?location="))
     assert page.locator(".flash").inner_text() == "Transferred 18 of TAPE-50."
-    levels = {row["locationId"]: row["onHand"] for row in owner.get(f"/api/v1/items/{item['id']}/stock").json()["locations"]}
+    levels = {
+        row["locationId"]: row["onHand"]
+        for row in owner.get(f"/api/v1/items/{item['id']}/stock").json()["locations"]
+    }
     assert levels == {dock["id"]: 12, shelf["id"]: 18}
 
     page.goto(f"{base}/app/stock")
@@ -160,7 +163,9 @@ def test_sign_in_past_the_login_limit_shows_the_wait(
     wait = int(problem.get_attribute("data-retry-after") or "0")
     assert 0 < wait <= 60
     assert "rate_limited" in problem.locator(".small").inner_text()
-    assert re.fullmatch(r"Too many attempts: try again in \d+ seconds\.", problem.locator("p").nth(1).inner_text())
+    assert re.fullmatch(
+        r"Too many attempts: try again in \d+ seconds\.", problem.locator("p").nth(1).inner_text()
+    )
 
 
 def test_sign_out_ends_the_session(page: Any, live_server: LiveServer, owner: Tenant) -> None:
@@ -174,3 +179,98 @@ def test_sign_out_ends_the_session(page: Any, live_server: LiveServer, owner: Te
     cookies = {c["name"]: c for c in page.context.cookies()}
     assert "sy_access" not in cookies and "sy_refresh" not in cookies
     assert cookies["sy_csrf"]["httpOnly"] is True and cookies["sy_csrf"]["sameSite"] == "Strict"
+
+
+def test_invite_a_viewer_who_accepts_and_sees_no_write_controls(
+    page: Any, chromium: Any, live_server: LiveServer, owner: Tenant, checker: Checker
+) -> None:
+    base = live_server.url
+    item = owner.create_item(sku="VIEW-1", name="Looked at")
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.get_by_role("link", name="Admin").click()
+    checker.page(page, "07-admin")
+    page.get_by_role("link", name="Members and invites").click()
+    page.get_by_label("Email").fill("someone@localhost")  # the browser accepts it; the API does not
+    page.get_by_role("button", name="Send invite").click()
+    assert page.get_by_label("Email").get_attribute("aria-invalid") == "true"
+    assert page.locator("#problem .small").inner_text().startswith("validation_error · request id req_")
+    viewer_email = f"viewer-{owner.slug}@example.com"
+    page.get_by_label("Email").fill(viewer_email)
+    page.get_by_label("Role", exact=True).select_option("viewer")
+    page.get_by_role("button", name="Send invite").click()
+    link = page.get_by_label("Invite link").input_value()
+    assert link.startswith(f"{base}/app/invite#token=")
+    assert page.locator("section[aria-labelledby=pending-h] tbody").inner_text().startswith(viewer_email)
+    checker.page(page, "08-members")
+
+    invitee = chromium.new_context(viewport=DESKTOP)
+    try:
+        other = invitee.new_page()
+        other.goto(link)
+        assert other.get_by_label("Invite code").input_value() == link.split("#token=")[1]
+        checker.page(other, "09-invite")
+        other.get_by_label("Your name").fill("Vera Viewer")
+        other.get_by_label("Password").fill("viewer-password-1")
+        other.get_by_role("button", name="Accept and sign in").click()
+        other.wait_for_url(f"{base}/app/items")
+        assert other.locator(".flash").inner_text() == f"Welcome to Workspace {owner.slug}."
+        assert "viewer" in other.locator(".who").inner_text()
+        # No write control anywhere the viewer goes.
+        assert other.get_by_role("link", name="New item").count() == 0
+        assert other.get_by_role("link", name="Import").count() == 0
+        assert other.get_by_role("link", name="Admin").count() == 0
+        other.goto(f"{base}/app/stock")
+        assert other.get_by_role("link", name="Receive").count() == 0
+        other.goto(f"{base}/app/items/{item['id']}")
+        assert other.get_by_role("button", name="Save changes").count() == 0
+        assert other.get_by_role("button", name="Archive").count() == 0
+        assert other.locator("dl.facts").is_visible()
+        checker.page(other, "10-item-viewer")
+        # Forced, the form answers with the API's own 403.
+        other.goto(f"{base}/app/items/new")
+        other.get_by_label("SKU").fill("FORCED-1")
+        other.get_by_label("Name").fill("Forced")
+        other.get_by_role("button", name="Create item").click()
+        assert (
+            other.locator("#problem .small").inner_text().startswith("insufficient_permissions · request id")
+        )
+        assert owner.get("/api/v1/items?sku=FORCED-1").json()["data"] == []
+    finally:
+        invitee.close()
+
+
+def test_create_an_api_key_see_its_secret_once_then_revoke_it(
+    page: Any, live_server: LiveServer, owner: Tenant, checker: Checker
+) -> None:
+    base = live_server.url
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.goto(f"{base}/app/admin/api-keys")
+    page.get_by_label("Name").fill("web shop")
+    page.get_by_label("Read items and stock").uncheck()
+    page.get_by_role("button", name="Create key").click()
+    assert page.locator("#e-scopes").is_visible()  # no permission chosen: the API's field error
+    page.get_by_label("Read items and stock").check()
+    page.get_by_label("Record movements, edit items").check()
+    page.get_by_role("button", name="Create key").click()
+    secret = page.get_by_label("Secret").input_value()
+    assert secret.startswith("sy_live_")
+    page.get_by_role("button", name="Copy secret").click()
+    page.get_by_role("button", name="Copied").wait_for()
+    assert page.evaluate("() => navigator.clipboard.readText()") == secret
+    checker.page(page, "11-api-keys")
+    with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {secret}"}) as integration:
+        assert integration.get("/api/v1/me").json()["permissions"] == ["inventory.read", "inventory.write"]
+        page.reload()  # the secret is never shown again
+        assert page.get_by_label("Secret").count() == 0
+        assert secret not in page.content()
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.get_by_role("button", name="Revoke web shop").click()
+        page.wait_for_url(f"{base}/app/admin/api-keys")
+        assert page.locator(".flash").inner_text() == "API key revoked."
+        revoked = integration.get("/api/v1/me")
+        assert revoked.status_code == 401
+    page.goto(f"{base}/app/admin/audit")
+    actions = page.locator("tbody td:nth-child(3)").all_inner_texts()
+    assert actions[:2] == ["api_key.revoked", "api_key.created"]
+    checker.page(page, "12-audit")

@@ -233,7 +233,10 @@ def test_issue_more_than_on_hand_shows_the_api_error(browser: TestClient, tenant
         },
     )
     assert answer.status_code == 422
-    assert '<p class="problem-message">Insufficient stock of ISSUE-1 at B-01: 0 units available, 3 requested.</p>' in answer.text
+    assert (
+        '<p class="problem-message">Insufficient stock of ISSUE-1 at B-01: 0 units available, 3 requested.</p>'
+        in answer.text
+    )
     assert "insufficient_stock · request id <code>req_" in answer.text
     unknown = browser.post(
         "/app/stock/issue",

@@ -3,10 +3,11 @@ templates, and the answers (a page, a redirect, the sign-in page when the sessio
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -40,6 +41,7 @@ class Console:
     flash: str | None = None
     cleared: bool = False
     extra_cookies: dict[str, str] = field(default_factory=dict)
+    cleared_cookies: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, request: Request) -> Console:
@@ -65,6 +67,23 @@ class Console:
         if answer.ok:
             self.me = answer.body
         return answer
+
+    def reveal_next(self, value: dict[str, Any]) -> None:
+        """Shows `value` on the next page, once: the answer of a POST that created a secret is a
+        redirect (a reload must not create another), and the secret waits for it in an HttpOnly
+        cookie that the next page clears."""
+        self.extra_cookies[session.REVEAL_COOKIE] = quote(json.dumps(value))
+
+    def take_revealed(self) -> dict[str, Any] | None:
+        raw = self.request.cookies.get(session.REVEAL_COOKIE)
+        if not raw:
+            return None
+        self.cleared_cookies.append(session.REVEAL_COOKIE)
+        try:
+            value = json.loads(unquote(raw))
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
 
     def can(self, permission: str) -> bool:
         if self.me is None:
@@ -92,8 +111,10 @@ class Console:
         elif tokens.renewed and tokens.access and tokens.refresh:
             session.set_cookie(request, response, session.ACCESS_COOKIE, tokens.access)
             session.set_cookie(request, response, session.REFRESH_COOKIE, tokens.refresh)
+        for name in self.cleared_cookies:
+            session.clear_cookie(request, response, name)
         for name, value in self.extra_cookies.items():
-            session.set_cookie(request, response, name, value)
+            session.set_cookie(request, response, name, value, max_age=120)  # for the next page only
         return session.secure(response)
 
     def render(self, template: str, *, status: int = 200, title: str = "", **values: Any) -> Response:
@@ -132,8 +153,6 @@ class Console:
 
 
 def flash_text(value: str | None) -> str | None:
-    from urllib.parse import unquote
-
     return unquote(value) if value else None
 
 

@@ -22,6 +22,7 @@ ACCESS_COOKIE = "sy_access"
 REFRESH_COOKIE = "sy_refresh"
 CSRF_COOKIE = "sy_csrf"
 FLASH_COOKIE = "sy_flash"
+REVEAL_COOKIE = "sy_reveal"  # a secret to show once on the next page (an API key's, an invite link)
 COOKIE_PATH = "/app"
 CSRF_FIELD = "csrf"
 
@@ -46,10 +47,12 @@ def is_https(request: Request) -> bool:
     return request.scheme == "https"
 
 
-def set_cookie(request: Request, response: Response, name: str, value: str) -> None:
-    """A session cookie (gone when the browser closes): `HttpOnly`, `SameSite=Strict`, `Path=/app`,
-    and `Secure` over https."""
-    response.set_cookie(name, value, path=cookie_path(request), secure=is_https(request))
+def set_cookie(
+    request: Request, response: Response, name: str, value: str, max_age: int | None = None
+) -> None:
+    """`HttpOnly`, `SameSite=Strict`, `Path=/app`, `Secure` over https; a session cookie (gone when
+    the browser closes) unless `max_age` says sooner."""
+    response.set_cookie(name, value, path=cookie_path(request), secure=is_https(request), max_age=max_age)
 
 
 def clear_cookie(request: Request, response: Response, name: str) -> None:

@@ -1,0 +1,274 @@
+"""The console's admin pages: workspace plan, members and invites (with the link to send), API keys
+(the secret shown once) and the audit log; and the public page that accepts an invite. As every
+page, they ask the public API: a person without the permission sees the API's 403 message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stockyard.console import session
+from stockyard.console.api import ApiError
+from stockyard.console.pages import Console, checked_form, guarded
+from stockyard.console.routes import router
+from stockyard.console.web import Request, Response
+
+PERMISSIONS = (
+    ("inventory.read", "Read items and stock"),
+    ("inventory.write", "Record movements, edit items"),
+    ("warehouses.manage", "Manage warehouses and locations"),
+    ("reports.read", "Read reports"),
+    ("reports.financial", "Read financial reports"),
+    ("members.manage", "Manage members and invites"),
+    ("api_keys.manage", "Manage API keys"),
+    ("roles.manage", "Manage roles"),
+    ("workspace.manage", "Manage the workspace"),
+    ("webhooks.manage", "Manage webhooks"),
+)
+
+
+@router.get("/app/admin")
+async def admin_home(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    if not console.can("workspace.manage"):  # the plan is the workspace managers' to read
+        return console.render("admin.html", title="Admin", workspace=None, error=None)
+    workspace = await console.api.call("GET", "/workspace")
+    return console.render(
+        "admin.html",
+        status=workspace.error.status if workspace.error else 200,
+        title="Admin",
+        workspace=workspace.body,
+        error=workspace.error,
+    )
+
+
+# Members and invites -----------------------------------------------------------------------------
+
+
+async def _members_page(
+    console: Console,
+    *,
+    status: int = 200,
+    error: ApiError | None = None,
+    form: dict[str, str] | None = None,
+    created: dict[str, Any] | None = None,
+) -> Response:
+    api = console.api
+    members = await api.call("GET", "/members", params={"limit": 200})
+    invites = await api.call("GET", "/invites", params={"limit": 200, "status": "pending"})
+    roles = await api.call("GET", "/roles", params={"limit": 200})
+    page_error = error or members.error
+    return console.render(
+        "members.html",
+        status=status if error else (members.error.status if members.error else 200),
+        title="Members and invites",
+        members=members.body["data"] if members.ok else [],
+        invites=invites.body["data"] if invites.ok else [],
+        roles=[r["name"] for r in roles.body["data"]] if roles.ok else [],
+        error=page_error,
+        form=form or {"role": "viewer"},
+        created=created,
+        invite_link=(console.request.origin + console.url("/invite") + "#token=" + created["token"])
+        if created
+        else None,
+    )
+
+
+@router.get("/app/admin/members")
+async def members_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    return await _members_page(console, created=console.take_revealed())
+
+
+@router.post("/app/admin/invites")
+async def create_invite(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call(
+        "POST", "/invites", json={"email": form.get("email", "").strip(), "role": form.get("role", "")}
+    )
+    if answer.error is not None:
+        return await _members_page(console, status=answer.error.status, error=answer.error, form=form)
+    invite = answer.body
+    console.reveal_next({k: invite[k] for k in ("email", "role", "token")})
+    return console.redirect(console.url("/admin/members"), flash=f"Invite created for {invite['email']}.")
+
+
+@router.post("/app/admin/invites/{invite_id}/revoke")
+async def revoke_invite(request: Request, invite_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    _form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call("DELETE", f"/invites/{invite_id}")
+    if answer.error is not None:
+        return await _members_page(console, status=answer.error.status, error=answer.error)
+    return console.redirect(console.url("/admin/members"), flash="Invite revoked.")
+
+
+@router.post("/app/admin/members/{member_id}")
+async def change_member(request: Request, member_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call("PATCH", f"/members/{member_id}", json={"role": form.get("role", "")})
+    if answer.error is not None:
+        return await _members_page(console, status=answer.error.status, error=answer.error)
+    return console.redirect(console.url("/admin/members"), flash="Role changed.")
+
+
+@router.get("/app/invite")
+async def invite_page(request: Request) -> Response:
+    """The invite link's page (public: the token, in the link's fragment, is the credential)."""
+    console = Console.of(request)
+    return console.render("invite.html", title="Accept the invite", form={}, error=None)
+
+
+@router.post("/app/invite")
+async def accept_invite(request: Request) -> Response:
+    console = Console.of(request)
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call(
+        "POST",
+        "/invites/accept",
+        json={
+            "token": form.get("token", "").strip(),
+            "name": form.get("name", "").strip() or None,
+            "password": form.get("password", ""),
+        },
+        authenticated=False,
+    )
+    if answer.error is not None:
+        shown = {k: v for k, v in form.items() if k in ("token", "name")}
+        return console.render(
+            "invite.html",
+            status=answer.error.status,
+            title="Accept the invite",
+            form=shown,
+            error=answer.error,
+        )
+    accepted = answer.body
+    # Signed in at once, with the password just set: the same sign-in as the sign-in page's.
+    token = await console.api.call(
+        "POST",
+        "/auth/token",
+        json={
+            "workspace": accepted["workspace"]["slug"],
+            "email": accepted["user"]["email"],
+            "password": form.get("password", ""),
+        },
+        authenticated=False,
+    )
+    welcome = f"Welcome to {accepted['workspace']['name']}."
+    if token.error is not None:
+        return console.redirect(console.url("/sign-in"), flash=welcome + " Sign in to continue.")
+    console.csrf, console.csrf_is_new = session.new_csrf_token(), True
+    console.api.tokens.access = token.body["accessToken"]
+    console.api.tokens.refresh = token.body["refreshToken"]
+    console.api.tokens.renewed = True
+    return console.redirect(console.url("/items"), flash=welcome)
+
+
+# API keys --------------------------------------------------------------------------------------
+
+
+async def _keys_page(
+    console: Console,
+    *,
+    status: int = 200,
+    error: ApiError | None = None,
+    form: dict[str, str] | None = None,
+    created: dict[str, Any] | None = None,
+) -> Response:
+    keys = await console.api.call("GET", "/api-keys", params={"limit": 200, "sort": "-createdAt"})
+    return console.render(
+        "api_keys.html",
+        status=status if error else (keys.error.status if keys.error else 200),
+        title="API keys",
+        keys=keys.body["data"] if keys.ok else [],
+        error=error or keys.error,
+        form=form or {"scope.inventory.read": "1"},
+        created=created,
+        permissions=PERMISSIONS,
+    )
+
+
+@router.get("/app/admin/api-keys")
+async def keys_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    return await _keys_page(console, created=console.take_revealed())
+
+
+@router.post("/app/admin/api-keys")
+async def create_key(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    scopes = [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")]
+    answer = await console.api.call(
+        "POST",
+        "/api-keys",
+        json={"name": form.get("name", "").strip(), "scopes": scopes, "readOnly": bool(form.get("readOnly"))},
+    )
+    if answer.error is not None:
+        return await _keys_page(console, status=answer.error.status, error=answer.error, form=form)
+    key = answer.body
+    console.reveal_next({"name": key["name"], "secret": key["secret"]})
+    return console.redirect(console.url("/admin/api-keys"), flash=f"API key {key['name']} created.")
+
+
+@router.post("/app/admin/api-keys/{key_id}/revoke")
+async def revoke_key(request: Request, key_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    _form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call("DELETE", f"/api-keys/{key_id}")
+    if answer.error is not None:
+        return await _keys_page(console, status=answer.error.status, error=answer.error)
+    return console.redirect(console.url("/admin/api-keys"), flash="API key revoked.")
+
+
+# Audit log -------------------------------------------------------------------------------------
+
+
+@router.get("/app/admin/audit")
+async def audit_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    filters = {k: request.query.get(k, "") for k in ("action", "resourceType")}
+    answer = await console.api.call(
+        "GET",
+        "/audit-events",
+        params={**filters, "cursor": request.query.get("cursor", ""), "limit": 50, "sort": "-createdAt"},
+    )
+    return console.render(
+        "audit.html",
+        status=answer.error.status if answer.error else 200,
+        title="Audit log",
+        page=answer.body,
+        error=answer.error,
+        filters=filters,
+    )
