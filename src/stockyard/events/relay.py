@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -36,7 +36,27 @@ async def _any_unnumbered(conn: Connection) -> bool:
     return found.first() is not None
 
 
-Subscriber = Callable[[Connection, list[EventRecord]], Awaitable[None]]
+@dataclass(frozen=True, slots=True)
+class Numbered:
+    """An event as the relay hands it to its subscribers: just numbered, its data not read (a
+    subscriber that needs it reads it)."""
+
+    id: str
+    workspace_id: str
+    type: EventType
+    position: int
+
+
+# A subscriber runs in the numbering transaction; it answers whether it queued work for someone to
+# wake (the webhook fan-out: deliveries), so that the relay's `on_numbered` callbacks run only then.
+Subscriber = Callable[[Connection, list[Numbered]], Awaitable[bool]]
+_UNNUMBERED = (
+    select(events.c.id, events.c.workspace_id, events.c.type)
+    .where(events.c.position.is_(None))
+    .order_by(events.c.id)
+    .limit(bindparam("limit"))
+)
+_LAST_POSITION = select(func.coalesce(func.max(events.c.position), 0))
 
 
 def record_of(row: Any) -> EventRecord:
@@ -66,7 +86,7 @@ class EventRelay:
         on_numbered: Sequence[Callable[[], None]] = (),
     ) -> None:
         self._db = db
-        self._on_numbered = list(on_numbered)  # called after a commit that numbered events
+        self._on_numbered = list(on_numbered)  # called after a commit whose subscribers queued work
         self._loop = PollingLoop("numbering events", self._more, [(3600.0, self.purge), *chores])
         self._subscribers = list(subscribers)
         self._batch_size = batch_size
@@ -78,24 +98,17 @@ class EventRelay:
     async def number_once(self) -> int:
         """Numbers the next batch of committed events; how many it numbered."""
 
-        async def number(conn: Connection) -> int:
+        async def number(conn: Connection) -> tuple[int, bool]:
             if conn.dialect == "postgresql":
                 locked = await conn.execute(
                     text("SELECT pg_try_advisory_xact_lock(:key)"), {"key": _POSTGRES_LOCK}
                 )
                 if not locked.scalar_one():
-                    return 0  # another process is numbering; it will take these too
-            rows = list(
-                await conn.execute(
-                    select(events)
-                    .where(events.c.position.is_(None))
-                    .order_by(events.c.id)
-                    .limit(self._batch_size)
-                )
-            )
+                    return 0, False  # another process is numbering; it will take these too
+            rows = list(await conn.execute(_UNNUMBERED, {"limit": self._batch_size}))
             if not rows:
-                return 0
-            last = (await conn.execute(select(func.coalesce(func.max(events.c.position), 0)))).scalar_one()
+                return 0, False
+            last = (await conn.execute(_LAST_POSITION)).scalar_one()
             await conn.execute(
                 _NUMBER,
                 [
@@ -104,14 +117,16 @@ class EventRelay:
                 ],
             )
             numbered = [
-                replace(record_of(row), position=last + index) for index, row in enumerate(rows, start=1)
+                Numbered(row.id, row.workspace_id, EventType(row.type), last + index)
+                for index, row in enumerate(rows, start=1)
             ]
+            queued = False
             for subscriber in self._subscribers:
-                await subscriber(conn, numbered)
-            return len(numbered)
+                queued = bool(await subscriber(conn, numbered)) or queued
+            return len(numbered), queued
 
-        numbered = await self._db.transact(number)
-        if numbered:
+        numbered, queued = await self._db.transact(number)
+        if queued:
             for callback in self._on_numbered:
                 callback()
         return numbered

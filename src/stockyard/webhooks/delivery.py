@@ -46,7 +46,7 @@ from stockyard.db.tables import events, webhook_deliveries, webhook_endpoints, w
 from stockyard.errors import StockyardError
 from stockyard.events.model import EventRecord, EventType, body
 from stockyard.events.outbox import emit
-from stockyard.events.relay import record_of
+from stockyard.events.relay import Numbered, record_of
 from stockyard.webhooks import urls
 from stockyard.webhooks.signing import signature_header
 
@@ -99,14 +99,14 @@ _HAND_BACK = (
 
 
 # --- fan-out --------------------------------------------------------------------------------------
-async def fan_out(conn: Connection, numbered: list[EventRecord]) -> None:
+async def fan_out(conn: Connection, numbered: list[Numbered]) -> bool:
     """The relay's subscriber: one pending delivery per (enabled endpoint of the event's workspace
     that asked for its type, event), in the relay's transaction; none for a workspace whose plan
-    lacks the webhooks capability. A `webhook.test` event goes to the
-    endpoint it names alone, whatever types that endpoint asked for."""
+    lacks the webhooks capability. A `webhook.test` event goes to the endpoint it names alone,
+    whatever types that endpoint asked for. Whether it queued any delivery."""
     workspace_ids = sorted({event.workspace_id for event in numbered})
     if not workspace_ids:
-        return
+        return False
     rows = await conn.execute(
         select(_e.c.id, _e.c.workspace_id, _e.c.event_types, workspaces.c.plan)
         .join(workspaces, workspaces.c.id == _e.c.workspace_id)
@@ -117,6 +117,9 @@ async def fan_out(conn: Connection, numbered: list[EventRecord]) -> None:
         if Capability.WEBHOOKS not in policy(row.plan).capabilities:
             continue  # a workspace whose plan no longer has webhooks: its endpoints get nothing new
         endpoints.setdefault(row.workspace_id, []).append((row.id, frozenset(row.event_types)))
+    if not endpoints:
+        return False
+    tested = await _tested_endpoints(conn, [e.id for e in numbered if e.type is EventType.WEBHOOK_TEST])
     now = utcnow()
     deliveries = [
         {
@@ -133,15 +136,24 @@ async def fan_out(conn: Connection, numbered: list[EventRecord]) -> None:
         }
         for event in numbered
         for endpoint_id, types in endpoints.get(event.workspace_id, [])
-        if _wants(endpoint_id, types, event)
+        if _wants(endpoint_id, types, event, tested)
     ]
     if deliveries:
         await conn.execute(_d.insert(), deliveries)
+    return bool(deliveries)
 
 
-def _wants(endpoint_id: str, types: frozenset[str], event: EventRecord) -> bool:
+async def _tested_endpoints(conn: Connection, event_ids: list[str]) -> dict[str, str]:
+    """The endpoint each `webhook.test` event is for (event id → endpoint id)."""
+    if not event_ids:
+        return {}
+    rows = await conn.execute(select(events.c.id, events.c.data).where(events.c.id.in_(event_ids)))
+    return {row.id: str(row.data.get("endpointId")) for row in rows}
+
+
+def _wants(endpoint_id: str, types: frozenset[str], event: Numbered, tested: dict[str, str]) -> bool:
     if event.type is EventType.WEBHOOK_TEST:
-        return bool(event.data.get("endpointId") == endpoint_id)
+        return tested.get(event.id) == endpoint_id
     return event.type.value in types
 
 
