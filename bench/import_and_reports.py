@@ -31,7 +31,16 @@ from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.db.database import Connection, open_database
 from stockyard.db.migrate import upgrade
-from stockyard.db.tables import items, locations, movements, stock_levels, warehouses, workspaces
+from stockyard.db.tables import (
+    cost_layers,
+    item_costs,
+    items,
+    locations,
+    movements,
+    stock_levels,
+    warehouses,
+    workspaces,
+)
 from stockyard.settings import Settings
 
 PASSWORD = "bench-password-123"  # noqa: S105 - a throwaway benchmark workspace
@@ -82,13 +91,18 @@ def run_sync(url: str, work: Any, *args: Any) -> Any:
 
 
 def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> None:
-    """n_items items with costs, 2 warehouses x 2 locations, n_movements receipts spread over them."""
+    """n_items items with costs (every other one valued FIFO), 2 warehouses x 2 locations, n_movements
+    receipts spread over them at costs around each item's, with the cost rows and FIFO layers the
+    ledger would have kept."""
     rng = random.Random(7)
     now = utcnow()
     start = now - timedelta(days=365)
     wids = [new_id("whs") for _ in range(2)]
     lids = [(new_id("loc"), wids[i // 2]) for i in range(4)]
     iids = [new_id("itm") for _ in range(n_items)]
+    prices = {iid: rng.randrange(1, 10**7) for iid in iids}
+    fifo = set(iids[::2])
+    valued: dict[str, tuple[int, int]] = {}  # item -> (units, value_e4)
 
     async def places(conn: Connection) -> None:
         await conn.execute(
@@ -134,7 +148,8 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
                     "name": f"Item {i}",
                     "unit": "each",
                     "reorder_point": 50,
-                    "unit_cost_e4": rng.randrange(1, 10**7),
+                    "unit_cost_e4": prices[iid],
+                    "cost_method": "fifo" if i % 2 == 0 else "average",
                     "archived": False,
                     "version": 1,
                     "created_at": now,
@@ -151,6 +166,7 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
     step = timedelta(days=365) / max(n_movements, 1)
     for offset in range(0, n_movements, CHUNK):
         rows = []
+        layers = []
         for n in range(offset, min(offset + CHUNK, n_movements)):
             item_id = iids[rng.randrange(n_items)]
             lid, wid = lids[rng.randrange(4)]
@@ -172,12 +188,33 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
             }
             if has_sequence:
                 row["sequence"] = counts[pair]
+            unit_cost = max(1, prices[item_id] + rng.randrange(-1000, 1000))
+            row["unit_cost_e4"], row["cost_e4"] = unit_cost, units * unit_cost
+            held, value = valued.get(item_id, (0, 0))
+            valued[item_id] = (held + units, value + units * unit_cost)
+            if item_id in fifo:
+                layers.append(
+                    {
+                        "id": new_id("lyr"),
+                        "workspace_id": workspace_id,
+                        "item_id": item_id,
+                        "movement_id": row["id"],
+                        "unit_cost_e4": unit_cost,
+                        "units_received": units,
+                        "units_remaining": units,
+                        "created_at": row["created_at"],
+                    }
+                )
             rows.append(row)
 
-        async def insert(conn: Connection, batch: list[dict[str, Any]]) -> None:
+        async def insert(
+            conn: Connection, batch: list[dict[str, Any]], layer_batch: list[dict[str, Any]]
+        ) -> None:
             await conn.execute(movements.insert(), batch)
+            if layer_batch:
+                await conn.execute(cost_layers.insert(), layer_batch)
 
-        run_sync(url, insert, rows)
+        run_sync(url, insert, rows, layers)
     warehouse_of = dict(lids)
     levels = []
     for (item_id, lid), on_hand in balances.items():
@@ -198,6 +235,24 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
 
     if levels:
         run_sync(url, insert_levels)
+
+    async def insert_costs(conn: Connection) -> None:
+        await conn.execute(
+            item_costs.insert(),
+            [
+                {
+                    "item_id": iid,
+                    "workspace_id": workspace_id,
+                    "units": units,
+                    "value_e4": value,
+                    "updated_at": now,
+                }
+                for iid, (units, value) in valued.items()
+            ],
+        )
+
+    if valued:
+        run_sync(url, insert_costs)
 
 
 def time_report(client: TestClient, headers: dict[str, str], path: str, repeats: int) -> tuple[float, int]:
@@ -278,7 +333,7 @@ def run(args: argparse.Namespace, url: str, workdir: Path) -> None:
             ("stock-on-hand csv", "/api/v1/reports/stock-on-hand?format=csv"),
             ("stock-on-hand json", "/api/v1/reports/stock-on-hand"),
             ("stock-on-hand by warehouse csv", "/api/v1/reports/stock-on-hand?format=csv&groupBy=warehouse"),
-            ("valuation csv", "/api/v1/reports/valuation?format=csv"),
+            ("valuation csv (half the items FIFO)", "/api/v1/reports/valuation?format=csv"),
             ("low-stock csv", "/api/v1/reports/low-stock?format=csv"),
             (
                 "stock-on-hand asOf (from the ledger) csv",
