@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,xlsx,otel]"
+	$(BIN)/python -m pip install --quiet -e clients/python -e ".[dev,xlsx,otel]"
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from stockyard_client import AsyncClient, Client, NotFoundError
+from stockyard_client.models import Event, EventType
 from tests.client.live import LiveServer, start_live_server
 from tests.conformance.live import DatabaseFactory
 from tests.support import Tenant, create_tenant
@@ -67,7 +68,7 @@ def test_the_feed_pages_resumes_after_a_cursor_and_reads_one_event(
     with Client(webhook_server.url, workspace=team.slug, email=team.email, password=team.password) as client:
         item = client.items.create(sku=f"FEED-{uuid.uuid4().hex[:8]}", name="Fed")
         client.items.update(item["id"], name="Fed again")
-        types = ["item.created", "item.updated"]
+        types: list[EventType] = ["item.created", "item.updated"]
         events = eventually(lambda: list(client.events.iterate(types=types)), lambda found: len(found) == 2)
         assert [event["type"] for event in events] == types
         assert {event["data"]["itemId"] for event in events} == {item["id"]}
@@ -133,7 +134,7 @@ def test_webhook_endpoints_from_creation_to_deletion(webhook_server: LiveServer,
 
 
 def test_the_async_client_iterates_the_feed(webhook_server: LiveServer, team: Tenant) -> None:
-    async def run() -> list[dict[str, Any]]:
+    async def run() -> list[Event]:
         async with AsyncClient(
             webhook_server.url, workspace=team.slug, email=team.email, password=team.password
         ) as client:

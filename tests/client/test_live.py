@@ -17,10 +17,7 @@ from typing import Any
 import httpx
 import jwt
 import pytest
-from tests.client.live import GatewayProxy, LiveServer, Sleeps
-from tests.support import Tenant, create_tenant
-
-from stockyard.client import (
+from stockyard_client import (
     AsyncClient,
     Client,
     ConflictError,
@@ -30,6 +27,9 @@ from stockyard.client import (
     UnauthorizedError,
     ValidationError,
 )
+from tests.client.live import GatewayProxy, LiveServer, Sleeps
+from tests.support import Tenant, create_tenant
+
 from stockyard.settings import Settings
 
 FIXED = RetryPolicy(backoff_base=2.0, rng=lambda: 1.0)

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from stockyard_client import InternalError, JobTimeoutError, NotFoundError, UnauthorizedError
+from stockyard_client._core import Credentials, Session
+from stockyard_client._protocol import Exchange, JobPoll, Paging, json_of, new_session, refresh_body
+from stockyard_client.retry import Action, RetryPolicy
 
-from stockyard.client import InternalError, JobTimeoutError, NotFoundError, UnauthorizedError
-from stockyard.client._core import Credentials, Session
-from stockyard.client._protocol import Exchange, JobPoll, Paging, json_of, new_session, refresh_body
-from stockyard.client.retry import Action, RetryPolicy
 from stockyard.errors import StockyardError, catalog
 from stockyard.errors.render import render
 
@@ -129,7 +129,9 @@ def test_paging_the_feed_follows_after_and_stops_when_there_is_no_more() -> None
     paging = Paging({"types": "item.created"}, "after")
     assert paging.follow({"data": [{}], "nextCursor": "c2", "hasMore": True})
     assert paging.params == {"types": "item.created", "after": "c2"}
-    assert not paging.follow({"data": [], "nextCursor": "c3", "hasMore": False})  # a cursor to poll with later
+    assert not paging.follow(
+        {"data": [], "nextCursor": "c3", "hasMore": False}
+    )  # a cursor to poll with later
     assert paging.params == {"types": "item.created", "after": "c2"}
 
 

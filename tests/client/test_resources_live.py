@@ -9,10 +9,10 @@ from datetime import datetime
 
 import httpx
 import pytest
+from stockyard_client import Client, LockedError, NotFoundError, UnprocessableEntityError
+from stockyard_client.models import ItemCreateParams
 from tests.client.live import LiveServer, Sleeps
 from tests.support import Tenant, create_tenant
-
-from stockyard.client import Client, LockedError, NotFoundError, UnprocessableEntityError
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_inventory_flow_through_every_helper(sy: Client) -> None:
     with pytest.raises(LockedError) as locked:
         sy.movements.receive(item_id=item["id"], location_id=dock["id"], units=1)
     assert locked.value.code == "resource_locked"
-    sy.stocktakes.set_counts(stocktake["id"], [{"item_id": item["id"], "counted_units": 3}])
+    sy.stocktakes.set_counts(stocktake["id"], counts=[{"item_id": item["id"], "counted_units": 3}])
     sy.stocktakes.complete(stocktake["id"])
     assert [s["id"] for s in sy.stocktakes.list()] == [stocktake["id"]]
     assert sy.stocktakes.get(stocktake["id"])["id"] == stocktake["id"]
@@ -123,7 +123,8 @@ def test_bulk_import_job_is_followed_to_its_end(live_server: LiveServer) -> None
     polls = Sleeps(then=time.sleep)  # the job runs on the server: really wait between polls
     with Client(live_server.url, access_token=owner.access_token, sleep=polls) as sy:
         run = uuid.uuid4().hex[:6].upper()
-        rows = [{"sku": f"B-{run}-{n}", "name": f"Bulk {n}"} for n in range(3)] + [{"sku": "", "name": "bad"}]
+        rows: list[ItemCreateParams] = [{"sku": f"B-{run}-{n}", "name": f"Bulk {n}"} for n in range(3)]
+        rows.append({"sku": "", "name": "bad"})
         job = sy.items.bulk(rows)
         assert job["status"] in {"queued", "running", "succeeded", "partially_failed"}
         finished = sy.wait_for_job(job["id"], poll_interval=0.05, max_wait=60)

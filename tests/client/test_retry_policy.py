@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from stockyard_client.retry import Action, RetryPolicy, parse_retry_after
 
-from stockyard.client.retry import Action, RetryPolicy, parse_retry_after
 from stockyard.errors import StockyardError, catalog
 from stockyard.errors.catalog import ErrorSpec
 from stockyard.errors.render import render

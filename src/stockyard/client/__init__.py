@@ -1,66 +1,9 @@
-"""The Stockyard Python client (`Client`, `AsyncClient`).
+"""`stockyard.client`: the name the Python client had inside the server, kept for existing code.
 
-It imports nothing of the server but `stockyard.errors.catalog`, from which its exception classes
-(one per error category) are derived.
-
-    from stockyard.client import Client, UnprocessableEntityError
-
-    with Client("http://127.0.0.1:8000", workspace="acme", email="me@acme.test", password="...") as sy:
-        item = sy.items.create(sku="A-1", name="Widget")
+The client is its own distribution now, `stockyard-client` (clients/python), imported as
+`stockyard_client`; this module re-exports its public names (docs/clients.md). New code imports
+`stockyard_client`, which needs nothing of the server.
 """
 
-from stockyard.client._core import JobTimeoutError
-from stockyard.client.aio import AsyncClient
-from stockyard.client.errors import (
-    ERROR_CLASSES,
-    BadRequestError,
-    ConflictError,
-    ForbiddenError,
-    GoneError,
-    InternalError,
-    LockedError,
-    MethodNotAllowedError,
-    NotFoundError,
-    NotImplementedAPIError,
-    PayloadTooLargeError,
-    PreconditionFailedError,
-    RateLimitedError,
-    ServiceUnavailableError,
-    StockyardAPIError,
-    UnauthorizedError,
-    UnprocessableEntityError,
-    UnsupportedMediaTypeError,
-    ValidationError,
-    error_from_response,
-    raise_for,
-)
-from stockyard.client.retry import RetryPolicy
-from stockyard.client.sync import Client
-
-__all__ = [
-    "ERROR_CLASSES",
-    "AsyncClient",
-    "BadRequestError",
-    "Client",
-    "ConflictError",
-    "ForbiddenError",
-    "GoneError",
-    "InternalError",
-    "JobTimeoutError",
-    "LockedError",
-    "MethodNotAllowedError",
-    "NotFoundError",
-    "NotImplementedAPIError",
-    "PayloadTooLargeError",
-    "PreconditionFailedError",
-    "RateLimitedError",
-    "RetryPolicy",
-    "ServiceUnavailableError",
-    "StockyardAPIError",
-    "UnauthorizedError",
-    "UnprocessableEntityError",
-    "UnsupportedMediaTypeError",
-    "ValidationError",
-    "error_from_response",
-    "raise_for",
-]
+from stockyard_client import *  # noqa: F403
+from stockyard_client import __all__ as __all__

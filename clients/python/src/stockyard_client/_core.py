@@ -1,14 +1,13 @@
-"""State and request building shared by `Client` and `AsyncClient` (no I/O here)."""
+"""State shared by `Client` and `AsyncClient` (no I/O here)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from stockyard import __version__
+from stockyard_client._version import __version__
 
 JSON = dict[str, Any]
 USER_AGENT = f"stockyard-python/{__version__}"
@@ -21,7 +20,7 @@ FINISHED_JOB_STATUSES = frozenset({"succeeded", "partially_failed", "failed"})
 class JobTimeoutError(TimeoutError):
     """A bulk job did not finish within the time the caller was willing to wait."""
 
-    def __init__(self, job: dict[str, Any]) -> None:
+    def __init__(self, job: Mapping[str, Any]) -> None:
         self.job = job
         super().__init__(f"job {job.get('id')} is still {job.get('status')}")
 
@@ -29,42 +28,6 @@ class JobTimeoutError(TimeoutError):
 def new_idempotency_key() -> str:
     """A fresh `Idempotency-Key` value (a random UUID)."""
     return str(uuid.uuid4())
-
-
-def to_camel(name: str) -> str:
-    """`from_location_id` -> `fromLocationId`; names without underscores are kept."""
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
-
-
-def camelize(value: Any) -> Any:
-    """Snake-case keys of (nested) dicts to camelCase, dropping None values at the top level."""
-    if isinstance(value, Mapping):
-        return {to_camel(str(key)): camelize(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [camelize(item) for item in value]
-    return value
-
-
-def body(fields: Mapping[str, Any]) -> JSON:
-    """A JSON body from keyword arguments: camelCase keys, None values left out."""
-    return {to_camel(key): camelize(value) for key, value in fields.items() if value is not None}
-
-
-def query(fields: Mapping[str, Any]) -> dict[str, str]:
-    """Query parameters from keyword arguments: camelCase names, None left out, booleans lowercase,
-    datetimes in ISO 8601 (the API refuses a time without a zone, so pass an aware datetime)."""
-    params: dict[str, str] = {}
-    for key, value in fields.items():
-        if value is None:
-            continue
-        if isinstance(value, bool):
-            params[to_camel(key)] = "true" if value else "false"
-        elif isinstance(value, datetime):
-            params[to_camel(key)] = value.isoformat()
-        else:
-            params[to_camel(key)] = str(value)
-    return params
 
 
 @dataclass

@@ -7,12 +7,39 @@ on `error.code` (the stable catalog code), never on `error.message`.
 from __future__ import annotations
 
 import builtins
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import httpx
 
-from stockyard.errors import catalog
-from stockyard.errors.catalog import Category, ErrorSpec
+from stockyard_client._catalog import CATEGORIES as _CATEGORY_ROWS
+from stockyard_client._catalog import CODES as _CODE_ROWS
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """An error category (the envelope's `error`) and its HTTP status."""
+
+    name: str
+    status: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    """A code of the error catalog this client version knows: its category, status and message."""
+
+    code: str
+    error: str
+    status: int
+    message: str
+
+
+CATEGORIES: tuple[Category, ...] = tuple(Category(*row) for row in _CATEGORY_ROWS)
+"""Every error category of the catalog, in its order."""
+CODES: dict[str, ErrorCode] = {code: ErrorCode(code, *row) for code, row in _CODE_ROWS.items()}
+"""Every error code of the catalog, by code."""
+_CATEGORY = {category.name: category for category in CATEGORIES}
 
 
 class StockyardAPIError(Exception):
@@ -20,6 +47,8 @@ class StockyardAPIError(Exception):
 
     Attributes mirror the error envelope: `status_code`, `error` (category), `code`, `message`,
     `details` (validation_error only), `param` and `request_id`; `response` is the httpx response.
+    `str(error)` is `"<status> <code>: <message>"`, then every field of `details` with its messages,
+    then the request id.
     """
 
     category: ClassVar[Category | None] = None
@@ -44,14 +73,17 @@ class StockyardAPIError(Exception):
         self.param = param
         self.request_id = request_id
         self.response = response
+        fields = "; ".join(f"{field}: {' '.join(messages)}" for field, messages in (details or {}).items())
         super().__init__(
-            f"{status_code} {code}: {message}" + (f" (request {request_id})" if request_id else "")
+            f"{status_code} {code}: {message}"
+            + (f" [{fields}]" if fields else "")
+            + (f" (request {request_id})" if request_id else "")
         )
 
     @property
-    def spec(self) -> ErrorSpec | None:
+    def spec(self) -> ErrorCode | None:
         """The catalog entry of `code` (None for a code this client version does not know)."""
-        return catalog.CATALOG.get(self.code)
+        return CODES.get(self.code)
 
     @property
     def retry_after(self) -> float | None:
@@ -68,103 +100,103 @@ class StockyardAPIError(Exception):
 class BadRequestError(StockyardAPIError):
     """400 `bad_request`: malformed request, JSON or parameter."""
 
-    category = catalog.BAD_REQUEST_CATEGORY
+    category = _CATEGORY["bad_request"]
 
 
 class ValidationError(StockyardAPIError):
     """400 `validation_error`: the body breaks the schema; `details` lists every field."""
 
-    category = catalog.VALIDATION_CATEGORY
+    category = _CATEGORY["validation_error"]
 
 
 class UnauthorizedError(StockyardAPIError):
     """401 `unauthorized`: missing, invalid or expired credentials."""
 
-    category = catalog.UNAUTHORIZED_CATEGORY
+    category = _CATEGORY["unauthorized"]
 
 
 class ForbiddenError(StockyardAPIError):
     """403 `forbidden`: permission, scope, read-only, plan limit or capability."""
 
-    category = catalog.FORBIDDEN_CATEGORY
+    category = _CATEGORY["forbidden"]
 
 
 class NotFoundError(StockyardAPIError):
     """404 `not_found`: nothing with that id in your workspace."""
 
-    category = catalog.NOT_FOUND_CATEGORY
+    category = _CATEGORY["not_found"]
 
 
 class MethodNotAllowedError(StockyardAPIError):
     """405 `method_not_allowed`."""
 
-    category = catalog.METHOD_CATEGORY
+    category = _CATEGORY["method_not_allowed"]
 
 
 class ConflictError(StockyardAPIError):
     """409 `conflict`: duplicates and requests that clash with the current state."""
 
-    category = catalog.CONFLICT_CATEGORY
+    category = _CATEGORY["conflict"]
 
 
 class GoneError(StockyardAPIError):
     """410 `gone`: for example an expired invite."""
 
-    category = catalog.GONE_CATEGORY
+    category = _CATEGORY["gone"]
 
 
 class PreconditionFailedError(StockyardAPIError):
     """412 `precondition_failed`: the If-Match ETag is stale."""
 
-    category = catalog.PRECONDITION_CATEGORY
+    category = _CATEGORY["precondition_failed"]
 
 
 class PayloadTooLargeError(StockyardAPIError):
     """413 `payload_too_large`."""
 
-    category = catalog.TOO_LARGE_CATEGORY
+    category = _CATEGORY["payload_too_large"]
 
 
 class UnsupportedMediaTypeError(StockyardAPIError):
     """415 `unsupported_media_type`."""
 
-    category = catalog.MEDIA_TYPE_CATEGORY
+    category = _CATEGORY["unsupported_media_type"]
 
 
 class UnprocessableEntityError(StockyardAPIError):
     """422 `unprocessable_entity`: a business rule, e.g. `insufficient_stock`."""
 
-    category = catalog.UNPROCESSABLE_CATEGORY
+    category = _CATEGORY["unprocessable_entity"]
 
 
 class LockedError(StockyardAPIError):
     """423 `locked`: e.g. a location locked by a stocktake."""
 
-    category = catalog.LOCKED_CATEGORY
+    category = _CATEGORY["locked"]
 
 
 class RateLimitedError(StockyardAPIError):
     """429 `rate_limited`, raised once the client's retries are used up."""
 
-    category = catalog.RATE_LIMITED_CATEGORY
+    category = _CATEGORY["rate_limited"]
 
 
 class InternalError(StockyardAPIError):
     """500 `internal_error`, raised once the client's retries are used up."""
 
-    category = catalog.INTERNAL_CATEGORY
+    category = _CATEGORY["internal_error"]
 
 
 class NotImplementedAPIError(StockyardAPIError):
     """501 `not_implemented`: the operation or format is not available on this server."""
 
-    category = catalog.NOT_IMPLEMENTED_CATEGORY
+    category = _CATEGORY["not_implemented"]
 
 
 class ServiceUnavailableError(StockyardAPIError):
     """503 `service_unavailable`, raised once the client's retries are used up."""
 
-    category = catalog.UNAVAILABLE_CATEGORY
+    category = _CATEGORY["service_unavailable"]
 
 
 def class_name(category: Category) -> str:
@@ -177,7 +209,7 @@ def class_name(category: Category) -> str:
 def _build_classes() -> dict[str, type[StockyardAPIError]]:
     declared = {cls.category.name: cls for cls in StockyardAPIError.__subclasses__() if cls.category}
     classes: dict[str, type[StockyardAPIError]] = {}
-    for category in catalog.CATEGORIES:
+    for category in CATEGORIES:
         cls = declared.get(category.name)
         if cls is None:  # a category the catalog gained after this module was written
             cls = type(
@@ -192,7 +224,7 @@ ERROR_CLASSES: dict[str, type[StockyardAPIError]] = _build_classes()
 """Exception class by category name (the envelope's `error`), one for every catalog category."""
 
 _CLASS_BY_STATUS: dict[int, type[StockyardAPIError]] = {}
-for _category in reversed(catalog.CATEGORIES):
+for _category in reversed(CATEGORIES):
     _CLASS_BY_STATUS[_category.status] = ERROR_CLASSES[_category.name]
 
 
@@ -217,7 +249,7 @@ def error_from_response(response: httpx.Response) -> StockyardAPIError:
     status = response.status_code
     if isinstance(body, dict) and isinstance(body.get("code"), str):
         code: str = body["code"]
-        spec = catalog.CATALOG.get(code)
+        spec = CODES.get(code)
         if "statusCode" in body:  # the envelope
             error = str(body.get("error") or (spec.error if spec else ""))
             message = str(body.get("message", ""))

@@ -9,12 +9,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import Any
 
 import httpx
 
-from stockyard.client._core import (
+from stockyard_client._core import (
     FINISHED_JOB_STATUSES,
     JSON,
     USER_AGENT,
@@ -23,20 +24,13 @@ from stockyard.client._core import (
     Session,
     new_idempotency_key,
 )
-from stockyard.client.errors import error_from_response
-from stockyard.client.retry import Action, Decision, RetryPolicy
+from stockyard_client._wire import RequestOptions
+from stockyard_client.errors import error_from_response
+from stockyard_client.retry import Action, Decision, RetryPolicy
 
 # Idle connections are dropped after 2 s, before a server's keep-alive timeout (uvicorn: 5 s) can
 # close them under the client; reusing such a connection fails with a read error, not an answer.
 CONNECTION_LIMITS = httpx.Limits(keepalive_expiry=2.0)
-
-
-class Sent(TypedDict, total=False):
-    """What a resource helper's `_json(method, path, ...)` hands on to `request` as it is."""
-
-    params: Mapping[str, str] | None
-    json: Any
-    headers: Mapping[str, str] | None
 
 
 def new_session(
@@ -89,7 +83,9 @@ def json_of(response: httpx.Response) -> JSON:
 class Exchange:
     """One request across its attempts, following the retry rules of the error reference.
 
-    A POST gets a fresh `Idempotency-Key` unless one is given; all its attempts reuse it. Drive it
+    A POST gets a fresh `Idempotency-Key` unless one is given; all its attempts reuse it. `options`
+    (a `RequestOptions`) adds headers, replaces the timeout and bounds the retries of this one
+    request. Drive it
     with: sign in if `needs_sign_in()`; send `attempt(http)`; act on `after(response)`, which returns
     None when the response is the answer, a `Decision` to refresh (then retry) or to sleep `delay`
     (then retry), and raises the response's `StockyardAPIError` otherwise.
@@ -107,14 +103,20 @@ class Exchange:
         headers: Mapping[str, str] | None,
         idempotency_key: str | None,
         authenticated: bool,
+        content: str | bytes | None = None,
+        options: RequestOptions | None = None,
     ) -> None:
         self.session = session
+        if options is not None and options.max_retries is not None:
+            policy = dataclasses.replace(policy, max_retries=options.max_retries)
         self.policy = policy
         self.method = method.upper()
         self.path = path
         self.params = params
         self.json = json
-        self.headers = headers
+        self.content = content
+        self.headers = {**(headers or {}), **((options.headers or {}) if options else {})}
+        self.timeout = options.timeout if options is not None else None
         if idempotency_key is None and self.method == "POST":
             idempotency_key = new_idempotency_key()
         self.idempotency_key = idempotency_key
@@ -134,12 +136,19 @@ class Exchange:
         default headers and timeout, without sending anything.
         """
         self.sent_with = self.session.bearer
+        headers = self.session.headers(self.headers, self.idempotency_key, self.authenticated)
+        if self.timeout is not None:
+            return http.build_request(
+                self.method,
+                self.path,
+                params=self.params,
+                json=self.json,
+                content=self.content,
+                headers=headers,
+                timeout=self.timeout,
+            )
         return http.build_request(
-            self.method,
-            self.path,
-            params=self.params,
-            json=self.json,
-            headers=self.session.headers(self.headers, self.idempotency_key, self.authenticated),
+            self.method, self.path, params=self.params, json=self.json, content=self.content, headers=headers
         )
 
     def after(self, response: httpx.Response) -> Decision | None:
