@@ -4,18 +4,15 @@ and the stock levels are unchanged. Both backends (PostgreSQL in a schema of its
 
 from __future__ import annotations
 
-import asyncio
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import Connection, create_engine, text
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from stockyard.db.database import async_url
 from stockyard.db.migrate import alembic_config
+from tests.db.schemas import in_fresh_schema
 
 
 def _fill_0010(connection: Connection, now: object) -> None:
@@ -110,24 +107,9 @@ def test_0011_values_the_stock_of_an_existing_sqlite_database(tmp_path: Path) ->
 def test_0011_on_postgresql(database_url: str, is_postgres: bool) -> None:
     if not is_postgres:
         pytest.skip("PostgreSQL only (STOCKYARD_TEST_DATABASE_URL)")
-    schema = f"migrations_{uuid.uuid4().hex[:12]}"
 
-    def in_schema(connection: Connection) -> None:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-        connection.execute(text(f"SET search_path TO {schema}"))
-        try:
-            _fill_0010(connection, datetime.now(UTC))
-            _upgrade_and_check(connection)
-        finally:
-            connection.execute(text("RESET search_path"))
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    def fill_and_upgrade(connection: Connection) -> None:
+        _fill_0010(connection, datetime.now(UTC))
+        _upgrade_and_check(connection)
 
-    async def run() -> None:
-        engine = create_async_engine(async_url(database_url))
-        try:
-            async with engine.begin() as connection:
-                await connection.run_sync(in_schema)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
+    in_fresh_schema(database_url, fill_and_upgrade)

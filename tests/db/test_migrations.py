@@ -3,19 +3,16 @@
 
 from __future__ import annotations
 
-import asyncio
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from alembic import command
 from sqlalchemy import Connection, create_engine, inspect, text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from stockyard.core.limits import month_start
-from stockyard.db.database import async_url
 from stockyard.db.migrate import alembic_config
+from tests.db.schemas import in_fresh_schema
 
 BRANCH_HEADS = ("0002_access", "0003_inventory", "0005_jobs")
 
@@ -123,27 +120,12 @@ def test_0007_up_and_down_on_postgresql(database_url: str, is_postgres: bool) ->
     """The same on PostgreSQL, in a schema of its own in the test database (dropped afterwards)."""
     if not is_postgres:
         pytest.skip("PostgreSQL only (STOCKYARD_TEST_DATABASE_URL)")
-    schema = f"migrations_{uuid.uuid4().hex[:12]}"
 
-    def in_schema(connection: Connection) -> None:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-        connection.execute(text(f"SET search_path TO {schema}"))
-        try:
-            _fill_0006(connection, datetime.now(UTC))
-            _up_and_down_0007(connection)
-        finally:
-            connection.execute(text("RESET search_path"))
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+    def up_and_down(connection: Connection) -> None:
+        _fill_0006(connection, datetime.now(UTC))
+        _up_and_down_0007(connection)
 
-    async def run() -> None:
-        engine = create_async_engine(async_url(database_url))
-        try:
-            async with engine.begin() as connection:
-                await connection.run_sync(in_schema)
-        finally:
-            await engine.dispose()
-
-    asyncio.run(run())
+    in_fresh_schema(database_url, up_and_down)
 
 
 def test_the_schema_has_one_head() -> None:

@@ -384,50 +384,30 @@ async def test_a_storm_on_costed_items_keeps_every_value_explained(api: Api, dat
     ]
     await assert_ledger_explains_stock(api)
 
+    per_item = {
+        "costs": "SELECT item_id, units, value_e4 FROM item_costs WHERE item_id = ANY(:ids)",
+        "on_hand": "SELECT item_id, sum(on_hand) FROM stock_levels WHERE item_id = ANY(:ids) GROUP BY item_id",
+        "booked": "SELECT item_id, sum(cost_e4) FROM movements WHERE item_id = ANY(:ids) GROUP BY item_id",
+        "layers": "SELECT item_id, sum(units_remaining), sum(units_remaining * unit_cost_e4), "
+        "min(units_remaining) FROM cost_layers WHERE item_id = ANY(:ids) GROUP BY item_id",
+    }
     database = open_database(database_url)
     try:
         async with database.transaction() as conn:
-            costs = {
-                row.item_id: (int(row.units), int(row.value_e4))
-                for row in await conn.execute(
-                    text("SELECT item_id, units, value_e4 FROM item_costs WHERE item_id = ANY(:ids)"),
-                    {"ids": items},
-                )
-            }
-            on_hand = dict(
-                (row.item_id, int(row.units))
-                for row in await conn.execute(
-                    text(
-                        "SELECT item_id, sum(on_hand) AS units FROM stock_levels WHERE item_id = ANY(:ids) GROUP BY item_id"
-                    ),
-                    {"ids": items},
-                )
-            )
-            booked = dict(
-                (row.item_id, int(row.value))
-                for row in await conn.execute(
-                    text(
-                        "SELECT item_id, sum(cost_e4) AS value FROM movements WHERE item_id = ANY(:ids) GROUP BY item_id"
-                    ),
-                    {"ids": items},
-                )
-            )
-            layers = {
-                row.item_id: (int(row.units), int(row.value), int(row.lowest))
-                for row in await conn.execute(
-                    text(
-                        "SELECT item_id, sum(units_remaining) AS units, sum(units_remaining * unit_cost_e4) AS value, "
-                        "min(units_remaining) AS lowest FROM cost_layers WHERE item_id = ANY(:ids) GROUP BY item_id"
-                    ),
-                    {"ids": items},
-                )
+            found: dict[str, dict[str, tuple[int, ...]]] = {
+                name: {
+                    str(row[0]): tuple(int(row[index]) for index in range(1, len(row)))
+                    for row in await conn.execute(text(sql), {"ids": items})
+                }
+                for name, sql in per_item.items()
             }
     finally:
         await database.dispose()
+    costs, on_hand, booked, layers = found["costs"], found["on_hand"], found["booked"], found["layers"]
     for item in items:
         units, value = costs[item]
-        assert units == on_hand[item], item
-        assert value == booked[item] and value >= 0, item
+        assert (units,) == on_hand[item], item
+        assert (value,) == booked[item] and value >= 0, item
     for item in fifo:
         remaining, layered_value, lowest = layers[item]
         assert (remaining, layered_value) == costs[item], item
