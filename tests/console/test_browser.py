@@ -15,6 +15,7 @@ import pytest
 from tests.client.live import LiveServer
 from tests.console.browser import DESKTOP, Checker, new_tenant, sign_in
 from tests.console.helpers import warehouse_with_locations
+from tests.security.stores import set_plan
 from tests.support import Tenant
 
 ANSWERED = "Failed to load resource: the server responded with a status of 4"
@@ -274,3 +275,107 @@ def test_create_an_api_key_see_its_secret_once_then_revoke_it(
     actions = page.locator("tbody td:nth-child(3)").all_inner_texts()
     assert actions[:2] == ["api_key.revoked", "api_key.created"]
     checker.page(page, "12-audit")
+
+
+def test_a_stocktake_with_a_difference_records_the_count_movement(
+    page: Any, live_server: LiveServer, owner: Tenant, checker: Checker
+) -> None:
+    base = live_server.url
+    rope = owner.create_item(sku="ROPE-10", name="Rope 10 m", barcode="7311111111111")
+    hook = owner.create_item(sku="HOOK-1", name="Hook")
+    _, (bay,) = warehouse_with_locations(owner, "BAY-3")
+    for item, units in ((rope, 8), (hook, 4)):
+        received = owner.post(
+            "/api/v1/movements",
+            json={"type": "receive", "itemId": item["id"], "locationId": bay["id"], "units": units},
+        )
+        assert received.status_code == 201, received.text
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.get_by_role("link", name="Stocktakes").click()
+    page.get_by_label("Location to count").select_option(bay["id"])
+    page.get_by_role("button", name="Start stocktake").click()
+    page.wait_for_url(re.compile(r"/app/stocktakes/stk_"))
+    assert page.locator(".flash").inner_text() == "Stocktake started."
+    page.set_viewport_size({"width": 390, "height": 844})  # counted on a phone
+    for code, units in (("7311111111111", "6"), ("HOOK-1", "4")):
+        assert page.evaluate("() => document.activeElement.id") == "f-code"
+        page.keyboard.type(code)
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.id === 'f-countedUnits'")
+        page.keyboard.type(units)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    assert page.locator(".flash").inner_text() == "Counted 4 of HOOK-1."
+    rows = page.locator("section[aria-labelledby=diff-h] tbody tr")
+    assert [rows.nth(i).locator("td").all_inner_texts() for i in range(rows.count())] == [
+        ["HOOK-1", "4", "4", "0"],
+        ["ROPE-10", "8", "6", "-2"],
+    ]
+    page.set_viewport_size(DESKTOP)
+    checker.page(page, "13-stocktake-count")
+    page.once("dialog", lambda dialog: dialog.accept())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Complete").click()
+    assert page.locator(".flash").inner_text() == "Stocktake completed: the differences are recorded."
+    moved = page.locator("section[aria-labelledby=moved-h] tbody tr td").all_inner_texts()
+    assert moved == ["ROPE-10", "-2", "6"]
+    checker.page(page, "14-stocktake-done")
+    assert owner.get(f"/api/v1/items/{rope['id']}/stock").json()["onHand"] == 6
+
+
+def test_import_a_csv_with_one_bad_row_dry_run_first(
+    page: Any,
+    live_server: LiveServer,
+    owner: Tenant,
+    checker: Checker,
+    database_url: str,
+    data_dir: Path,
+    tmp_path: Path,
+) -> None:
+    set_plan(database_url, data_dir, owner.slug, "team")  # bulk import is a capability of the team plan
+    base = live_server.url
+    csv_file = tmp_path / "items.csv"
+    csv_file.write_text(
+        "sku,name,reorderPoint\nIMP-1,Imported one,5\nIMP 2,Bad sku,1\nIMP-3,Imported three,\n"
+    )
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.get_by_role("link", name="Import").click()
+    page.get_by_label("CSV file").set_input_files(str(csv_file))
+    page.wait_for_function("() => document.getElementById('f-csv').value.startsWith('sku,name')")
+    page.get_by_role("button", name="Check (dry run)").click()
+    heading = page.locator("#check-h")
+    assert heading.inner_text() == "Dry run: 2 of 3 rows can be imported, 1 cannot"
+    cells = page.locator("#check tbody tr td").all_inner_texts()
+    assert cells[0] == "3"  # the CSV line of the bad row (the header is line 1)
+    assert "sku" in cells[1]
+    assert owner.get("/api/v1/items?q=IMP").json()["data"] == []  # a dry run writes nothing
+    checker.page(page, "15-import-dry-run")
+    page.get_by_role("button", name="Import 2 rows").click()
+    page.wait_for_url(re.compile(r"/app/jobs/job_"))
+    page.wait_for_function("() => document.querySelector('h1 .badge').innerText === 'partially failed'")
+    assert page.locator(".card [role=status]").inner_text() == "3 of 3 rows handled: 2 imported, 1 failed."
+    checker.page(page, "16-import-job")
+    assert sorted(i["sku"] for i in owner.get("/api/v1/items?q=IMP").json()["data"]) == ["IMP-1", "IMP-3"]
+
+
+def test_reports_show_rows_and_download_csv(
+    page: Any, live_server: LiveServer, owner: Tenant, checker: Checker
+) -> None:
+    base = live_server.url
+    item = owner.create_item(sku="REP-1", name="Reported", reorderPoint=5)
+    _, (shelf,) = warehouse_with_locations(owner, "R-1")
+    owner.post(
+        "/api/v1/movements",
+        json={"type": "receive", "itemId": item["id"], "locationId": shelf["id"], "units": 3},
+    )
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.get_by_role("link", name="Reports").click()
+    assert "REP-1" in page.locator("tbody").inner_text()
+    checker.page(page, "17-reports")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    text = Path(download.value.path()).read_text()
+    assert text.splitlines()[0].startswith("sku,") or "sku" in text.splitlines()[0]
+    assert "REP-1" in text
+    page.get_by_role("link", name="Low stock").click()
+    assert "REP-1" in page.locator("tbody").inner_text()

@@ -43,7 +43,7 @@ ITEM_SORTS = (
 )
 
 
-def _number(value: str) -> int | str | None:
+def as_number(value: str) -> int | str | None:
     """A form's number as the API should see it: an int when it is one, else the text as typed
     (the API answers its validation error for the field), None when empty."""
     text = value.strip()
@@ -184,7 +184,7 @@ def _item_body(form: dict[str, str], *, creating: bool) -> dict[str, Any]:
         "description": form.get("description", "").strip() or None,
         "unit": form.get("unit", "").strip() or "each",
         "barcode": form.get("barcode", "").strip() or None,
-        "reorderPoint": _number(form.get("reorderPoint", "")),
+        "reorderPoint": as_number(form.get("reorderPoint", "")),
         "tags": [t.strip() for t in form.get("tags", "").split(",") if t.strip()],
     }
     if creating:
@@ -240,7 +240,7 @@ async def _item_view(console: Console, item_id: str) -> tuple[dict[str, Any], Re
     reservations = await api.call(
         "GET", "/reservations", params={"itemId": item_id, "status": "active", "limit": 50}
     )
-    locations = await _locations(console)
+    locations = await locations_of(console)
     return {
         "item": item.body,
         "etag": item.headers.get("etag", ""),
@@ -307,7 +307,7 @@ async def update_item(request: Request, item_id: str) -> Response:
 # Stock -----------------------------------------------------------------------------------------
 
 
-async def _locations(console: Console) -> list[dict[str, Any]]:
+async def locations_of(console: Console) -> list[dict[str, Any]]:
     """Every location the person may see, named `WAREHOUSE / CODE`, for the forms' choices."""
     warehouses = await console.api.call("GET", "/warehouses", params={"limit": 200, "archived": "false"})
     locations = await console.api.call("GET", "/locations", params={"limit": 200, "archived": "false"})
@@ -335,7 +335,7 @@ async def stock_page(request: Request) -> Response:
     }
     answer = await console.api.call("GET", "/stock", params=params)
     warehouses = await console.api.call("GET", "/warehouses", params={"limit": 200})
-    locations = {loc["id"]: loc["label"] for loc in await _locations(console)}
+    locations = {loc["id"]: loc["label"] for loc in await locations_of(console)}
     low_ids: set[tuple[str, str]] = set()
     if answer.ok and not low:
         below = await console.api.call(
@@ -356,7 +356,7 @@ async def stock_page(request: Request) -> Response:
     )
 
 
-async def _find_item(console: Console, code: str) -> tuple[dict[str, Any] | None, ApiAnswer | None]:
+async def find_item(console: Console, code: str) -> tuple[dict[str, Any] | None, ApiAnswer | None]:
     """The item a scanned or typed code names: its SKU first, then its barcode."""
     for param in ("sku", "barcode"):
         answer = await console.api.call("GET", "/items", params={param: code, "limit": 1})
@@ -374,19 +374,19 @@ async def lookup(request: Request) -> Response:
     if stop:
         return session.secure(json_response({"found": False, "message": "Sign in again."}, 401))
     code = request.query.get("code", "").strip()
-    item, failed = await _find_item(console, code) if code else (None, None)
+    item, failed = await find_item(console, code) if code else (None, None)
     if failed is not None and failed.error is not None:
         error = failed.error
         body = {"found": False, "message": error.message, "requestId": error.request_id}
         return console.finish(json_response(body, error.status))
     if item is None:
-        return console.finish(json_response({"found": False, "message": _code_error(code).message}))
+        return console.finish(json_response({"found": False, "message": code_error(code).message}))
     return console.finish(
         json_response({"found": True, "id": item["id"], "sku": item["sku"], "name": item["name"]})
     )
 
 
-def _code_error(code: str) -> ApiError:
+def code_error(code: str) -> ApiError:
     return ApiError(
         status=400,
         error="validation_error",
@@ -419,7 +419,7 @@ async def movement_page(request: Request, kind: str) -> Response:
         kinds=MOVEMENT_KINDS,
         form=form,
         error=None,
-        locations=await _locations(console),
+        locations=await locations_of(console),
         key=console.idempotency_key(),
         done=None,
     )
@@ -439,11 +439,11 @@ async def record_movement(request: Request, kind: str) -> Response:
         )
     code = form.get("code", "").strip()
     key = form.get("idempotencyKey") or console.idempotency_key()
-    item, failed = await _find_item(console, code) if code else (None, None)
+    item, failed = await find_item(console, code) if code else (None, None)
     answer: ApiAnswer | None = failed
     error: ApiError | None = failed.error if failed else None
     if error is None and item is None:
-        error = _code_error(code)
+        error = code_error(code)
     if error is None and item is not None:
         headers = {"Idempotency-Key": key}
         if kind == "transfer":
@@ -453,7 +453,7 @@ async def record_movement(request: Request, kind: str) -> Response:
                 json={
                     "fromLocationId": form.get("fromLocationId", ""),
                     "toLocationId": form.get("toLocationId", ""),
-                    "lines": [{"itemId": item["id"], "units": _number(form.get("units", ""))}],
+                    "lines": [{"itemId": item["id"], "units": as_number(form.get("units", ""))}],
                     "reference": form.get("reference", "").strip() or None,
                 },
                 headers=headers,
@@ -466,7 +466,7 @@ async def record_movement(request: Request, kind: str) -> Response:
                     "type": kind,
                     "itemId": item["id"],
                     "locationId": form.get("locationId", ""),
-                    "units": _number(form.get("units", "")),
+                    "units": as_number(form.get("units", "")),
                     "reason": form.get("reason", "").strip() or None,
                     "reference": form.get("reference", "").strip() or None,
                 },
@@ -493,7 +493,7 @@ async def record_movement(request: Request, kind: str) -> Response:
         form=form,
         error=error,
         item=item,
-        locations=await _locations(console),
+        locations=await locations_of(console),
         key=key if error.retryable else console.idempotency_key(),
         done=None,
     )

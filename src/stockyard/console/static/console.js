@@ -45,8 +45,7 @@
       event.preventDefault();
       var code = input.value.trim();
       if (!code) return;
-      var base = input.form.getAttribute("action").replace(/\/stock\/[^/]+$/, "");
-      fetch(base + "/lookup?code=" + encodeURIComponent(code), { credentials: "same-origin" })
+      fetch(document.body.getAttribute("data-app") + "/lookup?code=" + encodeURIComponent(code), { credentials: "same-origin" })
         .then(function (response) { return response.json(); })
         .then(function (found) {
           if (found.found) {
@@ -108,7 +107,24 @@
     if (match && !input.value) input.value = decodeURIComponent(match[1]);
   }
 
+  // A file chosen for import is read into the rows field (the form posts text, never a file).
+  function fileInto(input) {
+    var target = document.getElementById(input.getAttribute("data-into"));
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file || !target) return;
+      file.text().then(function (text) { target.value = text; });
+    });
+  }
+
+  // A job still running: look again every second.
+  function refreshSoon() {
+    setTimeout(function () { location.reload(); }, 1000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("input[data-into]").forEach(fileInto);
+    if (document.querySelector("[data-refresh]")) refreshSoon();
     document.querySelectorAll("form[data-live]").forEach(liveFilters);
     document.querySelectorAll("input[data-scan]").forEach(scanField);
     document.querySelectorAll(".problem[data-retry-after]").forEach(retryCountdown);
