@@ -297,12 +297,12 @@ def test_a_stocktake_with_a_difference_records_the_count_movement(
     page.wait_for_url(re.compile(r"/app/stocktakes/stk_"))
     assert page.locator(".flash").inner_text() == "Stocktake started."
     page.set_viewport_size({"width": 390, "height": 844})  # counted on a phone
-    for code, units in (("7311111111111", "6"), ("HOOK-1", "4")):
+    for code, counted in (("7311111111111", "6"), ("HOOK-1", "4")):
         assert page.evaluate("() => document.activeElement.id") == "f-code"
         page.keyboard.type(code)
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.activeElement.id === 'f-countedUnits'")
-        page.keyboard.type(units)
+        page.keyboard.type(counted)
         with page.expect_navigation():
             page.keyboard.press("Enter")
     assert page.locator(".flash").inner_text() == "Counted 4 of HOOK-1."
