@@ -1,7 +1,8 @@
 """CI's wheel check: what `pip install stockyard-*.whl` gives an operator must migrate and serve.
 
 Builds the wheel (`python -m build --wheel`), checks what it holds (migrations, `py.typed`, no
-tests), installs it into a fresh venv (the dependencies come from the package index as usual; pip
+tests), builds the client's wheel (clients/python, `stockyard-client`, which the server depends on),
+installs both into a fresh venv (the dependencies come from the package index as usual; pip
 reuses its cache), then, from a directory outside the source tree and with a data directory of its
 own: `stockyard --version`, `stockyard migrate`, `stockyard serve` on a free port, `/healthz`, `/docs`
 and its offline assets (from the installed fastapi-offline), and `stockyard docs configuration`.
@@ -26,6 +27,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+CLIENT = ROOT / "clients" / "python"
 REQUIRED = (
     "stockyard/py.typed",
     "stockyard/db/migrations/env.py",
@@ -68,7 +70,9 @@ def check_contents(wheel: Path) -> None:
         sys.exit(
             f"{wheel.name} lacks {missing} or has {len(versions)}/{len(source_versions)} migration files"
         )
-    strays = sorted(name for name in names if name.startswith(("tests/", "bench/", "examples/")))
+    strays = sorted(
+        name for name in names if name.startswith(("tests/", "bench/", "examples/", "stockyard_client/"))
+    )
     if strays:
         sys.exit(f"{wheel.name} holds files that are not the package: {strays[:5]}")
     step(f"{wheel.name}: {len(names)} files, {len(versions)} migrations, py.typed")
@@ -127,11 +131,26 @@ def main() -> None:
         if len(wheels) != 1:
             sys.exit(f"expected one wheel, found {wheels}")
         check_contents(wheels[0])
+        step("python -m build --wheel clients/python (stockyard-client)")
+        run([sys.executable, "-m", "build", "--wheel", "--outdir", str(work / "client"), str(CLIENT)])
+        client_wheels = list((work / "client").glob("stockyard_client-*.whl"))
+        if len(client_wheels) != 1:
+            sys.exit(f"expected one client wheel, found {client_wheels}")
 
-        step("a fresh venv, pip install the wheel")
+        step("a fresh venv, pip install the wheels")
         run([sys.executable, "-m", "venv", str(work / "venv")])
         bin_dir = work / "venv" / "bin"
-        run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", str(wheels[0])])
+        run(
+            [
+                str(bin_dir / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                str(wheels[0]),
+                str(client_wheels[0]),
+            ]
+        )
 
         env = {key: value for key, value in os.environ.items() if not key.startswith("STOCKYARD_")}
         env.pop("PYTHONPATH", None)
@@ -146,6 +165,17 @@ def main() -> None:
         ).stdout.strip()
         if not location.startswith(str(work / "venv")):
             sys.exit(f"the fresh venv imports stockyard from {location}, not from the wheel")
+        client = run(
+            [
+                str(bin_dir / "python"),
+                "-c",
+                "import stockyard.client, stockyard_client; print(stockyard_client.__file__)",
+            ],
+            env=env,
+            cwd=outside,
+        ).stdout.strip()
+        if not client.startswith(str(work / "venv")):
+            sys.exit(f"the fresh venv imports stockyard_client from {client}, not from its wheel")
         version = run([str(stockyard), "--version"], env=env, cwd=outside).stdout.strip()
         step(f"{version}; migrate")
         run([str(stockyard), "migrate"], env=env, cwd=outside)

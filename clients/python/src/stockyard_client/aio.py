@@ -236,20 +236,29 @@ class AsyncClient:
     # -- authentication and the public operations -----------------------------------------------------
 
     async def sign_in(
-        self, workspace: str, email: str, password: str, *, options: RequestOptions | None = None
+        self,
+        workspace: str,
+        email: str,
+        password: str,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
     ) -> TokenPair:
         """Exchange a member's credentials for a token pair, which the client then uses (`signIn`)."""
         pair = await self.call(
             "POST",
             SIGN_IN_PATH,
             json=protocol.sign_in_body(workspace, email, password),
+            idempotency_key=idempotency_key,
             options=options,
             authenticated=False,
         )
         self.session.store(pair)
         return cast(TokenPair, pair)
 
-    async def refresh(self, *, options: RequestOptions | None = None) -> TokenPair:
+    async def refresh(
+        self, *, idempotency_key: str | None = None, options: RequestOptions | None = None
+    ) -> TokenPair:
         """Rotate the refresh token into a new token pair (`refreshToken`; automatic on `token_expired`)."""
         pair = await self.call(
             "POST",
@@ -261,9 +270,11 @@ class AsyncClient:
         self.session.store(pair)
         return cast(TokenPair, pair)
 
-    async def sign_out(self, *, options: RequestOptions | None = None) -> None:
+    async def sign_out(
+        self, *, idempotency_key: str | None = None, options: RequestOptions | None = None
+    ) -> None:
         """Revoke the current token family (`signOut`)."""
-        await self.request("POST", LOGOUT_PATH, options=options)
+        await self.request("POST", LOGOUT_PATH, idempotency_key=idempotency_key, options=options)
         protocol.forget_tokens(self.session)
 
     async def me(self, *, options: RequestOptions | None = None) -> Me:

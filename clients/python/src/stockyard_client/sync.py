@@ -235,20 +235,29 @@ class Client:
     # -- authentication and the public operations -----------------------------------------------------
 
     def sign_in(
-        self, workspace: str, email: str, password: str, *, options: RequestOptions | None = None
+        self,
+        workspace: str,
+        email: str,
+        password: str,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
     ) -> TokenPair:
         """Exchange a member's credentials for a token pair, which the client then uses (`signIn`)."""
         pair = self.call(
             "POST",
             SIGN_IN_PATH,
             json=protocol.sign_in_body(workspace, email, password),
+            idempotency_key=idempotency_key,
             options=options,
             authenticated=False,
         )
         self.session.store(pair)
         return cast(TokenPair, pair)
 
-    def refresh(self, *, options: RequestOptions | None = None) -> TokenPair:
+    def refresh(
+        self, *, idempotency_key: str | None = None, options: RequestOptions | None = None
+    ) -> TokenPair:
         """Rotate the refresh token into a new token pair (`refreshToken`; automatic on `token_expired`)."""
         pair = self.call(
             "POST",
@@ -260,9 +269,9 @@ class Client:
         self.session.store(pair)
         return cast(TokenPair, pair)
 
-    def sign_out(self, *, options: RequestOptions | None = None) -> None:
+    def sign_out(self, *, idempotency_key: str | None = None, options: RequestOptions | None = None) -> None:
         """Revoke the current token family (`signOut`)."""
-        self.request("POST", LOGOUT_PATH, options=options)
+        self.request("POST", LOGOUT_PATH, idempotency_key=idempotency_key, options=options)
         protocol.forget_tokens(self.session)
 
     def me(self, *, options: RequestOptions | None = None) -> Me:
