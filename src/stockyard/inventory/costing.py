@@ -104,19 +104,10 @@ class Costing:
             )
 
     async def _read(self, item_ids: list[str]) -> dict[str, Any]:
-        rows = await self.conn.execute(
-            select(
-                item_costs.c.item_id,
-                item_costs.c.units,
-                item_costs.c.value_e4,
-                items.c.cost_method,
-                items.c.unit_cost_e4,
-            )
-            .join(items, items.c.id == item_costs.c.item_id)
-            .where(item_costs.c.item_id.in_(item_ids))
-            .order_by(item_costs.c.item_id)
-            .with_for_update(of=item_costs)
-        )
+        if len(item_ids) == 1:
+            rows = await self.conn.execute(_READ_ONE, {"item_id": item_ids[0]})
+        else:
+            rows = await self.conn.execute(_READ_MANY, {"item_ids": item_ids})
         return {row.item_id: row for row in rows}
 
     async def increase(
@@ -162,11 +153,7 @@ class Costing:
 
     async def _open_layers(self, item_id: str, state: _State) -> list[_Layer]:
         if state.layers is None:
-            rows = await self.conn.execute(
-                select(cost_layers.c.id, cost_layers.c.unit_cost_e4, cost_layers.c.units_remaining)
-                .where(cost_layers.c.item_id == item_id, cost_layers.c.units_remaining > 0)
-                .order_by(cost_layers.c.created_at, cost_layers.c.id)
-            )
+            rows = await self.conn.execute(_OPEN_LAYERS, {"item_id": item_id})
             state.layers = [_Layer(row.id, int(row.unit_cost_e4), int(row.units_remaining)) for row in rows]
         return state.layers
 
@@ -231,6 +218,30 @@ def _share(value_e4: int, units: int, of_units: int) -> int:
     return (2 * value_e4 * units + of_units) // (2 * of_units)
 
 
+# Built once (building a statement costs more than running it on SQLite; this is the ledger's path).
+def _read_costs(which: Any) -> Any:
+    return (
+        select(
+            item_costs.c.item_id,
+            item_costs.c.units,
+            item_costs.c.value_e4,
+            items.c.cost_method,
+            items.c.unit_cost_e4,
+        )
+        .join(items, items.c.id == item_costs.c.item_id)
+        .where(which)
+        .order_by(item_costs.c.item_id)
+        .with_for_update(of=item_costs)
+    )
+
+
+_READ_ONE = _read_costs(item_costs.c.item_id == bindparam("item_id"))
+_READ_MANY = _read_costs(item_costs.c.item_id.in_(bindparam("item_ids", expanding=True)))
+_OPEN_LAYERS = (
+    select(cost_layers.c.id, cost_layers.c.unit_cost_e4, cost_layers.c.units_remaining)
+    .where(cost_layers.c.item_id == bindparam("item_id"), cost_layers.c.units_remaining > 0)
+    .order_by(cost_layers.c.created_at, cost_layers.c.id)
+)
 _CREATE = per_backend(lambda insert: insert(item_costs).on_conflict_do_nothing(index_elements=["item_id"]))
 _UPDATE_COST = (
     update(item_costs)
