@@ -4,6 +4,8 @@ its pages show what the API answers (errors included) as the signed-in person.""
 from __future__ import annotations
 
 import ast
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from fastapi.testclient import TestClient
 from stockyard.api.app import create_app
 from stockyard.console import session
 from stockyard.settings import Settings
+from tests.client.test_live import expired_copy
 from tests.console.helpers import KEY, csrf_of, sign_in, warehouse_with_locations
 from tests.support import Tenant, create_tenant
 
@@ -288,3 +291,80 @@ def test_another_workspace_cannot_see_an_item_through_the_console(
     page = browser.get(f"/app/items/{theirs['id']}")
     assert page.status_code == 404
     assert "not_found" in page.text
+
+
+def test_an_expired_access_token_is_refreshed_and_the_cookies_rewritten(
+    browser: TestClient, tenant: Tenant, settings: Settings, client: TestClient
+) -> None:
+    sign_in(browser, tenant)
+    access = browser.cookies.get(session.ACCESS_COOKIE)
+    refresh = browser.cookies.get(session.REFRESH_COOKIE)
+    assert access and refresh
+    browser.cookies.set(session.ACCESS_COOKIE, expired_copy(access, settings.secret_key), path="/app")
+    page = browser.get("/app/items")
+    assert page.status_code == 200
+    rewritten = {
+        c.split("=", 1)[0]: c.split("=", 1)[1].split(";")[0] for c in page.headers.get_list("set-cookie")
+    }
+    assert set(rewritten) == {session.ACCESS_COOKIE, session.REFRESH_COOKIE}
+    assert rewritten[session.REFRESH_COOKIE] != refresh  # rotated
+    reused = client.post("/api/v1/auth/refresh", json={"refreshToken": refresh})
+    assert (reused.status_code, reused.json()["code"]) == (401, "refresh_token_reused")
+
+
+def test_an_edit_made_stale_by_someone_else_offers_to_reload(browser: TestClient, tenant: Tenant) -> None:
+    csrf = sign_in(browser, tenant)
+    item = tenant.create_item(sku="STALE-1", name="Before")
+    page = browser.get(f"/app/items/{item['id']}")
+    etag = re.search(r'name="etag" value="([^"]+)"', page.text)
+    assert etag is not None
+    changed = tenant.patch(f"/api/v1/items/{item['id']}", json={"name": "Changed elsewhere"})
+    assert changed.status_code == 200
+    stale = browser.post(
+        f"/app/items/{item['id']}",
+        data={
+            "csrf": csrf,
+            "etag": html.unescape(etag.group(1)),
+            "action": "save",
+            "sku": "STALE-1",
+            "name": "Mine",
+        },
+    )
+    assert stale.status_code == 412
+    assert "precondition_failed · request id" in stale.text
+    assert '<p><a href="">Reload to see their changes</a>, then make yours again.</p>' in stale.text
+    assert tenant.get(f"/api/v1/items/{item['id']}").json()["name"] == "Changed elsewhere"
+    fresh = browser.get(f"/app/items/{item['id']}")
+    etag = re.search(r'name="etag" value="([^"]+)"', fresh.text)
+    assert etag is not None
+    archived = browser.post(
+        f"/app/items/{item['id']}",
+        data={"csrf": csrf, "etag": html.unescape(etag.group(1)), "action": "archive"},
+        follow_redirects=False,
+    )
+    assert archived.status_code == 303
+    assert tenant.get(f"/api/v1/items/{item['id']}").json()["archived"] is True
+
+
+def test_an_admin_changes_a_members_role(browser: TestClient, tenant: Tenant, client: TestClient) -> None:
+    csrf = sign_in(browser, tenant)
+    invite = tenant.post(
+        "/api/v1/invites", json={"email": f"clerk-{tenant.slug}@example.com", "role": "viewer"}
+    )
+    assert invite.status_code == 201, invite.text
+    accepted = client.post(
+        "/api/v1/invites/accept", json={"token": invite.json()["token"], "password": "clerk-password-1"}
+    )
+    assert accepted.status_code == 200, accepted.text
+    member_id = accepted.json()["memberId"]
+    page = browser.get("/app/admin/members")
+    assert page.status_code == 200 and f"clerk-{tenant.slug}@example.com" in page.text
+    changed = browser.post(
+        f"/app/admin/members/{member_id}", data={"csrf": csrf, "role": "admin"}, follow_redirects=False
+    )
+    assert (changed.status_code, changed.headers["location"]) == (303, "/app/admin/members")
+    assert tenant.get(f"/api/v1/members/{member_id}").json()["role"] == "admin"
+    refused = browser.post(f"/app/admin/members/{member_id}", data={"csrf": csrf, "role": "no-such-role"})
+    assert refused.status_code == 422
+    assert '<p class="problem-message">Unknown role: no-such-role.</p>' in refused.text
+    assert "unprocessable_entity · request id <code>req_" in refused.text
