@@ -368,3 +368,31 @@ def test_an_admin_changes_a_members_role(browser: TestClient, tenant: Tenant, cl
     assert refused.status_code == 422
     assert '<p class="problem-message">Unknown role: no-such-role.</p>' in refused.text
     assert "unprocessable_entity · request id <code>req_" in refused.text
+
+
+@pytest.mark.parametrize(
+    ("next_page", "landing"),
+    [
+        ("/app/stock?low=1", "/app/stock?low=1"),
+        ("https://evil.example/app/items", "/app/items"),
+        ("//evil.example/app/items", "/app/items"),
+        ("/api/v1/me", "/app/items"),
+    ],
+)
+def test_sign_in_returns_to_the_console_page_asked_for_and_nowhere_else(
+    browser: TestClient, tenant: Tenant, next_page: str, landing: str
+) -> None:
+    page = browser.get("/app/sign-in", params={"next": next_page})
+    assert f'name="next" value="{html.escape(next_page)}"' in page.text
+    answer = browser.post(
+        "/app/sign-in",
+        data={
+            "csrf": csrf_of(page),
+            "next": next_page,
+            "workspace": tenant.slug,
+            "email": tenant.email,
+            "password": tenant.password,
+        },
+        follow_redirects=False,
+    )
+    assert (answer.status_code, answer.headers["location"]) == (303, landing)
