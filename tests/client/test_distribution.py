@@ -151,7 +151,13 @@ def test_the_client_sources_pass_ruff_and_mypy_strict() -> None:
     for command in (
         [str(BIN / "ruff"), "check", str(CLIENT)],
         [str(BIN / "ruff"), "format", "--check", str(CLIENT)],
-        [str(BIN / "mypy"), "--strict", str(CLIENT / "src" / "stockyard_client"), str(CLIENT / "scripts")],
+        [
+            str(BIN / "mypy"),
+            "--strict",
+            str(CLIENT / "src" / "stockyard_client"),
+            str(CLIENT / "scripts"),
+            str(CLIENT / "examples"),
+        ],
     ):
         result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=CLIENT)
         assert result.returncode == 0, f"{' '.join(command)}\n{result.stdout}\n{result.stderr}"
