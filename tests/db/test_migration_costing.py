@@ -1,6 +1,6 @@
 """0011_costing on a database made by the schema before it: every item's stock is valued at its
-unit cost (0 without one), its units are the sum of its stock levels, movements keep a null cost,
-and the stock levels are unchanged. Both backends (PostgreSQL in a schema of its own)."""
+unit cost (0 without one), its units are the sum of its stock levels, its movements are costed at
+that unit cost, and the stock levels are unchanged. Both backends (PostgreSQL in a schema of its own)."""
 
 from __future__ import annotations
 
@@ -83,8 +83,14 @@ def _upgrade_and_check(connection: Connection) -> None:
     ]
     methods = connection.execute(text("SELECT DISTINCT cost_method FROM items")).scalars().all()
     assert methods == ["average"]
-    moved = connection.execute(text("SELECT count(*) FROM movements WHERE cost_e4 IS NULL")).scalar_one()
-    assert moved == 3
+    moved = connection.execute(
+        text("SELECT item_id, units, unit_cost_e4, cost_e4 FROM movements ORDER BY item_id, location_id")
+    ).all()
+    assert [tuple(row) for row in moved] == [
+        ("itm_costed", 7, 125_000, 875_000),
+        ("itm_costed", 3, 125_000, 375_000),
+        ("itm_free", 4, 0, 0),
+    ]  # each item's value is the sum of its movements' costs
     after = connection.execute(
         text("SELECT item_id, location_id, on_hand FROM stock_levels ORDER BY 1, 2")
     ).all()

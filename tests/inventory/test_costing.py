@@ -211,3 +211,30 @@ def test_the_cogs_report_sums_what_issues_cost_by_item_warehouse_and_period(tena
         message=refused.json()["message"],
         param="locationId",
     )
+
+
+def test_the_valuation_as_of_a_moment_is_summed_from_the_ledger(tenant: Tenant) -> None:
+    warehouse, shelf = place(tenant)
+    item = tenant.create_item(costMethod="fifo")
+    first = moved(tenant, "receive", item, shelf, 10, unitCost="10")
+    second = moved(tenant, "receive", item, shelf, 10, unitCost="12")
+    moved(tenant, "issue", item, shelf, 15)  # 10 at 10 and 5 at 12: 5 at 12 left
+
+    def as_of(moment: str) -> list[tuple[str, int, str | None, str | None]]:
+        response = tenant.get("/api/v1/reports/valuation", params={"itemId": item["id"], "asOf": moment})
+        assert response.status_code == 200, response.text
+        assert (
+            response.json()["totals"]["value"] == (response.json()["data"] or [{"value": "0.00"}])[0]["value"]
+        )
+        return [
+            (r["warehouseShortId"], r["onHand"], r["unitCost"], r["value"]) for r in response.json()["data"]
+        ]
+
+    assert as_of(first["createdAt"]) == [(warehouse["shortId"], 10, "10.00", "100.00")]
+    assert as_of(second["createdAt"]) == [(warehouse["shortId"], 20, "11.00", "220.00")]
+    assert (
+        as_of("2999-01-01T00:00:00Z")
+        == valuation(tenant, item)
+        == [(warehouse["shortId"], 5, "12.00", "60.00")]
+    )
+    assert as_of("2000-01-01T00:00:00Z") == []

@@ -478,7 +478,8 @@ class Cogs(ReportQuery):
 class Valuation(ReportQuery):
     """Stock at what it cost, per item and warehouse: the item's stock value at its cost method
     (`item_costs`: the running average, or what its FIFO layers have left), shared over its units.
-    `unitCost` is that value per unit; a row's value is its units' share, rounded half up."""
+    `unitCost` is that value per unit; a row's value is its units' share, rounded half up. With
+    `asOf`, units and value are summed from the ledger up to that moment."""
 
     columns = (
         *_ITEM_COLUMNS,
@@ -489,15 +490,43 @@ class Valuation(ReportQuery):
     )
 
     def statement(self, after: Key | None, limit: int) -> Select[Any]:
-        levels = self._per_item_and_warehouse(
-            stock_levels, stock_levels.c.on_hand, after, limit, location=False
-        )
+        if self.params.as_of is None:
+            levels = self._per_item_and_warehouse(
+                stock_levels, stock_levels.c.on_hand, after, limit, location=False
+            )
+        else:
+            levels = self._per_item_and_warehouse(
+                movements, movements.c.units, after, limit, movements.c.created_at <= self.params.as_of,
+                location=False,
+            )  # fmt: skip
+        value = self._item_values()
         extra = (
-            _share(self.scope, item_costs.c.value_e4, literal(1), item_costs.c.units).label("unit_cost_e4"),
-            _share(self.scope, item_costs.c.value_e4, levels.c.on_hand, item_costs.c.units).label("value_e4"),
+            _share(self.scope, value.c.value_e4, literal(1), value.c.units).label("unit_cost_e4"),
+            _share(self.scope, value.c.value_e4, levels.c.on_hand, value.c.units).label("value_e4"),
         )
         return _stock_page(levels, by_location=False, extra=extra).outerjoin(
-            item_costs, item_costs.c.item_id == levels.c.item_id
+            value, value.c.item_id == levels.c.item_id
+        )
+
+    def _item_values(self) -> Any:
+        """Each item's units and value over all its locations: now (`item_costs`), or at `asOf`,
+        summed from the ledger (every movement records the value it added or took away)."""
+        if self.params.as_of is None:
+            return item_costs
+        m = movements
+        return (
+            select(
+                m.c.item_id,
+                func.sum(m.c.units).label("units"),
+                func.sum(func.coalesce(m.c.cost_e4, 0)).label("value_e4"),
+            )
+            .where(
+                m.c.workspace_id == self.scope.workspace_id,
+                m.c.created_at <= self.params.as_of,
+                *([m.c.item_id == self.params.item_id] if self.params.item_id is not None else []),
+            )
+            .group_by(m.c.item_id)
+            .subquery("item_values")
         )
 
     def key(self, row: Any) -> Key:
@@ -508,14 +537,23 @@ class Valuation(ReportQuery):
 
     def totals_statement(self) -> Select[Any]:
         """Per warehouse, the sum of the report's rows (each an item's share in that warehouse)."""
-        sl = stock_levels
+        when: ColumnElement[bool]
+        if self.params.as_of is None:
+            table, units, when = stock_levels, stock_levels.c.on_hand, literal(True)
+        else:
+            table, units, when = movements, movements.c.units, movements.c.created_at <= self.params.as_of
         per_item = (
-            select(sl.c.item_id, sl.c.warehouse_id, func.sum(sl.c.on_hand).label("on_hand"))
-            .where(sl.c.workspace_id == self.scope.workspace_id, self.scope.warehouses(sl.c.warehouse_id))
-            .group_by(sl.c.item_id, sl.c.warehouse_id)
+            select(table.c.item_id, table.c.warehouse_id, func.sum(units).label("on_hand"))
+            .where(
+                table.c.workspace_id == self.scope.workspace_id,
+                when,
+                self.scope.warehouses(table.c.warehouse_id),
+            )
+            .group_by(table.c.item_id, table.c.warehouse_id)
         )
-        rows = _where_given(per_item, self._place_filters(sl, location=False)).subquery("rows")
-        value = _share(self.scope, item_costs.c.value_e4, rows.c.on_hand, item_costs.c.units)
+        rows = _where_given(per_item, self._place_filters(table, location=False)).subquery("rows")
+        values = self._item_values()
+        value = _share(self.scope, values.c.value_e4, rows.c.on_hand, values.c.units)
         return (
             select(
                 rows.c.warehouse_id,
@@ -525,7 +563,7 @@ class Valuation(ReportQuery):
                 func.sum(value).label("value_e4"),
             )
             .select_from(rows)
-            .outerjoin(item_costs, item_costs.c.item_id == rows.c.item_id)
+            .outerjoin(values, values.c.item_id == rows.c.item_id)
             .join(warehouses, warehouses.c.id == rows.c.warehouse_id)
             .group_by(rows.c.warehouse_id, warehouses.c.short_id, warehouses.c.name)
             .order_by(rows.c.warehouse_id)

@@ -51,7 +51,7 @@ ACCEPTED: dict[ReportName, frozenset[str]] = {
     ReportName.STOCK_ON_HAND: frozenset({"groupBy", "asOf", "warehouseId", "locationId", "itemId"}),
     ReportName.LOW_STOCK: frozenset({"warehouseId", "locationId", "itemId"}),
     ReportName.MOVEMENTS: frozenset({"warehouseId", "locationId", "itemId", "type", "since", "until"}),
-    ReportName.VALUATION: frozenset({"warehouseId", "itemId"}),
+    ReportName.VALUATION: frozenset({"warehouseId", "itemId", "asOf"}),
     ReportName.COGS: frozenset({"warehouseId", "itemId", "since", "until"}),
 }
 

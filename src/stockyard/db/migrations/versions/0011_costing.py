@@ -2,7 +2,9 @@
 
 Existing items become `average`, valued at their current unit cost (0 when they have none): their
 `item_costs` row holds the units they have on hand over all locations and those units times that
-cost. Existing movements keep a null cost (they were recorded before costing).
+cost. Existing movements are costed at that same unit cost (transfers stay null: they change no
+item's value), so an item's value is the sum of its movements' costs from the start and the
+valuation can be read `asOf` any moment.
 
 Revision ID: 0011_costing
 Revises: 0010_webhooks
@@ -76,6 +78,16 @@ def upgrade() -> None:
         ["item_id", "created_at", "id"],
         sqlite_where=sa.text("units_remaining > 0"),
         postgresql_where=sa.text("units_remaining > 0"),
+    )
+    # Every movement but a transfer, costed at its item's unit cost.
+    op.execute(
+        sa.text(
+            "UPDATE movements SET "
+            "cost_e4 = units * COALESCE((SELECT items.unit_cost_e4 FROM items WHERE items.id = movements.item_id), 0), "
+            "unit_cost_e4 = CASE WHEN units > 0 THEN "
+            "COALESCE((SELECT items.unit_cost_e4 FROM items WHERE items.id = movements.item_id), 0) END "
+            "WHERE type NOT IN ('transfer_out', 'transfer_in')"
+        )
     )
     # Every item's stock, valued at its unit cost: the starting point of its running average.
     items = sa.table(
