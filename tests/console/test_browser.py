@@ -379,3 +379,20 @@ def test_reports_show_rows_and_download_csv(
     assert "REP-1" in text
     page.get_by_role("link", name="Low stock").click()
     assert "REP-1" in page.locator("tbody").inner_text()
+
+
+def test_a_webhook_url_to_a_private_address_is_refused_beside_its_field(
+    page: Any, live_server: LiveServer, owner: Tenant, checker: Checker, database_url: str, data_dir: Path
+) -> None:
+    set_plan(database_url, data_dir, owner.slug, "team")  # webhooks are a capability of the team plan
+    base = live_server.url
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.goto(f"{base}/app/admin")
+    page.get_by_role("link", name="Webhooks").click()
+    page.get_by_label("URL").fill("https://127.0.0.1/hook")
+    page.get_by_label("item.created").check()
+    page.get_by_role("button", name="Create endpoint").click()
+    assert page.get_by_label("URL").get_attribute("aria-invalid") == "true"
+    assert page.locator("#problem .small").inner_text().startswith("invalid_webhook_url · request id req_")
+    assert page.get_by_label("item.created").is_checked()  # the choices survive the error
+    checker.page(page, "18-webhooks")

@@ -17,6 +17,7 @@ from stockyard.console import session
 from stockyard.settings import Settings
 from tests.client.test_live import expired_copy
 from tests.console.helpers import KEY, csrf_of, sign_in, warehouse_with_locations
+from tests.reports.seed import set_plan
 from tests.support import Tenant, create_tenant
 
 CONSOLE = Path(__file__).parents[2] / "src" / "stockyard" / "console"
@@ -396,3 +397,55 @@ def test_sign_in_returns_to_the_console_page_asked_for_and_nowhere_else(
         follow_redirects=False,
     )
     assert (answer.status_code, answer.headers["location"]) == (303, landing)
+
+
+def test_webhook_endpoint_created_with_its_secret_shown_once_then_tested_and_deleted(
+    settings: Settings, database_url: str
+) -> None:
+    allowing = settings.model_copy(update={"webhook_allow_http": True, "webhook_allow_private_targets": True})
+    with TestClient(create_app(allowing), raise_server_exceptions=False) as browser:
+        tenant = create_tenant(browser)
+        set_plan(database_url, tenant.workspace_id, "team")  # webhooks are a capability of the team plan
+        csrf = sign_in(browser, tenant)
+        page = browser.get("/app/admin/webhooks")
+        assert page.status_code == 200
+        assert 'name="event.item.created"' in page.text and 'name="event.webhook.test"' in page.text
+        none_chosen = browser.post(
+            "/app/admin/webhooks", data={"csrf": csrf, "url": "http://127.0.0.1:9/hook"}
+        )
+        assert none_chosen.status_code == 400
+        assert '<p class="error" id="e-eventTypes">' in none_chosen.text
+        created = browser.post(
+            "/app/admin/webhooks",
+            data={
+                "csrf": csrf,
+                "url": "http://127.0.0.1:9/hook",
+                "event.item.created": "1",
+                "description": "ERP",
+            },
+            follow_redirects=False,
+        )
+        assert created.status_code == 303, created.text
+        (endpoint,) = tenant.get("/api/v1/webhook-endpoints").json()["data"]
+        assert (endpoint["eventTypes"], endpoint["description"]) == (["item.created"], "ERP")
+        assert created.headers["location"] == f"/app/admin/webhooks/{endpoint['id']}"
+        shown = browser.get(created.headers["location"])
+        secret = re.search(r'id="webhook-secret" type="text" readonly value="(whsec_[^"]+)"', shown.text)
+        assert secret is not None
+        again = browser.get(created.headers["location"])
+        assert "webhook-secret" not in again.text and secret.group(1) not in again.text
+        tested = browser.post(
+            created.headers["location"], data={"csrf": csrf, "action": "test"}, follow_redirects=False
+        )
+        assert tested.status_code == 303
+        deliveries = tenant.get(f"/api/v1/webhook-endpoints/{endpoint['id']}/deliveries").json()["data"]
+        assert len(deliveries) == 1
+        etag = re.search(r'name="etag" value="([^"]+)"', again.text)
+        assert etag is not None
+        deleted = browser.post(
+            created.headers["location"],
+            data={"csrf": csrf, "action": "delete", "etag": html.unescape(etag.group(1))},
+            follow_redirects=False,
+        )
+        assert (deleted.status_code, deleted.headers["location"]) == (303, "/app/admin/webhooks")
+        assert tenant.get("/api/v1/webhook-endpoints").json()["data"] == []

@@ -272,3 +272,131 @@ async def audit_page(request: Request) -> Response:
         error=answer.error,
         filters=filters,
     )
+
+
+# Webhook endpoints -----------------------------------------------------------------------------
+
+
+async def _event_types(console: Console) -> list[str]:
+    """The event types an endpoint may subscribe to, as the API's OpenAPI document lists them."""
+    document = await console.api.openapi()
+    schema = document.get("components", {}).get("schemas", {}).get("EventType", {})
+    return [str(name) for name in schema.get("enum", [])]
+
+
+async def _webhooks_page(
+    console: Console,
+    *,
+    status: int = 200,
+    error: ApiError | None = None,
+    form: dict[str, str] | None = None,
+    created: dict[str, Any] | None = None,
+) -> Response:
+    endpoints = await console.api.call("GET", "/webhook-endpoints", params={"limit": 200})
+    return console.render(
+        "webhooks.html",
+        status=status if error else (endpoints.error.status if endpoints.error else 200),
+        title="Webhooks",
+        endpoints=endpoints.body["data"] if endpoints.ok else [],
+        event_types=await _event_types(console),
+        error=error or endpoints.error,
+        form=form or {},
+        created=created,
+    )
+
+
+@router.get("/app/admin/webhooks")
+async def webhooks_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    return await _webhooks_page(console, created=console.take_revealed())
+
+
+@router.post("/app/admin/webhooks")
+async def create_webhook(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    chosen = [key.removeprefix("event.") for key in form if key.startswith("event.")]
+    answer = await console.api.call(
+        "POST",
+        "/webhook-endpoints",
+        json={
+            "url": form.get("url", "").strip(),
+            "eventTypes": chosen,
+            "description": form.get("description", "").strip() or None,
+        },
+    )
+    if answer.error is not None:
+        return await _webhooks_page(console, status=answer.error.status, error=answer.error, form=form)
+    endpoint = answer.body
+    console.reveal_next({"url": endpoint["url"], "secret": endpoint["secret"]})
+    return console.redirect(console.url(f"/admin/webhooks/{endpoint['id']}"), flash="Endpoint created.")
+
+
+async def _webhook_page(
+    console: Console, endpoint_id: str, *, status: int = 200, error: ApiError | None = None
+) -> Response:
+    endpoint = await console.api.call("GET", f"/webhook-endpoints/{endpoint_id}")
+    if endpoint.error is not None:
+        return console.error_page(endpoint.error)
+    deliveries = await console.api.call(
+        "GET", f"/webhook-endpoints/{endpoint_id}/deliveries", params={"limit": 50, "sort": "-createdAt"}
+    )
+    return console.render(
+        "webhook.html",
+        status=status,
+        title="Webhook endpoint",
+        endpoint=endpoint.body,
+        etag=endpoint.headers.get("etag", ""),
+        deliveries=deliveries.body["data"] if deliveries.ok else [],
+        error=error or deliveries.error,
+        created=console.take_revealed(),
+    )
+
+
+@router.get("/app/admin/webhooks/{endpoint_id}")
+async def webhook_page(request: Request, endpoint_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    return await _webhook_page(console, endpoint_id)
+
+
+@router.post("/app/admin/webhooks/{endpoint_id}")
+async def change_webhook(request: Request, endpoint_id: str) -> Response:
+    """Send a test event, enable, disable, delete, or retry one delivery."""
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    action = form.get("action", "")
+    base = f"/webhook-endpoints/{endpoint_id}"
+    headers = {"If-Match": form["etag"]} if form.get("etag") else {}
+    if action == "test":
+        answer = await console.api.call("POST", base + "/test")
+        done = "Test event sent."
+    elif action in ("enable", "disable"):
+        answer = await console.api.call("PATCH", base, json={"enabled": action == "enable"}, headers=headers)
+        done = "Endpoint enabled." if action == "enable" else "Endpoint disabled."
+    elif action == "retry":
+        answer = await console.api.call("POST", f"{base}/deliveries/{form.get('deliveryId', '')}/retry")
+        done = "Delivery queued again."
+    elif action == "delete":
+        answer = await console.api.call("DELETE", base, headers=headers)
+        if answer.error is None:
+            return console.redirect(console.url("/admin/webhooks"), flash="Endpoint deleted.")
+        done = ""
+    else:
+        return console.render(
+            "error.html", status=404, title="Not found", error=None, message="No such action."
+        )
+    if answer.error is not None:
+        return await _webhook_page(console, endpoint_id, status=answer.error.status, error=answer.error)
+    return console.redirect(console.url(f"/admin/webhooks/{endpoint_id}"), flash=done)

@@ -153,6 +153,15 @@ class Api:
             body = response.content
         return ApiAnswer(response.status_code, body, response.headers)
 
+    async def openapi(self) -> dict[str, Any]:
+        """The API's OpenAPI document (public, like `/docs`): what the forms offer comes from it
+        where the API lists the choices (event types), so the console never lags behind."""
+        response = await self.client().get("/openapi.json")
+        if response.status_code != 200:
+            return {}
+        document = response.json()
+        return document if isinstance(document, dict) else {}
+
     async def _send(
         self,
         method: str,
