@@ -104,6 +104,15 @@ class Receiver:
         self._server.server_close()
 
 
+def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> None:
+    """Polls `condition` every 50 ms; fails the test after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.05)
+
+
 def run(database_url: str, work: Callable[[Database], Any]) -> Any:
     """`work(database)` on a database of its own, in an event loop of its own."""
 

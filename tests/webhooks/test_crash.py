@@ -4,36 +4,16 @@ every event in the feed, the one cut short again once its lease expires (a dupli
 
 from __future__ import annotations
 
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.servers import (
-    Startup,
-    base_url,
-    free_port,
-    server_env,
-    spawn,
-    stop_processes,
-    uvicorn_command,
-    wait_until_healthy,
-)
+from tests.client.live import start_live_server
 from tests.support import Tenant
-from tests.webhooks.support import Answer, Receiver
+from tests.webhooks.support import Answer, Receiver, wait_for
 from tests.webhooks.test_delivery import endpoint
 
 ITEMS = 20
-SECRET = "crash-secret-key-that-is-long-enough-for-hs256"
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.05)
 
 
 def feed_ids(tenant: Tenant) -> list[str]:
@@ -53,29 +33,14 @@ def test_kill_9_of_the_server_mid_delivery_loses_nothing(
     path = "/hooks/crash"
     endpoint(team, receiver.url(path))
     receiver.scripts[path] = [Answer(200, delay=1.5)]  # the first request is in flight when the server dies
-    env = server_env(
-        webhook_database_url,
-        tmp_path,
-        SECRET,
-        {
-            "STOCKYARD_WEBHOOK_ALLOW_HTTP": "true",
-            "STOCKYARD_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true",
-            "STOCKYARD_RATE_LIMIT_ENABLED": "false",
-            "STOCKYARD_WEBHOOK_TIMEOUT_SECONDS": "2",
-            "STOCKYARD_WEBHOOK_LEASE_SECONDS": "3",
-        },
-    )
-
-    def start(name: str) -> Any:
-        port = free_port()
-        process = spawn(uvicorn_command(port, "--no-access-log"), env, tmp_path / f"{name}.log")
-        assert wait_until_healthy(base_url(port), process, 30) is Startup.HEALTHY, (
-            tmp_path / f"{name}.log"
-        ).read_text()
-        return process
-
+    settings = {
+        "STOCKYARD_WEBHOOK_ALLOW_HTTP": "true",
+        "STOCKYARD_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true",
+        "STOCKYARD_WEBHOOK_TIMEOUT_SECONDS": "2",
+        "STOCKYARD_WEBHOOK_LEASE_SECONDS": "3",
+    }
     receiver.arrived.clear()
-    first = start("first")
+    first = start_live_server(webhook_database_url, tmp_path, settings).process
     try:
         for n in range(ITEMS):  # through the test's own app, which runs no background work
             assert (
@@ -89,13 +54,13 @@ def test_kill_9_of_the_server_mid_delivery_loses_nothing(
         if first.poll() is None:
             first.kill()
             first.wait()
-    second = start("second")
+    second = start_live_server(webhook_database_url, tmp_path, settings)
     try:
         expected = feed_ids(team)
         assert len(expected) == ITEMS
-        wait_for(lambda: set(expected) <= {r.headers["webhook-id"] for r in receiver.at(path)})
+        wait_for(lambda: set(expected) <= {r.headers["webhook-id"] for r in receiver.at(path)}, 30)
     finally:
-        stop_processes(second)
+        second.stop()
     received = Counter(request.headers["webhook-id"] for request in receiver.at(path))
     duplicates = sum(count - 1 for count in received.values())
     print(

@@ -5,12 +5,13 @@ SIGTERM."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from stockyard.webhooks.delivery import DeliveryWorker
 from tests.conftest import make_settings
 from tests.servers import server_env, spawn
 from tests.support import Tenant
-from tests.webhooks.support import OPEN, Receiver, relay_all, run
+from tests.webhooks.support import OPEN, Receiver, relay_all, run, wait_for
 from tests.webhooks.test_delivery import emit_events, endpoint, example, send_test
 
 # The two-worker run: 2,000 events, each to each of the endpoints. Each worker claims one endpoint
@@ -35,12 +36,21 @@ ENDPOINTS = 2
 EVENTS = 2_000
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.05)
+@contextlib.contextmanager
+def stockyard_worker(database_url: str, tmp_path: Path, settings: dict[str, str]) -> Iterator[Path]:
+    """`stockyard worker` on `database_url` while the block runs; then SIGTERM, which must end it
+    cleanly (exit 0). Yields its log file."""
+    env = server_env(database_url, tmp_path, "worker-secret-key-that-is-long-enough-for-hs256", settings)
+    log = tmp_path / "worker.log"
+    process = spawn([sys.executable, "-m", "stockyard", "worker"], env, log)
+    try:
+        yield log
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0, log.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def test_two_workers_on_postgresql_deliver_each_event_once_in_order(
@@ -135,17 +145,8 @@ def test_with_the_background_work_in_a_worker_bulk_jobs_wait_queued_for_it(
     time.sleep(0.5)
     waiting = team.get(job_url).json()
     assert (waiting["status"], waiting["processed"]) == ("queued", 0)
-    env = server_env(webhook_database_url, tmp_path, "worker-secret-key-that-is-long-enough-for-hs256", {})
-    log = tmp_path / "worker.log"
-    process = spawn([sys.executable, "-m", "stockyard", "worker"], env, log)
-    try:
+    with stockyard_worker(webhook_database_url, tmp_path, {}):
         wait_for(lambda: team.get(job_url).json()["status"] == "succeeded")
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) == 0, log.read_text()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
     done = team.get(job_url).json()
     assert (done["processed"], done["succeeded"], done["failed"]) == (2, 2, 0)
     found = team.get("/api/v1/items", params={"sku": "Q-2"}).json()["data"]
@@ -155,23 +156,10 @@ def test_with_the_background_work_in_a_worker_bulk_jobs_wait_queued_for_it(
 def test_stockyard_worker_delivers_until_sigterm(
     team: Tenant, receiver: Receiver, webhook_database_url: str, tmp_path: Path
 ) -> None:
-    env = server_env(
-        webhook_database_url,
-        tmp_path,
-        "worker-secret-key-that-is-long-enough-for-hs256",
-        {"STOCKYARD_WEBHOOK_ALLOW_HTTP": "true", "STOCKYARD_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true"},
-    )
-    log = tmp_path / "worker.log"
-    process = spawn([sys.executable, "-m", "stockyard", "worker"], env, log)
-    try:
+    allow = {"STOCKYARD_WEBHOOK_ALLOW_HTTP": "true", "STOCKYARD_WEBHOOK_ALLOW_PRIVATE_TARGETS": "true"}
+    with stockyard_worker(webhook_database_url, tmp_path, allow) as log:
         created = endpoint(team, receiver.url("/hooks/cli"))
         event_id = send_test(team, created["id"])
         wait_for(lambda: len(receiver.at("/hooks/cli")) == 1)
         assert receiver.at("/hooks/cli")[0].headers["webhook-id"] == event_id
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) == 0, log.read_text()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
     assert "Worker stopped." in log.read_text()
