@@ -194,3 +194,17 @@ def test_the_distribution_installs_into_a_fresh_venv_without_the_server(tmp_path
     names = set(found["names"])
     assert {"stockyard-client", "httpx"} <= names
     assert not names & {"fastapi", "starlette", "sqlalchemy", "asyncpg", "redis", "stockyard", "pydantic"}
+
+
+def test_the_guide_shows_the_example_that_the_live_test_runs() -> None:
+    guide = (ROOT / "docs" / "clients.md").read_text(encoding="utf-8")
+    section = guide.split("## A full example (Python)", 1)[1]
+    shown = section.split("```python\n", 1)[1].split("```\n", 1)[0]
+    assert shown == (CLIENT / "examples" / "inventory.py").read_text(encoding="utf-8")
+
+
+def test_the_guide_names_every_resource_of_the_client() -> None:
+    guide = (ROOT / "docs" / "clients.md").read_text(encoding="utf-8")
+    resources = {dotted.split(".")[0] for dotted in OPERATIONS.values() if "." in dotted}
+    missing = sorted(name for name in resources if f"`{name}`" not in guide)
+    assert missing == []

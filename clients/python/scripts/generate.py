@@ -188,6 +188,10 @@ class Types:
             if params and self.is_object(name):
                 return f"{name}Params"
             return name
+        if "enum" in schema and "anyOf" in schema:  # e.g. `sort`: a nullable string of these values
+            nullable = any(part.get("type") == "null" for part in schema["anyOf"])
+            literal = "Literal[" + ", ".join(repr(v) for v in schema["enum"]) + "]"
+            return f"{literal} | None" if nullable else literal
         for key in ("anyOf", "oneOf"):
             if key in schema and "properties" not in schema:
                 return union(self.annotation(part, params, query) for part in schema[key])
