@@ -56,6 +56,11 @@ class Receiver:
                 try:
                     if answer.delay:
                         time.sleep(answer.delay)
+                finally:
+                    # Out of flight before the answer goes: once the sender has it, it may send the
+                    # next request (on a new connection: this server closes each one) at once.
+                    receiver._leave(self.path)
+                try:
                     self.send_response(answer.status)
                     for name, value in answer.headers.items():
                         self.send_header(name, value)
@@ -64,8 +69,6 @@ class Receiver:
                     self.wfile.write(answer.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the worker gave up waiting
-                finally:
-                    receiver._leave(self.path)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
