@@ -33,8 +33,11 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
+@pytest.fixture(scope="module")
+def chromium(database_url: str) -> Iterator[Any]:
+    """One browser per test module. Playwright's sync API runs an event loop of its own while it is
+    open, so the fixtures that need asyncio (the migrated database) come first, and the browser is
+    closed before other modules' async tests run."""
     path = chromium_path()
     if path is None:
         if os.environ.get("STOCKYARD_REQUIRE_BROWSER") == "1":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import html
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -438,8 +439,16 @@ def test_webhook_endpoint_created_with_its_secret_shown_once_then_tested_and_del
             created.headers["location"], data={"csrf": csrf, "action": "test"}, follow_redirects=False
         )
         assert tested.status_code == 303
-        deliveries = tenant.get(f"/api/v1/webhook-endpoints/{endpoint['id']}/deliveries").json()["data"]
+        # The relay numbers the test event and fans it out to a delivery shortly after the commit.
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            deliveries = tenant.get(f"/api/v1/webhook-endpoints/{endpoint['id']}/deliveries").json()["data"]
+            if deliveries:
+                break
+            time.sleep(0.1)
         assert len(deliveries) == 1
+        listed = browser.get(created.headers["location"])
+        assert "Nothing sent yet." not in listed.text and listed.text.count("<tr><td>20") == 1
         etag = re.search(r'name="etag" value="([^"]+)"', again.text)
         assert etag is not None
         deleted = browser.post(
