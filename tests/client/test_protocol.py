@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from stockyard_client import InternalError, JobTimeoutError, NotFoundError, UnauthorizedError
+from stockyard_client import (
+    InternalError,
+    JobTimeoutError,
+    NotFoundError,
+    RequestOptions,
+    ServiceUnavailableError,
+    UnauthorizedError,
+)
 from stockyard_client._core import Credentials, Session
 from stockyard_client._protocol import Exchange, JobPoll, Paging, json_of, new_session, refresh_body
 from stockyard_client.retry import Action, RetryPolicy
@@ -142,3 +149,29 @@ def test_job_poll_finishes_on_a_final_status_and_times_out_on_the_slept_total() 
     assert not poll.finished({"id": "job_1", "status": "running"})
     with pytest.raises(JobTimeoutError, match="job job_1 is still running"):
         poll.finished({"id": "job_1", "status": "running"})
+
+
+def test_request_options_set_the_timeout_headers_and_retries_of_one_request(http: httpx.Client) -> None:
+    session = Session(api_key="sy_k", access_token=None, refresh_token=None, credentials=None)
+    exchange = Exchange(
+        session,
+        POLICY,
+        "GET",
+        "/api/v1/items",
+        params=None,
+        json=None,
+        headers={"If-None-Match": '"v1"'},
+        idempotency_key=None,
+        authenticated=True,
+        options=RequestOptions(timeout=2.5, headers={"Stockyard-Workspace": "acme"}, max_retries=1),
+    )
+    request = exchange.attempt(http)
+    assert request.extensions["timeout"] == {"connect": 2.5, "read": 2.5, "write": 2.5, "pool": 2.5}
+    assert (request.headers["stockyard-workspace"], request.headers["if-none-match"]) == ("acme", '"v1"')
+    assert "idempotency-key" not in request.headers
+    first = exchange.after(_error(StockyardError(catalog.SERVICE_UNAVAILABLE)))
+    assert first is not None and first.action is Action.RETRY
+    with pytest.raises(ServiceUnavailableError):
+        exchange.after(_error(StockyardError(catalog.SERVICE_UNAVAILABLE)))
+    default = _exchange(session, "get").attempt(http)
+    assert default.extensions["timeout"] == {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0}

@@ -264,3 +264,19 @@ def test_the_example_of_the_guide_runs_against_the_server(live_server: LiveServe
     assert "Invalid item: 400 validation_error: " in result.stdout
     assert lines[-1] == f"Saved the stock-on-hand report to {report} ({report.stat().st_size} bytes)"
     assert report.read_text(encoding="utf-8").startswith(("itemId", "sku", "item", "warehouse"))
+
+
+def test_a_streamed_report_is_retried_after_a_lost_answer(
+    gateway: GatewayProxy, owner: Tenant, tmp_path: Path
+) -> None:
+    sleeps = Sleeps()
+    with Client(gateway.url, access_token=owner.access_token, sleep=sleeps) as client:
+        gateway.lose("GET", "/api/v1/reports/stock-on-hand", 1)
+        path = tmp_path / "soh.csv"
+        written = client.reports.save("stock-on-hand", path)
+    assert written == path.stat().st_size > 0
+    assert len(sleeps.delays) == 1
+    assert [(s.path, s.status) for s in gateway.seen] == [
+        ("/api/v1/reports/stock-on-hand", 503),
+        ("/api/v1/reports/stock-on-hand", 200),
+    ]
