@@ -275,6 +275,10 @@ def test_create_an_api_key_see_its_secret_once_then_revoke_it(
     actions = page.locator("tbody td:nth-child(3)").all_inner_texts()
     assert actions[:2] == ["api_key.revoked", "api_key.created"]
     checker.page(page, "12-audit")
+    page.goto(f"{base}/app/admin")
+    page.get_by_role("link", name="Roles").click()
+    assert page.locator("tbody tr").count() >= 4  # the built-in roles
+    checker.page(page, "19-roles")
 
 
 def test_a_stocktake_with_a_difference_records_the_count_movement(

@@ -458,3 +458,29 @@ def test_webhook_endpoint_created_with_its_secret_shown_once_then_tested_and_del
         )
         assert (deleted.status_code, deleted.headers["location"]) == (303, "/app/admin/webhooks")
         assert tenant.get("/api/v1/webhook-endpoints").json()["data"] == []
+
+
+def test_roles_listed_created_with_field_errors_and_deleted(browser: TestClient, tenant: Tenant) -> None:
+    csrf = sign_in(browser, tenant)
+    page = browser.get("/app/admin/roles")
+    assert page.status_code == 200
+    assert '<strong>viewer</strong> <span class="badge">built in</span>' in page.text
+    bad = browser.post(
+        "/app/admin/roles", data={"csrf": csrf, "name": "Picker!", "scope.inventory.read": "1"}
+    )
+    assert bad.status_code == 400
+    assert '<p class="error" id="e-name">' in bad.text
+    assert 'name="scope.inventory.read" value="1" checked' in bad.text
+    made = browser.post(
+        "/app/admin/roles",
+        data={"csrf": csrf, "name": "picker", "scope.inventory.read": "1", "scope.inventory.write": "1"},
+        follow_redirects=False,
+    )
+    assert (made.status_code, made.headers["location"]) == (303, "/app/admin/roles")
+    (role,) = [r for r in tenant.get("/api/v1/roles").json()["data"] if r["name"] == "picker"]
+    assert sorted(role["permissions"]) == ["inventory.read", "inventory.write"]
+    deleted = browser.post(
+        f"/app/admin/roles/{role['id']}/delete", data={"csrf": csrf}, follow_redirects=False
+    )
+    assert deleted.status_code == 303
+    assert [r for r in tenant.get("/api/v1/roles").json()["data"] if r["name"] == "picker"] == []

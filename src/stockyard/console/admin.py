@@ -400,3 +400,65 @@ async def change_webhook(request: Request, endpoint_id: str) -> Response:
     if answer.error is not None:
         return await _webhook_page(console, endpoint_id, status=answer.error.status, error=answer.error)
     return console.redirect(console.url(f"/admin/webhooks/{endpoint_id}"), flash=done)
+
+
+# Roles -----------------------------------------------------------------------------------------
+
+
+async def _roles_page(
+    console: Console, *, status: int = 200, error: ApiError | None = None, form: dict[str, str] | None = None
+) -> Response:
+    roles = await console.api.call("GET", "/roles", params={"limit": 200})
+    return console.render(
+        "roles.html",
+        status=status if error else (roles.error.status if roles.error else 200),
+        title="Roles",
+        roles=roles.body["data"] if roles.ok else [],
+        permissions=PERMISSIONS,
+        error=error or roles.error,
+        form=form or {},
+    )
+
+
+@router.get("/app/admin/roles")
+async def roles_page(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    return await _roles_page(console)
+
+
+@router.post("/app/admin/roles")
+async def create_role(request: Request) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call(
+        "POST",
+        "/roles",
+        json={
+            "name": form.get("name", "").strip(),
+            "description": form.get("description", "").strip(),
+            "permissions": [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")],
+        },
+    )
+    if answer.error is not None:
+        return await _roles_page(console, status=answer.error.status, error=answer.error, form=form)
+    return console.redirect(console.url("/admin/roles"), flash=f"Role {answer.body['name']} created.")
+
+
+@router.post("/app/admin/roles/{role_id}/delete")
+async def delete_role(request: Request, role_id: str) -> Response:
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    _form, refused = checked_form(console)
+    if refused:
+        return refused
+    answer = await console.api.call("DELETE", f"/roles/{role_id}")
+    if answer.error is not None:
+        return await _roles_page(console, status=answer.error.status, error=answer.error)
+    return console.redirect(console.url("/admin/roles"), flash="Role deleted.")
