@@ -348,6 +348,9 @@ def typed_dict(name: str, schema: dict[str, Any], types: Types, params: bool) ->
         if prop not in required:
             annotation = f"NotRequired[{annotation}]"
         out.append(f"    {key}: {annotation}")
+        description = prop_schema.get("description")
+        if description:  # shown by editors on hover
+            out.append(f'    """{doc_line(description, key)}"""')
     return out
 
 

@@ -155,21 +155,32 @@ class Actor(TypedDict):
     """`Actor`."""
 
     type: Literal["member", "api_key", "system"]
+    """`member` (a signed-in user), `api_key`, or `system` (the service itself)."""
     id: str | None
+    """The member's or API key's id; null for the system."""
 
 
 class ApiKey(TypedDict):
     """`ApiKey`."""
 
     id: str
+    """The API key's id: `key_` and 26 characters, in order of creation."""
     name: str
+    """What the key is for, in its creator's words."""
     prefix: str
+    """The first characters of the secret, to recognise the key."""
     scopes: list[str]
+    """The permissions the key has (`inventory.read`...)."""
     readOnly: bool
+    """True when the key may only read (a write answers 403 read_only)."""
     warehouseIds: list[str] | None
+    """The warehouses the key may touch; null means all of them."""
     createdBy: str | None
+    """The id of the member who created it; null when not recorded."""
     lastUsedAt: str | None
+    """When it last authenticated a request (ISO 8601, UTC; updated at most once a minute); null if never."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
 
 
 class ApiKeyCreate(TypedDict):
@@ -179,21 +190,32 @@ class ApiKeyCreate(TypedDict):
     scopes: list[Permission]
     readOnly: NotRequired[bool]
     warehouseIds: NotRequired[list[str] | None]
+    """The warehouses the key may touch; null means all of them."""
 
 
 class ApiKeyCreated(TypedDict):
     """`ApiKeyCreated`."""
 
     id: str
+    """The API key's id: `key_` and 26 characters, in order of creation."""
     name: str
+    """What the key is for, in its creator's words."""
     prefix: str
+    """The first characters of the secret, to recognise the key."""
     scopes: list[str]
+    """The permissions the key has (`inventory.read`...)."""
     readOnly: bool
+    """True when the key may only read (a write answers 403 read_only)."""
     warehouseIds: list[str] | None
+    """The warehouses the key may touch; null means all of them."""
     createdBy: str | None
+    """The id of the member who created it; null when not recorded."""
     lastUsedAt: str | None
+    """When it last authenticated a request (ISO 8601, UTC; updated at most once a minute); null if never."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     secret: str
+    """The key itself. It is shown only in this response; store it safely."""
 
 
 class ApiKeyList(TypedDict):
@@ -201,20 +223,30 @@ class ApiKeyList(TypedDict):
 
     data: list[ApiKey]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class AuditEvent(TypedDict):
     """`AuditEvent`."""
 
     id: str
+    """The audit event's id: `aud_` and 26 characters, in order of creation."""
     actor: Actor
+    """Who did it."""
     action: str
+    """What happened, `<resource>.<verb>` (`item.created`, `api_key.revoked`...)."""
     resourceType: str
+    """The kind of resource it happened to (`item`, `warehouse`...)."""
     resourceId: str | None
+    """The resource's id; null for an action on no one resource."""
     requestId: str | None
+    """The X-Request-Id of the request that did it (the client's, or `req_...`); null for a job."""
     data: dict[str, Any] | None
+    """Details of the action (which fields changed...), never secrets; null when there are none."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
 
 
 class AuditEventList(TypedDict):
@@ -222,14 +254,18 @@ class AuditEventList(TypedDict):
 
     data: list[AuditEvent]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class Count(TypedDict):
     """`Count`."""
 
     itemId: str
+    """The item counted."""
     countedUnits: int
+    """Units found at the location."""
 
 
 class CountIn(TypedDict):
@@ -249,6 +285,7 @@ class Error(TypedDict):
     """Every error response has this shape."""
 
     statusCode: int
+    """Mirrors the HTTP status."""
     error: Literal[
         "bad_request",
         "validation_error",
@@ -268,6 +305,7 @@ class Error(TypedDict):
         "not_implemented",
         "service_unavailable",
     ]
+    """The category."""
     code: Literal[
         "bad_request",
         "malformed_json",
@@ -318,28 +356,41 @@ class Error(TypedDict):
         "database_unavailable",
         "maintenance",
     ]
+    """The stable, specific reason."""
     message: str
+    """Human-readable description."""
     details: NotRequired[dict[str, list[str]] | None]
+    """Field dot path → messages; only for validation_error."""
     param: NotRequired[str | None]
+    """The parameter the error is about (dot path)."""
     requestId: str
+    """Equals the X-Request-Id response header."""
 
 
 class Event(TypedDict):
     """`Event`."""
 
     id: str
+    """The event's id: `evt_` and 26 characters, in order of creation."""
     type: EventType
+    """What happened; docs/webhooks.md describes each type's data."""
     createdAt: str
+    """When the change was made (ISO 8601, UTC)."""
     requestId: str | None
+    """The X-Request-Id of the request that did it (the client's, or `req_...`); null for a job."""
     actor: EventActor
+    """Who made the change."""
     data: dict[str, Any]
+    """The change: its shape depends on the type."""
 
 
 class EventActor(TypedDict):
     """`EventActor`."""
 
     kind: str
+    """`member`, `api_key` or `system` (the service itself, or the operator)."""
     id: str | None
+    """The member's or API key's id; null for the system."""
 
 
 class EventList(TypedDict):
@@ -347,7 +398,9 @@ class EventList(TypedDict):
 
     data: list[Event]
     nextCursor: str | None
+    """Send as `after` to read on. Set on the last page too: it is where to poll from next (null only when no event has been read and no cursor was sent)."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 EventType = Literal[
@@ -384,13 +437,21 @@ class Invite(TypedDict):
     """`Invite`."""
 
     id: str
+    """The invite's id: `inv_` and 26 characters, in order of creation."""
     email: str
+    """The address invited."""
     role: str
+    """The name of the role the invitee gets on accepting."""
     status: Literal["pending", "accepted", "revoked", "expired"]
+    """`pending`, `accepted`, `revoked`, or `expired` (pending past expiresAt)."""
     invitedBy: str | None
+    """The id of whoever sent the invite (a member or an API key); null when not recorded."""
     expiresAt: str
+    """When the token stops working (ISO 8601, UTC)."""
     acceptedAt: str | None
+    """When it was accepted (ISO 8601, UTC); null until then."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
 
 
 class InviteAccept(TypedDict):
@@ -398,7 +459,9 @@ class InviteAccept(TypedDict):
 
     token: str
     name: NotRequired[str | None]
+    """Your name in this workspace (default: the email's local part)."""
     password: str
+    """Your password for this workspace. It signs in to this workspace only, even when the email is a member of others (each membership has its own)."""
 
 
 class InviteAccepted(TypedDict):
@@ -415,20 +478,30 @@ class InviteCreate(TypedDict):
 
     email: str
     role: str
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
 
 
 class InviteCreated(TypedDict):
     """`InviteCreated`."""
 
     id: str
+    """The invite's id: `inv_` and 26 characters, in order of creation."""
     email: str
+    """The address invited."""
     role: str
+    """The name of the role the invitee gets on accepting."""
     status: Literal["pending", "accepted", "revoked", "expired"]
+    """`pending`, `accepted`, `revoked`, or `expired` (pending past expiresAt)."""
     invitedBy: str | None
+    """The id of whoever sent the invite (a member or an API key); null when not recorded."""
     expiresAt: str
+    """When the token stops working (ISO 8601, UTC)."""
     acceptedAt: str | None
+    """When it was accepted (ISO 8601, UTC); null until then."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     token: str
+    """The one-time invite token. It is shown only in this response."""
 
 
 class InviteList(TypedDict):
@@ -436,25 +509,40 @@ class InviteList(TypedDict):
 
     data: list[Invite]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class Item(TypedDict):
     """`Item`."""
 
     id: str
+    """The item's id: `itm_` and 26 characters, in order of creation."""
     sku: str
+    """The stock-keeping unit, unique in the workspace (compared case-insensitively)."""
     name: str
+    """The item's display name."""
     description: str | None
+    """Free text; null when not set."""
     unit: str
+    """The unit its quantities count in (`each`, `box`, `kg`...)."""
     barcode: str | None
+    """The barcode (EAN, UPC or any code); null when not set."""
     reorderPoint: int | None
+    """Available units at or below which the item shows in the low-stock report; null for none."""
     unitCost: str | None
+    """Cost of one unit as a decimal string, up to 4 decimal places (`12.5000`); null when unknown."""
     costMethod: Literal["average", "fifo"]
+    """How its stock is valued: `average` (moving weighted average) or `fifo` (the oldest units received go out first, at what they cost). Changes only while it has no stock."""
     tags: list[str]
+    """The names of the item's tags, in alphabetical order (ignoring case)."""
     archived: bool
+    """Archived items are kept for history but take no new stock."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class ItemCreate(TypedDict):
@@ -477,18 +565,26 @@ class ItemList(TypedDict):
 
     data: list[Item]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class ItemStock(TypedDict):
     """`ItemStock`."""
 
     itemId: str
+    """The item."""
     sku: str
+    """The item's SKU."""
     onHand: int
+    """Units physically there: the sum of the ledger's movements."""
     reserved: int
+    """Units held by active, unexpired reservations."""
     available: int
+    """Units free to issue, reserve or transfer: onHand - reserved, never below 0."""
     locations: list[StockLevel]
+    """The item's stock location by location; the totals above add these up."""
 
 
 class ItemUpdate(TypedDict):
@@ -510,20 +606,35 @@ class Job(TypedDict):
     """`Job`."""
 
     id: str
+    """The job's id: `job_` and 26 characters, in order of creation."""
     kind: JobKind
+    """What the job does: `items.import` or `movements.import`."""
     mode: JobMode
+    """`create` adds every row; `upsert` (items) creates or updates by SKU."""
     dryRun: bool
+    """True when the job only checks its rows and writes nothing."""
     status: JobStatus
+    """`queued`, `running`, then `succeeded`, `partially_failed` (some rows failed) or `failed`."""
     total: int
+    """Rows submitted."""
     processed: int
+    """Rows handled so far, succeeded or failed."""
     succeeded: int
+    """Rows that went through."""
     failed: int
+    """Rows refused; their errors are in the job's `errors`."""
     progress: float
+    """processed / total, from 0 to 1."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
     startedAt: str | None
+    """When a worker started it (ISO 8601, UTC); null while queued."""
     finishedAt: str | None
+    """When it ended (ISO 8601, UTC); null until then."""
     errors: list[JobRowError]
+    """Failed rows in row order (at most the first 1,000)."""
 
 
 JobKind = Literal["items.import", "movements.import"]
@@ -534,7 +645,9 @@ class JobList(TypedDict):
 
     data: list[JobSummary]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 JobMode = Literal["create", "upsert"]
@@ -544,8 +657,11 @@ class JobRowError(TypedDict):
     """`JobRowError`."""
 
     index: int
+    """0-based position of the row among the submitted rows."""
     line: int | None
+    """The CSV line the row starts on (the header is line 1); null for JSON."""
     error: dict[str, Any]
+    """The standard error envelope, without requestId."""
 
 
 JobStatus = Literal["queued", "running", "succeeded", "partially_failed", "failed"]
@@ -555,32 +671,54 @@ class JobSummary(TypedDict):
     """`JobSummary`."""
 
     id: str
+    """The job's id: `job_` and 26 characters, in order of creation."""
     kind: JobKind
+    """What the job does: `items.import` or `movements.import`."""
     mode: JobMode
+    """`create` adds every row; `upsert` (items) creates or updates by SKU."""
     dryRun: bool
+    """True when the job only checks its rows and writes nothing."""
     status: JobStatus
+    """`queued`, `running`, then `succeeded`, `partially_failed` (some rows failed) or `failed`."""
     total: int
+    """Rows submitted."""
     processed: int
+    """Rows handled so far, succeeded or failed."""
     succeeded: int
+    """Rows that went through."""
     failed: int
+    """Rows refused; their errors are in the job's `errors`."""
     progress: float
+    """processed / total, from 0 to 1."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
     startedAt: str | None
+    """When a worker started it (ISO 8601, UTC); null while queued."""
     finishedAt: str | None
+    """When it ended (ISO 8601, UTC); null until then."""
 
 
 class Location(TypedDict):
     """`Location`."""
 
     id: str
+    """The location's id: `loc_` and 26 characters, in order of creation."""
     warehouseId: str
+    """The warehouse the location (bin) is in."""
     code: str
+    """The location's code (`A-01-03`), unique in its warehouse."""
     name: str | None
+    """A display name; null when not set."""
     archived: bool
+    """Archived locations are kept for history but take no new stock; archiving needs them empty."""
     lockedBy: str | None
+    """The open stocktake that locks the location, if any."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class LocationCreate(TypedDict):
@@ -595,7 +733,9 @@ class LocationList(TypedDict):
 
     data: list[Location]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class LocationUpdate(TypedDict):
@@ -623,11 +763,17 @@ class Member(TypedDict):
     """`Member`."""
 
     id: str
+    """The membership's id: `mem_` and 26 characters, in order of creation."""
     user: User
+    """The person."""
     role: str
+    """The name of the member's role in this workspace."""
     status: Literal["active", "invited"]
+    """`active`, or `invited` while their invite is not yet accepted."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class MemberList(TypedDict):
@@ -635,37 +781,59 @@ class MemberList(TypedDict):
 
     data: list[Member]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class MemberUpdate(TypedDict):
     """`MemberUpdate`."""
 
     role: str
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
 
 
 class Movement(TypedDict):
     """`Movement`."""
 
     id: str
+    """The movement's id: `mov_` and 26 characters, in order of creation."""
     type: MovementType
+    """`receive`, `issue` (also a consumed reservation), `adjust`, `transfer_out`, `transfer_in` or `count` (a stocktake's difference)."""
     itemId: str
+    """The item whose stock moved."""
     locationId: str
+    """The location where it moved."""
     warehouseId: str
+    """The location's warehouse."""
     units: int
+    """Signed change of on-hand units."""
     balanceAfter: int
+    """On-hand units at the location after this movement."""
     sequence: int
+    """Position in this item's ledger at this location: 1, 2, 3..."""
     reason: str | None
+    """Why, in the caller's words; null when not given."""
     reference: str | None
+    """The caller's own reference (an order number...); null when not given."""
     transferId: str | None
+    """The transfer this movement is half of; null otherwise."""
     stocktakeId: str | None
+    """The stocktake whose count posted it; null otherwise."""
     reservationId: str | None
+    """The reservation it consumed; null otherwise."""
     unitCost: str | None
+    """What one unit added cost (receipts and other increases), as a decimal string; null for decreases, transfers and movements recorded before costing."""
     costAmount: str | None
+    """The value the movement added or took away at the item's cost method (a decrease's cost of goods), as a decimal string, never negative: `units` gives the direction. Null for transfers (the item's value does not change) and movements recorded before costing."""
     actorType: str
+    """Who did it: `member` (a signed-in user), `api_key`, or `system` (the service itself)."""
     actorId: str | None
+    """The member's or API key's id; null when the system did it."""
     requestId: str | None
+    """The X-Request-Id of the request that did it (the client's, or `req_...`); null for a job."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
 
 
 class MovementCreate(TypedDict):
@@ -675,9 +843,11 @@ class MovementCreate(TypedDict):
     itemId: str
     locationId: str
     units: int
+    """Positive for receive and issue; a non-zero signed change for adjust."""
     reason: NotRequired[str | None]
     reference: NotRequired[str | None]
     unitCost: NotRequired[float | str | None]
+    """Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost)."""
 
 
 class MovementList(TypedDict):
@@ -685,7 +855,9 @@ class MovementList(TypedDict):
 
     data: list[Movement]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 MovementType = Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"]
@@ -720,10 +892,15 @@ class ProblemDetails(TypedDict):
     """RFC 9457 problem details, sent instead of the envelope for `Accept: application/problem+json`."""
 
     type: str
+    """`urn:stockyard:error:<code>`."""
     title: str
+    """The category's title."""
     status: int
+    """The HTTP status."""
     detail: str
+    """Human-readable description (the envelope's `message`)."""
     instance: str
+    """The request path."""
     code: Literal[
         "bad_request",
         "malformed_json",
@@ -774,16 +951,22 @@ class ProblemDetails(TypedDict):
         "database_unavailable",
         "maintenance",
     ]
+    """The stable, specific reason."""
     requestId: str
+    """Equals the X-Request-Id response header."""
     param: NotRequired[str | None]
+    """The parameter the error is about (dot path)."""
     errors: NotRequired[list[ProblemError] | None]
+    """Only for validation_error."""
 
 
 class ProblemError(TypedDict):
     """One failing field of a validation problem."""
 
     pointer: str
+    """JSON Pointer to the field in the request body."""
     detail: str
+    """What is wrong with it."""
 
 
 class RefreshRequest(TypedDict):
@@ -799,15 +982,25 @@ class Reservation(TypedDict):
     """`Reservation`."""
 
     id: str
+    """The reservation's id: `res_` and 26 characters, in order of creation."""
     itemId: str
+    """The item held."""
     locationId: str
+    """The location the units are held at."""
     warehouseId: str
+    """The location's warehouse."""
     units: int
+    """Units held, more than 0."""
     status: Literal["active", "released", "consumed", "expired"]
+    """active, released, consumed, or expired (an active hold past expiresAt)."""
     expiresAt: str
+    """When an active hold lapses on its own (ISO 8601, UTC)."""
     reference: str | None
+    """The caller's own reference (an order number...); null when not given."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class ReservationConsumed(TypedDict):
@@ -824,6 +1017,7 @@ class ReservationCreate(TypedDict):
     locationId: str
     units: int
     expiresAt: NotRequired[str | None]
+    """When the hold lapses; or ttlSeconds."""
     ttlSeconds: NotRequired[int | None]
     reference: NotRequired[str | None]
 
@@ -833,25 +1027,35 @@ class ReservationList(TypedDict):
 
     data: list[Reservation]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class Role(TypedDict):
     """`Role`."""
 
     id: str
+    """The role's id: `rol_` and 26 characters, in order of creation."""
     name: str
+    """The role's name, unique in the workspace (`owner`, `admin`, `manager`, `clerk` and `viewer` are built in)."""
     description: str
+    """What the role is for; empty when not given."""
     permissions: list[str]
+    """The permissions it grants (`inventory.read`, `members.manage`...)."""
     builtin: bool
+    """Built-in roles cannot be changed or deleted."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class RoleCreate(TypedDict):
     """`RoleCreate`."""
 
     name: str
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
     description: NotRequired[str]
     permissions: list[Permission]
 
@@ -861,13 +1065,16 @@ class RoleList(TypedDict):
 
     data: list[Role]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class RoleUpdate(TypedDict):
     """`RoleUpdate`."""
 
     name: NotRequired[str]
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
     description: NotRequired[str]
     permissions: NotRequired[list[Permission]]
 
@@ -876,13 +1083,21 @@ class StockLevel(TypedDict):
     """`StockLevel`."""
 
     itemId: str
+    """The item."""
     sku: str
+    """The item's SKU."""
     locationId: str
+    """The location holding it."""
     locationCode: str
+    """The location's code (`A-01-03`...)."""
     warehouseId: str
+    """The location's warehouse."""
     onHand: int
+    """Units physically there: the sum of the ledger's movements."""
     reserved: int
+    """Units held by active, unexpired reservations."""
     available: int
+    """Units free to issue, reserve or transfer: onHand - reserved, never below 0."""
 
 
 class StockLevelList(TypedDict):
@@ -890,20 +1105,30 @@ class StockLevelList(TypedDict):
 
     data: list[StockLevel]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class Stocktake(TypedDict):
     """`Stocktake`."""
 
     id: str
+    """The stocktake's id: `stk_` and 26 characters, in order of creation."""
     locationId: str
+    """The location counted, locked against stock writes while the stocktake is open."""
     warehouseId: str
+    """The location's warehouse."""
     status: Literal["open", "completed", "cancelled"]
+    """open, completed or cancelled."""
     counts: list[Count]
+    """The counts entered so far, one per item."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
     completedAt: str | None
+    """When it was completed (ISO 8601, UTC); null while open or once cancelled."""
 
 
 class StocktakeCompleted(TypedDict):
@@ -911,7 +1136,9 @@ class StocktakeCompleted(TypedDict):
 
     stocktake: Stocktake
     movements: list[Movement]
+    """The count movements posted (counted minus on hand)."""
     releasedReservations: list[Reservation]
+    """Active holds released because the count left fewer units than they held (newest first released, until the remaining holds fit in the counted stock)."""
 
 
 class StocktakeCreate(TypedDict):
@@ -925,16 +1152,22 @@ class StocktakeList(TypedDict):
 
     data: list[Stocktake]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class Tag(TypedDict):
     """`Tag`."""
 
     id: str
+    """The tag's id: `tag_` and 26 characters, in order of creation."""
     name: str
+    """The tag's name, unique in the workspace (ignoring case)."""
     itemCount: int
+    """How many items carry the tag."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
 
 
 class TagCreate(TypedDict):
@@ -948,7 +1181,9 @@ class TagList(TypedDict):
 
     data: list[Tag]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class TagUpdate(TypedDict):
@@ -978,14 +1213,23 @@ class Transfer(TypedDict):
     """`Transfer`."""
 
     id: str
+    """The transfer's id: `trf_` and 26 characters, in order of creation."""
     fromLocationId: str
+    """The location the units left."""
     toLocationId: str
+    """The location the units reached."""
     reference: str | None
+    """The caller's own reference; null when not given."""
     lines: list[TransferLine]
+    """What moved, one line per item, in the order sent."""
     actorType: str
+    """Who did it: `member` (a signed-in user), `api_key`, or `system` (the service itself)."""
     actorId: str | None
+    """The member's or API key's id; null when the system did it."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     movements: NotRequired[list[Movement] | None]
+    """The paired ledger entries; present in the response to POST."""
 
 
 class TransferCreate(TypedDict):
@@ -1001,7 +1245,9 @@ class TransferLine(TypedDict):
     """`TransferLine`."""
 
     itemId: str
+    """The item moved."""
     units: int
+    """Units moved, more than 0."""
 
 
 class TransferLineIn(TypedDict):
@@ -1016,27 +1262,39 @@ class TransferList(TypedDict):
 
     data: list[Transfer]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class User(TypedDict):
     """`User`."""
 
     id: str
+    """The person's user id: `usr_` and 26 characters (one person, any number of workspaces)."""
     email: str
+    """Their email address."""
     name: str
+    """Their name."""
 
 
 class Warehouse(TypedDict):
     """`Warehouse`."""
 
     id: str
+    """The warehouse's id: `whs_` and 26 characters, in order of creation."""
     shortId: str
+    """A short code for the warehouse (`MAIN`, `NYC-2`), unique in the workspace."""
     name: str
+    """The warehouse's display name."""
     address: str | None
+    """Its postal address as free text; null when not set."""
     archived: bool
+    """Archived warehouses are kept for history; their locations take no new stock."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class WarehouseCreate(TypedDict):
@@ -1052,7 +1310,9 @@ class WarehouseList(TypedDict):
 
     data: list[Warehouse]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class WarehouseUpdate(TypedDict):
@@ -1068,17 +1328,29 @@ class WebhookDelivery(TypedDict):
     """`WebhookDelivery`."""
 
     id: str
+    """The webhook delivery's id: `whd_` and 26 characters, in order of creation."""
     endpointId: str
+    """The endpoint it goes to."""
     eventId: str
+    """The event it carries (`webhook-id`); GET /api/v1/events/{eventId}."""
     status: Literal["pending", "delivering", "succeeded", "failed"]
+    """`pending` (waiting for its next attempt), `delivering` (an attempt in flight), `succeeded`, or `failed` (every retry spent)."""
     attempts: int
+    """How many attempts were made."""
     nextAttemptAt: str | None
+    """When it is next attempted; null once finished."""
     lastStatusCode: int | None
+    """The HTTP status of the last answer; null if none came."""
     lastLatencyMs: int | None
+    """How long the last attempt took, in milliseconds."""
     lastError: str | None
+    """Why the last attempt failed; null after a success."""
     lastResponseBody: str | None
+    """The first 4 KiB of the last answer's body."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class WebhookDeliveryList(TypedDict):
@@ -1086,29 +1358,43 @@ class WebhookDeliveryList(TypedDict):
 
     data: list[WebhookDelivery]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class WebhookEndpoint(TypedDict):
     """`WebhookEndpoint`."""
 
     id: str
+    """The webhook endpoint's id: `whe_` and 26 characters, in order of creation."""
     url: str
+    """Where deliveries are POSTed."""
     description: str | None
+    """What the endpoint is for; null when not set."""
     eventTypes: list[str]
+    """The event types delivered to it, sorted."""
     enabled: bool
+    """Whether events are delivered to it. Stockyard disables an endpoint whose deliveries have all failed for 3 days (see disabledReason)."""
     disabledAt: str | None
+    """When it was disabled; null while enabled."""
     disabledReason: str | None
+    """Why it was disabled; null while enabled."""
     failingSince: str | None
+    """The first failed attempt since its last success; null when its last attempt succeeded."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class WebhookEndpointCreate(TypedDict):
     """`WebhookEndpointCreate`."""
 
     url: str
+    """Where deliveries are POSTed: an https:// URL whose host resolves to public addresses."""
     eventTypes: list[EventType]
+    """The event types delivered to it."""
     description: NotRequired[str | None]
 
 
@@ -1117,14 +1403,18 @@ class WebhookEndpointList(TypedDict):
 
     data: list[WebhookEndpoint]
     nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
 
 
 class WebhookEndpointUpdate(TypedDict):
     """`WebhookEndpointUpdate`."""
 
     url: NotRequired[str]
+    """Where deliveries are POSTed: an https:// URL whose host resolves to public addresses."""
     eventTypes: NotRequired[list[EventType]]
+    """The event types delivered to it."""
     enabled: NotRequired[bool]
     description: NotRequired[str | None]
 
@@ -1133,32 +1423,49 @@ class WebhookEndpointWithSecret(TypedDict):
     """`WebhookEndpointWithSecret`."""
 
     id: str
+    """The webhook endpoint's id: `whe_` and 26 characters, in order of creation."""
     url: str
+    """Where deliveries are POSTed."""
     description: str | None
+    """What the endpoint is for; null when not set."""
     eventTypes: list[str]
+    """The event types delivered to it, sorted."""
     enabled: bool
+    """Whether events are delivered to it. Stockyard disables an endpoint whose deliveries have all failed for 3 days (see disabledReason)."""
     disabledAt: str | None
+    """When it was disabled; null while enabled."""
     disabledReason: str | None
+    """Why it was disabled; null while enabled."""
     failingSince: str | None
+    """The first failed attempt since its last success; null when its last attempt succeeded."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
     secret: str
+    """The signing secret (`whsec_…`). It is shown only in this response; store it safely."""
 
 
 class WebhookTestSent(TypedDict):
     """`WebhookTestSent`."""
 
     eventId: str
+    """The `webhook.test` event queued for the endpoint: the `webhook-id` of its delivery."""
 
 
 class Workspace(TypedDict):
     """`Workspace`."""
 
     id: str
+    """The workspace's id: `wsp_` and 26 characters, in order of creation."""
     name: str
+    """The workspace's display name."""
     slug: str
+    """Its short name in URLs and at sign-in, unique across the service."""
     plan: str
+    """`free`, `team` or `business`."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
 
 
 class WorkspaceCreate(TypedDict):
@@ -1180,13 +1487,21 @@ class WorkspaceDetail(TypedDict):
     """`WorkspaceDetail`."""
 
     id: str
+    """The workspace's id: `wsp_` and 26 characters, in order of creation."""
     name: str
+    """The workspace's display name."""
     slug: str
+    """Its short name in URLs and at sign-in, unique across the service."""
     plan: str
+    """`free`, `team` or `business`."""
     limits: dict[str, int]
+    """The plan's maxima by name (`items`, `locations`, `tags`, `members`, `apiKeys`, `transfersPerMonth`)."""
     capabilities: list[str]
+    """What the plan allows beyond the basics (`bulk_import`, `valuation_report`)."""
     createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
     updatedAt: str
+    """When it last changed (ISO 8601, UTC); the same as createdAt until its first change."""
 
 
 class WorkspaceUpdate(TypedDict):
@@ -1203,6 +1518,7 @@ class ApiKeyCreateParams(TypedDict):
     scopes: Sequence[Permission]
     read_only: NotRequired[bool]
     warehouse_ids: NotRequired[Sequence[str] | None]
+    """The warehouses the key may touch; null means all of them."""
 
 
 class CountInParams(TypedDict):
@@ -1223,7 +1539,9 @@ class InviteAcceptParams(TypedDict):
 
     token: str
     name: NotRequired[str | None]
+    """Your name in this workspace (default: the email's local part)."""
     password: str
+    """Your password for this workspace. It signs in to this workspace only, even when the email is a member of others (each membership has its own)."""
 
 
 class InviteCreateParams(TypedDict):
@@ -1231,6 +1549,7 @@ class InviteCreateParams(TypedDict):
 
     email: str
     role: str
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
 
 
 class ItemCreateParams(TypedDict):
@@ -1282,6 +1601,7 @@ class MemberUpdateParams(TypedDict):
     """Keyword arguments of a `MemberUpdate` body (snake_case; sent as camelCase)."""
 
     role: str
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
 
 
 class MovementCreateParams(TypedDict):
@@ -1291,9 +1611,11 @@ class MovementCreateParams(TypedDict):
     item_id: str
     location_id: str
     units: int
+    """Positive for receive and issue; a non-zero signed change for adjust."""
     reason: NotRequired[str | None]
     reference: NotRequired[str | None]
     unit_cost: NotRequired[float | str | None]
+    """Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost)."""
 
 
 class OwnerInParams(TypedDict):
@@ -1317,6 +1639,7 @@ class ReservationCreateParams(TypedDict):
     location_id: str
     units: int
     expires_at: NotRequired[str | None]
+    """When the hold lapses; or ttlSeconds."""
     ttl_seconds: NotRequired[int | None]
     reference: NotRequired[str | None]
 
@@ -1325,6 +1648,7 @@ class RoleCreateParams(TypedDict):
     """Keyword arguments of a `RoleCreate` body (snake_case; sent as camelCase)."""
 
     name: str
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
     description: NotRequired[str]
     permissions: Sequence[Permission]
 
@@ -1333,6 +1657,7 @@ class RoleUpdateParams(TypedDict):
     """Keyword arguments of a `RoleUpdate` body (snake_case; sent as camelCase)."""
 
     name: NotRequired[str]
+    """Lowercase letters, digits, '-' and '_'; unique in the workspace."""
     description: NotRequired[str]
     permissions: NotRequired[Sequence[Permission]]
 
@@ -1400,7 +1725,9 @@ class WebhookEndpointCreateParams(TypedDict):
     """Keyword arguments of a `WebhookEndpointCreate` body (snake_case; sent as camelCase)."""
 
     url: str
+    """Where deliveries are POSTed: an https:// URL whose host resolves to public addresses."""
     event_types: Sequence[EventType]
+    """The event types delivered to it."""
     description: NotRequired[str | None]
 
 
@@ -1408,7 +1735,9 @@ class WebhookEndpointUpdateParams(TypedDict):
     """Keyword arguments of a `WebhookEndpointUpdate` body (snake_case; sent as camelCase)."""
 
     url: NotRequired[str]
+    """Where deliveries are POSTed: an https:// URL whose host resolves to public addresses."""
     event_types: NotRequired[Sequence[EventType]]
+    """The event types delivered to it."""
     enabled: NotRequired[bool]
     description: NotRequired[str | None]
 
@@ -1434,9 +1763,11 @@ class MovementFields(TypedDict):
     item_id: str
     location_id: str
     units: int
+    """Positive for receive and issue; a non-zero signed change for adjust."""
     reason: NotRequired[str | None]
     reference: NotRequired[str | None]
     unit_cost: NotRequired[float | str | None]
+    """Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost)."""
 
 
 class ReportQuery(TypedDict, total=False):
