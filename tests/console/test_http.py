@@ -4,18 +4,22 @@ its pages show what the API answers (errors included) as the signed-in person.""
 from __future__ import annotations
 
 import ast
+import asyncio
 import html
 import re
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from stockyard.api.app import create_app
 from stockyard.console import session
 from stockyard.settings import Settings
+from tests.client.live import LiveServer
 from tests.client.test_live import expired_copy
 from tests.console.helpers import KEY, csrf_of, sign_in, warehouse_with_locations
 from tests.reports.seed import set_plan
@@ -484,3 +488,44 @@ def test_roles_listed_created_with_field_errors_and_deleted(browser: TestClient,
     )
     assert deleted.status_code == 303
     assert [r for r in tenant.get("/api/v1/roles").json()["data"] if r["name"] == "picker"] == []
+
+
+async def test_requests_at_once_with_an_expired_token_refresh_once_and_keep_the_session(
+    live_server: LiveServer, settings: Settings
+) -> None:
+    async with httpx.AsyncClient(base_url=live_server.url) as http:
+        created = await http.post(
+            "/api/v1/workspaces",
+            json={
+                "name": "Concurrent",
+                "slug": f"console-{uuid.uuid4().hex[:10]}",
+                "owner": {"email": "clerk@example.com", "name": "Clerk", "password": "correct-horse-battery"},
+            },
+        )
+        assert created.status_code == 201, created.text
+        slug = created.json()["workspace"]["slug"]
+        page = await http.get("/app/sign-in")
+        signed_in = await http.post(
+            "/app/sign-in",
+            data={
+                "csrf": csrf_of(page),
+                "workspace": slug,
+                "email": "clerk@example.com",
+                "password": "correct-horse-battery",
+            },
+        )
+        assert signed_in.status_code == 303
+        access = http.cookies[session.ACCESS_COOKIE]
+        http.cookies.set(session.ACCESS_COOKIE, expired_copy(access, settings.secret_key), path="/app")
+        # Search as you type: several pages asked for at once, all with the expired token.
+        pages = await asyncio.gather(
+            *(http.get("/app/items", params={"q": q}) for q in ("a", "ab", "abc", "abcd"))
+        )
+        assert [p.status_code for p in pages] == [200, 200, 200, 200]
+        pairs = {
+            tuple(c.split(";")[0] for c in p.headers.get_list("set-cookie") if c.startswith("sy_"))
+            for p in pages
+        }
+        assert len(pairs) == 1  # one refresh; every page hands the browser the same new pair
+        later = await http.get("/app/items")  # the session lives on (no refresh_token_reused)
+        assert later.status_code == 200 and "Sign in to Stockyard" not in later.text

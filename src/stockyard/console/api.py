@@ -12,7 +12,11 @@ rotates the pair); the new pair is handed back for the page to store in its cook
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import asyncio
+import hashlib
+import time
+import weakref
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -97,31 +101,49 @@ class Tokens:
     ended: bool = False  # the refresh failed: the session is over
 
 
+# A refresh rotates the pair, and presenting the old refresh token again revokes the family
+# (`refresh_token_reused`). A page whose access token has expired can fire several requests at once
+# (search as you type, a scan): the first refreshes, the others wait for it and reuse its pair.
+# The old token's answer is kept only for a few seconds: past that, presenting it again is a reuse
+# for the API to catch, as for any client.
+_REFRESH_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+_ROTATED: dict[str, tuple[float, str, str]] = {}  # sha256(old refresh token) -> (when, access, refresh)
+_ROTATED_TTL = 10.0
+
+
+def _refresh_lock() -> asyncio.Lock:
+    """One lock per event loop (a lock may only be awaited on the loop it was first used on)."""
+    loop = asyncio.get_running_loop()
+    lock = _REFRESH_LOCKS.get(loop)
+    if lock is None:
+        lock = _REFRESH_LOCKS[loop] = asyncio.Lock()
+    return lock
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 @dataclass
 class Api:
     """The public API as the person signed in to this browser session."""
 
     request: Request
     tokens: Tokens
-    _client: httpx.AsyncClient | None = field(default=None, repr=False)
 
     def client(self) -> httpx.AsyncClient:
-        if self._client is None:
-            # The browser's address is the caller's: per-IP limits (sign-in) count the person.
-            transport = httpx.ASGITransport(
-                app=self.request.app, client=self.request.client, root_path=self.request.root
-            )
-            self._client = httpx.AsyncClient(
-                transport=transport,
-                base_url=self.request.origin + self.request.root,
-                headers={"User-Agent": "stockyard-console"},
-                timeout=60,
-            )
-        return self._client
-
-    async def close(self) -> None:
-        if self._client is not None:
-            await self._client.aclose()
+        """A client for one call: into this very application, as the browser's address."""
+        transport = httpx.ASGITransport(
+            app=self.request.app, client=self.request.client, root_path=self.request.root
+        )
+        return httpx.AsyncClient(
+            transport=transport,
+            base_url=self.request.origin + self.request.root,
+            headers={"User-Agent": "stockyard-console"},
+            timeout=60,
+        )
 
     async def call(
         self,
@@ -156,7 +178,8 @@ class Api:
     async def openapi(self) -> dict[str, Any]:
         """The API's OpenAPI document (public, like `/docs`): what the forms offer comes from it
         where the API lists the choices (event types), so the console never lags behind."""
-        response = await self.client().get("/openapi.json")
+        async with self.client() as client:
+            response = await client.get("/openapi.json")
         if response.status_code != 200:
             return {}
         document = response.json()
@@ -175,18 +198,31 @@ class Api:
         sent = dict(headers or {})
         if authenticated and self.tokens.access:
             sent["Authorization"] = f"Bearer {self.tokens.access}"
-        return await self.client().request(
-            method, API_V1 + path, json=json, params=params, headers=sent, content=content
-        )
+        async with self.client() as client:
+            return await client.request(
+                method, API_V1 + path, json=json, params=params, headers=sent, content=content
+            )
 
     async def _refresh(self) -> bool:
-        response = await self.client().post(
-            API_V1 + "/auth/refresh", json={"refreshToken": self.tokens.refresh}
-        )
-        if response.status_code != 200:
-            self.tokens.ended = True
-            return False
-        pair = response.json()
-        self.tokens.access, self.tokens.refresh = pair["accessToken"], pair["refreshToken"]
+        assert self.tokens.refresh is not None
+        old = _digest(self.tokens.refresh)
+        async with _refresh_lock():
+            now = time.monotonic()
+            for key in [k for k, (when, _, _) in _ROTATED.items() if now - when > _ROTATED_TTL]:
+                del _ROTATED[key]
+            if old in _ROTATED:  # another request of this session has just refreshed
+                _, access, refresh = _ROTATED[old]
+            else:
+                async with self.client() as client:
+                    response = await client.post(
+                        API_V1 + "/auth/refresh", json={"refreshToken": self.tokens.refresh}
+                    )
+                if response.status_code != 200:
+                    self.tokens.ended = True
+                    return False
+                pair = response.json()
+                access, refresh = pair["accessToken"], pair["refreshToken"]
+                _ROTATED[old] = (now, access, refresh)
+        self.tokens.access, self.tokens.refresh = access, refresh
         self.tokens.renewed = True
         return True
