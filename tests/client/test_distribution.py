@@ -190,6 +190,7 @@ def test_the_distribution_installs_into_a_fresh_venv_without_the_server(tmp_path
     )
     found = json.loads(shown.stdout)
     assert found["file"].startswith(str(tmp_path / "venv"))
+    assert (Path(found["file"]).parent / "py.typed").is_file()  # typed for the application's mypy
     assert found["version"] == stockyard_client.__version__
     names = set(found["names"])
     assert {"stockyard-client", "httpx"} <= names

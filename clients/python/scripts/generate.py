@@ -482,9 +482,8 @@ def methods_of(op: Operation, method_name: str, types: Types) -> list[Method]:
     if "If-Match" in header_params:
         keywords.append("if_match: str | None = None")
         sent.append('headers=_header("If-Match", if_match)')
-    if "If-None-Match" in header_params:
-        keywords.append("if_none_match: str | None = None")
-        sent.append('headers=_header("If-None-Match", if_none_match)')
+    # If-None-Match is left out: its 304 has no body to return as the model (send it with
+    # `options=RequestOptions(headers=...)` and `client.request` to handle the 304 yourself).
     if op.method == "POST":
         keywords.append("idempotency_key: str | None = None")
         sent.append("idempotency_key=idempotency_key")

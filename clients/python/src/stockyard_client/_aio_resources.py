@@ -224,19 +224,10 @@ class _AsyncItems:
         self,
         item_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Item:
         """Get an item: `GET /api/v1/items/{itemId}` (`getItem`)."""
-        return cast(
-            "Item",
-            await self._t.call(
-                "GET",
-                f"/api/v1/items/{item_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Item", await self._t.call("GET", f"/api/v1/items/{item_id}", options=options))
 
     async def update(
         self,
@@ -399,18 +390,11 @@ class _AsyncWarehouses:
         self,
         warehouse_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Warehouse:
         """Get a warehouse: `GET /api/v1/warehouses/{warehouseId}` (`getWarehouse`)."""
         return cast(
-            "Warehouse",
-            await self._t.call(
-                "GET",
-                f"/api/v1/warehouses/{warehouse_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
+            "Warehouse", await self._t.call("GET", f"/api/v1/warehouses/{warehouse_id}", options=options)
         )
 
     async def update(
@@ -561,18 +545,11 @@ class _AsyncLocations:
         self,
         location_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Location:
         """Get a location: `GET /api/v1/locations/{locationId}` (`getLocation`)."""
         return cast(
-            "Location",
-            await self._t.call(
-                "GET",
-                f"/api/v1/locations/{location_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
+            "Location", await self._t.call("GET", f"/api/v1/locations/{location_id}", options=options)
         )
 
     async def update(
@@ -1553,19 +1530,10 @@ class _AsyncRoles:
         self,
         role_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Role:
         """Get a role: `GET /api/v1/roles/{roleId}` (`getRole`)."""
-        return cast(
-            "Role",
-            await self._t.call(
-                "GET",
-                f"/api/v1/roles/{role_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Role", await self._t.call("GET", f"/api/v1/roles/{role_id}", options=options))
 
     async def update(
         self,
@@ -1643,19 +1611,10 @@ class _AsyncMembers:
         self,
         member_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Member:
         """Get a member: `GET /api/v1/members/{memberId}` (`getMember`)."""
-        return cast(
-            "Member",
-            await self._t.call(
-                "GET",
-                f"/api/v1/members/{member_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Member", await self._t.call("GET", f"/api/v1/members/{member_id}", options=options))
 
     async def update(
         self,
@@ -1870,16 +1829,10 @@ class _AsyncWorkspace:
     async def get(
         self,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> WorkspaceDetail:
         """The caller's workspace with its plan's limits and capabilities: `GET /api/v1/workspace` (`getWorkspace`)."""
-        return cast(
-            "WorkspaceDetail",
-            await self._t.call(
-                "GET", "/api/v1/workspace", headers=_header("If-None-Match", if_none_match), options=options
-            ),
-        )
+        return cast("WorkspaceDetail", await self._t.call("GET", "/api/v1/workspace", options=options))
 
     async def update(
         self,

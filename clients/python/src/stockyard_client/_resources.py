@@ -224,19 +224,10 @@ class _Items:
         self,
         item_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Item:
         """Get an item: `GET /api/v1/items/{itemId}` (`getItem`)."""
-        return cast(
-            "Item",
-            self._t.call(
-                "GET",
-                f"/api/v1/items/{item_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Item", self._t.call("GET", f"/api/v1/items/{item_id}", options=options))
 
     def update(
         self,
@@ -399,19 +390,10 @@ class _Warehouses:
         self,
         warehouse_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Warehouse:
         """Get a warehouse: `GET /api/v1/warehouses/{warehouseId}` (`getWarehouse`)."""
-        return cast(
-            "Warehouse",
-            self._t.call(
-                "GET",
-                f"/api/v1/warehouses/{warehouse_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Warehouse", self._t.call("GET", f"/api/v1/warehouses/{warehouse_id}", options=options))
 
     def update(
         self,
@@ -561,19 +543,10 @@ class _Locations:
         self,
         location_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Location:
         """Get a location: `GET /api/v1/locations/{locationId}` (`getLocation`)."""
-        return cast(
-            "Location",
-            self._t.call(
-                "GET",
-                f"/api/v1/locations/{location_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Location", self._t.call("GET", f"/api/v1/locations/{location_id}", options=options))
 
     def update(
         self,
@@ -1546,19 +1519,10 @@ class _Roles:
         self,
         role_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Role:
         """Get a role: `GET /api/v1/roles/{roleId}` (`getRole`)."""
-        return cast(
-            "Role",
-            self._t.call(
-                "GET",
-                f"/api/v1/roles/{role_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Role", self._t.call("GET", f"/api/v1/roles/{role_id}", options=options))
 
     def update(
         self,
@@ -1636,19 +1600,10 @@ class _Members:
         self,
         member_id: str,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> Member:
         """Get a member: `GET /api/v1/members/{memberId}` (`getMember`)."""
-        return cast(
-            "Member",
-            self._t.call(
-                "GET",
-                f"/api/v1/members/{member_id}",
-                headers=_header("If-None-Match", if_none_match),
-                options=options,
-            ),
-        )
+        return cast("Member", self._t.call("GET", f"/api/v1/members/{member_id}", options=options))
 
     def update(
         self,
@@ -1863,16 +1818,10 @@ class _Workspace:
     def get(
         self,
         *,
-        if_none_match: str | None = None,
         options: RequestOptions | None = None,
     ) -> WorkspaceDetail:
         """The caller's workspace with its plan's limits and capabilities: `GET /api/v1/workspace` (`getWorkspace`)."""
-        return cast(
-            "WorkspaceDetail",
-            self._t.call(
-                "GET", "/api/v1/workspace", headers=_header("If-None-Match", if_none_match), options=options
-            ),
-        )
+        return cast("WorkspaceDetail", self._t.call("GET", "/api/v1/workspace", options=options))
 
     def update(
         self,
