@@ -58,6 +58,7 @@ def test_sign_in_with_the_keyboard_then_create_an_item_after_a_field_error(
     owner.create_item(sku="M6-BOLT", name="Bolt M6", tags=["fasteners"], reorderPoint=10)
     owner.create_item(sku="M6-NUT", name="Nut M6", tags=["fasteners"])
     page.reload()
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "02-items")
 
     page.get_by_role("link", name="New item").click()
@@ -142,10 +143,12 @@ def test_receive_with_a_scanned_barcode_then_transfer(
     page.goto(f"{base}/app/stock")
     low = page.locator("tr.low")
     assert low.count() == 2  # 12 and 18 are both at or below the reorder point of 20
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "05-stock")
     page.goto(f"{base}/app/items/{item['id']}")
     movements = page.locator("section[aria-labelledby=mov-h] tbody tr td:nth-child(2)").all_inner_texts()
     assert sorted(movements) == ["receive", "transfer_in", "transfer_out"]
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "06-item")
 
 
@@ -189,6 +192,7 @@ def test_invite_a_viewer_who_accepts_and_sees_no_write_controls(
     item = owner.create_item(sku="VIEW-1", name="Looked at")
     sign_in(page, base, owner.slug, owner.email, owner.password)
     page.get_by_role("link", name="Admin").click()
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "07-admin")
     page.get_by_role("link", name="Members and invites").click()
     page.get_by_label("Email").fill("someone@localhost")  # the browser accepts it; the API does not
@@ -274,10 +278,12 @@ def test_create_an_api_key_see_its_secret_once_then_revoke_it(
     page.goto(f"{base}/app/admin/audit")
     actions = page.locator("tbody td:nth-child(3)").all_inner_texts()
     assert actions[:2] == ["api_key.revoked", "api_key.created"]
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "12-audit")
     page.goto(f"{base}/app/admin")
     page.get_by_role("link", name="Roles").click()
     assert page.locator("tbody tr").count() >= 4  # the built-in roles
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "19-roles")
 
 
@@ -323,6 +329,7 @@ def test_a_stocktake_with_a_difference_records_the_count_movement(
     assert page.locator(".flash").inner_text() == "Stocktake completed: the differences are recorded."
     moved = page.locator("section[aria-labelledby=moved-h] tbody tr td").all_inner_texts()
     assert moved == ["ROPE-10", "-2", "6"]
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "14-stocktake-done")
     assert owner.get(f"/api/v1/items/{rope['id']}/stock").json()["onHand"] == 6
 
@@ -375,6 +382,7 @@ def test_reports_show_rows_and_download_csv(
     sign_in(page, base, owner.slug, owner.email, owner.password)
     page.get_by_role("link", name="Reports").click()
     assert "REP-1" in page.locator("tbody").inner_text()
+    assert page.locator(".problem").count() == 0  # every API call of the page answered
     checker.page(page, "17-reports")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV").click()
