@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from stockyard_client import AsyncClient, Client, NotFoundError
+from stockyard_client import AsyncClient, Client, NotFoundError, verify_webhook
 from stockyard_client.models import Event, EventType
 from tests.client.live import LiveServer, start_live_server
 from tests.conformance.live import DatabaseFactory
@@ -101,7 +101,8 @@ def test_webhook_endpoints_from_creation_to_deletion(webhook_server: LiveServer,
             sent = client.webhook_endpoints.send_test(endpoint_id)
             received = eventually(lambda: receiver.at("/hooks/client"), lambda found: len(found) == 1)
             [request] = received
-            event = verify(request.body, request.headers, secret)
+            event = verify_webhook(request.body, request.headers, secret)  # the client's own check
+            assert event == verify(request.body, request.headers, secret)
             assert (event["id"], event["type"]) == (sent["eventId"], "webhook.test")
 
             [delivery] = eventually(

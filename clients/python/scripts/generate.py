@@ -143,7 +143,10 @@ RESOURCES: dict[str, tuple[str, str]] = {
     "audit_events": ("AuditEvents", "The audit log."),
     "workspace": ("Workspace", "The caller's workspace and its settings."),
     "events": ("Events", "The change feed, in commit order (`after` reads on from a cursor)."),
-    "webhook_endpoints": ("WebhookEndpoints", "Webhook endpoints and their deliveries."),
+    "webhook_endpoints": (
+        "WebhookEndpoints",
+        "Webhook endpoints and their deliveries; check a delivery with `stockyard_client.verify_webhook`.",
+    ),
 }
 
 FEEDS = {"listEvents"}

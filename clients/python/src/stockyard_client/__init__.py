@@ -44,6 +44,7 @@ from stockyard_client.errors import (
 )
 from stockyard_client.retry import RetryPolicy
 from stockyard_client.sync import Client
+from stockyard_client.webhooks import WebhookVerificationError, verify_webhook
 
 __all__ = [
     "CATEGORIES",
@@ -75,7 +76,9 @@ __all__ = [
     "UnprocessableEntityError",
     "UnsupportedMediaTypeError",
     "ValidationError",
+    "WebhookVerificationError",
     "__version__",
     "error_from_response",
     "raise_for",
+    "verify_webhook",
 ]

@@ -1902,7 +1902,7 @@ class _AsyncEvents:
 
 
 class _AsyncWebhookEndpoints:
-    """Webhook endpoints and their deliveries."""
+    """Webhook endpoints and their deliveries; check a delivery with `stockyard_client.verify_webhook`."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport

@@ -1891,7 +1891,7 @@ class _Events:
 
 
 class _WebhookEndpoints:
-    """Webhook endpoints and their deliveries."""
+    """Webhook endpoints and their deliveries; check a delivery with `stockyard_client.verify_webhook`."""
 
     def __init__(self, transport: Transport) -> None:
         self._t = transport
