@@ -445,7 +445,13 @@ def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(ten
     document = tenant.client.get("/openapi.json").json()
     operation = document["paths"]["/api/v1/reports/{name}"]["get"]
     parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
-    assert parameters["name"]["schema"]["enum"] == ["stock-on-hand", "low-stock", "movements", "valuation", "cogs"]
+    assert parameters["name"]["schema"]["enum"] == [
+        "stock-on-hand",
+        "low-stock",
+        "movements",
+        "valuation",
+        "cogs",
+    ]
     assert parameters["type"]["schema"]["anyOf"] == [
         {"$ref": "#/components/schemas/MovementType"},
         {"type": "null"},
