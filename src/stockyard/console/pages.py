@@ -165,6 +165,18 @@ async def guarded(request: Request) -> tuple[Console, Response | None]:
         return console, console.to_sign_in()
     answer = await console.load_me()
     if answer.error is not None:
+        if request.method == "POST" and answer.error.retryable:
+            # Busy (429) or unavailable (503) before the form's own request was sent: post the same
+            # fields again after the wait (with the same Idempotency-Key, when the form has one).
+            retry = console.render(
+                "retry.html",
+                status=answer.error.status,
+                title="Try again shortly",
+                error=answer.error,
+                action=request.root + request.path,
+                fields=sorted(request.form().items()),
+            )
+            return console, retry
         return console, console.error_page(answer.error)
     return console, None
 

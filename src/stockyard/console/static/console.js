@@ -65,9 +65,12 @@
   // Idempotency-Key, or the page).
   function retryCountdown(problem) {
     var seconds = parseInt(problem.getAttribute("data-retry-after"), 10);
-    var automatic = problem.getAttribute("data-retry") === "auto";
-    var label = problem.querySelector(".countdown");
     var form = document.querySelector("form[data-retry-form]");
+    // Automatic: post the form again (same fields, same Idempotency-Key), or reload a page that was
+    // read (GET). A page answering some other form post cannot be reloaded without posting blindly.
+    var automatic = problem.getAttribute("data-retry") === "auto" &&
+      (form !== null || document.body.getAttribute("data-method") === "GET");
+    var label = problem.querySelector(".countdown");
     var tick = setInterval(function () {
       seconds -= 1;
       if (label) {
