@@ -529,3 +529,33 @@ async def test_requests_at_once_with_an_expired_token_refresh_once_and_keep_the_
         assert len(pairs) == 1  # one refresh; every page hands the browser the same new pair
         later = await http.get("/app/items")  # the session lives on (no refresh_token_reused)
         assert later.status_code == 200 and "Sign in to Stockyard" not in later.text
+
+
+def test_items_page_forward_with_the_api_cursor(browser: TestClient, tenant: Tenant) -> None:
+    sign_in(browser, tenant)
+    for n in range(27):
+        tenant.create_item(sku=f"PAGE-{n:02d}", name=f"Paged {n}")
+    first = browser.get("/app/items?sort=sku")
+    assert first.status_code == 200
+    assert first.text.count('<a href="/app/items/itm_') == 25
+    link = re.search(r'<a class="button" href="(/app/items\?[^"]+)">Next page</a>', first.text)
+    assert link is not None
+    second = browser.get(html.unescape(link.group(1)))
+    assert second.status_code == 200
+    assert second.text.count('<a href="/app/items/itm_') == 2
+    assert "PAGE-25" in second.text and "PAGE-26" in second.text and "PAGE-00" not in second.text
+    assert "Next page" not in second.text
+
+
+def test_an_unknown_invite_code_is_shown_beside_its_field(browser: TestClient) -> None:
+    page = browser.get("/app/invite")
+    assert page.status_code == 200
+    answer = browser.post(
+        "/app/invite",
+        data={"csrf": csrf_of(page), "token": "inv_nonsense", "password": "long-enough-password"},
+    )
+    assert answer.status_code == 404
+    assert 'id="f-token" name="token" type="text" value="inv_nonsense"' in answer.text
+    assert '<p class="error" id="e-token">' in answer.text
+    assert "not_found · request id <code>req_" in answer.text
+    assert "long-enough-password" not in answer.text
