@@ -37,7 +37,7 @@ def resolve(root: object, dotted: str) -> Any:
     return target
 
 
-def test_the_generated_modules_match_the_openapi_document_and_the_catalog(tmp_path: Path) -> None:
+def test_the_generated_modules_match_the_openapi_document_and_the_catalog() -> None:
     result = subprocess.run(
         [sys.executable, str(CLIENT / "scripts" / "generate.py"), "--check"],
         capture_output=True,
