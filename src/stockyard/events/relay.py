@@ -26,9 +26,6 @@ from stockyard.events.model import EventRecord, EventType
 
 # Any constant both relays agree on: the lock that makes numbering one transaction at a time.
 _POSTGRES_LOCK = 0x5354_4B59_4556  # "STKYEV"
-_NUMBER = (
-    update(events).where(events.c.id == bindparam("event_id")).values(position=bindparam("new_position"))
-)
 
 
 async def _any_unnumbered(conn: Connection) -> bool:
@@ -50,13 +47,28 @@ class Numbered:
 # A subscriber runs in the numbering transaction; it answers whether it queued work for someone to
 # wake (the webhook fan-out: deliveries), so that the relay's `on_numbered` callbacks run only then.
 Subscriber = Callable[[Connection, list[Numbered]], Awaitable[bool]]
-_UNNUMBERED = (
-    select(events.c.id, events.c.workspace_id, events.c.type)
+# One statement numbers the next batch: the unnumbered events the transaction can see (committed
+# ones), in id order, after the highest position given so far; it returns what it numbered.
+_KNOWN = events.alias("known")
+_NEXT = (
+    select(
+        events.c.id,
+        (
+            select(func.coalesce(func.max(_KNOWN.c.position), 0)).scalar_subquery()
+            + func.row_number().over(order_by=events.c.id)
+        ).label("new_position"),
+    )
     .where(events.c.position.is_(None))
     .order_by(events.c.id)
     .limit(bindparam("limit"))
+    .subquery("batch")
 )
-_LAST_POSITION = select(func.coalesce(func.max(events.c.position), 0))
+_NUMBER_NEXT = (
+    update(events)
+    .where(events.c.id == _NEXT.c.id)
+    .values(position=_NEXT.c.new_position)
+    .returning(events.c.id, events.c.workspace_id, events.c.type, events.c.position)
+)
 
 
 def record_of(row: Any) -> EventRecord:
@@ -105,21 +117,13 @@ class EventRelay:
                 )
                 if not locked.scalar_one():
                     return 0, False  # another process is numbering; it will take these too
-            rows = list(await conn.execute(_UNNUMBERED, {"limit": self._batch_size}))
+            rows = list(await conn.execute(_NUMBER_NEXT, {"limit": self._batch_size}))
             if not rows:
                 return 0, False
-            last = (await conn.execute(_LAST_POSITION)).scalar_one()
-            await conn.execute(
-                _NUMBER,
-                [
-                    {"event_id": row.id, "new_position": last + index}
-                    for index, row in enumerate(rows, start=1)
-                ],
+            numbered = sorted(
+                (Numbered(row.id, row.workspace_id, EventType(row.type), int(row.position)) for row in rows),
+                key=lambda event: event.position,
             )
-            numbered = [
-                Numbered(row.id, row.workspace_id, EventType(row.type), last + index)
-                for index, row in enumerate(rows, start=1)
-            ]
             queued = False
             for subscriber in self._subscribers:
                 queued = bool(await subscriber(conn, numbered)) or queued
