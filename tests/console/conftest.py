@@ -1,6 +1,6 @@
 """Browser fixtures: Playwright driving the system's chromium (Debian's package, launched by its
 path: no browser is ever downloaded), axe-core for the accessibility check, and a folder for the
-screenshots (printed at the end of the run, not committed).
+screenshots (printed at the end of the run, kept outside the repository, not committed).
 
 Without chromium the browser tests are skipped, unless STOCKYARD_REQUIRE_BROWSER=1 (CI) makes that
 a failure. Without axe-core (`npm pack axe-core` needs the npm registry) the accessibility check is
@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tarfile
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -82,8 +83,15 @@ def axe_source(tmp_path_factory: pytest.TempPathFactory) -> str | None:
 
 
 @pytest.fixture(scope="session")
-def screenshot_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("console-screenshots")
+def screenshot_dir() -> Path:
+    """STOCKYARD_CONSOLE_SCREENSHOTS, or a new folder in the system's temporary directory (outside
+    pytest's own, which later runs clear): kept after the run, for people to look at."""
+    configured = os.environ.get("STOCKYARD_CONSOLE_SCREENSHOTS")
+    if configured:
+        folder = Path(configured)
+        folder.mkdir(parents=True, exist_ok=True)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="stockyard-console-screenshots-"))
     SCREENSHOTS.append(folder)
     return folder
 
