@@ -457,3 +457,30 @@ def test_a_form_posted_during_maintenance_is_posted_again_by_itself_once_it_is_o
     page.wait_for_url(re.compile(r"/app/stock/receive\?location="), timeout=20_000)
     assert page.locator(".flash").inner_text() == "Received 4 of MAINT-1."
     assert owner.get(f"/api/v1/items/{item['id']}/stock").json()["onHand"] == 4
+
+
+def test_keyboard_focus_is_visible_and_the_skip_link_leads_to_the_content(
+    page: Any, live_server: LiveServer, owner: Tenant
+) -> None:
+    base = live_server.url
+    sign_in(page, base, owner.slug, owner.email, owner.password)
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
+        " return {text: e.innerText, left: r.left, outline: getComputedStyle(e).outlineStyle}; }"
+    )
+    assert skip == {"text": "Skip to content", "left": skip["left"], "outline": "solid"}
+    assert skip["left"] >= 0  # shown once focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    seen = []
+    for _ in range(6):  # New item, then the filters: each focused control has a visible outline
+        page.keyboard.press("Tab")
+        seen.append(
+            page.evaluate(
+                "() => { const e = document.activeElement; const s = getComputedStyle(e);"
+                " return [e.id || e.innerText, s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+            )
+        )
+    assert [name for name, _, _ in seen] == ["New item", "f-q", "f-tag", "f-archived", "f-sort", "Search"]
+    assert all(style == "solid" and width >= 2 for _, style, width in seen), seen
