@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.inventory.helpers import create_location, create_warehouse, move
+from tests.jobs.test_items_bulk import wait_for
 from tests.support import Tenant, assert_error
 
 
@@ -238,3 +239,33 @@ def test_the_valuation_as_of_a_moment_is_summed_from_the_ledger(tenant: Tenant) 
         == [(warehouse["shortId"], 5, "12.00", "60.00")]
     )
     assert as_of("2000-01-01T00:00:00Z") == []
+
+
+def test_a_bulk_movement_import_costs_its_rows_like_single_movements(tenant: Tenant) -> None:
+    warehouse, shelf = place(tenant)
+    item = tenant.create_item(costMethod="fifo")
+    rows = [
+        {"type": "receive", "itemId": item["id"], "locationId": shelf["id"], "units": 4, "unitCost": "2.5"},
+        {"type": "receive", "itemId": item["id"], "locationId": shelf["id"], "units": 4, "unitCost": 3},
+        {"type": "issue", "itemId": item["id"], "locationId": shelf["id"], "units": 6},
+        {"type": "issue", "itemId": item["id"], "locationId": shelf["id"], "units": 1, "unitCost": "9"},
+    ]
+    submitted = tenant.post("/api/v1/movements/bulk", json=rows)
+    assert submitted.status_code == 202, submitted.text
+    job = wait_for(tenant, submitted.json()["id"])
+    assert (job["status"], job["succeeded"], job["failed"]) == ("partially_failed", 3, 1)
+    [error] = job["errors"]
+    assert (error["index"], error["error"]["code"], error["error"]["param"]) == (
+        3,
+        "validation_error",
+        "unitCost",
+    )
+    single = tenant.post("/api/v1/movements", json=rows[3])  # the row fails as POST /movements fails it
+    assert error["error"]["details"] == single.json()["details"]
+    ledger = tenant.get("/api/v1/movements", params={"itemId": item["id"]}).json()["data"]
+    assert [(m["units"], m["unitCost"], m["costAmount"]) for m in ledger] == [
+        (4, "2.50", "10.00"),
+        (4, "3.00", "12.00"),
+        (-6, None, "16.00"),  # 4 at 2.50 and 2 at 3.00
+    ]
+    assert valuation(tenant, item) == [(warehouse["shortId"], 2, "3.00", "6.00")]
