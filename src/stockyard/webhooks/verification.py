@@ -1,7 +1,7 @@
 """Checking a webhook on the receiving side: `verify(body, headers, secret)`.
 
-Standard library only, so that a receiver can use it with nothing of the server installed beside
-it (the client SDK's dependencies are enough).
+Standard library only. A receiver that installs only the client distribution has the same check
+there (`stockyard_client.verify_webhook`, tested against this one).
 """
 
 from __future__ import annotations
