@@ -559,3 +559,48 @@ def test_an_unknown_invite_code_is_shown_beside_its_field(browser: TestClient) -
     assert '<p class="error" id="e-token">' in answer.text
     assert "not_found · request id <code>req_" in answer.text
     assert "long-enough-password" not in answer.text
+
+
+def test_reserve_units_on_the_item_page_then_release_them(browser: TestClient, tenant: Tenant) -> None:
+    csrf = sign_in(browser, tenant)
+    item = tenant.create_item(sku="HOLD-1", name="Held")
+    _, (shelf,) = warehouse_with_locations(tenant, "H-1")
+    received = tenant.post(
+        "/api/v1/movements",
+        json={"type": "receive", "itemId": item["id"], "locationId": shelf["id"], "units": 5},
+    )
+    assert received.status_code == 201
+    path = f"/app/items/{item['id']}/reservations"
+    too_many = browser.post(
+        path,
+        data={
+            "csrf": csrf,
+            "idempotencyKey": "console-hold-1",
+            "locationId": shelf["id"],
+            "units": "9",
+            "hours": "4",
+        },
+    )
+    assert too_many.status_code == 422
+    assert "insufficient_stock · request id <code>req_" in too_many.text
+    assert 'id="f-units" name="units" type="text" value="9"' in too_many.text
+    held = browser.post(
+        path,
+        data={
+            "csrf": csrf,
+            "idempotencyKey": "console-hold-2",
+            "locationId": shelf["id"],
+            "units": "2",
+            "reference": "SO-77",
+            "hours": "4",
+        },
+        follow_redirects=False,
+    )
+    assert (held.status_code, held.headers["location"]) == (303, f"/app/items/{item['id']}")
+    (reservation,) = tenant.get(f"/api/v1/reservations?itemId={item['id']}").json()["data"]
+    assert (reservation["units"], reservation["reference"], reservation["status"]) == (2, "SO-77", "active")
+    page = browser.get(f"/app/items/{item['id']}")
+    assert "<td>SO-77</td>" in page.text and "<strong>3</strong> available" in page.text
+    released = browser.post(path, data={"csrf": csrf, "release": reservation["id"]}, follow_redirects=False)
+    assert released.status_code == 303
+    assert tenant.get(f"/api/v1/reservations/{reservation['id']}").json()["status"] == "released"

@@ -304,6 +304,52 @@ async def update_item(request: Request, item_id: str) -> Response:
     )
 
 
+@router.post("/app/items/{item_id}/reservations")
+async def reserve(request: Request, item_id: str) -> Response:
+    """Hold units of the item at a location (POST /reservations), or release a hold."""
+    console, stop = await guarded(request)
+    if stop:
+        return stop
+    form, refused = checked_form(console)
+    if refused:
+        return refused
+    if form.get("release"):
+        answer = await console.api.call("POST", f"/reservations/{form['release']}/release")
+        done = "Reservation released."
+    else:
+        hours = as_number(form.get("hours", ""))
+        answer = await console.api.call(
+            "POST",
+            "/reservations",
+            json={
+                "itemId": item_id,
+                "locationId": form.get("locationId", ""),
+                "units": as_number(form.get("units", "")),
+                "reference": form.get("reference", "").strip() or None,
+                "ttlSeconds": hours * 3600 if isinstance(hours, int) else hours,
+            },
+            headers={"Idempotency-Key": form.get("idempotencyKey") or console.idempotency_key()},
+        )
+        done = "Units reserved."
+    if answer.error is None:
+        return console.redirect(console.url(f"/items/{item_id}"), flash=done)
+    view, failed = await _item_view(console, item_id)
+    if failed:
+        return failed
+    item = view["item"]
+    shown = {**item, "tags": ", ".join(item["tags"]), "reorderPoint": item["reorderPoint"] or ""}
+    return console.render(
+        "item.html",
+        status=answer.error.status,
+        title=item["name"],
+        form=shown,
+        error=None,
+        hold=form,
+        hold_error=answer.error,
+        **view,
+    )
+
+
 # Stock -----------------------------------------------------------------------------------------
 
 
