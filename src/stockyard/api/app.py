@@ -153,7 +153,7 @@ def create_app(
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
     # CORS (when configured) → request context → maintenance → authentication → rate limit
-    # → query guard → body guard → idempotency → routing.
+    # → query guard → (the console, for / and /app) → body guard → idempotency → routing.
     app.add_middleware(IdempotencyMiddleware)
     app.add_middleware(
         BodyGuardMiddleware,
