@@ -75,7 +75,7 @@ def test_sign_in_with_the_keyboard_then_create_an_item_after_a_field_error(
     assert re.search(r"request id req_\w+", problem.locator(".small").inner_text())
     sku = page.get_by_label("SKU")
     assert sku.get_attribute("aria-invalid") == "true"
-    assert page.evaluate("() => document.activeElement.id") == "f-sku"  # focus lands on the field
+    page.wait_for_function("() => document.activeElement.id === 'f-sku'")  # focus lands on the field
     assert page.locator("#e-sku").inner_text().startswith("The field sku must be 1 to 64 characters")
     assert page.get_by_label("Name").input_value() == "Washer M6"
     checker.page(page, "03-item-new-error")
@@ -127,7 +127,7 @@ def test_receive_with_a_scanned_barcode_then_transfer(
     page.wait_for_url(re.compile(r"/app/stock/receive\?location="))
     assert page.locator(".flash").inner_text() == "Received 30 of TAPE-50."
     assert page.get_by_label("Location").input_value() == dock["id"]  # ready for the next scan
-    assert page.evaluate("() => document.activeElement.id") == "f-code"
+    page.wait_for_function("() => document.activeElement.id === 'f-code'")
 
     page.goto(f"{base}/app/stock/transfer")
     page.get_by_label("From location").select_option(dock["id"])
@@ -313,7 +313,7 @@ def test_a_stocktake_with_a_difference_records_the_count_movement(
     assert page.locator(".flash").inner_text() == "Stocktake started."
     page.set_viewport_size({"width": 390, "height": 844})  # counted on a phone
     for code, counted in (("7311111111111", "6"), ("HOOK-1", "4")):
-        assert page.evaluate("() => document.activeElement.id") == "f-code"
+        page.wait_for_function("() => document.activeElement.id === 'f-code'")
         page.keyboard.type(code)
         page.keyboard.press("Enter")
         page.wait_for_function("() => document.activeElement.id === 'f-countedUnits'")
@@ -472,7 +472,7 @@ def test_keyboard_focus_is_visible_and_the_skip_link_leads_to_the_content(
     assert skip == {"text": "Skip to content", "left": skip["left"], "outline": "solid"}
     assert skip["left"] >= 0  # shown once focused
     page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.id") == "main"
+    page.wait_for_function("() => document.activeElement.id === 'main'")
     seen = []
     for _ in range(6):  # New item, then the filters: each focused control has a visible outline
         page.keyboard.press("Tab")
