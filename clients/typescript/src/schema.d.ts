@@ -3574,17 +3574,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description - `unprocessable_entity`: The input is well-formed but breaks a business rule against the current state. */
-        "422.unprocessable_entity": {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-                "application/problem+json": components["schemas"]["ProblemDetails"];
-            };
-        };
         /**
          * @description - `insufficient_permissions`: Your role does not grant the permission this endpoint needs.
          *     - `insufficient_scope`: The API key was not granted the scope (permission) this endpoint needs.
@@ -3694,6 +3683,17 @@ export interface components {
          *     - `tenant_mismatch`: The Stockyard-Workspace header names a workspace other than the credential's.
          */
         "403.insufficient_permissions.insufficient_scope.read_only.missing_capability.tenant_mismatch": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description - `unprocessable_entity`: The input is well-formed but breaks a business rule against the current state. */
+        "422.unprocessable_entity": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -4193,7 +4193,20 @@ export interface operations {
             412: components["responses"]["412.precondition_failed"];
             413: components["responses"]["413.payload_too_large"];
             415: components["responses"]["415.unsupported_media_type"];
-            422: components["responses"]["422.unprocessable_entity"];
+            /**
+             * @description - `unprocessable_entity`: The input is well-formed but breaks a business rule against the current state.
+             *     - `item_has_stock`: An item with stock on hand cannot be deleted, nor change its cost method.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             429: components["responses"]["429.rate_limited"];
             500: components["responses"]["500.internal_error"];
             503: components["responses"]["503.database_unavailable.maintenance.service_unavailable"];

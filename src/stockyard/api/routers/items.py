@@ -126,6 +126,7 @@ async def get_item(
         *VERSIONED_CHANGE_ERRORS,
         catalog.DUPLICATE_SKU,
         catalog.UNPROCESSABLE_ENTITY,
+        catalog.ITEM_HAS_STOCK,  # a new costMethod while the item has stock
         body=True,
     ),
 )
