@@ -604,3 +604,29 @@ def test_reserve_units_on_the_item_page_then_release_them(browser: TestClient, t
     released = browser.post(path, data={"csrf": csrf, "release": reservation["id"]}, follow_redirects=False)
     assert released.status_code == 303
     assert tenant.get(f"/api/v1/reservations/{reservation['id']}").json()["status"] == "released"
+
+
+def test_an_edit_refused_shows_the_error_beside_its_field_and_keeps_the_values(
+    browser: TestClient, tenant: Tenant
+) -> None:
+    csrf = sign_in(browser, tenant)
+    item = tenant.create_item(sku="EDIT-1", name="Editable")
+    page = browser.get(f"/app/items/{item['id']}")
+    etag = re.search(r'name="etag" value="([^"]+)"', page.text)
+    assert etag is not None
+    refused = browser.post(
+        f"/app/items/{item['id']}",
+        data={
+            "csrf": csrf,
+            "etag": html.unescape(etag.group(1)),
+            "action": "save",
+            "sku": "EDIT-1",
+            "name": "Renamed",
+            "reorderPoint": "-3",
+        },
+    )
+    assert refused.status_code == 400
+    assert 'id="f-reorderPoint" name="reorderPoint" type="text" value="-3"' in refused.text
+    assert '<p class="error" id="e-reorderPoint">' in refused.text
+    assert 'value="Renamed"' in refused.text
+    assert tenant.get(f"/api/v1/items/{item['id']}").json()["name"] == "Editable"
