@@ -8,7 +8,7 @@ from typing import Any
 
 from stockyard.console import session
 from stockyard.console.api import ApiError
-from stockyard.console.pages import Console, checked_form, guarded
+from stockyard.console.pages import Console, checked_form, guarded, posted
 from stockyard.console.routes import router
 from stockyard.console.web import Request, Response
 
@@ -85,12 +85,9 @@ async def members_page(request: Request) -> Response:
 
 @router.post("/app/admin/invites")
 async def create_invite(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call(
         "POST", "/invites", json={"email": form.get("email", "").strip(), "role": form.get("role", "")}
     )
@@ -103,12 +100,9 @@ async def create_invite(request: Request) -> Response:
 
 @router.post("/app/admin/invites/{invite_id}/revoke")
 async def revoke_invite(request: Request, invite_id: str) -> Response:
-    console, stop = await guarded(request)
+    console, _form, stop = await posted(request)
     if stop:
         return stop
-    _form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call("DELETE", f"/invites/{invite_id}")
     if answer.error is not None:
         return await _members_page(console, status=answer.error.status, error=answer.error)
@@ -117,12 +111,9 @@ async def revoke_invite(request: Request, invite_id: str) -> Response:
 
 @router.post("/app/admin/members/{member_id}")
 async def change_member(request: Request, member_id: str) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call("PATCH", f"/members/{member_id}", json={"role": form.get("role", "")})
     if answer.error is not None:
         return await _members_page(console, status=answer.error.status, error=answer.error)
@@ -217,12 +208,9 @@ async def keys_page(request: Request) -> Response:
 
 @router.post("/app/admin/api-keys")
 async def create_key(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     scopes = [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")]
     answer = await console.api.call(
         "POST",
@@ -238,12 +226,9 @@ async def create_key(request: Request) -> Response:
 
 @router.post("/app/admin/api-keys/{key_id}/revoke")
 async def revoke_key(request: Request, key_id: str) -> Response:
-    console, stop = await guarded(request)
+    console, _form, stop = await posted(request)
     if stop:
         return stop
-    _form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call("DELETE", f"/api-keys/{key_id}")
     if answer.error is not None:
         return await _keys_page(console, status=answer.error.status, error=answer.error)
@@ -315,12 +300,9 @@ async def webhooks_page(request: Request) -> Response:
 
 @router.post("/app/admin/webhooks")
 async def create_webhook(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     chosen = [key.removeprefix("event.") for key in form if key.startswith("event.")]
     answer = await console.api.call(
         "POST",
@@ -370,12 +352,9 @@ async def webhook_page(request: Request, endpoint_id: str) -> Response:
 @router.post("/app/admin/webhooks/{endpoint_id}")
 async def change_webhook(request: Request, endpoint_id: str) -> Response:
     """Send a test event, enable, disable, delete, or retry one delivery."""
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     action = form.get("action", "")
     base = f"/webhook-endpoints/{endpoint_id}"
     headers = {"If-Match": form["etag"]} if form.get("etag") else {}
@@ -430,12 +409,9 @@ async def roles_page(request: Request) -> Response:
 
 @router.post("/app/admin/roles")
 async def create_role(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call(
         "POST",
         "/roles",
@@ -452,12 +428,9 @@ async def create_role(request: Request) -> Response:
 
 @router.post("/app/admin/roles/{role_id}/delete")
 async def delete_role(request: Request, role_id: str) -> Response:
-    console, stop = await guarded(request)
+    console, _form, stop = await posted(request)
     if stop:
         return stop
-    _form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call("DELETE", f"/roles/{role_id}")
     if answer.error is not None:
         return await _roles_page(console, status=answer.error.status, error=answer.error)

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from stockyard.console.api import ApiAnswer, ApiError
-from stockyard.console.pages import Console, checked_form, guarded
+from stockyard.console.pages import Console, guarded, posted
 from stockyard.console.routes import as_number, code_error, find_item, locations_of, router
 from stockyard.console.web import Request, Response
 
@@ -41,12 +41,9 @@ async def stocktakes_page(request: Request) -> Response:
 
 @router.post("/app/stocktakes")
 async def start_stocktake(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     answer = await console.api.call("POST", "/stocktakes", json={"locationId": form.get("locationId", "")})
     if answer.error is not None:
         locations = await locations_of(console)
@@ -138,12 +135,9 @@ async def stocktake_page(request: Request, stocktake_id: str) -> Response:
 @router.post("/app/stocktakes/{stocktake_id}/count")
 async def count(request: Request, stocktake_id: str) -> Response:
     """One scanned item's count: the stocktake's counts with this one set (PUT replaces them all)."""
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     code = form.get("code", "").strip()
     item, failed = await find_item(console, code) if code else (None, None)
     if failed is not None and failed.error is not None:
@@ -180,12 +174,9 @@ async def count(request: Request, stocktake_id: str) -> Response:
 
 @router.post("/app/stocktakes/{stocktake_id}/{action}")
 async def finish_stocktake(request: Request, stocktake_id: str, action: str) -> Response:
-    console, stop = await guarded(request)
+    console, _form, stop = await posted(request)
     if stop:
         return stop
-    _form, refused = checked_form(console)
-    if refused:
-        return refused
     if action not in ("complete", "cancel"):
         return console.render(
             "error.html", status=404, title="Not found", error=None, message="There is no such page."
@@ -234,12 +225,9 @@ async def import_page(request: Request) -> Response:
 
 @router.post("/app/import")
 async def run_import(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     dry_run = form.get("action") != "run"
     csv_text = form.get("csv", "").replace("\r\n", "\n")
     headers = {"Content-Type": "text/csv"}

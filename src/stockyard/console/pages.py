@@ -181,6 +181,17 @@ async def guarded(request: Request) -> tuple[Console, Response | None]:
     return console, None
 
 
+async def posted(request: Request) -> tuple[Console, dict[str, str], Response | None]:
+    """A form posted to a page behind sign-in: the console, the form, and the response to answer
+    instead when there is no session, `/me` fails or the CSRF token is missing (`guarded`, then
+    `checked_form`)."""
+    console, stop = await guarded(request)
+    if stop:
+        return console, {}, stop
+    form, refused = checked_form(console)
+    return console, form, refused
+
+
 def checked_form(console: Console) -> tuple[dict[str, str], Response | None]:
     """The posted form, or the refusal of a request without the CSRF token."""
     form = console.request.form()

@@ -13,7 +13,7 @@ from typing import Any
 
 from stockyard.console import session
 from stockyard.console.api import ApiAnswer, ApiError
-from stockyard.console.pages import Console, app_url, checked_form, flash_text, guarded
+from stockyard.console.pages import Console, app_url, checked_form, flash_text, guarded, posted
 from stockyard.console.web import Request, Response, Router, read_body, redirect
 
 router = Router()
@@ -204,12 +204,9 @@ async def new_item_page(request: Request) -> Response:
 
 @router.post("/app/items/new")
 async def create_item(request: Request) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     key = form.get("idempotencyKey") or console.idempotency_key()
     answer = await console.api.call(
         "POST", "/items", json=_item_body(form, creating=True), headers={"Idempotency-Key": key}
@@ -267,12 +264,9 @@ async def item_page(request: Request, item_id: str) -> Response:
 
 @router.post("/app/items/{item_id}")
 async def update_item(request: Request, item_id: str) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     headers = {"If-Match": form["etag"]} if form.get("etag") else {}
     if form.get("action") == "archive":
         answer = await console.api.call(
@@ -307,12 +301,9 @@ async def update_item(request: Request, item_id: str) -> Response:
 @router.post("/app/items/{item_id}/reservations")
 async def reserve(request: Request, item_id: str) -> Response:
     """Hold units of the item at a location (POST /reservations), or release a hold."""
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     if form.get("release"):
         answer = await console.api.call("POST", f"/reservations/{form['release']}/release")
         done = "Reservation released."
@@ -473,12 +464,9 @@ async def movement_page(request: Request, kind: str) -> Response:
 
 @router.post("/app/stock/{kind}")
 async def record_movement(request: Request, kind: str) -> Response:
-    console, stop = await guarded(request)
+    console, form, stop = await posted(request)
     if stop:
         return stop
-    form, refused = checked_form(console)
-    if refused:
-        return refused
     if kind not in (*MOVEMENT_KINDS, "transfer"):
         return console.render(
             "error.html", status=404, title="Not found", error=None, message="There is no such page."
