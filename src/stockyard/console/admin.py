@@ -58,15 +58,15 @@ async def _members_page(
     members = await api.call("GET", "/members", params={"limit": 200})
     invites = await api.call("GET", "/invites", params={"limit": 200, "status": "pending"})
     roles = await api.call("GET", "/roles", params={"limit": 200})
-    page_error = error or members.error
+    status, error = members.beside(status, error)
     return console.render(
         "members.html",
-        status=status if error else (members.error.status if members.error else 200),
+        status=status,
         title="Members and invites",
-        members=members.body["data"] if members.ok else [],
-        invites=invites.body["data"] if invites.ok else [],
-        roles=[r["name"] for r in roles.body["data"]] if roles.ok else [],
-        error=page_error,
+        members=members.rows,
+        invites=invites.rows,
+        roles=[r["name"] for r in roles.rows],
+        error=error,
         form=form or {"role": "viewer"},
         created=created,
         invite_link=(console.request.origin + console.url("/invite") + "#token=" + created["token"])
@@ -186,12 +186,13 @@ async def _keys_page(
     created: dict[str, Any] | None = None,
 ) -> Response:
     keys = await console.api.call("GET", "/api-keys", params={"limit": 200, "sort": "-createdAt"})
+    status, error = keys.beside(status, error)
     return console.render(
         "api_keys.html",
-        status=status if error else (keys.error.status if keys.error else 200),
+        status=status,
         title="API keys",
-        keys=keys.body["data"] if keys.ok else [],
-        error=error or keys.error,
+        keys=keys.rows,
+        error=error,
         form=form or {"scope.inventory.read": "1"},
         created=created,
         permissions=PERMISSIONS,
@@ -278,13 +279,14 @@ async def _webhooks_page(
     created: dict[str, Any] | None = None,
 ) -> Response:
     endpoints = await console.api.call("GET", "/webhook-endpoints", params={"limit": 200})
+    status, error = endpoints.beside(status, error)
     return console.render(
         "webhooks.html",
-        status=status if error else (endpoints.error.status if endpoints.error else 200),
+        status=status,
         title="Webhooks",
-        endpoints=endpoints.body["data"] if endpoints.ok else [],
+        endpoints=endpoints.rows,
         event_types=await _event_types(console),
-        error=error or endpoints.error,
+        error=error,
         form=form or {},
         created=created,
     )
@@ -335,7 +337,7 @@ async def _webhook_page(
         title="Webhook endpoint",
         endpoint=endpoint.body,
         etag=endpoint.headers.get("etag", ""),
-        deliveries=deliveries.body["data"] if deliveries.ok else [],
+        deliveries=deliveries.rows,
         error=error or deliveries.error,
         created=console.take_revealed(),
     )
@@ -388,13 +390,14 @@ async def _roles_page(
     console: Console, *, status: int = 200, error: ApiError | None = None, form: dict[str, str] | None = None
 ) -> Response:
     roles = await console.api.call("GET", "/roles", params={"limit": 200})
+    status, error = roles.beside(status, error)
     return console.render(
         "roles.html",
-        status=status if error else (roles.error.status if roles.error else 200),
+        status=status,
         title="Roles",
-        roles=roles.body["data"] if roles.ok else [],
+        roles=roles.rows,
         permissions=PERMISSIONS,
-        error=error or roles.error,
+        error=error,
         form=form or {},
     )
 

@@ -69,6 +69,18 @@ class ApiAnswer:
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def rows(self) -> list[Any]:
+        """A list answer's `data`; none when the list could not be read."""
+        return list(self.body["data"]) if self.ok else []
+
+    def beside(self, status: int, error: ApiError | None) -> tuple[int, ApiError | None]:
+        """The status and error of a page that shows this list beside a form's outcome: the form's
+        error when there is one, else this list's own."""
+        if error is not None:
+            return status, error
+        return (self.error.status if self.error else 200), self.error
+
 
 def _error_of(response: httpx.Response) -> ApiError:
     try:

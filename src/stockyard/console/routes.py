@@ -171,7 +171,7 @@ async def items_page(request: Request) -> Response:
         title="Items",
         filters=filters,
         sorts=ITEM_SORTS,
-        tags=tags.body["data"] if tags.ok else [],
+        tags=tags.rows,
         page=answer.body,
         error=answer.error,
     )
@@ -242,8 +242,8 @@ async def _item_view(console: Console, item_id: str) -> tuple[dict[str, Any], Re
         "item": item.body,
         "etag": item.headers.get("etag", ""),
         "stock": stock.body if stock.ok else None,
-        "movements": movements.body["data"] if movements.ok else [],
-        "reservations": reservations.body["data"] if reservations.ok else [],
+        "movements": movements.rows,
+        "reservations": reservations.rows,
         "locations": locations,
         "problems": [a.error for a in (stock, movements, reservations) if a.error is not None],
     }, None
@@ -386,7 +386,7 @@ async def stock_page(request: Request) -> Response:
         title="Stock",
         page=answer.body,
         error=answer.error,
-        warehouses=warehouses.body["data"] if warehouses.ok else [],
+        warehouses=warehouses.rows,
         locations=locations,
         low_ids=low_ids,
         filters={"warehouseId": warehouse_id, "low": low},
