@@ -49,7 +49,7 @@ def client_for() -> Iterator[Callable[[LiveServer, str], httpx.Client]]:
         client = httpx.Client(
             base_url=server.url,
             headers={"X-Forwarded-For": ip},
-            timeout=30,
+            timeout=60,  # a request during an outage may wait behind a background transaction
             limits=httpx.Limits(max_connections=BURST, max_keepalive_connections=BURST),
         )
         clients.append(client)

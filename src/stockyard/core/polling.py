@@ -13,8 +13,18 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from stockyard.db.database import is_unavailable
+from stockyard.errors import StockyardError, catalog
 
 log = logging.getLogger("stockyard.background")
+MAX_BACKOFF_SECONDS = 30.0
+
+
+def _unavailable(exc: BaseException) -> bool:
+    """The database could not be reached: the driver's error, or the catalog's 503 it became."""
+    if isinstance(exc, StockyardError):
+        return exc.spec is catalog.DATABASE_UNAVAILABLE
+    return is_unavailable(exc)
+
 
 # Work a loop also runs now and then: (every so many seconds, the work).
 Chore = tuple[float, Callable[[], Awaitable[object]]]
@@ -44,6 +54,7 @@ class PollingLoop:
     async def _run(self, interval: float) -> None:
         loop = asyncio.get_running_loop()
         due = [loop.time()] * len(self._chores)
+        failures = 0
         while True:
             try:
                 for index, (every, chore) in enumerate(self._chores):
@@ -51,12 +62,18 @@ class PollingLoop:
                         due[index] = loop.time() + every
                         await chore()
                 if await self._step():
+                    failures = 0
                     continue  # more work is waiting
             except Exception as exc:  # the database is down or the statement failed: try again later
-                if not is_unavailable(exc):
+                if not _unavailable(exc):
                     log.exception("%s failed", self._what)
-                await asyncio.sleep(max(interval, 1.0))
+                # Back off while it keeps failing (1, 2, 4... up to 30 s): a database that is down
+                # or locked (SQLite's one connection waits out its busy timeout on each try) is
+                # left to the requests, which answer 503 at once instead of queueing behind us.
+                failures += 1
+                await asyncio.sleep(min(max(interval, 1.0) * 2 ** (failures - 1), MAX_BACKOFF_SECONDS))
                 continue
+            failures = 0
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=interval)
