@@ -131,7 +131,7 @@ def test_0007_up_and_down_on_postgresql(database_url: str, is_postgres: bool) ->
 def test_the_schema_has_one_head() -> None:
     from alembic.script import ScriptDirectory
 
-    assert ScriptDirectory.from_config(alembic_config()).get_heads() == ["0011_costing"]
+    assert ScriptDirectory.from_config(alembic_config()).get_heads() == ["0012_tracking"]
 
 
 def test_the_migrations_build_the_tables_exactly(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
@@ -197,6 +199,10 @@ items = Table(
     Column("unit_cost_e4", BigInteger, nullable=True),  # unit cost in ten-thousandths
     # How stock is valued: average | fifo (0011_costing).
     Column("cost_method", String(10), nullable=False, default="average", server_default="average"),
+    # How units are told apart: none | lot | serial; and how many decimal places a quantity of the
+    # item has (0-6): its quantities are stored as integers in units of 10**-decimals (0012_tracking).
+    Column("tracking", String(10), nullable=False, default="none", server_default="none"),
+    Column("decimals", Integer, nullable=False, default=0, server_default="0"),
     Column("archived", Boolean, nullable=False, default=False),
     Column("version", Integer, nullable=False, default=1),
     Column("deleted_at", UTCDateTime(), nullable=True),  # deleted items keep their ledger history
@@ -320,6 +326,9 @@ movements = Table(
     # null on transfers (the item's value does not change) and on movements made before costing.
     Column("unit_cost_e4", BigInteger, nullable=True),
     Column("cost_e4", BigInteger, nullable=True),
+    # True when the entry names lots or serials (rows in movement_lots), so that reads of untracked
+    # entries skip that table (0012_tracking).
+    Column("tracked", Boolean, nullable=False, default=False, server_default=false()),
     _created(),
     Index(None, "workspace_id", "id"),
     Index(None, "item_id", "location_id", "id"),
@@ -352,7 +361,51 @@ cost_layers = Table(
     Column("unit_cost_e4", BigInteger, nullable=False),
     Column("units_received", BigInteger, nullable=False),
     Column("units_remaining", BigInteger, nullable=False),
+    Column("lot_id", ID, nullable=True),  # the lot or serial received (0012_tracking)
     _created(),
+)
+
+# Lots and serial numbers (0012_tracking). A lot-tracked item's batches (a number unique per item,
+# optional expiry and manufacturing dates), and a serial-tracked item's units, one row per serial
+# number (kind 'serial'). Rows are made on first receipt and never deleted while the item exists.
+lots = Table(
+    "lots",
+    metadata,
+    _id(),
+    _workspace(),
+    Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(10), nullable=False),  # lot | serial
+    Column("number", String(64), nullable=False),
+    Column("expires_on", Date, nullable=True),
+    Column("manufactured_on", Date, nullable=True),
+    Column("expiring_announced_at", UTCDateTime(), nullable=True),  # lot.expiring was emitted
+    _created(),
+    UniqueConstraint("item_id", "number"),
+    Index(None, "workspace_id", "expires_on", "id"),
+    Index(None, "workspace_id", "item_id", "id"),
+)
+# Units of each lot at each location; per (item, location) they sum to stock_levels.on_hand.
+lot_levels = Table(
+    "lot_levels",
+    metadata,
+    Column("lot_id", ID, ForeignKey("lots.id", ondelete="CASCADE"), primary_key=True),
+    Column("location_id", ID, ForeignKey("locations.id", ondelete="CASCADE"), primary_key=True),
+    _workspace(),
+    Column("item_id", ID, nullable=False),
+    Column("warehouse_id", ID, nullable=False),
+    Column("on_hand", BigInteger, nullable=False),
+    _updated(),
+    Index(None, "item_id", "location_id"),
+)
+# The lots (or serials) a ledger entry added to or took from, with their signed units.
+movement_lots = Table(
+    "movement_lots",
+    metadata,
+    Column("movement_id", ID, ForeignKey("movements.id", ondelete="CASCADE"), primary_key=True),
+    Column("lot_id", ID, ForeignKey("lots.id", ondelete="CASCADE"), primary_key=True),
+    _workspace(),
+    Column("units", BigInteger, nullable=False),
+    Index(None, "lot_id", "movement_id"),
 )
 # The oldest layer an item has left.
 Index(
@@ -412,6 +465,7 @@ reservations = Table(
     Column("reference", String(200), nullable=True),
     Column("actor_type", String(20), nullable=False),
     Column("actor_id", ID, nullable=True),
+    Column("lot_id", ID, nullable=True),  # a hold on one lot of a lot-tracked item (0012_tracking)
     _created(),
     _updated(),
     Index(None, "item_id", "location_id", "status"),
