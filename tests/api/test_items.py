@@ -29,6 +29,8 @@ def test_create_and_read_an_item(tenant: Tenant) -> None:
         "reorderPoint",
         "unitCost",
         "costMethod",
+        "tracking",
+        "decimals",
         "tags",
         "archived",
         "createdAt",
@@ -36,6 +38,7 @@ def test_create_and_read_an_item(tenant: Tenant) -> None:
     }
     assert item["id"].startswith("itm_")
     assert item["costMethod"] == "average"
+    assert (item["tracking"], item["decimals"]) == ("none", 0)
     assert (item["sku"], item["unit"], item["unitCost"], item["reorderPoint"]) == (
         "BOLT-M6",
         "each",

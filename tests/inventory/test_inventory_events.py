@@ -55,7 +55,7 @@ def _level(item: str, location: dict[str, Any], on_hand: int, reserved: int, mov
 
 
 def _hold(reservation: dict[str, Any], type: str) -> Any:
-    keys = ("itemId", "locationId", "units", "status")
+    keys = ("itemId", "locationId", "units", "lotNumber", "status")
     return type, {"reservationId": reservation["id"], **{key: reservation[key] for key in keys}}
 
 

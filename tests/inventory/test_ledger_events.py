@@ -26,7 +26,17 @@ class Feed:
 
 
 def _movement_created(movement: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    keys = ("type", "itemId", "locationId", "warehouseId", "units", "balanceAfter", "reference")
+    keys = (
+        "type",
+        "itemId",
+        "locationId",
+        "warehouseId",
+        "units",
+        "balanceAfter",
+        "reference",
+        "lots",
+        "serials",
+    )
     return "movement.created", {"movementId": movement["id"], **{key: movement[key] for key in keys}}
 
 

@@ -23,6 +23,8 @@ MOVEMENT_KEYS = {
     "reservationId",
     "unitCost",
     "costAmount",
+    "lots",
+    "serials",
     "actorType",
     "actorId",
     "requestId",
@@ -121,11 +123,19 @@ def test_units_must_fit_the_type(tenant: Tenant) -> None:
         param="type",
         details={"type": ["The field type must be one of: 'receive', 'issue' or 'adjust'."]},
     )
+    whole = f"The field units must be a whole number for item {item['sku']} (unit each); got 1.5."
     assert_error(
         move(tenant, "receive", item["id"], location["id"], 1.5),
         "validation_error",
+        message=whole,
         param="units",
-        details={"units": ["The field units must be an integer."]},
+        details={"units": [whole]},
+    )
+    assert_error(
+        move(tenant, "receive", item["id"], location["id"], "2"),
+        "validation_error",
+        param="units",
+        details={"units": ["The field units must be a number."]},
     )
 
 
@@ -227,6 +237,8 @@ def test_stock_levels_and_item_totals(tenant: Tenant) -> None:
         "warehouseId",
         "onHand",
         "reserved",
+        "lots",
+        "serials",
         "available",
     }
     totals = tenant.get(f"/api/v1/items/{item['id']}/stock").json()

@@ -226,6 +226,8 @@ def test_stock_levels_filter_sort_and_page(tenant: Tenant, other_tenant: Tenant)
             "warehouseId": north["id"],
             "onHand": 8,
             "reserved": 6,
+            "lots": [],
+            "serials": [],
             "available": 2,
         }
     ]

@@ -46,6 +46,7 @@ _TEMPLATES: dict[str, str] = {
     "enum": "The {noun} {name} must be one of: {expected}.",
     "datetime_type": "The {noun} {name} must be an ISO 8601 date-time.",
     "datetime_parsing": "The {noun} {name} must be an ISO 8601 date-time.",
+    "date_parsing": "The {noun} {name} must be a date (YYYY-MM-DD).",
     "datetime_from_date_parsing": "The {noun} {name} must be an ISO 8601 date-time.",
     "timezone_aware": "The {noun} {name} must include a time zone.",
     "timestamp_range": "The {noun} {name} must be {range}.",  # api/timestamps.py

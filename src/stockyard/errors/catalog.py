@@ -267,6 +267,22 @@ DUPLICATE_SKU = ErrorSpec(
     "SKUs are unique per workspace, compared case-insensitively.",
     "Use another SKU, or update the existing item.",
 )
+LOT_CONFLICT = ErrorSpec(
+    "lot_conflict",
+    CONFLICT_CATEGORY,
+    "This lot exists with other dates.",
+    "A lot number is unique per item; its expiry and manufacturing dates are set by its first "
+    "receipt and a later receipt that names other dates is refused.",
+    "Send the lot's stored dates (GET /api/v1/lots?itemId=...) or none, or use another lot number.",
+)
+DUPLICATE_SERIAL = ErrorSpec(
+    "duplicate_serial",
+    CONFLICT_CATEGORY,
+    "This serial number is already in stock.",
+    "A serial number is one unit: it can be on hand in one place only. `param` names the field and "
+    "the message names the serial.",
+    "Check the serial (GET /api/v1/serials/{itemId}/{serial}); receive it again only after it was issued.",
+)
 SLUG_TAKEN = ErrorSpec(
     "slug_taken",
     CONFLICT_CATEGORY,
@@ -378,8 +394,25 @@ ITEM_HAS_STOCK = ErrorSpec(
     "item_has_stock",
     UNPROCESSABLE_CATEGORY,
     "The item still has stock on hand.",
-    "An item with stock on hand cannot be deleted, nor change its cost method.",
-    "Issue or adjust its stock to zero first, or archive the item instead.",
+    "An item with stock on hand cannot be deleted, nor change its cost method or tracking; an item "
+    "with ledger entries cannot change its decimals (its quantities would change meaning).",
+    "Issue or adjust its stock to zero first, or create a new item (or archive this one).",
+)
+TRACKING_MISMATCH = ErrorSpec(
+    "tracking_mismatch",
+    UNPROCESSABLE_CATEGORY,
+    "The request does not fit how the item is tracked.",
+    "A lot-tracked item is received with `lotNumber`; a serial-tracked item moves with `serials`; an "
+    "untracked item takes neither. `param` names the field to add or remove.",
+    "Read the item's `tracking` (GET /api/v1/items/{id}) and send the fields it needs.",
+)
+SERIAL_NOT_AVAILABLE = ErrorSpec(
+    "serial_not_available",
+    UNPROCESSABLE_CATEGORY,
+    "A serial number is not on hand where the request takes it from.",
+    "Issues, downward adjustments and transfers take serials that are on hand at their location. The "
+    "message names the first serial that is not.",
+    "Find the serial (GET /api/v1/serials/{itemId}/{serial}) and move it from where it is.",
 )
 INVALID_STATE = ErrorSpec(
     "invalid_state",

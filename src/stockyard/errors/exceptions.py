@@ -47,3 +47,9 @@ def validation_failed(details: Mapping[str, list[str]]) -> StockyardError:
     fields = list(details)
     param = fields[0] if len(fields) == 1 and fields[0] != BODY else None
     return StockyardError(VALIDATION_ERROR, details=details, param=param)
+
+
+def field_invalid(param: str, message: str) -> StockyardError:
+    """A `validation_error` about one field that only the domain can judge (it depends on stored
+    data, such as an item's decimals): `param` names it and `details` carries the message."""
+    return StockyardError(VALIDATION_ERROR, message, param=param, details={param: [message]})

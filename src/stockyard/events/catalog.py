@@ -22,37 +22,59 @@ class ItemUpdatedData(ItemData):
     changed: list[str]
 
 
+# A quantity in the item's unit: an integer, or a number with the item's decimals (2.375).
+Quantity = int | float
+
+
+class MovementLotData(TypedDict):
+    lotId: str
+    lotNumber: str
+    expiresOn: str | None
+    units: Quantity
+
+
 class MovementData(TypedDict):
     movementId: str
     type: str
     itemId: str
     locationId: str
     warehouseId: str
-    units: int
-    balanceAfter: int
+    units: Quantity
+    balanceAfter: Quantity
     reference: str | None
+    lots: list[MovementLotData]
+    serials: list[str]
 
 
 class StockChangedData(TypedDict):
     itemId: str
     locationId: str
     warehouseId: str
-    onHand: int
-    reserved: int
-    available: int
+    onHand: Quantity
+    reserved: Quantity
+    available: Quantity
     movementId: str | None
 
 
 class StockLowData(TypedDict):
     itemId: str
     sku: str
-    available: int
+    available: Quantity
     reorderPoint: int
+
+
+class LotExpiringData(TypedDict):
+    lotId: str
+    itemId: str
+    sku: str
+    lotNumber: str
+    expiresOn: str
+    onHand: Quantity
 
 
 class TransferLineData(TypedDict):
     itemId: str
-    units: int
+    units: Quantity
 
 
 class TransferData(TypedDict):
@@ -66,7 +88,8 @@ class ReservationData(TypedDict):
     reservationId: str
     itemId: str
     locationId: str
-    units: int
+    units: Quantity
+    lotNumber: str | None
     status: str
 
 
@@ -163,6 +186,28 @@ CATALOG: dict[EventType, tuple[str, type, dict[str, Any]]] = {
             "units": 40,
             "balanceAfter": 40,
             "reference": "PO-1042",
+            "lots": [
+                {
+                    "lotId": "lot_01JD8Z8D3E4F5G6H7J8K9M0N1P",
+                    "lotNumber": "L-2026-11",
+                    "expiresOn": "2027-05-31",
+                    "units": 40,
+                }
+            ],
+            "serials": [],
+        },
+    ),
+    EventType.LOT_EXPIRING: (
+        "A lot with units on hand came within the expiry warning window "
+        "(STOCKYARD_LOT_EXPIRY_WARNING_DAYS, 30 days unless set); once per lot.",
+        LotExpiringData,
+        {
+            "lotId": "lot_01JD8Z8D3E4F5G6H7J8K9M0N1P",
+            "itemId": _ITEM["itemId"],
+            "sku": "BOLT-M6",
+            "lotNumber": "L-2026-11",
+            "expiresOn": "2027-05-31",
+            "onHand": 40,
         },
     ),
     EventType.TRANSFER_CREATED: (
@@ -183,6 +228,7 @@ CATALOG: dict[EventType, tuple[str, type, dict[str, Any]]] = {
                 "reservationId": "res_01JD8ZA5F6G7H8J9K0M1N2P3Q4",
                 **_PLACE,
                 "units": 5,
+                "lotNumber": None,
                 "status": {"created": "active"}.get(type.value.split(".")[1], type.value.split(".")[1]),
             },
         )
@@ -286,7 +332,7 @@ def data_keys(type: EventType) -> frozenset[str]:
     return frozenset(typing.get_type_hints(CATALOG[type][1]))
 
 
-_JSON_NAMES = {str: "string", int: "integer", bool: "boolean", type(None): "null"}
+_JSON_NAMES = {str: "string", int: "integer", float: "number", bool: "boolean", type(None): "null"}
 
 
 def _field_type(annotation: Any) -> str:

@@ -17,6 +17,7 @@ class EventType(StrEnum):
     STOCK_LOW = "stock.low"
     MOVEMENT_CREATED = "movement.created"
     TRANSFER_CREATED = "transfer.created"
+    LOT_EXPIRING = "lot.expiring"
     RESERVATION_CREATED = "reservation.created"
     RESERVATION_RELEASED = "reservation.released"
     RESERVATION_CONSUMED = "reservation.consumed"

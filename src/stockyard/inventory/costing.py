@@ -22,6 +22,7 @@ An increase that names no unit cost (an adjustment, a count found more, a receip
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -45,6 +46,7 @@ class _Layer:
     id: str
     unit_cost_e4: int
     remaining: int
+    lot_id: str | None = None  # the lot or serial it received (lot- and serial-tracked items)
     fresh: bool = False  # made in this transaction (inserted by `save`, not updated)
     touched: bool = False
 
@@ -55,6 +57,7 @@ class _State:
     units: int
     value_e4: int
     price_e4: int | None  # the item's unitCost
+    scale: int = 1  # 10**decimals: `units` counts 1/scale of the item's unit, costs are per whole unit
     changed: bool = False
     layers: list[_Layer] | None = None  # FIFO: the open layers, oldest first, once read
 
@@ -63,7 +66,7 @@ class _State:
 class Valued:
     unit_cost_e4: int | None  # what one unit cost (increases), None for decreases
     cost_e4: int  # signed: the value added (> 0) or taken away (< 0)
-    layer_id: str | None = None  # the FIFO layer an increase made
+    layer_ids: tuple[str, ...] = ()  # the FIFO layers an increase made (one per lot it added to)
 
 
 @dataclass(slots=True)
@@ -101,6 +104,7 @@ class Costing:
                 units=int(row.units),
                 value_e4=int(row.value_e4),
                 price_e4=None if row.unit_cost_e4 is None else int(row.unit_cost_e4),
+                scale=10 ** int(row.decimals),
             )
 
     async def _read(self, item_ids: list[str]) -> dict[str, Any]:
@@ -111,39 +115,61 @@ class Costing:
         return {row.item_id: row for row in rows}
 
     async def increase(
-        self, item_id: str, units: int, unit_cost_e4: int | None, *, receipt: bool, now: datetime
+        self,
+        item_id: str,
+        units: int,
+        unit_cost_e4: int | None,
+        *,
+        receipt: bool,
+        now: datetime,
+        lots: Sequence[tuple[str | None, int]] = (),
     ) -> Valued:
+        """`units` (of 1/scale of the item's unit) added at `unit_cost_e4` per whole unit; `lots`
+        says which lots received how many (a FIFO layer per lot)."""
         state = self._states[item_id]
         if unit_cost_e4 is None:
             unit_cost_e4 = _default_cost(state, receipt=receipt)
-        value = units * unit_cost_e4
+        value = _worth(units, unit_cost_e4, state.scale)
         state.units += units
         state.value_e4 += value
         state.changed = True
         if state.method is CostMethod.FIFO:
             layers = await self._open_layers(item_id, state)
-            layers.append(_Layer(new_id("lyr"), unit_cost_e4, units, fresh=True))
-            self._fresh_layers.append((item_id, layers[-1], units, now))
-            return Valued(unit_cost_e4, value, layers[-1].id)
+            made: list[str] = []
+            for lot_id, lot_units in lots or [(None, units)]:
+                layers.append(_Layer(new_id("lyr"), unit_cost_e4, lot_units, lot_id, fresh=True))
+                self._fresh_layers.append((item_id, layers[-1], lot_units, now))
+                made.append(layers[-1].id)
+            return Valued(unit_cost_e4, value, tuple(made))
         return Valued(unit_cost_e4, value)
 
-    async def decrease(self, item_id: str, units: int) -> Valued:
+    async def decrease(
+        self, item_id: str, units: int, *, lots: Sequence[tuple[str | None, int]] = ()
+    ) -> Valued:
+        """`units` taken away; a FIFO item's lot-tracked units consume the layers of their own lots."""
         state = self._states[item_id]
         if state.method is CostMethod.FIFO:
+            layers = await self._open_layers(item_id, state)
             cost = 0
-            left = units
-            for layer in await self._open_layers(item_id, state):
-                if not left:
-                    break
-                taken = min(layer.remaining, left)
-                if not taken:
-                    continue
-                layer.remaining -= taken
-                layer.touched = True
-                cost += taken * layer.unit_cost_e4
-                left -= taken
-            if left:  # the layers always hold the units on hand: a broken invariant, not bad input
-                raise AssertionError(f"FIFO layers of item {item_id} hold fewer units than its stock")
+            for lot_id, lot_units in lots or [(None, units)]:
+                left = lot_units
+                # The lot's own layers first; then (units received before tracking began) any.
+                for own in (True, False):
+                    for layer in layers:
+                        if not left:
+                            break
+                        if own and lot_id is not None and layer.lot_id != lot_id:
+                            continue
+                        taken = min(layer.remaining, left)
+                        if not taken:
+                            continue
+                        before = _worth(layer.remaining, layer.unit_cost_e4, state.scale)
+                        layer.remaining -= taken
+                        layer.touched = True
+                        cost += before - _worth(layer.remaining, layer.unit_cost_e4, state.scale)
+                        left -= taken
+                if left:  # the layers always hold the units on hand: a broken invariant, not bad input
+                    raise AssertionError(f"FIFO layers of item {item_id} hold fewer units than its stock")
         else:
             cost = _share(state.value_e4, units, state.units)
         state.units -= units
@@ -154,7 +180,9 @@ class Costing:
     async def _open_layers(self, item_id: str, state: _State) -> list[_Layer]:
         if state.layers is None:
             rows = await self.conn.execute(_OPEN_LAYERS, {"item_id": item_id})
-            state.layers = [_Layer(row.id, int(row.unit_cost_e4), int(row.units_remaining)) for row in rows]
+            state.layers = [
+                _Layer(row.id, int(row.unit_cost_e4), int(row.units_remaining), row.lot_id) for row in rows
+            ]
         return state.layers
 
     async def save(self, movement_of_layer: dict[str, str], now: datetime) -> None:
@@ -183,6 +211,7 @@ class Costing:
                         "unit_cost_e4": layer.unit_cost_e4,
                         "units_received": received,
                         "units_remaining": layer.remaining,
+                        "lot_id": layer.lot_id,
                         "created_at": at,
                     }
                     for item_id, layer, received, at in fresh
@@ -207,8 +236,15 @@ def _default_cost(state: _State, *, receipt: bool) -> int:
     if receipt and state.price_e4 is not None:
         return state.price_e4
     if state.units > 0:
-        return _share(state.value_e4, 1, state.units)
+        return _share(state.value_e4 * state.scale, 1, state.units)
     return state.price_e4 or 0
+
+
+def _worth(units: int, unit_cost_e4: int, scale: int) -> int:
+    """What `units` (of 1/scale of a whole unit) cost at `unit_cost_e4` per whole unit, rounded half up."""
+    if scale == 1:
+        return units * unit_cost_e4
+    return (2 * units * unit_cost_e4 + scale) // (2 * scale)
 
 
 def _share(value_e4: int, units: int, of_units: int) -> int:
@@ -227,6 +263,7 @@ def _read_costs(which: Any) -> Any:
             item_costs.c.value_e4,
             items.c.cost_method,
             items.c.unit_cost_e4,
+            items.c.decimals,
         )
         .join(items, items.c.id == item_costs.c.item_id)
         .where(which)
@@ -238,7 +275,7 @@ def _read_costs(which: Any) -> Any:
 _READ_ONE = _read_costs(item_costs.c.item_id == bindparam("item_id"))
 _READ_MANY = _read_costs(item_costs.c.item_id.in_(bindparam("item_ids", expanding=True)))
 _OPEN_LAYERS = (
-    select(cost_layers.c.id, cost_layers.c.unit_cost_e4, cost_layers.c.units_remaining)
+    select(cost_layers.c.id, cost_layers.c.unit_cost_e4, cost_layers.c.units_remaining, cost_layers.c.lot_id)
     .where(cost_layers.c.item_id == bindparam("item_id"), cost_layers.c.units_remaining > 0)
     .order_by(cost_layers.c.created_at, cost_layers.c.id)
 )

@@ -29,6 +29,7 @@ from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import item_costs, item_tags, items, stock_levels, tags
 from stockyard.errors import StockyardError, catalog
+from stockyard.errors.exceptions import field_invalid
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit, emit_many
 
@@ -44,6 +45,8 @@ class ItemRecord:
     reorder_point: int | None
     unit_cost: Decimal | None
     cost_method: str
+    tracking: str
+    decimals: int
     archived: bool
     tags: list[str]
     version: int
@@ -62,6 +65,8 @@ class ItemChanges(TypedDict, total=False):
     reorder_point: int | None
     unit_cost: Decimal | None
     cost_method: str
+    tracking: str
+    decimals: int
     tags: list[str] | None
     archived: bool
 
@@ -123,6 +128,8 @@ def _new_row(workspace_id: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         "reorder_point": fields.get("reorder_point"),
         "unit_cost_e4": _cost_to_storage(fields.get("unit_cost")),
         "cost_method": fields.get("cost_method") or "average",
+        "tracking": fields.get("tracking") or "none",
+        "decimals": int(fields.get("decimals") or 0),
         "archived": bool(fields.get("archived", False)),
         "version": 1,
     }
@@ -430,6 +437,57 @@ class ItemStore(WorkspaceStore):
                     param="costMethod",
                 )
 
+    async def _refuse_tracking_changes(self, updates: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """422 item_has_stock for a new `tracking` while the item has stock (its units are not in lots
+        or serials, or are), and for new `decimals` once it has ledger entries (their quantities would
+        change meaning); 400 for a serial-tracked item with decimals."""
+        wanted = {
+            item_id: fields
+            for item_id, fields in updates
+            if fields.get("tracking") is not None or fields.get("decimals") is not None
+        }
+        if not wanted:
+            return
+        on_hand = func.coalesce(func.sum(stock_levels.c.on_hand), 0)
+        entries = func.coalesce(func.sum(stock_levels.c.movement_count), 0)
+        rows = await self.conn.execute(
+            select(
+                items.c.id,
+                items.c.sku,
+                items.c.tracking,
+                items.c.decimals,
+                on_hand.label("on_hand"),
+                entries.label("entries"),
+            )
+            .outerjoin(stock_levels, stock_levels.c.item_id == items.c.id)
+            .where(items.c.workspace_id == self.workspace_id, items.c.id.in_(sorted(wanted)))
+            .group_by(items.c.id, items.c.sku, items.c.tracking, items.c.decimals)
+        )
+        for row in rows:
+            fields = wanted[row.id]
+            tracking = fields.get("tracking") or row.tracking
+            decimals = row.decimals if fields.get("decimals") is None else fields["decimals"]
+            if tracking != row.tracking and row.on_hand:
+                raise StockyardError(
+                    catalog.ITEM_HAS_STOCK,
+                    f"Item {row.sku} has stock on hand tracked as {row.tracking}; its tracking can change "
+                    "only when it has none.",
+                    param="tracking",
+                )
+            if decimals != row.decimals and row.entries:
+                raise StockyardError(
+                    catalog.ITEM_HAS_STOCK,
+                    f"Item {row.sku} has ledger entries counted with {row.decimals} decimals; its decimals "
+                    "cannot change (create a new item for the new precision).",
+                    param="decimals",
+                )
+            if tracking == "serial" and decimals:
+                raise field_invalid(
+                    "decimals",
+                    f"Item {row.sku} would be serial-tracked with {decimals} decimals: a serial-tracked "
+                    "item counts whole units, so decimals must be 0.",
+                )
+
     async def update_many(
         self,
         by: Acting,
@@ -443,6 +501,7 @@ class ItemStore(WorkspaceStore):
         Sent `tags` replace the item's tags (None: no tags), looked up in `tag_ids` as on insert."""
         now = utcnow()
         await self._refuse_cost_method_changes_with_stock(updates)
+        await self._refuse_tracking_changes(updates)
         for item_id, fields in updates:
             try:
                 await self.conn.execute(

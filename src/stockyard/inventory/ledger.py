@@ -34,9 +34,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Row, and_, bindparam, func, select, tuple_, update
+from sqlalchemy import Row, and_, bindparam, func, select, tuple_, update
 
 from stockyard.core.actor import Acting, columns
 from stockyard.core.clock import utcnow
@@ -51,6 +52,9 @@ from stockyard.events.model import EventType
 from stockyard.events.outbox import emit_many
 from stockyard.inventory import scope
 from stockyard.inventory.costing import Costing
+from stockyard.inventory.holds import holding
+from stockyard.inventory.lots import LotBook, LotPart, LotSpec, Tracking, parts_of_movements
+from stockyard.inventory.quantities import Quantity, described, to_quantity
 
 Pair = tuple[str, str]  # (item_id, location_id)
 
@@ -71,8 +75,8 @@ class MovementRecord:
     item_id: str
     location_id: str
     warehouse_id: str
-    units: int
-    balance_after: int
+    units: Quantity  # in the item's unit (an int for whole-unit items)
+    balance_after: Quantity
     sequence: int
     reason: str | None
     reference: str | None
@@ -85,6 +89,8 @@ class MovementRecord:
     created_at: datetime
     unit_cost_e4: int | None  # what one unit cost (increases); None for decreases and transfers
     cost_e4: int | None  # value added (> 0) or taken away (< 0); None for transfers and older entries
+    lots: list[LotPart]  # lot-tracked items: the lots added to or taken from (units in the item's unit)
+    serials: list[str]  # serial-tracked items: the serials moved
 
     @property
     def unit_cost(self) -> Decimal | None:
@@ -96,8 +102,42 @@ class MovementRecord:
         return None if self.cost_e4 is None else from_e4(abs(self.cost_e4))
 
 
-def movement_record(row: Row[Any] | dict[str, Any]) -> MovementRecord:
-    return from_row(MovementRecord, row)
+def movement_record(
+    row: Row[Any] | dict[str, Any], decimals: int, kind: Tracking, parts: Sequence[LotPart] = ()
+) -> MovementRecord:
+    """A ledger row as its record: quantities in the item's unit (`decimals` places), with its lots
+    (`kind` lot) or serials (`kind` serial)."""
+    values = row._mapping if isinstance(row, Row) else row
+    return from_row(
+        MovementRecord,
+        row,
+        units=to_quantity(values["units"], decimals),
+        balance_after=to_quantity(values["balance_after"], decimals),
+        lots=[
+            LotPart(part.lot_id, part.number, part.expires_on, to_quantity(part.units, decimals))  # type: ignore[arg-type]
+            for part in parts
+        ]
+        if kind is Tracking.LOT
+        else [],
+        serials=[part.number for part in parts] if kind is Tracking.SERIAL else [],
+    )
+
+
+def select_movements() -> Any:
+    """Ledger rows with what reading them back needs of their item (its decimals and tracking)."""
+    return select(
+        movements, items.c.decimals.label("item_decimals"), items.c.tracking.label("item_tracking")
+    ).join(items, items.c.id == movements.c.item_id)
+
+
+async def read_movements(conn: Connection, rows: Iterable[Row[Any]]) -> list[MovementRecord]:
+    """Records of rows from `select_movements()`, with the lots or serials of tracked entries."""
+    rows = list(rows)
+    parts = await parts_of_movements(conn, [row.id for row in rows if row.tracked])
+    return [
+        movement_record(row, int(row.item_decimals), Tracking(row.item_tracking), parts.get(row.id, ()))
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +153,9 @@ class Ref:
 class ItemRef:
     id: str
     sku: str
+    tracking: Tracking = Tracking.NONE
+    decimals: int = 0  # quantities are stored in units of 10**-decimals
+    unit: str = "each"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +189,8 @@ class Posting:
     stocktake_id: str | None = None
     reservation_id: str | None = None
     unit_cost_e4: int | None = None  # a receipt's unitCost; None: the item's cost rules decide
+    lot: LotSpec | None = None  # lot-tracked items: the lot named (required to add units)
+    serials: tuple[str, ...] = ()  # serial-tracked items: the serials moved (as many as units)
 
 
 UNVALUED = frozenset({MovementType.TRANSFER_OUT, MovementType.TRANSFER_IN})  # value stays with the item
@@ -228,7 +273,7 @@ def _many_keys(*columns: Any) -> Any:
 
 _LOCK_ITEMS = _Keyed.build(
     lambda keyed: (
-        select(items.c.id, items.c.sku)
+        select(items.c.id, items.c.sku, items.c.tracking, items.c.decimals, items.c.unit)
         .where(
             items.c.workspace_id == bindparam("workspace_id"), items.c.deleted_at.is_(None), keyed(items.c.id)
         )
@@ -280,14 +325,6 @@ _LOCK_LEVELS = _Keyed.build(
 _CREATE_LEVELS = per_backend(
     lambda insert: insert(stock_levels).on_conflict_do_nothing(index_elements=["item_id", "location_id"])
 )
-
-
-def holding(now: Any) -> ColumnElement[bool]:
-    """A reservation holds its units while it is active and not yet expired at `now`.
-
-    The one definition of "held": expired holds stop counting by this comparison alone.
-    """
-    return and_(reservations.c.status == "active", reservations.c.expires_at > now)
 
 
 _RESERVED = _Keyed.build(
@@ -369,7 +406,10 @@ class Ledger:
         found_items: dict[str, ItemRef] = {}
         if item_ids:
             rows = await self.conn.execute(*_LOCK_ITEMS.bind(item_ids, workspace_id=self.workspace_id))
-            found_items = {row.id: ItemRef(row.id, row.sku) for row in rows}
+            found_items = {
+                row.id: ItemRef(row.id, row.sku, Tracking(row.tracking), int(row.decimals), row.unit)
+                for row in rows
+            }
         found_locations = await self.lock_locations(location_ids, exclusive=exclusive_locations)
         for ref in refs:
             pool: dict[str, Any] = found_items if ref.kind == "item" else found_locations
@@ -501,12 +541,20 @@ class Ledger:
     ) -> list[MovementRecord]:
         for posting in postings:
             ensure_open(acquired.locations[posting.location_id], stocktake_id=stocktake_id)
+        now = utcnow()
+        book: LotBook | None = None
+        if any(
+            acquired.items[p.item_id].tracking is not Tracking.NONE or p.lot or p.serials for p in postings
+        ):
+            book = LotBook(self.conn, self.workspace_id, now.date(), locked.exclude_reservation)
+            await book.prepare(postings, acquired.items, now)
         balances = {pair: level.on_hand for pair, level in locked.levels.items()}
         counts = {pair: level.movement_count for pair, level in locked.levels.items()}
         decreases = any(p.units < 0 and p.type is not MovementType.COUNT for p in postings)
         reserved = await self.reserved(locked) if decreases else {}
-        now = utcnow()
         rows: list[dict[str, Any]] = []
+        parts_of: dict[str, list[LotPart]] = {}
+        previous: list[LotPart] = []
         actor = self.ctx.actor
         for posting in postings:
             pair = (posting.item_id, posting.location_id)
@@ -514,15 +562,26 @@ class Ledger:
             if posting.units < 0 and posting.type is not MovementType.COUNT:
                 available = balance - reserved.get(pair, 0)
                 if -posting.units > available:
-                    raise self._insufficient(posting, acquired, max(available, 0))
+                    raise self.insufficient(posting, acquired, max(available, 0))
             balance += posting.units
             if balance < 0:  # a count never asks for this; kept as the last line of defence
-                raise self._insufficient(posting, acquired, balances[pair])
+                raise self.insufficient(posting, acquired, balances[pair])
             balances[pair] = balance
+            movement_id = new_id("mov")
+            if book is not None:
+                previous = await book.parts(
+                    posting,
+                    acquired.items[posting.item_id],
+                    acquired.locations[posting.location_id],
+                    previous,
+                    partial(self.insufficient, posting, acquired, of_lots=True),
+                )
+                if previous:
+                    parts_of[movement_id] = previous
             counts[pair] += 1
             rows.append(
                 {
-                    "id": new_id("mov"),
+                    "id": movement_id,
                     "workspace_id": self.workspace_id,
                     "type": posting.type.value,
                     "item_id": posting.item_id,
@@ -538,13 +597,16 @@ class Ledger:
                     "reservation_id": posting.reservation_id,
                     **columns(actor),
                     "request_id": actor.request_id,
+                    "tracked": movement_id in parts_of,
                     "created_at": now,
                 }
             )
         if not rows:
             return []
-        made_layers = await self._value(postings, rows, locked, now)
+        made_layers = await self._value(postings, rows, parts_of, locked, now)
         await self.conn.execute(_INSERT_MOVEMENTS, rows)
+        if book is not None:
+            await book.save(parts_of, now)
         if locked.costing is not None:
             await locked.costing.save(made_layers, now)
         changed = sorted({(row["item_id"], row["location_id"]) for row in rows})
@@ -564,11 +626,20 @@ class Ledger:
         for pair in changed:
             locked.levels[pair].on_hand = balances[pair]
             locked.levels[pair].movement_count = counts[pair]
-        await self._announce(rows, changed, locked, now)
-        return [movement_record(row) for row in rows]
+        await self._announce(rows, changed, locked, parts_of, acquired.items, now)
+        return [
+            movement_record(row, item.decimals, item.tracking, parts_of.get(row["id"], ()))
+            for row in rows
+            for item in (acquired.items[row["item_id"]],)
+        ]
 
     async def _value(
-        self, postings: Sequence[Posting], rows: list[dict[str, Any]], locked: Locked, now: datetime
+        self,
+        postings: Sequence[Posting],
+        rows: list[dict[str, Any]],
+        parts_of: dict[str, list[LotPart]],
+        locked: Locked,
+        now: datetime,
     ) -> dict[str, str]:
         """Each entry's cost at its item's cost method (inventory/costing.py), in posting order; the
         FIFO layers made, each with its movement's id."""
@@ -579,6 +650,7 @@ class Ledger:
                 continue
             if locked.costing is None:
                 raise AssertionError("stock levels locked without their costs cannot take this posting")
+            lots = [(part.lot_id, abs(part.units)) for part in parts_of.get(row["id"], ())]
             if posting.units > 0:
                 valued = await locked.costing.increase(
                     posting.item_id,
@@ -586,16 +658,23 @@ class Ledger:
                     posting.unit_cost_e4,
                     receipt=posting.type is MovementType.RECEIVE,
                     now=now,
+                    lots=lots,
                 )
             else:
-                valued = await locked.costing.decrease(posting.item_id, -posting.units)
+                valued = await locked.costing.decrease(posting.item_id, -posting.units, lots=lots)
             row["unit_cost_e4"], row["cost_e4"] = valued.unit_cost_e4, valued.cost_e4
-            if valued.layer_id is not None:
-                made_layers[valued.layer_id] = row["id"]
+            for layer_id in valued.layer_ids:
+                made_layers[layer_id] = row["id"]
         return made_layers
 
     async def _announce(
-        self, rows: list[dict[str, Any]], changed: list[Pair], locked: Locked, now: datetime
+        self,
+        rows: list[dict[str, Any]],
+        changed: list[Pair],
+        locked: Locked,
+        parts_of: dict[str, list[LotPart]],
+        items_by_id: dict[str, ItemRef],
+        now: datetime,
     ) -> None:
         """The events of this posting, in its transaction (a refused or rolled-back write announces
         nothing): movement.created per entry, stock.changed per level, stock.low per item that crossed
@@ -605,24 +684,33 @@ class Ledger:
         last_movement: dict[Pair, str] = {}
         for row in rows:
             last_movement[(row["item_id"], row["location_id"])] = row["id"]
-            batch.append(
-                (
-                    EventType.MOVEMENT_CREATED,
-                    {
-                        "movementId": row["id"],
-                        "type": row["type"],
-                        "itemId": row["item_id"],
-                        "locationId": row["location_id"],
-                        "warehouseId": row["warehouse_id"],
-                        "units": row["units"],
-                        "balanceAfter": row["balance_after"],
-                        "reference": row["reference"],
-                    },
-                    row["warehouse_id"],
-                )
-            )
+            item = items_by_id[row["item_id"]]
+            data = {
+                "movementId": row["id"],
+                "type": row["type"],
+                "itemId": row["item_id"],
+                "locationId": row["location_id"],
+                "warehouseId": row["warehouse_id"],
+                "units": event_number(row["units"], item.decimals),
+                "balanceAfter": event_number(row["balance_after"], item.decimals),
+                "reference": row["reference"],
+            }
+            parts = parts_of.get(row["id"], ())
+            data["lots"] = [
+                {
+                    "lotId": part.lot_id,
+                    "lotNumber": part.number,
+                    "expiresOn": None if part.expires_on is None else part.expires_on.isoformat(),
+                    "units": event_number(part.units, item.decimals),
+                }
+                for part in parts
+                if item.tracking is Tracking.LOT
+            ]
+            data["serials"] = [part.number for part in parts if item.tracking is Tracking.SERIAL]
+            batch.append((EventType.MOVEMENT_CREATED, data, row["warehouse_id"]))
         for pair in changed:
             level, held = locked.levels[pair], reserved.get(pair, 0)
+            decimals = items_by_id[pair[0]].decimals
             batch.append(
                 (
                     EventType.STOCK_CHANGED,
@@ -630,9 +718,9 @@ class Ledger:
                         "itemId": pair[0],
                         "locationId": pair[1],
                         "warehouseId": level.warehouse_id,
-                        "onHand": level.on_hand,
-                        "reserved": held,
-                        "available": level.on_hand - held,
+                        "onHand": event_number(level.on_hand, decimals),
+                        "reserved": event_number(held, decimals),
+                        "available": event_number(level.on_hand - held, decimals),
                         "movementId": last_movement[pair],
                     },
                     level.warehouse_id,
@@ -677,20 +765,28 @@ class Ledger:
         return low
 
     @staticmethod
-    def _insufficient(posting: Posting, acquired: Acquired, available: int) -> StockyardError:
-        sku = acquired.items[posting.item_id].sku
+    def insufficient(
+        posting: Posting, acquired: Acquired, available: int, *, of_lots: bool = False
+    ) -> StockyardError:
+        item = acquired.items[posting.item_id]
         code = acquired.locations[posting.location_id].code
-        requested = -posting.units
+        what = item.sku
+        if of_lots and posting.lot is not None:
+            what = f"{item.sku} lot {posting.lot.number}"
+        elif of_lots:
+            what = f"{item.sku} in unexpired lots"
         return StockyardError(
             catalog.INSUFFICIENT_STOCK,
-            f"Insufficient stock of {sku} at {code}: {available} {_units(available)} available, "
-            f"{requested} requested.",
+            f"Insufficient stock of {what} at {code}: {described(available, item.decimals, item.unit)} "
+            f"available, {to_quantity(-posting.units, item.decimals)} requested.",
             param=posting.param,
         )
 
 
-def _units(count: int) -> str:
-    return "unit" if count == 1 else "units"
+def event_number(stored: int, decimals: int) -> int | float:
+    """A stored quantity as an event's JSON number (exact for the quantities an item can hold)."""
+    value = to_quantity(stored, decimals)
+    return value if isinstance(value, int) else float(value)
 
 
 async def reserved_units(

@@ -6,8 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-
-from sqlalchemy import select
+from typing import Any
 
 from stockyard.core import audit
 from stockyard.core.context import Context
@@ -18,8 +17,19 @@ from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import movements
 from stockyard.inventory import scope
-from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, movement_record
+from stockyard.inventory.ledger import (
+    ItemRef,
+    Ledger,
+    MovementRecord,
+    MovementType,
+    Posting,
+    Ref,
+    read_movements,
+    select_movements,
+)
 from stockyard.inventory.locations import narrowed_to_places
+from stockyard.inventory.lots import LotSpec
+from stockyard.inventory.quantities import to_stored
 
 MANUAL_TYPES = frozenset({MovementType.RECEIVE, MovementType.ISSUE, MovementType.ADJUST})
 
@@ -32,21 +42,28 @@ class MovementRequest:
     type: MovementType  # receive | issue | adjust
     item_id: str
     location_id: str
-    units: int  # positive for receive and issue; non-zero, signed, for adjust
+    units: Decimal | int  # in the item's unit: positive for receive and issue; non-zero, signed, for adjust
     reason: str | None = None
     reference: str | None = None
     unit_cost: Decimal | None = None  # receipts only: what one unit cost
+    lot: LotSpec | None = None  # lot-tracked items
+    serials: tuple[str, ...] = ()  # serial-tracked items
 
-    def posting(self) -> Posting:
-        """The ledger entry this request asks for: an issue takes units away."""
+    def posting(self, item: ItemRef, *, param: str = "units") -> Posting:
+        """The ledger entry this request asks for, in the item's stored units: an issue takes units away.
+        More decimal places than the item allows is a 400 at `param`."""
+        units = to_stored(self.units, item.decimals, param=param, sku=item.sku, unit=item.unit)
         return Posting(
             type=self.type,
             item_id=self.item_id,
             location_id=self.location_id,
-            units=-self.units if self.type is MovementType.ISSUE else self.units,
+            units=-units if self.type is MovementType.ISSUE else units,
+            param=param,
             reason=self.reason,
             reference=self.reference,
             unit_cost_e4=None if self.unit_cost is None else to_e4(self.unit_cost),
+            lot=self.lot,
+            serials=self.serials,
         )
 
 
@@ -60,6 +77,22 @@ class MovementFilter:
     type: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+
+
+def audited(movement: MovementRecord) -> dict[str, Any]:
+    """What the audit log keeps of a movement: its type and units, and the lots or serials it moved;
+    a lot taken after its expiry date (only ever by name) is listed under `expiredLots`."""
+    units = movement.units if isinstance(movement.units, int) else str(movement.units)
+    entry: dict[str, Any] = {"type": movement.type, "units": units}
+    if movement.lots:
+        entry["lots"] = [part.number for part in movement.lots]
+        today = movement.created_at.date()
+        expired = [part.number for part in movement.lots if part.expires_on and part.expires_on < today]
+        if expired:
+            entry["expiredLots"] = expired
+    if movement.serials:
+        entry["serials"] = movement.serials
+    return entry
 
 
 class MovementService:
@@ -77,16 +110,10 @@ class MovementService:
             [Ref("item", request.item_id, "itemId"), Ref("location", request.location_id, "locationId")]
         )
         pair = (request.item_id, request.location_id)
+        posting = request.posting(acquired.items[request.item_id])
         locked = await ledger.levels([pair], acquired.locations)
-        (movement,) = await ledger.post([request.posting()], acquired, locked)
-        await audit.record(
-            conn,
-            ctx,
-            "movement.created",
-            "movement",
-            movement.id,
-            {"type": movement.type, "units": movement.units},
-        )
+        (movement,) = await ledger.post([posting], acquired, locked)
+        await audit.record(conn, ctx, "movement.created", "movement", movement.id, audited(movement))
         return movement
 
     async def get(self, ctx: Context, movement_id: str) -> MovementRecord:
@@ -97,14 +124,15 @@ class MovementService:
         row = found(
             (
                 await conn.execute(
-                    select(movements).where(
+                    select_movements().where(
                         movements.c.workspace_id == ctx.workspace_id, movements.c.id == movement_id
                     )
                 )
             ).first()
         )
         scope.require(ctx.principal, row.warehouse_id)
-        return movement_record(row)
+        (record,) = await read_movements(conn, [row])
+        return record
 
     async def list(
         self, ctx: Context, filters: MovementFilter, *, limit: int, cursor: str | None, sort: str | None
@@ -114,7 +142,7 @@ class MovementService:
         )
 
         async def fetch(conn: Connection) -> list[MovementRecord]:
-            query = select(movements).where(scope.readable(movements, ctx.principal))
+            query = select_movements().where(scope.readable(movements, ctx.principal))
             query = await narrowed_to_places(
                 conn,
                 ctx,
@@ -132,7 +160,7 @@ class MovementService:
             if filters.until is not None:
                 query = query.where(movements.c.created_at < filters.until)
             rows = await conn.execute(keyset(query, movements.c.created_at, movements.c.id, request))
-            return [movement_record(row) for row in rows]
+            return await read_movements(conn, rows)
 
         return page_of(
             await self._db.transact(fetch),

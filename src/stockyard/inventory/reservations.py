@@ -15,6 +15,8 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Row, and_, or_, select, tuple_, update
@@ -28,11 +30,12 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortVal
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
-from stockyard.db.tables import reservations, stock_levels
+from stockyard.db.tables import items, lots, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit_many
 from stockyard.inventory import location_rows
+from stockyard.inventory.holds import holding
 from stockyard.inventory.ledger import (
     Ledger,
     MovementRecord,
@@ -41,9 +44,11 @@ from stockyard.inventory.ledger import (
     Posting,
     Ref,
     ensure_open,
-    holding,
+    event_number,
     reserved_units,
 )
+from stockyard.inventory.lots import LotBook, LotSpec, Tracking
+from stockyard.inventory.quantities import Quantity, to_quantity, to_stored
 
 ACTIVE = "active"
 RELEASED = "released"
@@ -58,7 +63,8 @@ class ReservationRecord:
     item_id: str
     location_id: str
     warehouse_id: str
-    units: int
+    units: Quantity  # in the item's unit
+    lot_number: str | None
     status: str
     expires_at: datetime
     reference: str | None
@@ -79,7 +85,19 @@ def _status(row: Row[Any], now: datetime) -> str:
 
 
 def _record(row: Row[Any], now: datetime) -> ReservationRecord:
-    return from_row(ReservationRecord, row, units=int(row.units), status=_status(row, now))
+    """A row of `_with_item()` as its record."""
+    return from_row(
+        ReservationRecord, row, units=to_quantity(row.units, row.item_decimals), status=_status(row, now)
+    )
+
+
+def _with_item(query: Any) -> Any:
+    """`query` over reservations, with what a record needs of its item and lot."""
+    return (
+        query.add_columns(items.c.decimals.label("item_decimals"), lots.c.number.label("lot_number"))
+        .join(items, items.c.id == reservations.c.item_id)
+        .outerjoin(lots, lots.c.id == reservations.c.lot_id)
+    )
 
 
 Announced = tuple[EventType, dict[str, Any], str | None]
@@ -90,7 +108,8 @@ def _announced(type: EventType, record: ReservationRecord) -> Announced:
         "reservationId": record.id,
         "itemId": record.item_id,
         "locationId": record.location_id,
-        "units": record.units,
+        "units": record.units if isinstance(record.units, int) else float(record.units),
+        "lotNumber": record.lot_number,
         "status": record.status,
     }
     return type, data, record.warehouse_id
@@ -112,20 +131,33 @@ async def _level_changed(
         )
     ).scalar_one()
     held = (await reserved_units(conn, workspace_id, [pair], now=now)).get(pair, 0)
+    decimals = 0 if isinstance(record.units, int) else -int(record.units.as_tuple().exponent)
+    decimals = await _decimals(conn, record.item_id) if decimals else 0
     data = {
         "itemId": record.item_id,
         "locationId": record.location_id,
         "warehouseId": record.warehouse_id,
-        "onHand": int(on_hand),
-        "reserved": held,
-        "available": int(on_hand) - held,
+        "onHand": event_number(int(on_hand), decimals),
+        "reserved": event_number(held, decimals),
+        "available": event_number(int(on_hand) - held, decimals),
         "movementId": None,
     }
     return EventType.STOCK_CHANGED, data, record.warehouse_id
 
 
+async def _decimals(conn: Connection, item_id: str) -> int:
+    return int((await conn.execute(select(items.c.decimals).where(items.c.id == item_id))).scalar_one())
+
+
 async def _load(conn: Connection, ctx: Context, reservation_id: str, *, for_update: bool = False) -> Row[Any]:
     return await location_rows.load_visible(conn, ctx, reservations, reservation_id, for_update=for_update)
+
+
+async def _loaded(conn: Connection, ctx: Context, reservation_id: str, now: datetime) -> ReservationRecord:
+    """The record of a reservation `_load` has found (read again with its item's decimals and lot)."""
+    query = _with_item(location_rows.select_with_warehouse(reservations))
+    row = (await conn.execute(query.where(reservations.c.id == reservation_id))).one()
+    return _record(row, now)
 
 
 def _not_active(row: Row[Any], now: datetime, action: str) -> StockyardError:
@@ -165,11 +197,14 @@ class ReservationService:
         *,
         item_id: str,
         location_id: str,
-        units: int,
+        units: Decimal | int,
         expires_at: datetime,
         reference: str | None,
+        lot_number: str | None = None,
     ) -> ReservationRecord:
-        return await self._db.transact(self._create, ctx, item_id, location_id, units, expires_at, reference)
+        return await self._db.transact(
+            self._create, ctx, item_id, location_id, units, expires_at, reference, lot_number
+        )
 
     @staticmethod
     async def _create(
@@ -177,9 +212,10 @@ class ReservationService:
         ctx: Context,
         item_id: str,
         location_id: str,
-        units: int,
+        quantity: Decimal | int,
         expires_at: datetime,
         reference: str | None,
+        lot_number: str | None,
     ) -> ReservationRecord:
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(
@@ -190,15 +226,33 @@ class ReservationService:
         locked = await ledger.levels([pair], acquired.locations, valued=False)  # a hold moves nothing
         location = acquired.locations[location_id]
         ensure_open(location)
+        item = acquired.items[item_id]
+        units = to_stored(quantity, item.decimals, param="units", sku=item.sku, unit=item.unit)
+        if item.tracking is Tracking.SERIAL:
+            raise StockyardError(
+                catalog.TRACKING_MISMATCH,
+                f"Item {item.sku} is serial-tracked: issue its serials instead of reserving units.",
+                param="itemId",
+            )
+        hold = Posting(
+            MovementType.ISSUE,
+            item_id,
+            location_id,
+            -units,
+            lot=None if lot_number is None else LotSpec(lot_number),
+        )
         available = locked.levels[pair].on_hand - (await ledger.reserved(locked)).get(pair, 0)
         if units > available:
-            available = max(available, 0)
-            raise StockyardError(
-                catalog.INSUFFICIENT_STOCK,
-                f"Insufficient stock of {acquired.items[item_id].sku} at {location.code}: "
-                f"{available} {'unit' if available == 1 else 'units'} available, {units} requested.",
-                param="units",
-            )
+            raise ledger.insufficient(hold, acquired, max(available, 0))
+        lot_id = None
+        if lot_number is not None or item.tracking is Tracking.LOT:
+            now = utcnow()
+            book = LotBook(conn, ctx.workspace_id, now.date())
+            await book.prepare([hold], acquired.items, now)
+            if lot_number is not None:
+                insufficient = partial(ledger.insufficient, hold, acquired, of_lots=True)
+                (part,) = await book.parts(hold, item, location, [], insufficient)
+                lot_id = part.lot_id
         now = utcnow()
         reservation_id = new_id("res")
         await conn.execute(
@@ -208,6 +262,7 @@ class ReservationService:
                 item_id=item_id,
                 location_id=location_id,
                 units=units,
+                lot_id=lot_id,
                 status=ACTIVE,
                 expires_at=expires_at,
                 reference=reference,
@@ -216,8 +271,15 @@ class ReservationService:
                 updated_at=now,
             )
         )
-        await audit.record(conn, ctx, "reservation.created", "reservation", reservation_id, {"units": units})
-        created = _record(await _load(conn, ctx, reservation_id), now)
+        await audit.record(
+            conn,
+            ctx,
+            "reservation.created",
+            "reservation",
+            reservation_id,
+            {"units": str(quantity), "lot": lot_number},
+        )
+        created = await _loaded(conn, ctx, reservation_id, now)
         await emit_many(
             conn,
             ctx,
@@ -233,7 +295,8 @@ class ReservationService:
 
     @staticmethod
     async def _get(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
-        return _record(await _load(conn, ctx, reservation_id), utcnow())
+        await _load(conn, ctx, reservation_id)
+        return await _loaded(conn, ctx, reservation_id, utcnow())
 
     async def list(
         self, ctx: Context, filters: ReservationFilters, *, limit: int, cursor: str | None, sort: str | None
@@ -269,7 +332,7 @@ class ReservationService:
             if filters.until is not None:
                 query = query.where(reservations.c.created_at < filters.until)
             key = _RESERVATION_SORT_COLUMNS[request.sort.field]
-            rows = await conn.execute(keyset(query, key, reservations.c.id, request))
+            rows = await conn.execute(keyset(_with_item(query), key, reservations.c.id, request))
             return [_record(row, now) for row in rows]
 
         return page_of(
@@ -294,7 +357,7 @@ class ReservationService:
             .values(status=RELEASED, updated_at=now)
         )
         await audit.record(conn, ctx, "reservation.released", "reservation", reservation_id)
-        released = _record(await _load(conn, ctx, reservation_id), now)
+        released = await _loaded(conn, ctx, reservation_id, now)
         await emit_many(
             conn,
             ctx,
@@ -331,6 +394,7 @@ class ReservationService:
                     -int(row.units),
                     reference=row.reference,
                     reservation_id=reservation_id,
+                    lot=None if row.lot_id is None else LotSpec(await _lot_number(conn, row.lot_id)),
                 )
             ],
             acquired,
@@ -344,10 +408,14 @@ class ReservationService:
         await audit.record(
             conn, ctx, "reservation.consumed", "reservation", reservation_id, {"movementId": movement.id}
         )
-        consumed = _record(await _load(conn, ctx, reservation_id), now)
+        consumed = await _loaded(conn, ctx, reservation_id, now)
         # The ledger announced the issue and the level (its reserved units without this hold).
         await emit_many(conn, ctx, [_announced(EventType.RESERVATION_CONSUMED, consumed)])
         return ReservationConsumed(consumed, movement)
+
+
+async def _lot_number(conn: Connection, lot_id: str) -> str:
+    return str((await conn.execute(select(lots.c.number).where(lots.c.id == lot_id))).scalar_one())
 
 
 async def release_beyond(
@@ -363,7 +431,7 @@ async def release_beyond(
     now = utcnow()
     rows = list(
         await conn.execute(
-            location_rows.select_with_warehouse(reservations)
+            _with_item(location_rows.select_with_warehouse(reservations))
             .where(
                 reservations.c.workspace_id == ctx.workspace_id,
                 holding(now),
@@ -432,7 +500,7 @@ async def expire_due(database: Database, now: datetime, *, batch_size: int = EXP
 async def _expire_batch(conn: Connection, now: datetime, batch_size: int) -> int:
     rows = list(
         await conn.execute(
-            location_rows.select_with_warehouse(reservations)
+            _with_item(location_rows.select_with_warehouse(reservations))
             .where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
             .order_by(reservations.c.id)
             .limit(batch_size)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, not_, or_, select
+from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, not_, or_, select, tuple_
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
@@ -16,11 +16,28 @@ from stockyard.core.lookup import found
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
-from stockyard.db.tables import items, locations, reservations, stock_levels
+from stockyard.db.tables import items, locations, lot_levels, lots, reservations, stock_levels
 from stockyard.inventory import scope
+from stockyard.inventory.holds import holding
 from stockyard.inventory.items import ItemStore
-from stockyard.inventory.ledger import holding
 from stockyard.inventory.locations import narrowed_to_places
+from stockyard.inventory.lots import Tracking
+from stockyard.inventory.quantities import MAX_DECIMALS, Quantity, to_quantity
+
+
+@dataclass(frozen=True, slots=True)
+class LotStock:
+    """A lot's units at one location (lot-tracked items)."""
+
+    lot_id: str
+    lot_number: str
+    expires_on: date | None
+    on_hand: Quantity
+    reserved: Quantity  # held by reservations that name this lot
+
+    @property
+    def available(self) -> Quantity:
+        return max(self.on_hand - self.reserved, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +47,13 @@ class StockLevel:
     location_id: str
     location_code: str
     warehouse_id: str
-    on_hand: int
-    reserved: int
+    on_hand: Quantity  # in the item's unit
+    reserved: Quantity
+    lots: list[LotStock] = field(default_factory=list)  # lot-tracked items, first to expire first
+    serials: list[str] = field(default_factory=list)  # serial-tracked items: the serials here
 
     @property
-    def available(self) -> int:
+    def available(self) -> Quantity:
         return max(self.on_hand - self.reserved, 0)
 
 
@@ -45,16 +64,16 @@ class ItemStock:
     levels: list[StockLevel]
 
     @property
-    def on_hand(self) -> int:
-        return sum(level.on_hand for level in self.levels)
+    def on_hand(self) -> Quantity:
+        return sum((level.on_hand for level in self.levels), 0)
 
     @property
-    def reserved(self) -> int:
-        return sum(level.reserved for level in self.levels)
+    def reserved(self) -> Quantity:
+        return sum((level.reserved for level in self.levels), 0)
 
     @property
-    def available(self) -> int:
-        return sum(level.available for level in self.levels)
+    def available(self) -> Quantity:
+        return sum((level.available for level in self.levels), 0)
 
 
 # A stock level has no id of its own: the keyset breaks ties on its key (item, location), written as
@@ -118,6 +137,8 @@ def _levels_query(ctx: Context, held: Any) -> Any:
             stock_levels.c.warehouse_id,
             stock_levels.c.on_hand,
             reserved.label("reserved"),
+            items.c.decimals,
+            items.c.tracking,
         )
         .join(items, items.c.id == stock_levels.c.item_id)
         .join(locations, locations.c.id == stock_levels.c.location_id)
@@ -138,8 +159,78 @@ def _available(held: Any) -> ColumnElement[int]:
     return case((free > 0, free), else_=0)
 
 
-def _level(row: Any) -> StockLevel:
-    return from_row(StockLevel, row, on_hand=int(row.on_hand), reserved=int(row.reserved))
+# 10**decimals of a row's item, in SQL: how many stored units make one of the item's units.
+SCALE: ColumnElement[int] = case(
+    {decimals: 10**decimals for decimals in range(MAX_DECIMALS + 1)}, value=items.c.decimals, else_=1
+)
+
+
+def _level(
+    row: Any, lots_here: dict[tuple[str, str], list[Any]], held: dict[tuple[str, str], int]
+) -> StockLevel:
+    decimals = int(row.decimals)
+    pair = (row.item_id, row.location_id)
+    found = lots_here.get(pair, [])
+    lot_stock = [
+        LotStock(
+            lot.lot_id,
+            lot.number,
+            lot.expires_on,
+            to_quantity(lot.on_hand, decimals),
+            to_quantity(held.get((lot.lot_id, row.location_id), 0), decimals),
+        )
+        for lot in found
+        if row.tracking == Tracking.LOT
+    ]
+    return from_row(
+        StockLevel,
+        row,
+        on_hand=to_quantity(row.on_hand, decimals),
+        reserved=to_quantity(row.reserved, decimals),
+        lots=lot_stock,
+        serials=[lot.number for lot in found] if row.tracking == Tracking.SERIAL else [],
+    )
+
+
+async def _levels(conn: Connection, rows: list[Any]) -> list[StockLevel]:
+    """The records of stock-level rows, with the lots or serials of tracked items (one query more
+    when there are any)."""
+    tracked = sorted({(row.item_id, row.location_id) for row in rows if row.tracking != Tracking.NONE})
+    lots_here: dict[tuple[str, str], list[Any]] = {}
+    held: dict[tuple[str, str], int] = {}
+    if tracked:
+        found = await conn.execute(
+            select(
+                lot_levels.c.item_id,
+                lot_levels.c.location_id,
+                lot_levels.c.lot_id,
+                lot_levels.c.on_hand,
+                lots.c.number,
+                lots.c.expires_on,
+            )
+            .join(lots, lots.c.id == lot_levels.c.lot_id)
+            .where(
+                tuple_(lot_levels.c.item_id, lot_levels.c.location_id).in_(tracked), lot_levels.c.on_hand > 0
+            )
+            .order_by(lots.c.expires_on.is_(None), lots.c.expires_on, lots.c.number)
+        )
+        for lot in found:
+            lots_here.setdefault((lot.item_id, lot.location_id), []).append(lot)
+        holds = await conn.execute(
+            select(
+                reservations.c.lot_id,
+                reservations.c.location_id,
+                func.sum(reservations.c.units).label("units"),
+            )
+            .where(
+                tuple_(reservations.c.item_id, reservations.c.location_id).in_(tracked),
+                reservations.c.lot_id.is_not(None),
+                holding(utcnow()),
+            )
+            .group_by(reservations.c.lot_id, reservations.c.location_id)
+        )
+        held = {(hold.lot_id, hold.location_id): int(hold.units) for hold in holds}
+    return [_level(row, lots_here, held) for row in rows]
 
 
 class StockService:
@@ -182,15 +273,16 @@ class StockService:
                     items.c.reorder_point.is_not(None),
                     items.c.archived.is_(False),
                     items.c.deleted_at.is_(None),
-                    available <= items.c.reorder_point,
+                    available <= items.c.reorder_point * SCALE,
                 )
                 query = query.where(low if filters.below_reorder_point else not_(low))
             if filters.min_available is not None:
-                query = query.where(available >= filters.min_available)
+                query = query.where(available >= filters.min_available * SCALE)
             if filters.updated_since is not None:
                 query = query.where(stock_levels.c.updated_at >= filters.updated_since)
-            rows = await conn.execute(keyset(query, key, _LEVEL_ID, request))
-            return [(_level(row), row.sort_key, row.level_id) for row in rows]
+            rows = list(await conn.execute(keyset(query, key, _LEVEL_ID, request)))
+            levels = await _levels(conn, rows)
+            return [(level, row.sort_key, row.level_id) for level, row in zip(levels, rows, strict=True)]
 
         page = page_of(
             await self._db.transact(fetch), request, key=lambda row: row[1], id_of=lambda row: row[2]
@@ -206,4 +298,4 @@ class StockService:
         query = (
             _levels_query(ctx, _held(ctx)).where(stock_levels.c.item_id == item_id).order_by(locations.c.code)
         )
-        return ItemStock(item.id, item.sku, [_level(row) for row in await conn.execute(query)])
+        return ItemStock(item.id, item.sku, await _levels(conn, list(await conn.execute(query))))

@@ -16,23 +16,25 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, update
+from sqlalchemy import Row, delete, select, update
 
 from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
-from stockyard.db.children import records_by_parent
+from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
-from stockyard.db.tables import locations, stocktake_counts, stocktakes
+from stockyard.db.tables import items, locations, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
 from stockyard.inventory import location_rows
 from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
+from stockyard.inventory.lots import Tracking
+from stockyard.inventory.quantities import Quantity, to_quantity, to_stored
 from stockyard.inventory.reservations import ReservationRecord, release_beyond
 
 OPEN = "open"
@@ -43,7 +45,7 @@ CANCELLED = "cancelled"
 @dataclass(frozen=True, slots=True)
 class Count:
     item_id: str
-    counted_units: int
+    counted_units: Quantity  # in the item's unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +67,29 @@ class StocktakeCompleted:
     released_reservations: list[ReservationRecord]
 
 
-async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
+def _counts_query() -> Any:
     c = stocktake_counts.c
-    return await records_by_parent(conn, c.stocktake_id, c.item_id, stocktake_ids, Count)
+    return (
+        select(c.stocktake_id, c.item_id, c.counted_units, items.c.decimals)
+        .join(items, items.c.id == c.item_id)
+        .order_by(c.stocktake_id, c.item_id)
+    )
+
+
+async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[Count]]:
+    return await by_parent(
+        conn,
+        _counts_query(),
+        stocktake_counts.c.stocktake_id,
+        stocktake_ids,
+        lambda row: Count(row.item_id, to_quantity(row.counted_units, row.decimals)),
+    )
+
+
+async def _stored_counts(conn: Connection, stocktake_id: str) -> list[tuple[str, int]]:
+    """Each count's item and units as stored (in 10**-decimals of the item's unit)."""
+    rows = await conn.execute(_counts_query().where(stocktake_counts.c.stocktake_id == stocktake_id))
+    return [(row.item_id, int(row.counted_units)) for row in rows]
 
 
 def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:
@@ -164,10 +186,24 @@ class StocktakeService:
     ) -> StocktakeRecord:
         row = await _load(conn, ctx, stocktake_id, for_update=True)
         ledger = Ledger(conn, ctx)
-        await ledger.acquire(
+        acquired = await ledger.acquire(
             [Ref("item", count.item_id, f"counts.{index}.itemId") for index, count in enumerate(counts)]
         )
         _require_open(row, "counted")
+        stored: list[int] = []
+        for index, count in enumerate(counts):
+            item = acquired.items[count.item_id]
+            if item.tracking is not Tracking.NONE:
+                raise StockyardError(
+                    catalog.TRACKING_MISMATCH,
+                    f"Item {item.sku} is {item.tracking}-tracked: a stocktake counts untracked items; "
+                    "correct a lot or serial with an adjustment that names it.",
+                    param=f"counts.{index}.itemId",
+                )
+            param = f"counts.{index}.countedUnits"
+            stored.append(
+                to_stored(count.counted_units, item.decimals, param=param, sku=item.sku, unit=item.unit)
+            )
         await conn.execute(delete(stocktake_counts).where(stocktake_counts.c.stocktake_id == stocktake_id))
         if counts:
             await conn.execute(
@@ -176,9 +212,9 @@ class StocktakeService:
                     {
                         "stocktake_id": stocktake_id,
                         "item_id": count.item_id,
-                        "counted_units": count.counted_units,
+                        "counted_units": stored[index],
                     }
-                    for count in counts
+                    for index, count in enumerate(counts)
                 ],
             )
         await conn.execute(
@@ -193,7 +229,7 @@ class StocktakeService:
     @staticmethod
     async def _complete(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
         row = await _lock_open(conn, ctx, stocktake_id, "completed")
-        counts = (await _counts(conn, [stocktake_id]))[stocktake_id]
+        counts = [Count(item_id, units) for item_id, units in await _stored_counts(conn, stocktake_id)]
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(
             [
@@ -209,7 +245,7 @@ class StocktakeService:
                 MovementType.COUNT,
                 count.item_id,
                 row.location_id,
-                count.counted_units - locked.levels[(count.item_id, row.location_id)].on_hand,
+                int(count.counted_units) - locked.levels[(count.item_id, row.location_id)].on_hand,
                 reason="stocktake",
                 stocktake_id=stocktake_id,
             )

@@ -23,22 +23,26 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
-from stockyard.db.children import records_by_parent
+from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
-from stockyard.db.tables import locations, transfer_lines, transfers
+from stockyard.db.tables import items, locations, transfer_lines, transfers
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
 from stockyard.inventory import scope
-from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref
+from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, event_number
+from stockyard.inventory.lots import LotSpec
+from stockyard.inventory.quantities import Quantity, to_quantity, to_stored
 
 
 @dataclass(frozen=True, slots=True)
 class TransferLine:
     item_id: str
-    units: int
+    units: Quantity  # in the item's unit
+    lot: LotSpec | None = None  # lot-tracked items: the lot to move (None: first to expire first)
+    serials: tuple[str, ...] = ()  # serial-tracked items: the serials to move
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,19 +133,30 @@ class TransferService:
                 "created_at": now,
             },
         )
+        stored = [
+            to_stored(line.units, item.decimals, param=f"lines.{index}.units", sku=item.sku, unit=item.unit)
+            for index, line in enumerate(lines)
+            for item in (acquired.items[line.item_id],)
+        ]
         await conn.execute(
             transfer_lines.insert(),
             [
-                {"transfer_id": transfer_id, "line_no": index, "item_id": line.item_id, "units": line.units}
+                {
+                    "transfer_id": transfer_id,
+                    "line_no": index,
+                    "item_id": line.item_id,
+                    "units": stored[index],
+                }
                 for index, line in enumerate(lines)
             ],
         )
         postings: list[Posting] = []
         for index, line in enumerate(lines):
             param = f"lines.{index}.units"
+            # The transfer_in right after its transfer_out takes the lots the out took (inventory/lots.py).
             for kind, location_id, units in (
-                (MovementType.TRANSFER_OUT, from_location_id, -line.units),
-                (MovementType.TRANSFER_IN, to_location_id, line.units),
+                (MovementType.TRANSFER_OUT, from_location_id, -stored[index]),
+                (MovementType.TRANSFER_IN, to_location_id, stored[index]),
             ):
                 postings.append(
                     Posting(
@@ -152,6 +167,8 @@ class TransferService:
                         param,
                         reference=reference,
                         transfer_id=transfer_id,
+                        lot=line.lot if kind is MovementType.TRANSFER_OUT else None,
+                        serials=line.serials if kind is MovementType.TRANSFER_OUT else (),
                     )
                 )
         moved = await ledger.post(postings, acquired, locked)
@@ -167,7 +184,13 @@ class TransferService:
             "transferId": transfer_id,
             "fromLocationId": from_location_id,
             "toLocationId": to_location_id,
-            "lines": [{"itemId": line.item_id, "units": line.units} for line in lines],
+            "lines": [
+                {
+                    "itemId": line.item_id,
+                    "units": event_number(stored[index], acquired.items[line.item_id].decimals),
+                }
+                for index, line in enumerate(lines)
+            ],
         }
         source_warehouse = acquired.locations[from_location_id].warehouse_id
         await emit(conn, ctx, EventType.TRANSFER_CREATED, announced, warehouse_id=source_warehouse)
@@ -176,7 +199,7 @@ class TransferService:
             from_location_id=from_location_id,
             to_location_id=to_location_id,
             reference=reference,
-            lines=list(lines),
+            lines=[TransferLine(line.item_id, line.units) for line in lines],
             **actor.columns(ctx.actor),
             created_at=now,
         )
@@ -240,7 +263,18 @@ def _visible_transfers(ctx: Context) -> Any:
 
 async def _lines(conn: Connection, transfer_ids: list[str]) -> dict[str, list[TransferLine]]:
     c = transfer_lines.c
-    return await records_by_parent(conn, c.transfer_id, c.line_no, transfer_ids, TransferLine)
+    query = (
+        select(c.transfer_id, c.item_id, c.units, items.c.decimals)
+        .join(items, items.c.id == c.item_id)
+        .order_by(c.transfer_id, c.line_no)
+    )
+    return await by_parent(
+        conn,
+        query,
+        c.transfer_id,
+        transfer_ids,
+        lambda row: TransferLine(row.item_id, to_quantity(row.units, row.decimals)),
+    )
 
 
 def _record(row: Row[Any], lines: list[TransferLine]) -> TransferRecord:

@@ -29,7 +29,7 @@ from stockyard.db.tables import items, locations
 from stockyard.errors import StockyardError
 from stockyard.inventory import scope
 from stockyard.inventory.ledger import Ledger, Ref, not_found
-from stockyard.inventory.movements import MovementRequest
+from stockyard.inventory.movements import MovementRequest, audited
 from stockyard.jobs.handlers import BatchOutcome, JobContext
 from stockyard.jobs.payload import PayloadRow
 
@@ -84,14 +84,13 @@ class MovementImport:
         created: list[tuple[str, dict[str, Any]]] = []
         for checked in valid:
             try:
-                (movement,) = await ledger.post([checked.request.posting()], acquired, locked)
+                posting = checked.request.posting(acquired.items[checked.request.item_id])
+                (movement,) = await ledger.post([posting], acquired, locked)
             except StockyardError as exc:
                 outcome.fail(checked.row, exc)
                 continue
             outcome.succeeded += 1
-            created.append(
-                (movement.id, {"type": movement.type, "units": movement.units, "jobId": job.job_id})
-            )
+            created.append((movement.id, {**audited(movement), "jobId": job.job_id}))
         await audit.record_many(conn, job, "movement.created", "movement", created)
         return outcome
 

@@ -26,7 +26,7 @@ from stockyard.db.tables import (
     stock_levels,
     warehouses,
 )
-from stockyard.inventory.ledger import holding
+from stockyard.inventory.holds import holding
 from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
 
 Key = tuple[Any, ...]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tests.conformance.harness import Expect, Harness, ok, scenario
 
@@ -106,3 +107,64 @@ def conflict(h: Harness) -> Expect:
     return Expect(
         response, f"Location {location['code']} has stock history and cannot be deleted; archive it instead."
     )
+
+
+def _tracked_place(h: Harness, tracking: str) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    tenant = h.tenant()
+    item = tenant.create_item(tracking=tracking)
+    return tenant, item, h.location(tenant, h.warehouse(tenant))
+
+
+def _receipt(item: dict[str, Any], location: dict[str, Any], units: int, **fields: Any) -> dict[str, Any]:
+    return {"type": "receive", "itemId": item["id"], "locationId": location["id"], "units": units, **fields}
+
+
+@scenario("tracking_mismatch")
+def tracking_mismatch(h: Harness) -> Expect:
+    tenant, item, location = _tracked_place(h, "lot")
+    response = h.move(tenant, "receive", item["id"], location["id"], 5)
+    return Expect(
+        response,
+        f"Item {item['sku']} is lot-tracked: units added to it name their lotNumber.",
+        param="lotNumber",
+    )
+
+
+@scenario("lot_conflict")
+def lot_conflict(h: Harness) -> Expect:
+    tenant, item, location = _tracked_place(h, "lot")
+    ok(
+        tenant.post(
+            "/api/v1/movements", json=_receipt(item, location, 5, lotNumber="L1", expiresOn="2031-01-31")
+        ),
+        201,
+    )
+    response = tenant.post(
+        "/api/v1/movements", json=_receipt(item, location, 5, lotNumber="L1", expiresOn="2031-02-28")
+    )
+    return Expect(response, "Lot L1 exists with expiresOn 2031-01-31, not 2031-02-28.", param="expiresOn")
+
+
+@scenario("duplicate_serial")
+def duplicate_serial(h: Harness) -> Expect:
+    tenant, item, location = _tracked_place(h, "serial")
+    ok(tenant.post("/api/v1/movements", json=_receipt(item, location, 2, serials=["SN-1", "SN-2"])), 201)
+    response = tenant.post("/api/v1/movements", json=_receipt(item, location, 1, serials=["SN-2"]))
+    return Expect(response, f"Serial SN-2 of item {item['sku']} is already in stock.", param="serials")
+
+
+@scenario("serial_not_available")
+def serial_not_available(h: Harness) -> Expect:
+    tenant, item, location = _tracked_place(h, "serial")
+    ok(tenant.post("/api/v1/movements", json=_receipt(item, location, 1, serials=["SN-1"])), 201)
+    response = tenant.post(
+        "/api/v1/movements",
+        json={
+            "type": "issue",
+            "itemId": item["id"],
+            "locationId": location["id"],
+            "units": 1,
+            "serials": ["SN-9"],
+        },
+    )
+    return Expect(response, f"Serial SN-9 of item {item['sku']} is not on hand.", param="serials")

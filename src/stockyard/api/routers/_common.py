@@ -53,6 +53,11 @@ STOCK_WRITE_ERRORS: tuple[ErrorSpec, ...] = (
     catalog.RESOURCE_LOCKED,
     catalog.INSUFFICIENT_STOCK,
     catalog.INVALID_STATE,
+    # Lot- and serial-tracked items (inventory/lots.py).
+    catalog.TRACKING_MISMATCH,
+    catalog.LOT_CONFLICT,
+    catalog.DUPLICATE_SERIAL,
+    catalog.SERIAL_NOT_AVAILABLE,
 )
 
 PageLimit = Annotated[int, Query(ge=1, le=200)]

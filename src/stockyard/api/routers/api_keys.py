@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
@@ -28,7 +29,7 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.api_keys import API_KEY_SORTS, ApiKeyFilters, ApiKeyService
 
-router = APIRouter(prefix=API_V1, tags=["api keys"])
+router = APIRouter(prefix=API_V1, tags=["api keys"], route_class=ExactJSONRoute)
 
 ApiKeys = Annotated[ApiKeyService, Depends(over_database(ApiKeyService))]
 
@@ -54,7 +55,7 @@ async def create_api_key(
         warehouse_ids=body.warehouse_ids,
     )
     no_store(response)
-    located(response, f"/api/v1/api-keys/{created.key.id}")
+    located(response, f"{API_V1}/api-keys/{created.key.id}")
     return ApiKeyCreated(**ApiKey.of(created.key).model_dump(), secret=created.secret)
 
 

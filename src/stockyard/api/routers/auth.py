@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import DatabaseDep, PrincipalDep, from_services
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1, public
 from stockyard.api.routers._common import no_content, no_store
 from stockyard.api.schemas.errors import error_responses
@@ -15,7 +16,7 @@ from stockyard.errors import catalog
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.profile import describe
 
-router = APIRouter(prefix=API_V1, tags=["auth"])
+router = APIRouter(prefix=API_V1, tags=["auth"], route_class=ExactJSONRoute)
 
 
 Authentication = Annotated[

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from stockyard.api.deps import authorize, from_services
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1, public
 from stockyard.api.request_state import state_of
 from stockyard.api.routers._common import (
@@ -37,7 +38,7 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.invites import INVITE_SORTS, InviteFilters, InviteService
 
-router = APIRouter(prefix=API_V1, tags=["invites"])
+router = APIRouter(prefix=API_V1, tags=["invites"], route_class=ExactJSONRoute)
 
 
 Invites = Annotated[InviteService, Depends(from_services(lambda services: services.invites))]
@@ -63,7 +64,7 @@ async def create_invite(
 ) -> InviteCreated:
     created = await invites.create(ctx, email=body.email, role_name=body.role)
     no_store(response)
-    located(response, f"/api/v1/invites/{created.invite.id}")
+    located(response, f"{API_V1}/invites/{created.invite.id}")
     return InviteCreated(**Invite.of(created.invite).model_dump(), token=created.token)
 
 

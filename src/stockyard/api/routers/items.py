@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import from_services
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -34,7 +35,7 @@ from stockyard.api.timestamps import Timestamp
 from stockyard.errors import catalog
 from stockyard.inventory.items import ITEM_SORTS, MAX_IDS, ItemFilters, ItemService
 
-router = APIRouter(prefix=API_V1, tags=["items"])
+router = APIRouter(prefix=API_V1, tags=["items"], route_class=ExactJSONRoute)
 
 
 Items = Annotated[ItemService, Depends(from_services(lambda services: services.items))]

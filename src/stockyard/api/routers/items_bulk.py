@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from stockyard.api.bulk import rows_body
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, start_bulk_job
 from stockyard.api.schemas.errors import error_responses
@@ -14,7 +15,7 @@ from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
 
-router = APIRouter(prefix=API_V1, tags=["items"])
+router = APIRouter(prefix=API_V1, tags=["items"], route_class=ExactJSONRoute)
 
 
 _DESCRIPTION = """Starts a job that creates items (`mode=create`) or creates-or-updates them by SKU

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from stockyard.api.deps import Jobs
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -24,7 +25,7 @@ from stockyard.api.schemas.jobs import Job, JobList
 from stockyard.jobs.model import JobKind, JobStatus
 from stockyard.jobs.service import JOB_SORTS, JobFilters
 
-router = APIRouter(prefix=API_V1, tags=["jobs"])
+router = APIRouter(prefix=API_V1, tags=["jobs"], route_class=ExactJSONRoute)
 
 
 @router.get(

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -30,7 +31,7 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.members import MEMBER_SORTS, MemberFilters, MemberService
 
-router = APIRouter(prefix=API_V1, tags=["members"])
+router = APIRouter(prefix=API_V1, tags=["members"], route_class=ExactJSONRoute)
 
 Members = Annotated[MemberService, Depends(over_database(MemberService))]
 

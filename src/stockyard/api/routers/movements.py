@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -29,7 +30,7 @@ from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.inventory.movements import MOVEMENT_SORTS, MovementFilter, MovementService
 
-router = APIRouter(prefix=API_V1, tags=["movements"])
+router = APIRouter(prefix=API_V1, tags=["movements"], route_class=ExactJSONRoute)
 
 Movements = Annotated[MovementService, Depends(over_database(MovementService))]
 

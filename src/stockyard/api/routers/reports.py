@@ -17,6 +17,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import StreamingResponse
 
 from stockyard.api.deps import authorize, over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, Since, Until
 from stockyard.api.schemas.errors import error_responses
@@ -29,7 +30,7 @@ from stockyard.reports import render as report_render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportName, ReportParams
 from stockyard.reports.service import ReportService, parse_name
 
-router = APIRouter(prefix=API_V1, tags=["reports"])
+router = APIRouter(prefix=API_V1, tags=["reports"], route_class=ExactJSONRoute)
 
 Reports = Annotated[ReportService, Depends(over_database(ReportService))]
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -36,7 +37,7 @@ from stockyard.api.schemas.reservations import (
 from stockyard.errors import catalog
 from stockyard.inventory.reservations import RESERVATION_SORTS, ReservationFilters, ReservationService
 
-router = APIRouter(prefix=API_V1, tags=["reservations"])
+router = APIRouter(prefix=API_V1, tags=["reservations"], route_class=ExactJSONRoute)
 
 Reservations = Annotated[ReservationService, Depends(over_database(ReservationService))]
 
@@ -56,6 +57,7 @@ async def create_reservation(
         item_id=body.item_id,
         location_id=body.location_id,
         units=body.units,
+        lot_number=body.lot_number,
         expires_at=body.ends_at,
         reference=body.reference,
     )

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -32,7 +33,7 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.roles import ROLE_SORTS, RoleFilters, RoleService
 
-router = APIRouter(prefix=API_V1, tags=["roles"])
+router = APIRouter(prefix=API_V1, tags=["roles"], route_class=ExactJSONRoute)
 
 Roles = Annotated[RoleService, Depends(over_database(RoleService))]
 
@@ -70,7 +71,7 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
     record = await roles.create(
         ctx, name=body.name, description=body.description, permissions=body.permissions
     )
-    return created(response, record, f"/api/v1/roles/{record.id}", Role.of)
+    return created(response, record, f"{API_V1}/roles/{record.id}", Role.of)
 
 
 @router.get(

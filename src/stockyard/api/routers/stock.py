@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -25,7 +26,7 @@ from stockyard.api.schemas.stock import ItemStock, StockLevelList
 from stockyard.api.timestamps import Timestamp
 from stockyard.inventory.stock import STOCK_LEVEL_SORTS, StockLevelFilters, StockService
 
-router = APIRouter(prefix=API_V1, tags=["stock"])
+router = APIRouter(prefix=API_V1, tags=["stock"], route_class=ExactJSONRoute)
 
 Stock = Annotated[StockService, Depends(over_database(StockService))]
 

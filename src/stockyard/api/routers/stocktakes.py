@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -35,7 +36,7 @@ from stockyard.api.schemas.stocktakes import (
 from stockyard.errors import catalog
 from stockyard.inventory.stocktakes import STOCKTAKE_SORTS, Count, StocktakeFilters, StocktakeService
 
-router = APIRouter(prefix=API_V1, tags=["stocktakes"])
+router = APIRouter(prefix=API_V1, tags=["stocktakes"], route_class=ExactJSONRoute)
 
 Stocktakes = Annotated[StocktakeService, Depends(over_database(StocktakeService))]
 

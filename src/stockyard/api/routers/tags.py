@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
@@ -27,7 +28,7 @@ from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
 from stockyard.inventory.tags import TAG_SORTS, TagFilters, TagService
 
-router = APIRouter(prefix=API_V1, tags=["tags"])
+router = APIRouter(prefix=API_V1, tags=["tags"], route_class=ExactJSONRoute)
 
 Tags = Annotated[TagService, Depends(over_database(TagService))]
 
@@ -41,7 +42,7 @@ Tags = Annotated[TagService, Depends(over_database(TagService))]
 )
 async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response: Response) -> Tag:
     record = await tags.create(ctx, body.name)
-    located(response, f"/api/v1/tags/{record.id}")
+    located(response, f"{API_V1}/tags/{record.id}")
     return Tag.of(record)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
@@ -26,9 +27,9 @@ from stockyard.api.routers._common import (
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog
-from stockyard.inventory.transfers import TRANSFER_SORTS, TransferFilters, TransferLine, TransferService
+from stockyard.inventory.transfers import TRANSFER_SORTS, TransferFilters, TransferService
 
-router = APIRouter(prefix=API_V1, tags=["transfers"])
+router = APIRouter(prefix=API_V1, tags=["transfers"], route_class=ExactJSONRoute)
 
 Transfers = Annotated[TransferService, Depends(over_database(TransferService))]
 
@@ -56,7 +57,7 @@ async def create_transfer(
         ctx,
         from_location_id=body.from_location_id,
         to_location_id=body.to_location_id,
-        lines=[TransferLine(line.item_id, line.units) for line in body.lines],
+        lines=[line.line() for line in body.lines],
         reference=body.reference,
     )
     located(response, f"/api/v1/transfers/{result.transfer.id}")

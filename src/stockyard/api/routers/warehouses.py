@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
@@ -48,7 +49,7 @@ from stockyard.errors import catalog
 from stockyard.inventory.locations import LOCATION_SORTS, LocationFilters, LocationService
 from stockyard.inventory.warehouses import WAREHOUSE_SORTS, WarehouseFilters, WarehouseService
 
-router = APIRouter(prefix=API_V1, tags=["warehouses"])
+router = APIRouter(prefix=API_V1, tags=["warehouses"], route_class=ExactJSONRoute)
 
 Warehouses = Annotated[WarehouseService, Depends(over_database(WarehouseService))]
 Locations = Annotated[LocationService, Depends(over_database(LocationService))]
@@ -73,7 +74,7 @@ async def create_warehouse(
     body: WarehouseCreate, ctx: Manager, warehouses: Warehouses, response: Response
 ) -> Warehouse:
     record = await warehouses.create(ctx, short_id=body.short_id, name=body.name, address=body.address)
-    return created(response, record, f"/api/v1/warehouses/{record.id}", Warehouse.of)
+    return created(response, record, f"{API_V1}/warehouses/{record.id}", Warehouse.of)
 
 
 @router.get(
@@ -166,7 +167,7 @@ async def create_location(
     warehouse_id: WarehouseId, body: LocationCreate, ctx: Manager, locations: Locations, response: Response
 ) -> Location:
     record = await locations.create(ctx, warehouse_id, code=body.code, name=body.name)
-    return created(response, record, f"/api/v1/locations/{record.id}", Location.of)
+    return created(response, record, f"{API_V1}/locations/{record.id}", Location.of)
 
 
 @router.get(

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import Services, authorize, from_services
+from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
@@ -51,7 +52,7 @@ from stockyard.webhooks.endpoints import (
 )
 from stockyard.webhooks.urls import UrlPolicy
 
-router = APIRouter(prefix=API_V1, tags=["webhooks"])
+router = APIRouter(prefix=API_V1, tags=["webhooks"], route_class=ExactJSONRoute)
 
 
 def _service(services: Services) -> WebhookEndpointService:
@@ -92,7 +93,7 @@ async def create_webhook_endpoint(
         event_types=[event_type.value for event_type in body.event_types],
         description=body.description,
     )
-    located(response, f"/api/v1/webhook-endpoints/{made.endpoint.id}")
+    located(response, f"{API_V1}/webhook-endpoints/{made.endpoint.id}")
     return _with_secret(response, made)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Generic, Self, TypeVar, cast
 
@@ -232,6 +232,23 @@ def _parse_date_time(value: Any) -> Any:
     except ValidationError:
         raise PydanticCustomError("datetime_parsing", "The value must be an ISO 8601 date-time.") from None
 
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise PydanticCustomError("date_parsing", "The value must be a date (YYYY-MM-DD).")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_parsing", "The value must be a date (YYYY-MM-DD).") from None
+
+
+ISO_DATE = BeforeValidator(_parse_date)
+"""Metadata for a calendar date field (`Annotated[date, ISO_DATE]`): sent as "YYYY-MM-DD"."""
 
 ISO_DATE_TIME = BeforeValidator(_parse_date_time)
 """Metadata for a date-time field (`Annotated[AwareDatetime, ISO_DATE_TIME]`, or over any datetime

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal, cast
 
-from pydantic import Field, WithJsonSchema, field_validator
+from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
 
 from stockyard.api.schemas.base import (
     DECIMAL_NUMBER,
@@ -21,6 +22,7 @@ from stockyard.api.schemas.base import (
 )
 from stockyard.core.money import format_amount
 from stockyard.inventory.items import ItemChanges
+from stockyard.inventory.quantities import MAX_DECIMALS
 
 Sku = Annotated[
     str,
@@ -53,6 +55,15 @@ UnitCost = Annotated[
 ]
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 CostMethodName = Literal["average", "fifo"]
+TrackingName = Literal["none", "lot", "serial"]
+Decimals = Annotated[int, Field(ge=0, le=MAX_DECIMALS)]
+
+
+def _whole_serials(tracking: str | None, decimals: int | None) -> None:
+    if tracking == "serial" and decimals:
+        raise PydanticCustomError(
+            "serial_decimals", "A serial-tracked item counts whole units: decimals must be 0."
+        )
 
 
 class ItemCreate(RequestModel):
@@ -64,8 +75,16 @@ class ItemCreate(RequestModel):
     reorder_point: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = None
     unit_cost: UnitCost | None = None
     cost_method: CostMethodName = "average"
+    tracking: TrackingName = "none"
+    decimals: Decimals = 0
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool = False
+
+    @field_validator("decimals")
+    @classmethod
+    def _serials_count_whole_units(cls, decimals: int, info: ValidationInfo) -> int:
+        _whole_serials(info.data.get("tracking"), decimals)
+        return decimals
 
     def changes(self) -> ItemChanges:
         """Every field, defaults included, as the service's typed change set (a test checks that
@@ -74,7 +93,7 @@ class ItemCreate(RequestModel):
 
 
 class ItemUpdate(UpdateModel[ItemChanges]):
-    non_nullable = frozenset({"sku", "name", "archived", "unit", "cost_method"})
+    non_nullable = frozenset({"sku", "name", "archived", "unit", "cost_method", "tracking", "decimals"})
 
     sku: Sku | None = None
     name: Name | None = None
@@ -84,8 +103,16 @@ class ItemUpdate(UpdateModel[ItemChanges]):
     reorder_point: Annotated[int, Field(ge=0, le=2_000_000_000)] | None = None
     unit_cost: UnitCost | None = None
     cost_method: CostMethodName | None = None
+    tracking: TrackingName | None = None
+    decimals: Decimals | None = None
     tags: Annotated[list[TagName], Field(max_length=20)] | None = None
     archived: bool | None = None
+
+    @field_validator("decimals")
+    @classmethod
+    def _serials_count_whole_units(cls, decimals: int | None, info: ValidationInfo) -> int | None:
+        _whole_serials(info.data.get("tracking"), decimals)
+        return decimals
 
 
 class Item(ResponseModel):
@@ -106,6 +133,15 @@ class Item(ResponseModel):
     cost_method: CostMethodName = Field(
         description="How its stock is valued: `average` (moving weighted average) or `fifo` (the "
         "oldest units received go out first, at what they cost). Changes only while it has no stock."
+    )
+    tracking: TrackingName = Field(
+        description="How its units are told apart: `none`, `lot` (batches with a lot number and an "
+        "optional expiry; issues take the first to expire unless a lot is named) or `serial` (every "
+        "unit has its own serial number). Changes only while it has no stock (docs/inventory.md)."
+    )
+    decimals: int = Field(
+        description="How many decimal places its quantities have (0-6): 0 counts whole units; 3 counts "
+        "a `kg` item to the gram. Changes only before its first movement."
     )
     tags: list[str] = Field(
         description="The names of the item's tags, in alphabetical order (ignoring case)."

@@ -16,7 +16,8 @@ from stockyard.api.schemas.base import (
     UpdatedAt,
     field_error,
 )
-from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
+from stockyard.api.schemas.movements import LotNumber, Movement, Reference, ResourceId
+from stockyard.api.schemas.quantities import QuantityIn, QuantityOut
 from stockyard.api.timestamps import Timestamp
 from stockyard.core.clock import utcnow
 
@@ -36,7 +37,12 @@ class ReservationCreate(RequestModel):
 
     item_id: ResourceId
     location_id: ResourceId
-    units: Annotated[int, Field(gt=0, le=MAX_UNITS)]
+    units: Annotated[QuantityIn, Field(gt=0)]
+    lot_number: LotNumber | None = Field(
+        default=None,
+        description="Lot-tracked items: hold units of this lot (consuming issues it); without it the hold "
+        "is on the item at the location and consuming issues the lots that expire first.",
+    )
     expires_at: Annotated[Timestamp, ISO_DATE_TIME] | None = Field(
         default=None, description="When the hold lapses; or ttlSeconds."
     )
@@ -71,7 +77,8 @@ class Reservation(ResponseModel):
     item_id: str = Field(description="The item held.")
     location_id: str = Field(description="The location the units are held at.")
     warehouse_id: str = Field(description="The location's warehouse.")
-    units: int = Field(description="Units held, more than 0.")
+    units: QuantityOut = Field(description="Units held, more than 0, in the item's unit.")
+    lot_number: str | None = Field(description="The lot held; null for a hold on the item at the location.")
     status: Literal["active", "released", "consumed", "expired"] = Field(
         description="active, released, consumed, or expired (an active hold past expiresAt)."
     )

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import ListBody, ResponseModel
+from stockyard.api.schemas.base import ListBody, ResponseModel, id_of
+from stockyard.api.schemas.quantities import QuantityOut
 from stockyard.inventory.stock import ItemStock as ItemStockRecord
 
-OnHand = Annotated[int, Field(description="Units physically there: the sum of the ledger's movements.")]
-Reserved = Annotated[int, Field(description="Units held by active, unexpired reservations.")]
-Available = Annotated[
-    int, Field(description="Units free to issue, reserve or transfer: onHand - reserved, never below 0.")
+OnHand = Annotated[
+    QuantityOut,
+    Field(description="Units physically there: the sum of the ledger's movements, in the item's unit."),
 ]
+Reserved = Annotated[QuantityOut, Field(description="Units held by active, unexpired reservations.")]
+Available = Annotated[
+    QuantityOut,
+    Field(description="Units free to issue, reserve or transfer: onHand - reserved, never below 0."),
+]
+
+
+class LotStock(ResponseModel):
+    lot_id: str = id_of("lot", "lot")
+    lot_number: str = Field(description="The lot's number.")
+    expires_on: date | None = Field(description="The lot's expiry date; null when it has none.")
+    on_hand: OnHand
+    reserved: Reserved = Field(description="Units held by reservations that name this lot.")
+    available: Available
 
 
 class StockLevel(ResponseModel):
@@ -25,6 +40,10 @@ class StockLevel(ResponseModel):
     on_hand: OnHand
     reserved: Reserved
     available: Available
+    lots: list[LotStock] = Field(
+        description="Lot-tracked items: the lots here with units, first to expire first; empty otherwise."
+    )
+    serials: list[str] = Field(description="Serial-tracked items: the serials here; empty otherwise.")
 
 
 class StockLevelList(ListBody):

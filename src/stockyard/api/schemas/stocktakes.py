@@ -15,7 +15,8 @@ from stockyard.api.schemas.base import (
     UpdatedAt,
     each_item_once,
 )
-from stockyard.api.schemas.movements import MAX_UNITS, Movement, ResourceId
+from stockyard.api.schemas.movements import Movement, ResourceId
+from stockyard.api.schemas.quantities import QuantityIn, QuantityOut
 from stockyard.api.schemas.reservations import Reservation
 
 
@@ -25,7 +26,7 @@ class StocktakeCreate(RequestModel):
 
 class CountIn(RequestModel):
     item_id: ResourceId
-    counted_units: Annotated[int, Field(ge=0, le=MAX_UNITS)]
+    counted_units: Annotated[QuantityIn, Field(ge=0)]
 
 
 class CountsUpdate(RequestModel):
@@ -39,7 +40,7 @@ class CountsUpdate(RequestModel):
 
 class Count(ResponseModel):
     item_id: str = Field(description="The item counted.")
-    counted_units: int = Field(description="Units found at the location.")
+    counted_units: QuantityOut = Field(description="Units found at the location, in the item's unit.")
 
 
 class Stocktake(ResponseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from stockyard.api.schemas.base import (
     ActorId,
@@ -16,13 +16,44 @@ from stockyard.api.schemas.base import (
     each_item_once,
     id_of,
 )
-from stockyard.api.schemas.movements import MAX_UNITS, Movement, Reference, ResourceId
+from stockyard.api.schemas.movements import (
+    LotNumber,
+    Movement,
+    Reference,
+    ResourceId,
+    Serials,
+    distinct_serials,
+    serials_match_units,
+)
+from stockyard.api.schemas.quantities import QuantityIn, QuantityOut
+from stockyard.inventory.lots import LotSpec
 from stockyard.inventory.transfers import TransferCreated
+from stockyard.inventory.transfers import TransferLine as TransferLineRecord
 
 
 class TransferLineIn(RequestModel):
     item_id: ResourceId
-    units: Annotated[int, Field(gt=0, le=MAX_UNITS)]
+    units: Annotated[QuantityIn, Field(gt=0)]
+    lot_number: LotNumber | None = Field(
+        default=None,
+        description="Lot-tracked items: the lot to move; without it the lots that expire first go (FEFO).",
+    )
+    serials: Serials | None = None
+
+    _distinct_serials = field_validator("serials")(distinct_serials)
+
+    @model_validator(mode="after")
+    def _one_serial_per_unit(self) -> Self:
+        serials_match_units(self.serials, self.units)
+        return self
+
+    def line(self) -> TransferLineRecord:
+        return TransferLineRecord(
+            self.item_id,
+            self.units,
+            None if self.lot_number is None else LotSpec(self.lot_number),
+            tuple(self.serials or ()),
+        )
 
 
 class TransferCreate(RequestModel):
@@ -39,7 +70,7 @@ class TransferCreate(RequestModel):
 
 class TransferLine(ResponseModel):
     item_id: str = Field(description="The item moved.")
-    units: int = Field(description="Units moved, more than 0.")
+    units: QuantityOut = Field(description="Units moved, more than 0, in the item's unit.")
 
 
 class Transfer(ResponseModel):

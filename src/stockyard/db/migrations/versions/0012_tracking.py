@@ -25,7 +25,7 @@ depends_on = None
 ID = sa.String(length=32)
 
 
-def _workspace(table: str) -> list[sa.SchemaItem]:
+def _workspace(table: str) -> list[sa.Column[str] | sa.ForeignKeyConstraint]:
     return [
         sa.Column("workspace_id", ID, nullable=False),
         sa.ForeignKeyConstraint(
