@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Column, Row, Select, select
+from sqlalchemy import Column, Row, Select
 
 from stockyard.db.database import Connection
-from stockyard.db.records import RecordT, from_row
 
 T = TypeVar("T")
 
@@ -30,16 +29,3 @@ async def by_parent(
     for row in await conn.execute(query.where(parent.in_(parent_ids))):
         found[row._mapping[parent]].append(make(row))
     return found
-
-
-async def records_by_parent(
-    conn: Connection,
-    parent: Column[Any],
-    order: Column[Any],
-    parent_ids: Sequence[str],
-    record_type: type[RecordT],
-) -> dict[str, list[RecordT]]:
-    """`by_parent` over every row of `parent`'s table, in `order` within each parent, each read into
-    `record_type` by `from_row`."""
-    query = select(parent.table).order_by(parent, order)
-    return await by_parent(conn, query, parent, parent_ids, lambda row: from_row(record_type, row))
