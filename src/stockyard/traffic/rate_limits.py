@@ -11,8 +11,9 @@ process instead of one per request. What a caller does then is policy (see the m
 
 Recovery. A Redis that comes back may find the pool full of connections that look alive but are
 dead: after a network partition, a NAT or load-balancer failover, no FIN or RST ever told the
-client. Each of those used to cost a 0.5 s timeout and another second of back-off, one after the
-other, so writes stayed refused for many seconds after Redis was back. Now (redis-py options
+client. Each of those used to cost a full socket timeout (`REDIS_TIMEOUT_SECONDS`) and another
+back-off (`OUTAGE_BACKOFF_SECONDS`), one after the other, so writes stayed refused long after Redis
+was back. Now (redis-py options
 and its public pool API, no patching):
 
 * a command that fails on a pooled connection is run once more on a fresh connection
