@@ -20,7 +20,7 @@ from stockyard.api.middleware.maintenance import MaintenanceMiddleware
 from stockyard.api.middleware.query_guard import QueryGuardMiddleware
 from stockyard.api.middleware.rate_limit import RateLimitMiddleware
 from stockyard.api.middleware.request_context import RequestContextMiddleware
-from stockyard.api.paths import public_paths
+from stockyard.api.paths import API_V1, public_paths
 from stockyard.api.query_strict import strict_query
 from stockyard.api.routers import (
     api_keys,
@@ -33,6 +33,7 @@ from stockyard.api.routers import (
     items,
     items_bulk,
     jobs,
+    lots,
     members,
     metrics,
     movements,
@@ -75,7 +76,7 @@ RFC 9457 problem details.
 # costs a pattern match (bench/README.md), so the stock writes and reads that integrations call
 # all day come first.
 ROUTERS = (
-    health, movements, items, stock, transfers, reservations,
+    health, movements, items, stock, transfers, reservations, lots,
     auth, warehouses, stocktakes, tags, jobs, events, reports, items_bulk, movements_bulk,
     workspaces, roles, members, invites, api_keys, webhooks, workspace, audit, docs, metrics,
 )  # fmt: skip
@@ -160,7 +161,7 @@ def create_app(
         max_bytes=settings.max_body_bytes,
         max_bulk_bytes=settings.max_bulk_body_bytes,
         max_depth=settings.max_json_depth,
-        csv_paths=frozenset({"/api/v1/items/bulk"}),
+        csv_paths=frozenset({f"{API_V1}/items/bulk"}),
     )
     # The web console (docs/console.md) answers / and /app itself, outside the API's body and idempotency
     # rules (its forms are not JSON); everything it reads or writes it asks of the API over HTTP.

@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import Request, Response
 
+from stockyard.api.paths import API_V1
 from stockyard.core.context import Context
 from stockyard.core.plans import Capability
 from stockyard.errors import validation_failed
@@ -44,7 +45,7 @@ async def start_job(
     """What a bulk route does: store the job the request submits, start it, and point `Location` at it."""
     job = await jobs.submit(ctx, await read_submission(request, ctx, kind, mode, dry_run))
     runner.start(job.id)
-    response.headers["Location"] = f"/api/v1/jobs/{job.id}"
+    response.headers["Location"] = f"{API_V1}/jobs/{job.id}"
     return job
 
 

@@ -121,10 +121,9 @@ class IdempotencyMiddleware:
             nonlocal status, headers
             if message["type"] == "http.response.start":
                 status = message["status"]
+                sent = Headers(raw=message.get("headers", []))
                 headers = [
-                    (name.decode("latin-1").lower(), value.decode("latin-1"))
-                    for name, value in message.get("headers", [])
-                    if name.decode("latin-1").lower() in STORED_HEADERS
+                    (name.lower(), value) for name, value in sent.items() if name.lower() in STORED_HEADERS
                 ]
             elif message["type"] == "http.response.body":
                 chunks.append(message.get("body", b""))

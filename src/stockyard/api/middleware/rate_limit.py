@@ -29,7 +29,7 @@ import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from stockyard.api.errors import send_error
-from stockyard.api.paths import API_ROOT
+from stockyard.api.paths import API_ROOT, API_V1
 from stockyard.api.request_state import state_of
 from stockyard.core.plans import Plan, policy
 from stockyard.errors import StockyardError, catalog
@@ -40,7 +40,7 @@ from stockyard.traffic.rate_limits import Budget, Decision, RateLimiter, RateLim
 
 log = logging.getLogger("stockyard.rate_limit")
 
-LOGIN_PATH = "/api/v1/auth/token"
+LOGIN_PATH = f"{API_V1}/auth/token"
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 STORE_DOWN_RETRY_AFTER = "2"
 wall_clock: Callable[[], float] = time.time

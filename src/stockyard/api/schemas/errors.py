@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from stockyard.api.paths import API_V1
 from stockyard.errors import catalog
 from stockyard.errors.catalog import ErrorSpec
 from stockyard.errors.reference import EXAMPLE_REQUEST_ID, example_error
@@ -92,7 +93,7 @@ COMMON_BODY: tuple[ErrorSpec, ...] = (
     catalog.UNSUPPORTED_MEDIA_TYPE,
 )
 
-EXAMPLE_INSTANCE = "/api/v1/items/itm_01JD0000000000000000000000"
+EXAMPLE_INSTANCE = f"{API_V1}/items/itm_01JD0000000000000000000000"
 EXAMPLES_REF = "#/components/examples/"
 HEADERS_REF = "#/components/headers/"
 
