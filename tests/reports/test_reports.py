@@ -272,7 +272,7 @@ def test_unknown_report_and_bad_parameters(stocked: tuple[Tenant, Ledger]) -> No
     assert_error(
         tenant.get(f"{URL}/profit"),
         "not_found",
-        message="There is no report named 'profit'. Reports: stock-on-hand, low-stock, movements, valuation, cogs.",
+        message="There is no report named 'profit'. Reports: stock-on-hand, low-stock, movements, valuation, cogs, expiring.",
     )
     assert_error(
         tenant.get(f"{URL}/movements", params={"groupBy": "warehouse"}),
@@ -434,7 +434,7 @@ def test_the_service_refuses_timestamps_out_of_range(
 
 
 def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(tenant: Tenant) -> None:
-    accepted = "format, groupBy, asOf, warehouseId, locationId, itemId, type, since, until"
+    accepted = "format, groupBy, asOf, warehouseId, locationId, itemId, type, since, until, days"
     for old in ("from", "to"):
         assert_error(
             tenant.get(f"{URL}/movements", params={old: "2026-01-01T00:00:00Z"}),
@@ -451,6 +451,7 @@ def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(ten
         "movements",
         "valuation",
         "cogs",
+        "expiring",
     ]
     assert parameters["type"]["schema"]["anyOf"] == [
         {"$ref": "#/components/schemas/MovementType"},
@@ -468,5 +469,5 @@ def test_the_old_from_and_to_are_refused_and_the_document_declares_the_enums(ten
     assert_error(
         tenant.get(f"{URL}/stock-in-hand"),
         "not_found",
-        message="There is no report named 'stock-in-hand'. Reports: stock-on-hand, low-stock, movements, valuation, cogs.",
+        message="There is no report named 'stock-in-hand'. Reports: stock-on-hand, low-stock, movements, valuation, cogs, expiring.",
     )

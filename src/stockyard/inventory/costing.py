@@ -129,7 +129,7 @@ class Costing:
         state = self._states[item_id]
         if unit_cost_e4 is None:
             unit_cost_e4 = _default_cost(state, receipt=receipt)
-        value = _worth(units, unit_cost_e4, state.scale)
+        value = worth_of(units, unit_cost_e4, state.scale)
         state.units += units
         state.value_e4 += value
         state.changed = True
@@ -163,15 +163,15 @@ class Costing:
                         taken = min(layer.remaining, left)
                         if not taken:
                             continue
-                        before = _worth(layer.remaining, layer.unit_cost_e4, state.scale)
+                        before = worth_of(layer.remaining, layer.unit_cost_e4, state.scale)
                         layer.remaining -= taken
                         layer.touched = True
-                        cost += before - _worth(layer.remaining, layer.unit_cost_e4, state.scale)
+                        cost += before - worth_of(layer.remaining, layer.unit_cost_e4, state.scale)
                         left -= taken
                 if left:  # the layers always hold the units on hand: a broken invariant, not bad input
                     raise AssertionError(f"FIFO layers of item {item_id} hold fewer units than its stock")
         else:
-            cost = _share(state.value_e4, units, state.units)
+            cost = share(state.value_e4, units, state.units)
         state.units -= units
         state.value_e4 -= cost
         state.changed = True
@@ -236,18 +236,18 @@ def _default_cost(state: _State, *, receipt: bool) -> int:
     if receipt and state.price_e4 is not None:
         return state.price_e4
     if state.units > 0:
-        return _share(state.value_e4 * state.scale, 1, state.units)
+        return share(state.value_e4 * state.scale, 1, state.units)
     return state.price_e4 or 0
 
 
-def _worth(units: int, unit_cost_e4: int, scale: int) -> int:
+def worth_of(units: int, unit_cost_e4: int, scale: int) -> int:
     """What `units` (of 1/scale of a whole unit) cost at `unit_cost_e4` per whole unit, rounded half up."""
     if scale == 1:
         return units * unit_cost_e4
     return (2 * units * unit_cost_e4 + scale) // (2 * scale)
 
 
-def _share(value_e4: int, units: int, of_units: int) -> int:
+def share(value_e4: int, units: int, of_units: int) -> int:
     """value * units / of_units, rounded half up (exact integers: no floating point)."""
     if units >= of_units:
         return value_e4

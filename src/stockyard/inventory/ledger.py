@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from functools import partial
@@ -108,6 +108,8 @@ def movement_record(
     """A ledger row as its record: quantities in the item's unit (`decimals` places), with its lots
     (`kind` lot) or serials (`kind` serial)."""
     values = row._mapping if isinstance(row, Row) else row
+    # First to expire first (the order FEFO takes them in), then by number; the same on every read.
+    parts = sorted(parts, key=lambda part: (part.expires_on is None, part.expires_on or date.max, part.number))
     return from_row(
         MovementRecord,
         row,
@@ -559,6 +561,13 @@ class Ledger:
         for posting in postings:
             pair = (posting.item_id, posting.location_id)
             balance = balances[pair]
+            movement_id = new_id("mov")
+            insufficient = partial(self.insufficient, posting, acquired, of_lots=True)
+            serials_first = book is not None and bool(posting.serials) and posting.units < 0
+            if serials_first:  # a serial that is not here is the error to report, not the count
+                assert book is not None
+                item, place = acquired.items[posting.item_id], acquired.locations[posting.location_id]
+                previous = await book.parts(posting, item, place, previous, insufficient)
             if posting.units < 0 and posting.type is not MovementType.COUNT:
                 available = balance - reserved.get(pair, 0)
                 if -posting.units > available:
@@ -567,15 +576,10 @@ class Ledger:
             if balance < 0:  # a count never asks for this; kept as the last line of defence
                 raise self.insufficient(posting, acquired, balances[pair])
             balances[pair] = balance
-            movement_id = new_id("mov")
             if book is not None:
-                previous = await book.parts(
-                    posting,
-                    acquired.items[posting.item_id],
-                    acquired.locations[posting.location_id],
-                    previous,
-                    partial(self.insufficient, posting, acquired, of_lots=True),
-                )
+                if not serials_first:
+                    item, place = acquired.items[posting.item_id], acquired.locations[posting.location_id]
+                    previous = await book.parts(posting, item, place, previous, insufficient)
                 if previous:
                     parts_of[movement_id] = previous
             counts[pair] += 1

@@ -298,6 +298,7 @@ class LotBook:
             made = [LotPart(lot.id, lot.number, lot.expires_on, posting.units)]
         else:
             made = await self._fefo(posting, location.id, insufficient)
+        await self._read_at([part.lot_id for part in made], location.id)
         for part in made:
             self._apply(part, posting.item_id, location)
         return made

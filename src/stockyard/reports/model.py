@@ -15,11 +15,12 @@ class ReportName(StrEnum):
     MOVEMENTS = "movements"
     VALUATION = "valuation"
     COGS = "cogs"
+    EXPIRING = "expiring"
 
     @property
     def financial(self) -> bool:
         """Reports of money: the `reports.financial` permission and the `valuation_report` capability."""
-        return self in (ReportName.VALUATION, ReportName.COGS)
+        return self in (ReportName.VALUATION, ReportName.COGS, ReportName.EXPIRING)
 
 
 class ReportFormat(StrEnum):
@@ -59,6 +60,7 @@ class ReportParams:
     movement_type: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+    days: int | None = None  # expiring: the window, in days from today
 
     def sent(self) -> dict[str, Any]:
         """Parameter wire names → values, for the ones that were sent."""
@@ -71,6 +73,7 @@ class ReportParams:
             "movement_type": "type",
             "since": "since",
             "until": "until",
+            "days": "days",
         }
         return {wire: getattr(self, name) for name, wire in names.items() if getattr(self, name) is not None}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal, select, tuple_
@@ -18,15 +18,20 @@ from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal
 from stockyard.core.money import format_e4
 from stockyard.db.database import Connection
 from stockyard.db.tables import (
+    cost_layers,
     item_costs,
     items,
     locations,
+    lot_levels,
+    lots,
     movements,
     reservations,
     stock_levels,
     warehouses,
 )
+from stockyard.inventory.costing import share, worth_of
 from stockyard.inventory.holds import holding
+from stockyard.inventory.quantities import to_quantity
 from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
 
 Key = tuple[Any, ...]
@@ -588,3 +593,106 @@ class Valuation(ReportQuery):
                 }
             )
         return {"onHand": units, "value": format_e4(value), "warehouses": by_warehouse}
+
+
+# --- lots that expire soon ------------------------------------------------------------------------
+DEFAULT_EXPIRY_DAYS = 30
+MAX_EXPIRY_DAYS = 3650
+
+
+class Expiring(ReportQuery):
+    """Lots with units on hand (in the caller's warehouses, and the filters given) whose expiry date
+    is at most `days` days away (30 unless given); expired lots are included, with a negative
+    `daysLeft`. First to expire first. `value` is what the lot's units cost: a FIFO item's lot at
+    its own cost layers, an average-cost item's at the item's average cost."""
+
+    columns = (
+        Column("itemId", ColumnKind.ID),
+        Column("sku"),
+        Column("lotId", ColumnKind.ID),
+        Column("lotNumber"),
+        Column("expiresOn", ColumnKind.ID),
+        Column("daysLeft", ColumnKind.INTEGER),
+        Column("onHand", ColumnKind.INTEGER),
+        Column("value", ColumnKind.MONEY),
+    )
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        ll = lot_levels
+        days = DEFAULT_EXPIRY_DAYS if self.params.days is None else self.params.days
+        until = self.now.date() + timedelta(days=days)
+        total = func.sum(ll.c.on_hand)
+        per_lot = (
+            select(ll.c.lot_id, total.label("on_hand"))
+            .where(ll.c.workspace_id == self.scope.workspace_id, self.scope.warehouses(ll.c.warehouse_id))
+            .group_by(ll.c.lot_id)
+            .having(total > 0)
+        )
+        units = _where_given(per_lot, self._place_filters(ll)).subquery("units")
+        return (
+            select(
+                lots.c.item_id,
+                items.c.sku,
+                lots.c.id.label("lot_id"),
+                lots.c.number,
+                lots.c.expires_on,
+                units.c.on_hand,
+                items.c.decimals,
+                items.c.cost_method,
+                item_costs.c.units.label("item_units"),
+                item_costs.c.value_e4.label("item_value_e4"),
+            )
+            .select_from(lots)
+            .join(units, units.c.lot_id == lots.c.id)
+            .join(items, items.c.id == lots.c.item_id)
+            .outerjoin(item_costs, item_costs.c.item_id == lots.c.item_id)
+            .where(
+                lots.c.workspace_id == self.scope.workspace_id,
+                lots.c.kind == "lot",
+                lots.c.expires_on.is_not(None),
+                lots.c.expires_on <= until,
+                _after((lots.c.expires_on, lots.c.id), after),
+            )
+            .order_by(lots.c.expires_on, lots.c.id)
+            .limit(limit)
+        )
+
+    async def fetch(self, conn: Connection, after: Key | None, limit: int) -> list[Any]:
+        rows = list(await conn.execute(self.statement(after, limit)))
+        fifo = [row.lot_id for row in rows if row.cost_method == "fifo"]
+        self._layers: dict[str, tuple[int, int]] = {}  # lot -> (units left, their value)
+        if fifo:
+            found = await conn.execute(
+                select(cost_layers.c.lot_id, cost_layers.c.units_remaining, cost_layers.c.unit_cost_e4).where(
+                    cost_layers.c.lot_id.in_(fifo), cost_layers.c.units_remaining > 0
+                )
+            )
+            scales = {row.lot_id: 10 ** int(row.decimals) for row in rows}
+            for layer in found:
+                left, value = self._layers.get(layer.lot_id, (0, 0))
+                remaining = int(layer.units_remaining)
+                worth = worth_of(remaining, int(layer.unit_cost_e4), scales[layer.lot_id])
+                self._layers[layer.lot_id] = (left + remaining, value + worth)
+        return rows
+
+    def key(self, row: Any) -> Key:
+        return (row.expires_on, row.lot_id)
+
+    def render(self, row: Any) -> Row:
+        on_hand = int(row.on_hand)
+        if row.cost_method == "fifo":
+            units, value = self._layers.get(row.lot_id, (0, 0))
+        else:
+            units, value = int(row.item_units or 0), int(row.item_value_e4 or 0)
+        lot_value = share(value, on_hand, units) if units else 0
+        quantity = to_quantity(on_hand, int(row.decimals))
+        return (
+            row.item_id,
+            row.sku,
+            row.lot_id,
+            row.number,
+            row.expires_on.isoformat(),
+            (row.expires_on - self.now.date()).days,
+            quantity if isinstance(quantity, int) else float(quantity),
+            _money(lot_value),
+        )

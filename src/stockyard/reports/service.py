@@ -34,6 +34,7 @@ from stockyard.inventory import scope
 from stockyard.reports.model import GroupBy, ReportName, ReportParams, ReportStream, Row
 from stockyard.reports.queries import (
     Cogs,
+    Expiring,
     Key,
     LowStock,
     Movements,
@@ -53,6 +54,7 @@ ACCEPTED: dict[ReportName, frozenset[str]] = {
     ReportName.MOVEMENTS: frozenset({"warehouseId", "locationId", "itemId", "type", "since", "until"}),
     ReportName.VALUATION: frozenset({"warehouseId", "itemId", "asOf"}),
     ReportName.COGS: frozenset({"warehouseId", "itemId", "since", "until"}),
+    ReportName.EXPIRING: frozenset({"warehouseId", "locationId", "itemId", "days"}),
 }
 
 
@@ -126,6 +128,8 @@ def _query(name: ReportName, scope: Scope, params: ReportParams, now: datetime) 
         return Movements(scope, params, now)
     if name is ReportName.COGS:
         return Cogs(scope, params, now)
+    if name is ReportName.EXPIRING:
+        return Expiring(scope, params, now)
     return Valuation(scope, params, now)
 
 

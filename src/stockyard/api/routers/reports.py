@@ -28,6 +28,7 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.inventory.ledger import MovementType
 from stockyard.reports import render as report_render
 from stockyard.reports.model import GroupBy, ReportFormat, ReportName, ReportParams
+from stockyard.reports.queries import MAX_EXPIRY_DAYS
 from stockyard.reports.service import ReportService, parse_name
 
 router = APIRouter(prefix=API_V1, tags=["reports"], route_class=ExactJSONRoute)
@@ -46,8 +47,10 @@ class ReportInterrupted(Exception):
 _DESCRIPTION = """Reports: `stock-on-hand` (per item and location, or per item and warehouse with
 `groupBy=warehouse`; `asOf` recomputes it from the ledger), `low-stock` (available = on hand minus
 active reservations, at or below the reorder point), `movements` (`since`, `until`, `type`, filters) and
-`valuation` (on hand x unit cost per item and warehouse, with totals; needs `reports.financial`
-and a plan with `valuation_report`). `format=csv` and `format=xlsx` download a file;
+`valuation` (on hand x unit cost per item and warehouse, with totals), `cogs` (what issues cost
+per item and warehouse over `since`/`until`) and `expiring` (lots with units on hand that expire
+within `days` days, 30 unless given, expired ones included, with their value); the last three need
+`reports.financial` and a plan with `valuation_report`. `format=csv` and `format=xlsx` download a file;
 xlsx needs the optional `stockyard[xlsx]` extra (501 without it). Every check and the first page
 come before the status line. A report that fails later is cut off: the connection closes without
 the final chunk, and a JSON report lacks its closing `]}`."""
@@ -94,6 +97,10 @@ async def get_report(
     ] = None,
     since: Since = None,
     until: Until = None,
+    days: Annotated[
+        int | None,
+        Query(ge=0, le=MAX_EXPIRY_DAYS, description="expiring: lots that expire within this many days (30)."),
+    ] = None,
 ) -> StreamingResponse:
     report = parse_name(name)
     params = ReportParams(
@@ -105,6 +112,7 @@ async def get_report(
         movement_type=None if movement_type is None else movement_type.value,
         since=since,
         until=until,
+        days=days,
     )
     stream = await reports.open(ctx, report, params)
     if format is ReportFormat.XLSX and not report_render.xlsx_available():

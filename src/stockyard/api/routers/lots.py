@@ -1,0 +1,84 @@
+"""Lots and serial numbers: /api/v1/lots and /api/v1/serials/{itemId}/{serial} (read-only: the
+ledger makes them, docs/inventory.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from stockyard.api.deps import over_database
+from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.paths import API_V1
+from stockyard.api.routers._common import (
+    LIST_ERRORS,
+    READ_IN_WAREHOUSE,
+    READ_ONE_ERRORS,
+    InventoryReader,
+    ItemFilter,
+    ItemId,
+    PageCursor,
+    PageLimit,
+    id_path,
+    sort_query,
+)
+from stockyard.api.schemas.errors import error_responses
+from stockyard.api.schemas.lots import LotDetail, LotList, Serial
+from stockyard.inventory.lot_reads import LOT_SORTS, LotFilters, LotService
+
+router = APIRouter(prefix=API_V1, tags=["lots"], route_class=ExactJSONRoute)
+
+Lots = Annotated[LotService, Depends(over_database(LotService))]
+LotId = Annotated[str, id_path("lotId", "lot", "The lot's id.")]
+SerialNumber = Annotated[
+    str, Path(alias="serial", min_length=1, max_length=64, description="The serial number.")
+]
+
+
+@router.get(
+    "/lots",
+    operation_id="listLots",
+    summary="List lots, first to expire first (lots without an expiry last)",
+    responses=error_responses(*LIST_ERRORS),
+)
+async def list_lots(
+    ctx: InventoryReader,
+    lots: Lots,
+    limit: PageLimit = 50,
+    cursor: PageCursor = None,
+    sort: Annotated[str | None, sort_query(LOT_SORTS)] = None,
+    item_id: ItemFilter = None,
+    expiring_before: Annotated[
+        date | None,
+        Query(alias="expiringBefore", description="Lots whose expiry date is before this day (YYYY-MM-DD)."),
+    ] = None,
+) -> LotList:
+    page = await lots.list(
+        ctx,
+        LotFilters(item_id=item_id, expiring_before=expiring_before),
+        limit=limit,
+        cursor=cursor,
+        sort=sort,
+    )
+    return LotList.of(page)
+
+
+@router.get(
+    "/lots/{lotId}",
+    operation_id="getLot",
+    summary="Get a lot and where its units are",
+    responses=error_responses(*READ_ONE_ERRORS),
+)
+async def get_lot(lot_id: LotId, ctx: InventoryReader, lots: Lots) -> LotDetail:
+    return LotDetail.of(await lots.get(ctx, lot_id))
+
+
+@router.get(
+    "/serials/{itemId}/{serial}",
+    operation_id="getSerial",
+    summary="Find a serial number: where it is and every movement of it",
+    responses=error_responses(*READ_IN_WAREHOUSE),
+)
+async def get_serial(item_id: ItemId, serial: SerialNumber, ctx: InventoryReader, lots: Lots) -> Serial:
+    return Serial.of(await lots.serial(ctx, item_id, serial))
