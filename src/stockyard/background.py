@@ -1,5 +1,5 @@
-"""The background work beside the API: the event relay (with the webhook fan-out, the purge and the
-reservation-expiry sweep) and the webhook delivery worker. The API process runs it when
+"""The background work beside the API: the event relay (with the webhook fan-out, the purge, the
+reservation-expiry sweep and the lot-expiry announcements) and the webhook delivery worker. The API process runs it when
 STOCKYARD_EMBEDDED_WORKER is on; `stockyard worker` runs it on its own. Built here once for both."""
 
 from __future__ import annotations
@@ -10,12 +10,14 @@ from datetime import timedelta
 from stockyard.core.clock import utcnow
 from stockyard.db.database import Database
 from stockyard.events.relay import EventRelay
+from stockyard.inventory.lot_expiry import announce_expiring
 from stockyard.inventory.reservations import expire_due
 from stockyard.settings import Settings
 from stockyard.webhooks.delivery import DeliveryWorker, fan_out
 from stockyard.webhooks.urls import UrlPolicy
 
 EXPIRY_SWEEP_SECONDS = 30.0  # how late a lapsed hold's reservation.expired event may be
+LOT_SWEEP_SECONDS = 300.0  # how late a lot's lot.expiring event may be (the window is days wide)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,9 @@ class Background:
         async def expire_holds() -> int:
             return await expire_due(database, utcnow())
 
+        async def announce_lots() -> int:
+            return await announce_expiring(database, utcnow(), settings.lot_expiry_warning_days)
+
         deliveries = DeliveryWorker(
             database,
             policy=UrlPolicy.of(settings),
@@ -41,7 +46,7 @@ class Background:
             database,
             subscribers=[fan_out],
             retention=retention,
-            chores=[(EXPIRY_SWEEP_SECONDS, expire_holds)],
+            chores=[(EXPIRY_SWEEP_SECONDS, expire_holds), (LOT_SWEEP_SECONDS, announce_lots)],
             on_numbered=[deliveries.wake],  # new deliveries may be queued: no waiting for the next poll
         )
         return cls(relay, deliveries)

@@ -100,6 +100,13 @@ class Settings(BaseSettings):
         description="How long a claimed delivery belongs to its worker; a worker killed mid-delivery "
         "leaves it to be sent again after this. Must be longer than the webhook timeout.",
     )
+    lot_expiry_warning_days: int = Field(
+        default=30,
+        ge=0,
+        le=3650,
+        description="A lot with units on hand is announced once (event lot.expiring) when its expiry date "
+        "is at most this many days away.",
+    )
     max_body_bytes: int = Field(
         default=1024 * 1024,
         description="Largest request body accepted (413 above it), except on bulk routes.",

@@ -1,0 +1,95 @@
+"""lot.expiring: announced once per lot, when a lot with units on hand comes within the warning window.
+
+A sweep (a chore of the event relay, `background.py`) finds the lots whose expiry date is at most
+`warning_days` days away, that have units on hand and were not announced yet, emits `lot.expiring`
+for each (as the system, in the lot's workspace) and marks them announced, in batches, one
+transaction each. A lot received already inside the window is announced by the next sweep. The
+expiring report (`reports/queries.Expiring`) lists the same lots on demand.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+
+from stockyard.core.actor import SystemContext
+from stockyard.db.database import Connection, Database
+from stockyard.db.tables import items, lot_levels, lots
+from stockyard.events.model import EventType
+from stockyard.events.outbox import emit_many
+from stockyard.inventory.ledger import event_number
+
+SWEEP_BATCH = 500
+
+
+async def announce_expiring(
+    database: Database, now: datetime, warning_days: int, *, batch_size: int = SWEEP_BATCH
+) -> int:
+    """Emits lot.expiring for every lot that entered the window; returns how many."""
+    announced = 0
+    while True:
+        count = await database.transact(_announce_batch, now, warning_days, batch_size)
+        announced += count
+        if count < batch_size:
+            return announced
+
+
+async def _announce_batch(conn: Connection, now: datetime, warning_days: int, batch_size: int) -> int:
+    until = now.date() + timedelta(days=warning_days)
+    on_hand = select(func.sum(lot_levels.c.on_hand)).where(lot_levels.c.lot_id == lots.c.id).scalar_subquery()
+    rows = list(
+        await conn.execute(
+            select(
+                lots.c.id,
+                lots.c.workspace_id,
+                lots.c.item_id,
+                lots.c.number,
+                lots.c.expires_on,
+                items.c.sku,
+                items.c.decimals,
+                on_hand.label("on_hand"),
+            )
+            .join(items, items.c.id == lots.c.item_id)
+            .where(
+                lots.c.kind == "lot",
+                lots.c.expiring_announced_at.is_(None),
+                lots.c.expires_on.is_not(None),
+                lots.c.expires_on <= until,
+                on_hand > 0,
+            )
+            .order_by(lots.c.id)
+            .limit(batch_size)
+            .with_for_update(of=lots, skip_locked=True)
+        )
+    )
+    if not rows:
+        return 0
+    await conn.execute(
+        update(lots).where(lots.c.id.in_([row.id for row in rows])).values(expiring_announced_at=now)
+    )
+    by_workspace: dict[str, list[Any]] = {}
+    for row in rows:
+        by_workspace.setdefault(row.workspace_id, []).append(row)
+    for workspace_id, found in by_workspace.items():
+        await emit_many(
+            conn,
+            SystemContext(workspace_id),
+            [
+                (
+                    EventType.LOT_EXPIRING,
+                    {
+                        "lotId": row.id,
+                        "itemId": row.item_id,
+                        "sku": row.sku,
+                        "lotNumber": row.number,
+                        "expiresOn": row.expires_on.isoformat(),
+                        "onHand": event_number(int(row.on_hand), int(row.decimals)),
+                    },
+                    None,
+                )
+                for row in found
+            ],
+        )
+    return len(rows)
