@@ -1,7 +1,7 @@
 """The import rules between layers (docs/architecture.md, "Import rules"), read from the source with `ast`.
 
 * Only `stockyard.api` and the composition root `stockyard.server` import FastAPI or Starlette.
-* The command line (`stockyard.cli`, `stockyard.cli_bulk`, `stockyard.cli_ops`) imports nothing from `stockyard.api`:
+* The command line (`CLI_MODULES`: `stockyard.cli` and its `cli_*` modules) imports nothing from `stockyard.api`:
   what it needs of the application it gets from `stockyard.server`.
 * `stockyard.core` imports no domain (identity, inventory, …): only `errors` and `db` below it.
 
