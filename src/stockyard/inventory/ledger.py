@@ -54,7 +54,7 @@ from stockyard.inventory import scope
 from stockyard.inventory.costing import Costing
 from stockyard.inventory.holds import holding
 from stockyard.inventory.lots import LotBook, LotPart, LotSpec, Tracking, parts_of_movements
-from stockyard.inventory.quantities import Quantity, described, to_quantity
+from stockyard.inventory.quantities import Quantity, described, report_number, to_quantity
 
 Pair = tuple[str, str]  # (item_id, location_id)
 
@@ -109,7 +109,9 @@ def movement_record(
     (`kind` lot) or serials (`kind` serial)."""
     values = row._mapping if isinstance(row, Row) else row
     # First to expire first (the order FEFO takes them in), then by number; the same on every read.
-    parts = sorted(parts, key=lambda part: (part.expires_on is None, part.expires_on or date.max, part.number))
+    parts = sorted(
+        parts, key=lambda part: (part.expires_on is None, part.expires_on or date.max, part.number)
+    )
     return from_row(
         MovementRecord,
         row,
@@ -695,8 +697,8 @@ class Ledger:
                 "itemId": row["item_id"],
                 "locationId": row["location_id"],
                 "warehouseId": row["warehouse_id"],
-                "units": event_number(row["units"], item.decimals),
-                "balanceAfter": event_number(row["balance_after"], item.decimals),
+                "units": report_number(row["units"], item.decimals),
+                "balanceAfter": report_number(row["balance_after"], item.decimals),
                 "reference": row["reference"],
             }
             parts = parts_of.get(row["id"], ())
@@ -705,7 +707,7 @@ class Ledger:
                     "lotId": part.lot_id,
                     "lotNumber": part.number,
                     "expiresOn": None if part.expires_on is None else part.expires_on.isoformat(),
-                    "units": event_number(part.units, item.decimals),
+                    "units": report_number(part.units, item.decimals),
                 }
                 for part in parts
                 if item.tracking is Tracking.LOT
@@ -722,9 +724,9 @@ class Ledger:
                         "itemId": pair[0],
                         "locationId": pair[1],
                         "warehouseId": level.warehouse_id,
-                        "onHand": event_number(level.on_hand, decimals),
-                        "reserved": event_number(held, decimals),
-                        "available": event_number(level.on_hand - held, decimals),
+                        "onHand": report_number(level.on_hand, decimals),
+                        "reserved": report_number(held, decimals),
+                        "available": report_number(level.on_hand - held, decimals),
                         "movementId": last_movement[pair],
                     },
                     level.warehouse_id,
@@ -747,9 +749,9 @@ class Ledger:
         if not moved:
             return []
         points = {
-            row.id: (row.sku, int(row.reorder_point))
+            row.id: (row.sku, int(row.reorder_point), int(row.decimals))
             for row in await self.conn.execute(
-                select(items.c.id, items.c.sku, items.c.reorder_point).where(
+                select(items.c.id, items.c.sku, items.c.reorder_point, items.c.decimals).where(
                     items.c.workspace_id == self.workspace_id,
                     items.c.id.in_(moved),
                     items.c.reorder_point.is_not(None),
@@ -761,10 +763,15 @@ class Ledger:
         available = await item_available(self.conn, self.workspace_id, sorted(points), now=now)
         low: list[tuple[EventType, dict[str, Any], str | None]] = []
         for item_id in sorted(points):
-            sku, point = points[item_id]
-            after = available.get(item_id, 0)
-            if after - change[item_id] > point >= after:
-                data = {"itemId": item_id, "sku": sku, "available": after, "reorderPoint": point}
+            sku, point, decimals = points[item_id]
+            after, level = available.get(item_id, 0), point * 10**decimals  # the point is in whole units
+            if after - change[item_id] > level >= after:
+                data = {
+                    "itemId": item_id,
+                    "sku": sku,
+                    "available": report_number(after, decimals),
+                    "reorderPoint": point,
+                }
                 low.append((EventType.STOCK_LOW, data, None))
         return low
 
@@ -785,12 +792,6 @@ class Ledger:
             f"available, {to_quantity(-posting.units, item.decimals)} requested.",
             param=posting.param,
         )
-
-
-def event_number(stored: int, decimals: int) -> int | float:
-    """A stored quantity as an event's JSON number (exact for the quantities an item can hold)."""
-    value = to_quantity(stored, decimals)
-    return value if isinstance(value, int) else float(value)
 
 
 async def reserved_units(

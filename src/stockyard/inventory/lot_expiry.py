@@ -19,7 +19,7 @@ from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, lot_levels, lots
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit_many
-from stockyard.inventory.ledger import event_number
+from stockyard.inventory.quantities import report_number
 
 SWEEP_BATCH = 500
 
@@ -85,7 +85,7 @@ async def _announce_batch(conn: Connection, now: datetime, warning_days: int, ba
                         "sku": row.sku,
                         "lotNumber": row.number,
                         "expiresOn": row.expires_on.isoformat(),
-                        "onHand": event_number(int(row.on_hand), int(row.decimals)),
+                        "onHand": report_number(int(row.on_hand), int(row.decimals)),
                     },
                     None,
                 )

@@ -10,6 +10,9 @@ into `Decimal` (never through binary floating point); answers carry them back th
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, case
 
 from stockyard.errors.exceptions import field_invalid
 
@@ -48,3 +51,15 @@ def described(stored: int, decimals: int, unit: str) -> str:
     if decimals == 0:
         return f"{amount} {'unit' if amount == 1 else 'units'}"
     return f"{amount} {unit}"
+
+
+def report_number(stored: int, decimals: int) -> int | float:
+    """A stored quantity as a JSON/CSV number: exact for the quantities an item can hold (at most
+    15 significant digits, which a float's shortest text gives back unchanged)."""
+    value = to_quantity(stored, decimals)
+    return value if isinstance(value, int) else float(value)
+
+
+def sql_scale(decimals: ColumnElement[Any]) -> ColumnElement[int]:
+    """10**decimals in SQL (an integer on both backends): stored units per unit of the item."""
+    return case({places: 10**places for places in range(MAX_DECIMALS + 1)}, value=decimals, else_=1)

@@ -44,11 +44,10 @@ from stockyard.inventory.ledger import (
     Posting,
     Ref,
     ensure_open,
-    event_number,
     reserved_units,
 )
 from stockyard.inventory.lots import LotBook, LotSpec, Tracking
-from stockyard.inventory.quantities import Quantity, to_quantity, to_stored
+from stockyard.inventory.quantities import Quantity, report_number, to_quantity, to_stored
 
 ACTIVE = "active"
 RELEASED = "released"
@@ -137,9 +136,9 @@ async def _level_changed(
         "itemId": record.item_id,
         "locationId": record.location_id,
         "warehouseId": record.warehouse_id,
-        "onHand": event_number(int(on_hand), decimals),
-        "reserved": event_number(held, decimals),
-        "available": event_number(int(on_hand) - held, decimals),
+        "onHand": report_number(int(on_hand), decimals),
+        "reserved": report_number(held, decimals),
+        "available": report_number(int(on_hand) - held, decimals),
         "movementId": None,
     }
     return EventType.STOCK_CHANGED, data, record.warehouse_id

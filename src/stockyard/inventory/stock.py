@@ -22,7 +22,7 @@ from stockyard.inventory.holds import holding
 from stockyard.inventory.items import ItemStore
 from stockyard.inventory.locations import narrowed_to_places
 from stockyard.inventory.lots import Tracking
-from stockyard.inventory.quantities import MAX_DECIMALS, Quantity, to_quantity
+from stockyard.inventory.quantities import Quantity, sql_scale, to_quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +159,7 @@ def _available(held: Any) -> ColumnElement[int]:
     return case((free > 0, free), else_=0)
 
 
-# 10**decimals of a row's item, in SQL: how many stored units make one of the item's units.
-SCALE: ColumnElement[int] = case(
-    {decimals: 10**decimals for decimals in range(MAX_DECIMALS + 1)}, value=items.c.decimals, else_=1
-)
+SCALE = sql_scale(items.c.decimals)  # stored units per unit of a row's item
 
 
 def _level(

@@ -32,9 +32,9 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
 from stockyard.inventory import scope
-from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, event_number
+from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref
 from stockyard.inventory.lots import LotSpec
-from stockyard.inventory.quantities import Quantity, to_quantity, to_stored
+from stockyard.inventory.quantities import Quantity, report_number, to_quantity, to_stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +187,7 @@ class TransferService:
             "lines": [
                 {
                     "itemId": line.item_id,
-                    "units": event_number(stored[index], acquired.items[line.item_id].decimals),
+                    "units": report_number(stored[index], acquired.items[line.item_id].decimals),
                 }
                 for index, line in enumerate(lines)
             ],

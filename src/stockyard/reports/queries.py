@@ -31,7 +31,7 @@ from stockyard.db.tables import (
 )
 from stockyard.inventory.costing import share, worth_of
 from stockyard.inventory.holds import holding
-from stockyard.inventory.quantities import to_quantity
+from stockyard.inventory.quantities import Quantity, report_number, sql_scale, to_quantity
 from stockyard.reports.model import Column, ColumnKind, ReportParams, Row
 
 Key = tuple[Any, ...]
@@ -70,6 +70,10 @@ def _where_given(query: _Query, conditions: Sequence[tuple[Any, object | None]])
     return query
 
 
+def _number(quantity: Quantity) -> int | float:
+    return quantity if isinstance(quantity, int) else float(quantity)
+
+
 def _money(value: Any) -> str | None:
     return None if value is None else format_e4(int(value))
 
@@ -106,6 +110,7 @@ def _stock_page(levels: Any, *, by_location: bool, extra: Sequence[Any] = ()) ->
             *place,
             levels.c.on_hand,
             *extra,
+            items.c.decimals.label("item_decimals"),  # last: renders read it by name
         )
         .select_from(levels)
         .join(items, items.c.id == levels.c.item_id)
@@ -248,7 +253,7 @@ class StockByLocation(ReportQuery):
         return (row.item_id, row.location_id)
 
     def render(self, row: Any) -> Row:
-        return (*tuple(row)[:9], int(row.on_hand))
+        return (*tuple(row)[:9], report_number(int(row.on_hand), row.item_decimals))
 
 
 class StockByWarehouse(ReportQuery):
@@ -271,7 +276,7 @@ class StockByWarehouse(ReportQuery):
         return (row.item_id, row.warehouse_id)
 
     def render(self, row: Any) -> Row:
-        return (*tuple(row)[:7], int(row.on_hand))
+        return (*tuple(row)[:7], report_number(int(row.on_hand), row.item_decimals))
 
 
 # --- low stock ------------------------------------------------------------------------------------
@@ -328,6 +333,7 @@ class LowStock(ReportQuery):
                 units.label("on_hand"),
                 held.label("reserved"),
                 available.label("available"),
+                items.c.decimals,
             )
             .select_from(items)
             .outerjoin(on_hand, on_hand.c.item_id == items.c.id)
@@ -337,7 +343,7 @@ class LowStock(ReportQuery):
                 items.c.deleted_at.is_(None),
                 items.c.archived.is_(False),
                 items.c.reorder_point.is_not(None),
-                available <= items.c.reorder_point,
+                available <= items.c.reorder_point * sql_scale(items.c.decimals),
                 _after((items.c.id,), after),
             )
         )
@@ -349,17 +355,19 @@ class LowStock(ReportQuery):
         return (row.id,)
 
     def render(self, row: Any) -> Row:
-        available = int(row.available)
+        decimals = int(row.decimals)
+        available = to_quantity(int(row.available), decimals)
+        shortfall = to_quantity(int(row.reorder_point) * 10**decimals - int(row.available), decimals)
         return (
             row.id,
             row.sku,
             row.name,
             row.unit,
             row.reorder_point,
-            int(row.on_hand),
-            int(row.reserved),
-            available,
-            row.reorder_point - available,
+            report_number(int(row.on_hand), decimals),
+            report_number(int(row.reserved), decimals),
+            available if isinstance(available, int) else float(available),
+            shortfall if isinstance(shortfall, int) else float(shortfall),
         )
 
 
@@ -405,6 +413,7 @@ class Movements(ReportQuery):
                 m.c.transfer_id,
                 m.c.actor_type,
                 m.c.actor_id,
+                items.c.decimals,
             )
             .select_from(m)
             .join(items, items.c.id == m.c.item_id)
@@ -427,10 +436,10 @@ class Movements(ReportQuery):
         return (row.id,)
 
     def render(self, row: Any) -> Row:
-        values = list(row)
+        values = list(row)[:-1]  # without the item's decimals
         values[1] = row.created_at.isoformat().replace("+00:00", "Z")
-        values[9] = int(row.units)
-        values[10] = int(row.balance_after)
+        values[9] = report_number(int(row.units), row.decimals)
+        values[10] = report_number(int(row.balance_after), row.decimals)
         return tuple(values)
 
 
@@ -476,7 +485,7 @@ class Cogs(ReportQuery):
         return (row.item_id, row.warehouse_id)
 
     def render(self, row: Any) -> Row:
-        return (*tuple(row)[:7], int(row.on_hand), _money(row.cost_e4))
+        return (*tuple(row)[:7], report_number(int(row.on_hand), row.item_decimals), _money(row.cost_e4))
 
 
 # --- valuation ------------------------------------------------------------------------------------
@@ -506,7 +515,10 @@ class Valuation(ReportQuery):
             )  # fmt: skip
         value = self._item_values()
         extra = (
-            _share(self.scope, value.c.value_e4, literal(1), value.c.units).label("unit_cost_e4"),
+            # per unit of the item's own unit (stored units are 10**-decimals of it)
+            _share(self.scope, value.c.value_e4, sql_scale(items.c.decimals), value.c.units).label(
+                "unit_cost_e4"
+            ),
             _share(self.scope, value.c.value_e4, levels.c.on_hand, value.c.units).label("value_e4"),
         )
         return _stock_page(levels, by_location=False, extra=extra).outerjoin(
@@ -538,7 +550,12 @@ class Valuation(ReportQuery):
         return (row.item_id, row.warehouse_id)
 
     def render(self, row: Any) -> Row:
-        return (*tuple(row)[:7], int(row.on_hand), _money(row.unit_cost_e4), _money(row.value_e4))
+        return (
+            *tuple(row)[:7],
+            report_number(int(row.on_hand), row.item_decimals),
+            _money(row.unit_cost_e4),
+            _money(row.value_e4),
+        )
 
     def totals_statement(self) -> Select[Any]:
         """Per warehouse, the sum of the report's rows (each an item's share in that warehouse)."""
@@ -559,40 +576,55 @@ class Valuation(ReportQuery):
         rows = _where_given(per_item, self._place_filters(table, location=False)).subquery("rows")
         values = self._item_values()
         value = _share(self.scope, values.c.value_e4, rows.c.on_hand, values.c.units)
+        # Grouped by the items' decimals too: stored units of items with other decimals do not add up
+        # until each is turned back into the items' own units (`totals`).
         return (
             select(
                 rows.c.warehouse_id,
                 warehouses.c.short_id,
                 warehouses.c.name,
+                items.c.decimals,
                 func.sum(rows.c.on_hand).label("on_hand"),
                 func.sum(value).label("value_e4"),
             )
             .select_from(rows)
             .outerjoin(values, values.c.item_id == rows.c.item_id)
             .join(warehouses, warehouses.c.id == rows.c.warehouse_id)
-            .group_by(rows.c.warehouse_id, warehouses.c.short_id, warehouses.c.name)
-            .order_by(rows.c.warehouse_id)
+            .join(items, items.c.id == rows.c.item_id)
+            .group_by(rows.c.warehouse_id, warehouses.c.short_id, warehouses.c.name, items.c.decimals)
+            .order_by(rows.c.warehouse_id, items.c.decimals)
         )
 
     async def totals(self, conn: Connection) -> dict[str, Any]:
-        by_warehouse = []
-        units = 0
+        by_warehouse: dict[str, dict[str, Any]] = {}
+        units: Quantity = 0
         value = 0
         for row in await conn.execute(self.totals_statement()):
-            row_units = int(row.on_hand or 0)
+            row_units = to_quantity(int(row.on_hand or 0), int(row.decimals))
             row_value = int(row.value_e4 or 0)
             units += row_units
             value += row_value
-            by_warehouse.append(
+            entry = by_warehouse.setdefault(
+                row.warehouse_id,
                 {
                     "warehouseId": row.warehouse_id,
                     "warehouseShortId": row.short_id,
                     "warehouseName": row.name,
-                    "onHand": row_units,
-                    "value": format_e4(row_value),
-                }
+                    "onHand": 0,
+                    "value_e4": 0,
+                },
             )
-        return {"onHand": units, "value": format_e4(value), "warehouses": by_warehouse}
+            entry["onHand"] += row_units
+            entry["value_e4"] += row_value
+        warehouses_seen = [
+            {
+                **{key: entry[key] for key in ("warehouseId", "warehouseShortId", "warehouseName")},
+                "onHand": _number(entry["onHand"]),
+                "value": format_e4(entry["value_e4"]),
+            }
+            for entry in by_warehouse.values()
+        ]
+        return {"onHand": _number(units), "value": format_e4(value), "warehouses": warehouses_seen}
 
 
 # --- lots that expire soon ------------------------------------------------------------------------
