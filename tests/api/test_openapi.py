@@ -398,6 +398,7 @@ def test_tags_come_in_reading_order_each_described(document: dict[str, Any]) -> 
     assert names == [
         "items",
         "stock",
+        "lots",
         "movements",
         "transfers",
         "reservations",
@@ -449,6 +450,7 @@ ID_PREFIXES: dict[str, str] = {
     "keyId": "key",
     "jobId": "job",
     "eventId": "evt",
+    "lotId": "lot",
     "endpointId": "whe",
     "deliveryId": "whd",
 }

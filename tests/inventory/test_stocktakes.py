@@ -65,7 +65,7 @@ def test_completing_posts_the_differences_and_unlocks(tenant: Tenant) -> None:
     put = tenant.put(f"/api/v1/stocktakes/{stocktake['id']}/counts", json={"counts": counts})
     assert put.status_code == 200, put.text
     assert sorted(put.json()["counts"], key=lambda c: c["itemId"]) == sorted(
-        counts, key=lambda c: c["itemId"]
+        ({**count, "lots": [], "serials": []} for count in counts), key=lambda c: c["itemId"]
     )
 
     completed = tenant.post(f"/api/v1/stocktakes/{stocktake['id']}/complete")

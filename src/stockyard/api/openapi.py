@@ -121,6 +121,11 @@ TAGS: tuple[tuple[str, str], ...] = (
     ),
     ("stock", "Stock levels (on hand, reserved, available) by item, location or warehouse."),
     (
+        "lots",
+        "Lots of lot-tracked items (numbers, expiry, where their units are) and the whereabouts and history "
+        "of serial numbers.",
+    ),
+    (
         "movements",
         "The append-only stock ledger: receive, issue or adjust stock at a location, read it back, or record "
         "movements in bulk.",
@@ -133,7 +138,11 @@ TAGS: tuple[tuple[str, str], ...] = (
     ),
     ("warehouses", "Warehouses and their locations (bins), where stock is held."),
     ("tags", "Labels for items."),
-    ("reports", "Stock on hand, low stock, movements and valuation, as JSON, CSV or XLSX."),
+    (
+        "reports",
+        "Stock on hand, low stock, movements, valuation, cost of goods issued and expiring lots, as JSON, CSV "
+        "or XLSX.",
+    ),
     ("jobs", "Bulk jobs: status, counts, progress and per-row errors."),
     ("events", "The change feed: every state change, in commit order, for 30 days."),
     (

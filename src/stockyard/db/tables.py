@@ -495,6 +495,9 @@ stocktake_counts = Table(
     Column("stocktake_id", ID, ForeignKey("stocktakes.id", ondelete="CASCADE"), primary_key=True),
     Column("item_id", ID, ForeignKey("items.id", ondelete="CASCADE"), primary_key=True),
     Column("counted_units", BigInteger, nullable=False),
+    # What was found of a tracked item (0012_tracking): [{"lot": number, "units": stored units}] for a
+    # lot-tracked item, [serial, ...] for a serial-tracked one; null for an untracked item.
+    Column("found", JSONList(), nullable=True),
 )
 
 # --- traffic safety and jobs ---------------------------------------------------------------------

@@ -291,7 +291,7 @@ class LotBook:
             made = await self._serial_parts(posting, item, location)
         elif posting.lot is not None:
             lot = self._lots[(posting.item_id, posting.lot.number)]
-            if posting.units < 0:
+            if posting.units < 0 and posting.type.value != "count":  # a count finds what is there
                 available = await self._available(lot, location.id)
                 if -posting.units > available:
                     raise insufficient(max(available, 0))

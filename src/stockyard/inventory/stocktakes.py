@@ -12,7 +12,7 @@ promises stock the shelf does not have.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -27,13 +27,22 @@ from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
-from stockyard.db.tables import items, locations, stocktake_counts, stocktakes
+from stockyard.db.tables import items, locations, lot_levels, lots, stocktake_counts, stocktakes
 from stockyard.errors import StockyardError, catalog
+from stockyard.errors.exceptions import field_invalid
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
 from stockyard.inventory import location_rows
-from stockyard.inventory.ledger import Ledger, MovementRecord, MovementType, Posting, Ref, ensure_open
-from stockyard.inventory.lots import Tracking
+from stockyard.inventory.ledger import (
+    ItemRef,
+    Ledger,
+    MovementRecord,
+    MovementType,
+    Posting,
+    Ref,
+    ensure_open,
+)
+from stockyard.inventory.lots import LotSpec, Tracking
 from stockyard.inventory.quantities import Quantity, to_quantity, to_stored
 from stockyard.inventory.reservations import ReservationRecord, release_beyond
 
@@ -43,9 +52,20 @@ CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True, slots=True)
+class LotCount:
+    lot_number: str
+    counted_units: Quantity
+
+
+@dataclass(frozen=True, slots=True)
 class Count:
+    """What was found of one item at the stocktake's location. A lot-tracked item is counted lot by
+    lot (`lots`, which add up to `counted_units`); a serial-tracked one by its serials."""
+
     item_id: str
     counted_units: Quantity  # in the item's unit
+    lots: list[LotCount] = field(default_factory=list)
+    serials: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +90,7 @@ class StocktakeCompleted:
 def _counts_query() -> Any:
     c = stocktake_counts.c
     return (
-        select(c.stocktake_id, c.item_id, c.counted_units, items.c.decimals)
+        select(c.stocktake_id, c.item_id, c.counted_units, c.found, items.c.decimals, items.c.tracking)
         .join(items, items.c.id == c.item_id)
         .order_by(c.stocktake_id, c.item_id)
     )
@@ -82,14 +102,22 @@ async def _counts(conn: Connection, stocktake_ids: list[str]) -> dict[str, list[
         _counts_query(),
         stocktake_counts.c.stocktake_id,
         stocktake_ids,
-        lambda row: Count(row.item_id, to_quantity(row.counted_units, row.decimals)),
+        lambda row: _count(row, lambda units: to_quantity(units, row.decimals)),
     )
 
 
-async def _stored_counts(conn: Connection, stocktake_id: str) -> list[tuple[str, int]]:
-    """Each count's item and units as stored (in 10**-decimals of the item's unit)."""
+def _count(row: Any, quantity: Any) -> Count:
+    found = row.found or []
+    if row.tracking == Tracking.SERIAL:
+        return Count(row.item_id, quantity(int(row.counted_units)), serials=[str(serial) for serial in found])
+    lot_counts = [LotCount(entry["lot"], quantity(int(entry["units"]))) for entry in found]
+    return Count(row.item_id, quantity(int(row.counted_units)), lots=lot_counts)
+
+
+async def _stored_counts(conn: Connection, stocktake_id: str) -> list[Count]:
+    """Each count with its units as stored (integers in 10**-decimals of the item's unit)."""
     rows = await conn.execute(_counts_query().where(stocktake_counts.c.stocktake_id == stocktake_id))
-    return [(row.item_id, int(row.counted_units)) for row in rows]
+    return [_count(row, int) for row in rows]
 
 
 def _record(row: Row[Any], counts: list[Count]) -> StocktakeRecord:
@@ -131,6 +159,81 @@ class StocktakeFilters:
     status: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+
+
+def _stored_count(index: int, count: Count, item: ItemRef) -> tuple[int, list[Any] | None]:
+    """A count as stored: its units in the item's stored units, and what was found of each lot or
+    serial; a count that does not fit the item's tracking is refused (422 / 400) at its field."""
+    where = f"counts.{index}"
+
+    def stored(value: Quantity, param: str) -> int:
+        return to_stored(value, item.decimals, param=param, sku=item.sku, unit=item.unit)
+
+    units = stored(count.counted_units, f"{where}.countedUnits")
+    if item.tracking is Tracking.LOT:
+        if count.serials:
+            raise _mismatch(
+                f"Item {item.sku} is lot-tracked: count it by lots, not serials.", f"{where}.serials"
+            )
+        lot_units = [
+            stored(lot.counted_units, f"{where}.lots.{position}.countedUnits")
+            for position, lot in enumerate(count.lots)
+        ]
+        if sum(lot_units) != units:
+            raise field_invalid(
+                f"{where}.lots",
+                f"The lots of item {item.sku} must add up to countedUnits ({count.counted_units}).",
+            )
+        return units, [{"lot": lot.lot_number, "units": lot_units[i]} for i, lot in enumerate(count.lots)]
+    if item.tracking is Tracking.SERIAL:
+        if count.lots:
+            raise _mismatch(
+                f"Item {item.sku} is serial-tracked: count it by serials, not lots.", f"{where}.lots"
+            )
+        if len(count.serials) != units:
+            raise field_invalid(
+                f"{where}.serials",
+                f"{len(count.serials)} serials listed for {count.counted_units} units: one serial per unit.",
+            )
+        return units, list(count.serials)
+    if count.lots or count.serials:
+        name = "lots" if count.lots else "serials"
+        raise _mismatch(f"Item {item.sku} is not tracked: count it by countedUnits alone.", f"{where}.{name}")
+    return units, None
+
+
+def _mismatch(message: str, param: str) -> StockyardError:
+    return StockyardError(catalog.TRACKING_MISMATCH, message, param=param)
+
+
+async def _tracked_differences(
+    conn: Connection, count: Count, tracking: Tracking, location_id: str
+) -> list[tuple[int, LotSpec | None, tuple[str, ...]]]:
+    """The count postings of a tracked item: per lot, what was found minus what the ledger holds
+    there (a lot on hand but not counted was not found: 0); for serials, -1 for each on hand there
+    that was not found and +1 for each found that is not on hand there."""
+    here = {
+        row.number: int(row.on_hand)
+        for row in await conn.execute(
+            select(lots.c.number, lot_levels.c.on_hand)
+            .join(lots, lots.c.id == lot_levels.c.lot_id)
+            .where(
+                lot_levels.c.item_id == count.item_id,
+                lot_levels.c.location_id == location_id,
+                lot_levels.c.on_hand > 0,
+            )
+        )
+    }
+    if tracking is Tracking.SERIAL:
+        found = set(count.serials)
+        missing = tuple(sorted(set(here) - found))
+        extra = tuple(sorted(found - set(here)))
+        return [(-len(missing), None, missing), (len(extra), None, extra)]
+    counted = {lot.lot_number: int(lot.counted_units) for lot in count.lots}
+    return [
+        (counted.get(number, 0) - here.get(number, 0), LotSpec(number), ())
+        for number in sorted(set(counted) | set(here))
+    ]
 
 
 class StocktakeService:
@@ -190,20 +293,9 @@ class StocktakeService:
             [Ref("item", count.item_id, f"counts.{index}.itemId") for index, count in enumerate(counts)]
         )
         _require_open(row, "counted")
-        stored: list[int] = []
-        for index, count in enumerate(counts):
-            item = acquired.items[count.item_id]
-            if item.tracking is not Tracking.NONE:
-                raise StockyardError(
-                    catalog.TRACKING_MISMATCH,
-                    f"Item {item.sku} is {item.tracking}-tracked: a stocktake counts untracked items; "
-                    "correct a lot or serial with an adjustment that names it.",
-                    param=f"counts.{index}.itemId",
-                )
-            param = f"counts.{index}.countedUnits"
-            stored.append(
-                to_stored(count.counted_units, item.decimals, param=param, sku=item.sku, unit=item.unit)
-            )
+        stored = [
+            _stored_count(index, count, acquired.items[count.item_id]) for index, count in enumerate(counts)
+        ]
         await conn.execute(delete(stocktake_counts).where(stocktake_counts.c.stocktake_id == stocktake_id))
         if counts:
             await conn.execute(
@@ -212,7 +304,8 @@ class StocktakeService:
                     {
                         "stocktake_id": stocktake_id,
                         "item_id": count.item_id,
-                        "counted_units": stored[index],
+                        "counted_units": stored[index][0],
+                        "found": stored[index][1],
                     }
                     for index, count in enumerate(counts)
                 ],
@@ -229,7 +322,7 @@ class StocktakeService:
     @staticmethod
     async def _complete(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
         row = await _lock_open(conn, ctx, stocktake_id, "completed")
-        counts = [Count(item_id, units) for item_id, units in await _stored_counts(conn, stocktake_id)]
+        counts = await _stored_counts(conn, stocktake_id)
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(
             [
@@ -240,18 +333,29 @@ class StocktakeService:
         )
         pairs = [(count.item_id, row.location_id) for count in counts]
         locked = await ledger.levels(pairs, acquired.locations)
-        postings = [
-            Posting(
-                MovementType.COUNT,
-                count.item_id,
-                row.location_id,
-                int(count.counted_units) - locked.levels[(count.item_id, row.location_id)].on_hand,
-                reason="stocktake",
-                stocktake_id=stocktake_id,
-            )
-            for count in counts
-            if count.counted_units != locked.levels[(count.item_id, row.location_id)].on_hand
-        ]
+        postings: list[Posting] = []
+        for count in counts:
+            on_hand = locked.levels[(count.item_id, row.location_id)].on_hand
+            tracking = acquired.items[count.item_id].tracking
+            differences: list[tuple[int, LotSpec | None, tuple[str, ...]]]
+            if tracking is Tracking.NONE:
+                differences = [(int(count.counted_units) - on_hand, None, ())]
+            else:
+                differences = await _tracked_differences(conn, count, tracking, row.location_id)
+            postings += [
+                Posting(
+                    MovementType.COUNT,
+                    count.item_id,
+                    row.location_id,
+                    units,
+                    reason="stocktake",
+                    stocktake_id=stocktake_id,
+                    lot=lot,
+                    serials=serials,
+                )
+                for units, lot, serials in differences
+                if units != 0
+            ]
         moved = await ledger.post(postings, acquired, locked, stocktake_id=stocktake_id)
         shrunk = {
             (posting.item_id, posting.location_id): locked.levels[

@@ -34,7 +34,7 @@ from stockyard.api.schemas.stocktakes import (
     StocktakeList,
 )
 from stockyard.errors import catalog
-from stockyard.inventory.stocktakes import STOCKTAKE_SORTS, Count, StocktakeFilters, StocktakeService
+from stockyard.inventory.stocktakes import STOCKTAKE_SORTS, StocktakeFilters, StocktakeService
 
 router = APIRouter(prefix=API_V1, tags=["stocktakes"], route_class=ExactJSONRoute)
 
@@ -99,7 +99,7 @@ async def get_stocktake(stocktake_id: StocktakeId, ctx: InventoryReader, stockta
 async def set_counts(
     stocktake_id: StocktakeId, body: CountsUpdate, ctx: InventoryWriter, stocktakes: Stocktakes
 ) -> Stocktake:
-    counts = [Count(count.item_id, count.counted_units) for count in body.counts]
+    counts = [count.count() for count in body.counts]
     return Stocktake.of(await stocktakes.set_counts(ctx, stocktake_id, counts))
 
 

@@ -4,7 +4,8 @@ Items gain `tracking` (none | lot | serial) and `decimals` (0-6, how many decima
 quantities have). Existing items become untracked with 0 decimals: their stored quantities are
 already whole units, so no number changes. New tables hold lots and serials (`lots`), their units
 per location (`lot_levels`) and the lots each ledger entry moved (`movement_lots`); cost layers and
-reservations may name a lot.
+reservations may name a lot; a stocktake's count of a tracked item keeps what it
+found of each lot or serial.
 
 Revision ID: 0012_tracking
 Revises: 0011_costing
@@ -15,7 +16,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from stockyard.db.types import UTCDateTime
+from stockyard.db.types import JSONList, UTCDateTime
 
 revision = "0012_tracking"
 down_revision = "0011_costing"
@@ -47,6 +48,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("lot_id", ID, nullable=True))
     with op.batch_alter_table("reservations") as batch:
         batch.add_column(sa.Column("lot_id", ID, nullable=True))
+    with op.batch_alter_table("stocktake_counts") as batch:
+        batch.add_column(sa.Column("found", JSONList(), nullable=True))
     op.create_table(
         "lots",
         sa.Column("id", ID, nullable=False),
@@ -106,6 +109,8 @@ def downgrade() -> None:
     op.drop_table("movement_lots")
     op.drop_table("lot_levels")
     op.drop_table("lots")
+    with op.batch_alter_table("stocktake_counts") as batch:
+        batch.drop_column("found")
     with op.batch_alter_table("reservations") as batch:
         batch.drop_column("lot_id")
     with op.batch_alter_table("cost_layers") as batch:
