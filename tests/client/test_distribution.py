@@ -119,7 +119,7 @@ def test_mypy_strict_reports_a_misspelt_argument_a_misspelt_key_and_a_wrong_type
             """
             from stockyard_client import Client
 
-            def run(client: Client, item_id: str, location_id: str) -> int:
+            def run(client: Client, item_id: str, location_id: str) -> float:
                 record = client.movements.receive(
                     item_id=item_id, location_id=location_id, units=3, refrence="PO-1"
                 )

@@ -143,6 +143,8 @@ WRONG: dict[str, list[Any]] = {
     "enum": [1, True, ["x"], {"x": "y"}],
     "date-time": [1_900_000_000, "1900000000", True, ["2030-01-01T00:00:00Z"], {"x": "y"}],
     "decimal": [True, False, "abc", "1,5", [1], {"x": 1}],
+    "number": ["5", "2.5", True, False, [5], {"n": 5}],  # quantities (api/schemas/quantities.py)
+    "date": ["tomorrow", "2030-1-1", 20300101, True, ["2030-01-01"], {"x": "y"}],
     "array": ["x", 5, True, {"x": 1}],
     "object": ["x", 5, True, [1]],
 }
@@ -159,6 +161,8 @@ def expected_message(kind: str, name: str, schema: dict[str, Any]) -> str:
         "string": "The field {} must be a string.",
         "date-time": "The field {} must be an ISO 8601 date-time.",
         "decimal": "The field {} must be a decimal number.",
+        "number": "The field {} must be a number.",
+        "date": "The field {} must be a date (YYYY-MM-DD).",
         "array": "The field {} must be a list.",
         "object": "The field {} must be an object.",
     }[kind].format(name)
@@ -181,6 +185,8 @@ def _kind(schema: dict[str, Any]) -> str:
         return "enum"
     if schema.get("format") == "date-time":
         return "date-time"
+    if schema.get("format") == "date":
+        return "date"
     if schema.get("type") == "object" or "properties" in schema:
         return "object"
     return str(schema["type"])
@@ -344,7 +350,7 @@ def test_param_is_the_dot_path_of_the_single_failing_field(owner: Tenant) -> Non
             "lines": [{"itemId": "itm_a", "units": 1}, {"itemId": "itm_b", "units": "2"}],
         },
     )
-    one_field(response, "lines.1.units", "The field units must be an integer.")
+    one_field(response, "lines.1.units", "The field units must be a number.")
     response = owner.put(
         "/api/v1/stocktakes/stk_x/counts", json={"counts": [{"itemId": "itm_a", "countedUnits": -1}]}
     )
@@ -456,5 +462,5 @@ def test_bulk_movement_rows_are_strict(team: Tenant) -> None:
     assert (error["code"], error["param"], error["details"]) == (
         "validation_error",
         "units",
-        {"units": ["The field units must be an integer."]},
+        {"units": ["The field units must be a number."]},
     )

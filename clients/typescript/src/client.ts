@@ -16,6 +16,7 @@ import {
   Roles,
   Stock,
   Stocktakes,
+  Lots,
   Tags,
   Transfers,
   Warehouses,
@@ -47,6 +48,7 @@ export class StockyardClient {
   readonly reservations: Reservations;
   readonly stocktakes: Stocktakes;
   readonly tags: Tags;
+  readonly lots: Lots;
   readonly jobs: Jobs;
   readonly events: Events;
   readonly reports: Reports;
@@ -70,6 +72,7 @@ export class StockyardClient {
     this.reservations = new Reservations(t);
     this.stocktakes = new Stocktakes(t);
     this.tags = new Tags(t);
+    this.lots = new Lots(t);
     this.jobs = new Jobs(t);
     this.events = new Events(t);
     this.reports = new Reports(t);

@@ -266,6 +266,22 @@ export class Tags extends Resource {
   }
 }
 
+export class Lots extends Resource {
+  list(query?: QueryParams<"listLots">, options?: RequestOptions): Promise<ResponseBody<"listLots">> {
+    return this.t.call("listLots", { query }, options);
+  }
+  iterate(query?: QueryParams<"listLots">, options?: RequestOptions): AsyncGenerator<ItemOf<"listLots">, void, undefined> {
+    return this.t.pages("listLots", { query }, options);
+  }
+  get(lotId: string, options?: RequestOptions): Promise<ResponseBody<"getLot">> {
+    return this.t.call("getLot", { path: { lotId } }, options);
+  }
+  /** Where a serial number is and every movement of it. */
+  serial(itemId: string, serial: string, options?: RequestOptions): Promise<ResponseBody<"getSerial">> {
+    return this.t.call("getSerial", { path: { itemId, serial } }, options);
+  }
+}
+
 const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(["succeeded", "partially_failed", "failed"]);
 
 /** A bulk job did not finish within the time the caller was willing to wait. */

@@ -246,6 +246,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List lots, first to expire first (lots without an expiry last) */
+        get: operations["listLots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lots/{lotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a lot and where its units are */
+        get: operations["getLot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/serials/{itemId}/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find a serial number: where it is and every movement of it */
+        get: operations["getSerial"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -611,8 +662,10 @@ export interface paths {
          * @description Reports: `stock-on-hand` (per item and location, or per item and warehouse with
          *     `groupBy=warehouse`; `asOf` recomputes it from the ledger), `low-stock` (available = on hand minus
          *     active reservations, at or below the reorder point), `movements` (`since`, `until`, `type`, filters) and
-         *     `valuation` (on hand x unit cost per item and warehouse, with totals; needs `reports.financial`
-         *     and a plan with `valuation_report`). `format=csv` and `format=xlsx` download a file;
+         *     `valuation` (on hand x unit cost per item and warehouse, with totals), `cogs` (what issues cost
+         *     per item and warehouse over `since`/`until`) and `expiring` (lots with units on hand that expire
+         *     within `days` days, 30 unless given, expired ones included, with their value); the last three need
+         *     `reports.financial` and a plan with `valuation_report`. `format=csv` and `format=xlsx` download a file;
          *     xlsx needs the optional `stockyard[xlsx]` extra (501 without it). Every check and the first page
          *     come before the status line. A report that fails later is cut off: the connection closes without
          *     the final chunk, and a JSON report lacks its closing `]}`.
@@ -1228,8 +1281,18 @@ export interface components {
              */
             itemId: string;
             /**
+             * Lots
+             * @description Lot-tracked items: what was found of each lot; else empty.
+             */
+            lots: components["schemas"]["LotCounted"][];
+            /**
+             * Serials
+             * @description Serial-tracked items: the serials found; else empty.
+             */
+            serials: string[];
+            /**
              * Countedunits
-             * @description Units found at the location.
+             * @description Units found at the location, in the item's unit.
              */
             countedUnits: number;
         };
@@ -1239,6 +1302,16 @@ export interface components {
             itemId: string;
             /** Countedunits */
             countedUnits: number;
+            /**
+             * Lots
+             * @description Lot-tracked items: the units found of each lot (adding up to countedUnits); a lot on hand here but not listed was not found.
+             */
+            lots?: components["schemas"]["LotCountIn"][] | null;
+            /**
+             * Serials
+             * @description Serial-tracked items: the serials found (as many as countedUnits); one on hand here but not listed was not found.
+             */
+            serials?: string[] | null;
         };
         /** CountsUpdate */
         CountsUpdate: {
@@ -1307,7 +1380,7 @@ export interface components {
          * EventType
          * @enum {string}
          */
-        EventType: "item.created" | "item.updated" | "item.archived" | "item.deleted" | "stock.changed" | "stock.low" | "movement.created" | "transfer.created" | "reservation.created" | "reservation.released" | "reservation.consumed" | "reservation.expired" | "stocktake.started" | "stocktake.completed" | "stocktake.cancelled" | "job.finished" | "member.joined" | "member.updated" | "member.removed" | "api_key.created" | "api_key.revoked" | "webhook_endpoint.disabled" | "webhook.test";
+        EventType: "item.created" | "item.updated" | "item.archived" | "item.deleted" | "stock.changed" | "stock.low" | "movement.created" | "transfer.created" | "lot.expiring" | "reservation.created" | "reservation.released" | "reservation.consumed" | "reservation.expired" | "stocktake.started" | "stocktake.completed" | "stocktake.cancelled" | "job.finished" | "member.joined" | "member.updated" | "member.removed" | "api_key.created" | "api_key.revoked" | "webhook_endpoint.disabled" | "webhook.test";
         /**
          * GroupBy
          * @enum {string}
@@ -1508,6 +1581,17 @@ export interface components {
              */
             costMethod: "average" | "fifo";
             /**
+             * Tracking
+             * @description How its units are told apart: `none`, `lot` (batches with a lot number and an optional expiry; issues take the first to expire unless a lot is named) or `serial` (every unit has its own serial number). Changes only while it has no stock (docs/inventory.md).
+             * @enum {string}
+             */
+            tracking: "none" | "lot" | "serial";
+            /**
+             * Decimals
+             * @description How many decimal places its quantities have (0-6): 0 counts whole units; 3 counts a `kg` item to the gram. Changes only before its first movement.
+             */
+            decimals: number;
+            /**
              * Tags
              * @description The names of the item's tags, in alphabetical order (ignoring case).
              */
@@ -1555,6 +1639,17 @@ export interface components {
              * @enum {string}
              */
             costMethod?: "average" | "fifo";
+            /**
+             * Tracking
+             * @default none
+             * @enum {string}
+             */
+            tracking?: "none" | "lot" | "serial";
+            /**
+             * Decimals
+             * @default 0
+             */
+            decimals?: number;
             /** Tags */
             tags?: string[] | null;
             /**
@@ -1592,7 +1687,7 @@ export interface components {
             sku: string;
             /**
              * Onhand
-             * @description Units physically there: the sum of the ledger's movements.
+             * @description Units physically there: the sum of the ledger's movements, in the item's unit.
              */
             onHand: number;
             /**
@@ -1632,6 +1727,13 @@ export interface components {
              * @enum {string}
              */
             costMethod?: "average" | "fifo";
+            /**
+             * Tracking
+             * @enum {string}
+             */
+            tracking?: "none" | "lot" | "serial";
+            /** Decimals */
+            decimals?: number;
             /** Tags */
             tags?: string[] | null;
             /** Archived */
@@ -1900,6 +2002,188 @@ export interface components {
             /** Archived */
             archived?: boolean;
         };
+        /** Lot */
+        Lot: {
+            /**
+             * Id
+             * @description The lot's id: `lot_` and 26 characters, in order of creation.
+             */
+            id: string;
+            /**
+             * Itemid
+             * @description The lot-tracked item it belongs to.
+             */
+            itemId: string;
+            /**
+             * Lotnumber
+             * @description The lot's number, unique per item.
+             */
+            lotNumber: string;
+            /**
+             * Expireson
+             * @description Its expiry date; null when it has none (it never expires).
+             */
+            expiresOn: string | null;
+            /**
+             * Manufacturedon
+             * @description Its manufacturing date; null when not given.
+             */
+            manufacturedOn: string | null;
+            /**
+             * Onhand
+             * @description Its units over the locations you may see, in the item's unit.
+             */
+            onHand: number;
+            /**
+             * Expired
+             * @description Its expiry date has passed (UTC): issues no longer take it unless they name it.
+             */
+            expired: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             * @description When it was created: an ISO 8601 date-time in UTC.
+             */
+            createdAt: string;
+        };
+        /** LotCountIn */
+        LotCountIn: {
+            /**
+             * Lotnumber
+             * @description The lot's number, unique per item.
+             */
+            lotNumber: string;
+            /** Countedunits */
+            countedUnits: number;
+        };
+        /** LotCounted */
+        LotCounted: {
+            /**
+             * Lotnumber
+             * @description The lot.
+             */
+            lotNumber: string;
+            /**
+             * Countedunits
+             * @description Its units found at the location.
+             */
+            countedUnits: number;
+        };
+        /** LotDetail */
+        LotDetail: {
+            /**
+             * Id
+             * @description The lot's id: `lot_` and 26 characters, in order of creation.
+             */
+            id: string;
+            /**
+             * Itemid
+             * @description The lot-tracked item it belongs to.
+             */
+            itemId: string;
+            /**
+             * Lotnumber
+             * @description The lot's number, unique per item.
+             */
+            lotNumber: string;
+            /**
+             * Expireson
+             * @description Its expiry date; null when it has none (it never expires).
+             */
+            expiresOn: string | null;
+            /**
+             * Manufacturedon
+             * @description Its manufacturing date; null when not given.
+             */
+            manufacturedOn: string | null;
+            /**
+             * Onhand
+             * @description Its units over the locations you may see, in the item's unit.
+             */
+            onHand: number;
+            /**
+             * Expired
+             * @description Its expiry date has passed (UTC): issues no longer take it unless they name it.
+             */
+            expired: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             * @description When it was created: an ISO 8601 date-time in UTC.
+             */
+            createdAt: string;
+            /**
+             * Locations
+             * @description Where its units are (locations you may see).
+             */
+            locations: components["schemas"]["LotPlace"][];
+        };
+        /** LotList */
+        LotList: {
+            /** Data */
+            data: components["schemas"]["Lot"][];
+            /**
+             * Nextcursor
+             * @description Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque.
+             */
+            nextCursor: string | null;
+            /**
+             * Hasmore
+             * @description Whether another page follows (then nextCursor is set).
+             */
+            hasMore: boolean;
+        };
+        /** LotPlace */
+        LotPlace: {
+            /**
+             * Locationid
+             * @description A location holding the lot.
+             */
+            locationId: string;
+            /**
+             * Warehouseid
+             * @description The location's warehouse.
+             */
+            warehouseId: string;
+            /**
+             * Onhand
+             * @description The lot's units there.
+             */
+            onHand: number;
+        };
+        /** LotStock */
+        LotStock: {
+            /**
+             * Lotid
+             * @description The lot's id: `lot_` and 26 characters, in order of creation.
+             */
+            lotId: string;
+            /**
+             * Lotnumber
+             * @description The lot's number.
+             */
+            lotNumber: string;
+            /**
+             * Expireson
+             * @description The lot's expiry date; null when it has none.
+             */
+            expiresOn: string | null;
+            /**
+             * Onhand
+             * @description Units physically there: the sum of the ledger's movements, in the item's unit.
+             */
+            onHand: number;
+            /**
+             * Reserved
+             * @description Units held by reservations that name this lot.
+             */
+            reserved: number;
+            /**
+             * Available
+             * @description Units free to issue, reserve or transfer: onHand - reserved, never below 0.
+             */
+            available: number;
+        };
         /** Me */
         Me: {
             /**
@@ -2002,7 +2286,7 @@ export interface components {
             warehouseId: string;
             /**
              * Units
-             * @description Signed change of on-hand units.
+             * @description Signed change of on-hand units, in the item's unit.
              */
             units: number;
             /**
@@ -2051,6 +2335,16 @@ export interface components {
              */
             costAmount: string | null;
             /**
+             * Lots
+             * @description Lot-tracked items: each lot this movement added to or took from, with its signed units (an issue may take several, first to expire first); empty for other items.
+             */
+            lots: components["schemas"]["MovementLot"][];
+            /**
+             * Serials
+             * @description Serial-tracked items: the serials moved; empty for other items.
+             */
+            serials: string[];
+            /**
              * Actortype
              * @description Who did it: `member` (a signed-in user), `api_key`, or `system` (the service itself).
              */
@@ -2085,7 +2379,7 @@ export interface components {
             locationId: string;
             /**
              * Units
-             * @description Positive for receive and issue; a non-zero signed change for adjust.
+             * @description Positive for receive and issue; a non-zero signed change for adjust. In the item's unit, with at most the item's `decimals` decimal places.
              */
             units: number;
             /** Reason */
@@ -2097,6 +2391,23 @@ export interface components {
              * @description Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost).
              */
             unitCost?: number | string | null;
+            /**
+             * Lotnumber
+             * @description Lot-tracked items: the lot received (required to add units; created on its first receipt) or taken (optional: without it an issue takes the lots that expire first, FEFO).
+             */
+            lotNumber?: string | null;
+            /**
+             * Expireson
+             * @description With lotNumber: the lot's expiry date.
+             */
+            expiresOn?: string | null;
+            /**
+             * Manufacturedon
+             * @description With lotNumber: the lot's manufacturing date.
+             */
+            manufacturedOn?: string | null;
+            /** Serials */
+            serials?: string[] | null;
         } | {
             /** @enum {unknown} */
             type?: "receive" | "issue";
@@ -2120,6 +2431,29 @@ export interface components {
              * @description Whether another page follows (then nextCursor is set).
              */
             hasMore: boolean;
+        };
+        /** MovementLot */
+        MovementLot: {
+            /**
+             * Lotid
+             * @description The lot's id: `lot_` and 26 characters, in order of creation.
+             */
+            lotId: string;
+            /**
+             * Lotnumber
+             * @description The lot's number.
+             */
+            lotNumber: string;
+            /**
+             * Expireson
+             * @description The lot's expiry date; null when it has none.
+             */
+            expiresOn: string | null;
+            /**
+             * Units
+             * @description Signed units of this lot the movement moved.
+             */
+            units: number;
         };
         /**
          * MovementType
@@ -2179,9 +2513,14 @@ export interface components {
             warehouseId: string;
             /**
              * Units
-             * @description Units held, more than 0.
+             * @description Units held, more than 0, in the item's unit.
              */
             units: number;
+            /**
+             * Lotnumber
+             * @description The lot held; null for a hold on the item at the location.
+             */
+            lotNumber: string | null;
             /**
              * Status
              * @description active, released, consumed, or expired (an active hold past expiresAt).
@@ -2225,6 +2564,11 @@ export interface components {
             locationId: string;
             /** Units */
             units: number;
+            /**
+             * Lotnumber
+             * @description Lot-tracked items: hold units of this lot (consuming issues it); without it the hold is on the item at the location and consuming issues the lots that expire first.
+             */
+            lotNumber?: string | null;
             /**
              * Expiresat
              * @description When the hold lapses; or ttlSeconds.
@@ -2336,6 +2680,39 @@ export interface components {
             /** Permissions */
             permissions?: components["schemas"]["Permission"][];
         };
+        /** Serial */
+        Serial: {
+            /**
+             * Itemid
+             * @description The serial-tracked item.
+             */
+            itemId: string;
+            /**
+             * Serial
+             * @description The serial number.
+             */
+            serial: string;
+            /**
+             * Instock
+             * @description Whether the unit is on hand somewhere.
+             */
+            inStock: boolean;
+            /**
+             * Locationid
+             * @description Where it is; null when it is not in stock.
+             */
+            locationId: string | null;
+            /**
+             * Warehouseid
+             * @description The location's warehouse; null when it is not in stock.
+             */
+            warehouseId: string | null;
+            /**
+             * History
+             * @description Every ledger entry that moved it, oldest first.
+             */
+            history: components["schemas"]["Movement"][];
+        };
         /** StockLevel */
         StockLevel: {
             /**
@@ -2365,7 +2742,7 @@ export interface components {
             warehouseId: string;
             /**
              * Onhand
-             * @description Units physically there: the sum of the ledger's movements.
+             * @description Units physically there: the sum of the ledger's movements, in the item's unit.
              */
             onHand: number;
             /**
@@ -2378,6 +2755,16 @@ export interface components {
              * @description Units free to issue, reserve or transfer: onHand - reserved, never below 0.
              */
             available: number;
+            /**
+             * Lots
+             * @description Lot-tracked items: the lots here with units, first to expire first; empty otherwise.
+             */
+            lots: components["schemas"]["LotStock"][];
+            /**
+             * Serials
+             * @description Serial-tracked items: the serials here; empty otherwise.
+             */
+            serials: string[];
         };
         /** StockLevelList */
         StockLevelList: {
@@ -2616,7 +3003,7 @@ export interface components {
             itemId: string;
             /**
              * Units
-             * @description Units moved, more than 0.
+             * @description Units moved, more than 0, in the item's unit.
              */
             units: number;
         };
@@ -2626,6 +3013,13 @@ export interface components {
             itemId: string;
             /** Units */
             units: number;
+            /**
+             * Lotnumber
+             * @description Lot-tracked items: the lot to move; without it the lots that expire first go (FEFO).
+             */
+            lotNumber?: string | null;
+            /** Serials */
+            serials?: string[] | null;
         };
         /** TransferList */
         TransferList: {
@@ -3102,7 +3496,7 @@ export interface components {
              * @description The stable, specific reason.
              * @enum {string}
              */
-            code: "bad_request" | "malformed_json" | "invalid_parameter" | "validation_error" | "missing_credentials" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_reused" | "invalid_api_key" | "insufficient_permissions" | "read_only" | "insufficient_scope" | "warehouse_out_of_scope" | "report_access_denied" | "exceeded_limit" | "missing_capability" | "tenant_mismatch" | "not_found" | "method_not_allowed" | "conflict" | "duplicate_sku" | "slug_taken" | "duplicate_short_id" | "already_exists" | "role_in_use" | "invite_pending" | "idempotency_key_in_use" | "invite_expired" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable_entity" | "last_owner" | "insufficient_stock" | "invalid_transfer" | "location_not_empty" | "item_has_stock" | "invalid_state" | "invalid_webhook_url" | "idempotency_key_reused" | "resource_locked" | "rate_limited" | "internal_error" | "not_implemented" | "service_unavailable" | "database_unavailable" | "maintenance";
+            code: "bad_request" | "malformed_json" | "invalid_parameter" | "validation_error" | "missing_credentials" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_reused" | "invalid_api_key" | "insufficient_permissions" | "read_only" | "insufficient_scope" | "warehouse_out_of_scope" | "report_access_denied" | "exceeded_limit" | "missing_capability" | "tenant_mismatch" | "not_found" | "method_not_allowed" | "conflict" | "duplicate_sku" | "lot_conflict" | "duplicate_serial" | "slug_taken" | "duplicate_short_id" | "already_exists" | "role_in_use" | "invite_pending" | "idempotency_key_in_use" | "invite_expired" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable_entity" | "last_owner" | "insufficient_stock" | "invalid_transfer" | "location_not_empty" | "item_has_stock" | "tracking_mismatch" | "serial_not_available" | "invalid_state" | "invalid_webhook_url" | "idempotency_key_reused" | "resource_locked" | "rate_limited" | "internal_error" | "not_implemented" | "service_unavailable" | "database_unavailable" | "maintenance";
             /**
              * Message
              * @description Human-readable description.
@@ -3179,7 +3573,7 @@ export interface components {
              * @description The stable, specific reason.
              * @enum {string}
              */
-            code: "bad_request" | "malformed_json" | "invalid_parameter" | "validation_error" | "missing_credentials" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_reused" | "invalid_api_key" | "insufficient_permissions" | "read_only" | "insufficient_scope" | "warehouse_out_of_scope" | "report_access_denied" | "exceeded_limit" | "missing_capability" | "tenant_mismatch" | "not_found" | "method_not_allowed" | "conflict" | "duplicate_sku" | "slug_taken" | "duplicate_short_id" | "already_exists" | "role_in_use" | "invite_pending" | "idempotency_key_in_use" | "invite_expired" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable_entity" | "last_owner" | "insufficient_stock" | "invalid_transfer" | "location_not_empty" | "item_has_stock" | "invalid_state" | "invalid_webhook_url" | "idempotency_key_reused" | "resource_locked" | "rate_limited" | "internal_error" | "not_implemented" | "service_unavailable" | "database_unavailable" | "maintenance";
+            code: "bad_request" | "malformed_json" | "invalid_parameter" | "validation_error" | "missing_credentials" | "invalid_credentials" | "token_invalid" | "token_expired" | "refresh_token_reused" | "invalid_api_key" | "insufficient_permissions" | "read_only" | "insufficient_scope" | "warehouse_out_of_scope" | "report_access_denied" | "exceeded_limit" | "missing_capability" | "tenant_mismatch" | "not_found" | "method_not_allowed" | "conflict" | "duplicate_sku" | "lot_conflict" | "duplicate_serial" | "slug_taken" | "duplicate_short_id" | "already_exists" | "role_in_use" | "invite_pending" | "idempotency_key_in_use" | "invite_expired" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "unprocessable_entity" | "last_owner" | "insufficient_stock" | "invalid_transfer" | "location_not_empty" | "item_has_stock" | "tracking_mismatch" | "serial_not_available" | "invalid_state" | "invalid_webhook_url" | "idempotency_key_reused" | "resource_locked" | "rate_limited" | "internal_error" | "not_implemented" | "service_unavailable" | "database_unavailable" | "maintenance";
             /**
              * Requestid
              * @description Equals the X-Request-Id response header.
@@ -3355,8 +3749,12 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description - `idempotency_key_in_use`: The first request with this key has not completed yet. */
-        "409.idempotency_key_in_use": {
+        /**
+         * @description - `lot_conflict`: A lot number is unique per item; its expiry and manufacturing dates are set by its first receipt and a later receipt that names other dates is refused.
+         *     - `duplicate_serial`: A serial number is one unit: it can be on hand in one place only. `param` names the field and the message names the serial.
+         *     - `idempotency_key_in_use`: The first request with this key has not completed yet.
+         */
+        "409.lot_conflict.duplicate_serial.idempotency_key_in_use": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -3391,9 +3789,11 @@ export interface components {
         /**
          * @description - `insufficient_stock`: The movement would take more units than are available (on hand minus reserved).
          *     - `invalid_state`: For example: completing a cancelled stocktake, or consuming a released reservation.
+         *     - `tracking_mismatch`: A lot-tracked item is received with `lotNumber`; a serial-tracked item moves with `serials`; an untracked item takes neither. `param` names the field to add or remove.
+         *     - `serial_not_available`: Issues, downward adjustments and transfers take serials that are on hand at their location. The message names the first serial that is not.
          *     - `idempotency_key_reused`: The key was first used with another method, path or body.
          */
-        "422.insufficient_stock.invalid_state.idempotency_key_reused": {
+        "422.insufficient_stock.invalid_state.tracking_mismatch.serial_not_available.idempotency_key_reused": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -3583,6 +3983,17 @@ export interface components {
          *     - `tenant_mismatch`: The Stockyard-Workspace header names a workspace other than the credential's.
          */
         "403.insufficient_permissions.insufficient_scope.read_only.warehouse_out_of_scope.exceeded_limit.tenant_mismatch": {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description - `idempotency_key_in_use`: The first request with this key has not completed yet. */
+        "409.idempotency_key_in_use": {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -3877,10 +4288,10 @@ export interface operations {
             403: components["responses"]["403.insufficient_permissions.insufficient_scope.read_only.warehouse_out_of_scope.tenant_mismatch"];
             404: components["responses"]["404.not_found"];
             405: components["responses"]["MethodNotAllowed.GET.POST"];
-            409: components["responses"]["409.idempotency_key_in_use"];
+            409: components["responses"]["409.lot_conflict.duplicate_serial.idempotency_key_in_use"];
             413: components["responses"]["413.payload_too_large"];
             415: components["responses"]["415.unsupported_media_type"];
-            422: components["responses"]["422.insufficient_stock.invalid_state.idempotency_key_reused"];
+            422: components["responses"]["422.insufficient_stock.invalid_state.tracking_mismatch.serial_not_available.idempotency_key_reused"];
             423: components["responses"]["423.resource_locked"];
             429: components["responses"]["429.rate_limited"];
             500: components["responses"]["500.internal_error"];
@@ -4124,7 +4535,7 @@ export interface operations {
             404: components["responses"]["404.not_found"];
             405: components["responses"]["MethodNotAllowed.DELETE.GET.PATCH"];
             412: components["responses"]["412.precondition_failed"];
-            /** @description - `item_has_stock`: An item with stock on hand cannot be deleted, nor change its cost method. */
+            /** @description - `item_has_stock`: An item with stock on hand cannot be deleted, nor change its cost method or tracking; an item with ledger entries cannot change its decimals (its quantities would change meaning). */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -4195,7 +4606,7 @@ export interface operations {
             415: components["responses"]["415.unsupported_media_type"];
             /**
              * @description - `unprocessable_entity`: The input is well-formed but breaks a business rule against the current state.
-             *     - `item_has_stock`: An item with stock on hand cannot be deleted, nor change its cost method.
+             *     - `item_has_stock`: An item with stock on hand cannot be deleted, nor change its cost method or tracking; an item with ledger entries cannot change its decimals (its quantities would change meaning).
              */
             422: {
                 headers: {
@@ -4531,10 +4942,10 @@ export interface operations {
             403: components["responses"]["403.insufficient_permissions.insufficient_scope.read_only.warehouse_out_of_scope.tenant_mismatch"];
             404: components["responses"]["404.not_found"];
             405: components["responses"]["MethodNotAllowed.GET.POST"];
-            409: components["responses"]["409.idempotency_key_in_use"];
+            409: components["responses"]["409.lot_conflict.duplicate_serial.idempotency_key_in_use"];
             413: components["responses"]["413.payload_too_large"];
             415: components["responses"]["415.unsupported_media_type"];
-            422: components["responses"]["422.insufficient_stock.invalid_state.idempotency_key_reused"];
+            422: components["responses"]["422.insufficient_stock.invalid_state.tracking_mismatch.serial_not_available.idempotency_key_reused"];
             423: components["responses"]["423.resource_locked"];
             429: components["responses"]["429.rate_limited"];
             500: components["responses"]["500.internal_error"];
@@ -4675,6 +5086,124 @@ export interface operations {
             429: components["responses"]["429.rate_limited"];
             500: components["responses"]["500.internal_error"];
             503: components["responses"]["503.database_unavailable.maintenance.service_unavailable"];
+        };
+    };
+    listLots: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+                /** @description `field` ascending or `-field` descending; one of expiresOn, -expiresOn. Default `expiresOn`. */
+                sort?: "expiresOn" | "-expiresOn";
+                itemId?: string | null;
+                /** @description Lots whose expiry date is before this day (YYYY-MM-DD). */
+                expiringBefore?: string | null;
+            };
+            header?: {
+                /** @description The slug or id of the workspace you mean. Optional; when sent it must be the credential's own workspace, else 403 `tenant_mismatch`. */
+                "Stockyard-Workspace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotList"];
+                };
+            };
+            400: components["responses"]["400.invalid_parameter"];
+            401: components["responses"]["401.missing_credentials.token_invalid.token_expired.invalid_api_key"];
+            403: components["responses"]["403.insufficient_permissions.insufficient_scope.tenant_mismatch"];
+            405: components["responses"]["MethodNotAllowed.GET"];
+            429: components["responses"]["429.rate_limited"];
+            500: components["responses"]["500.internal_error"];
+            503: components["responses"]["503.database_unavailable.maintenance"];
+        };
+    };
+    getLot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The slug or id of the workspace you mean. Optional; when sent it must be the credential's own workspace, else 403 `tenant_mismatch`. */
+                "Stockyard-Workspace"?: string;
+            };
+            path: {
+                /** @description The lot's id. */
+                lotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotDetail"];
+                };
+            };
+            401: components["responses"]["401.missing_credentials.token_invalid.token_expired.invalid_api_key"];
+            403: components["responses"]["403.insufficient_permissions.insufficient_scope.tenant_mismatch"];
+            404: components["responses"]["404.not_found"];
+            405: components["responses"]["MethodNotAllowed.GET"];
+            429: components["responses"]["429.rate_limited"];
+            500: components["responses"]["500.internal_error"];
+            503: components["responses"]["503.database_unavailable.maintenance"];
+        };
+    };
+    getSerial: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The slug or id of the workspace you mean. Optional; when sent it must be the credential's own workspace, else 403 `tenant_mismatch`. */
+                "Stockyard-Workspace"?: string;
+            };
+            path: {
+                /** @description The item's id. */
+                itemId: string;
+                /** @description The serial number. */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Serial"];
+                };
+            };
+            401: components["responses"]["401.missing_credentials.token_invalid.token_expired.invalid_api_key"];
+            403: components["responses"]["403.insufficient_permissions.insufficient_scope.warehouse_out_of_scope.tenant_mismatch"];
+            404: components["responses"]["404.not_found"];
+            405: components["responses"]["MethodNotAllowed.GET"];
+            429: components["responses"]["429.rate_limited"];
+            500: components["responses"]["500.internal_error"];
+            503: components["responses"]["503.database_unavailable.maintenance"];
         };
     };
     signIn: {
@@ -5961,7 +6490,7 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page: the feed continues after it. Without it, the feed starts at the oldest event kept (30 days by default). */
                 after?: string | null;
-                /** @description Comma-separated event types to include; all by default. One of: item.created, item.updated, item.archived, item.deleted, stock.changed, stock.low, movement.created, transfer.created, reservation.created, reservation.released, reservation.consumed, reservation.expired, stocktake.started, stocktake.completed, stocktake.cancelled, job.finished, member.joined, member.updated, member.removed, api_key.created, api_key.revoked, webhook_endpoint.disabled, webhook.test. */
+                /** @description Comma-separated event types to include; all by default. One of: item.created, item.updated, item.archived, item.deleted, stock.changed, stock.low, movement.created, transfer.created, lot.expiring, reservation.created, reservation.released, reservation.consumed, reservation.expired, stocktake.started, stocktake.completed, stocktake.cancelled, job.finished, member.joined, member.updated, member.removed, api_key.created, api_key.revoked, webhook_endpoint.disabled, webhook.test. */
                 types?: string | null;
                 limit?: number;
             };
@@ -6048,6 +6577,8 @@ export interface operations {
                 since?: string | null;
                 /** @description Before this time (ISO 8601 with a zone). */
                 until?: string | null;
+                /** @description expiring: lots that expire within this many days (30). */
+                days?: number | null;
             };
             header?: {
                 /** @description The slug or id of the workspace you mean. Optional; when sent it must be the credential's own workspace, else 403 `tenant_mismatch`. */
@@ -6055,7 +6586,7 @@ export interface operations {
             };
             path: {
                 /** @description The report. */
-                name: "stock-on-hand" | "low-stock" | "movements" | "valuation" | "cogs";
+                name: "stock-on-hand" | "low-stock" | "movements" | "valuation" | "cogs" | "expiring";
             };
             cookie?: never;
         };

@@ -41,6 +41,9 @@ from stockyard_client.models import (
     LocationCreateParams,
     LocationList,
     LocationUpdateParams,
+    Lot,
+    LotDetail,
+    LotList,
     Member,
     MemberList,
     MemberUpdateParams,
@@ -57,6 +60,7 @@ from stockyard_client.models import (
     RoleCreateParams,
     RoleList,
     RoleUpdateParams,
+    Serial,
     StockLevel,
     StockLevelList,
     Stocktake,
@@ -94,6 +98,7 @@ __all__ = [
     "_AsyncItems",
     "_AsyncJobs",
     "_AsyncLocations",
+    "_AsyncLots",
     "_AsyncMembers",
     "_AsyncMovements",
     "_AsyncReports",
@@ -676,6 +681,79 @@ class _AsyncTags:
     ) -> None:
         """Delete a tag (items lose it): `DELETE /api/v1/tags/{tagId}` (`deleteTag`)."""
         await self._t.call("DELETE", f"/api/v1/tags/{tag_id}", options=options)
+
+
+class _AsyncLots:
+    """Lots of lot-tracked items (`/api/v1/lots`) and where a serial number is (`serial`)."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["expiresOn", "-expiresOn"] | None = None,
+        item_id: str | None = None,
+        expiring_before: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Lot]:
+        """Every `Lot`, across all pages (`limit` is the page size): `GET /api/v1/lots` (`listLots`)."""
+        return self._t.pages(
+            "/api/v1/lots",
+            query({"limit": limit, "sort": sort, "item_id": item_id, "expiring_before": expiring_before}),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["expiresOn", "-expiresOn"] | None = None,
+        item_id: str | None = None,
+        expiring_before: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> LotList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/lots` (`listLots`)."""
+        return cast(
+            "LotList",
+            await self._t.call(
+                "GET",
+                "/api/v1/lots",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "item_id": item_id,
+                        "expiring_before": expiring_before,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+    async def get(
+        self,
+        lot_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> LotDetail:
+        """Get a lot and where its units are: `GET /api/v1/lots/{lotId}` (`getLot`)."""
+        return cast("LotDetail", await self._t.call("GET", f"/api/v1/lots/{lot_id}", options=options))
+
+    async def serial(
+        self,
+        item_id: str,
+        serial: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Serial:
+        """Find a serial number: where it is and every movement of it: `GET /api/v1/serials/{itemId}/{serial}` (`getSerial`)."""
+        return cast(
+            "Serial", await self._t.call("GET", f"/api/v1/serials/{item_id}/{serial}", options=options)
+        )
 
 
 class _AsyncStock:
@@ -1279,14 +1357,14 @@ class _AsyncStocktakes:
 
 
 class _AsyncReports:
-    """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation."""
+    """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation, cogs, expiring."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
 
     async def get(
         self,
-        name: Literal["stock-on-hand", "low-stock", "movements", "valuation", "cogs"],
+        name: Literal["stock-on-hand", "low-stock", "movements", "valuation", "cogs", "expiring"],
         *,
         group_by: GroupBy | None = None,
         as_of: datetime | str | None = None,
@@ -1296,6 +1374,7 @@ class _AsyncReports:
         type: MovementType | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
+        days: int | None = None,
         options: RequestOptions | None = None,
     ) -> ReportData:
         """Run a report (JSON, CSV or XLSX): `GET /api/v1/reports/{name}` (`getReport`)."""
@@ -1314,6 +1393,7 @@ class _AsyncReports:
                         "type": type,
                         "since": since,
                         "until": until,
+                        "days": days,
                         "format": "json",
                     }
                 ),

@@ -41,6 +41,9 @@ from stockyard_client.models import (
     LocationCreateParams,
     LocationList,
     LocationUpdateParams,
+    Lot,
+    LotDetail,
+    LotList,
     Member,
     MemberList,
     MemberUpdateParams,
@@ -57,6 +60,7 @@ from stockyard_client.models import (
     RoleCreateParams,
     RoleList,
     RoleUpdateParams,
+    Serial,
     StockLevel,
     StockLevelList,
     Stocktake,
@@ -94,6 +98,7 @@ __all__ = [
     "_Items",
     "_Jobs",
     "_Locations",
+    "_Lots",
     "_Members",
     "_Movements",
     "_Reports",
@@ -672,6 +677,77 @@ class _Tags:
     ) -> None:
         """Delete a tag (items lose it): `DELETE /api/v1/tags/{tagId}` (`deleteTag`)."""
         self._t.call("DELETE", f"/api/v1/tags/{tag_id}", options=options)
+
+
+class _Lots:
+    """Lots of lot-tracked items (`/api/v1/lots`) and where a serial number is (`serial`)."""
+
+    def __init__(self, transport: Transport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["expiresOn", "-expiresOn"] | None = None,
+        item_id: str | None = None,
+        expiring_before: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> Iterator[Lot]:
+        """Every `Lot`, across all pages (`limit` is the page size): `GET /api/v1/lots` (`listLots`)."""
+        return self._t.pages(
+            "/api/v1/lots",
+            query({"limit": limit, "sort": sort, "item_id": item_id, "expiring_before": expiring_before}),
+            options=options,
+        )
+
+    def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["expiresOn", "-expiresOn"] | None = None,
+        item_id: str | None = None,
+        expiring_before: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> LotList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/lots` (`listLots`)."""
+        return cast(
+            "LotList",
+            self._t.call(
+                "GET",
+                "/api/v1/lots",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "item_id": item_id,
+                        "expiring_before": expiring_before,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+    def get(
+        self,
+        lot_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> LotDetail:
+        """Get a lot and where its units are: `GET /api/v1/lots/{lotId}` (`getLot`)."""
+        return cast("LotDetail", self._t.call("GET", f"/api/v1/lots/{lot_id}", options=options))
+
+    def serial(
+        self,
+        item_id: str,
+        serial: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Serial:
+        """Find a serial number: where it is and every movement of it: `GET /api/v1/serials/{itemId}/{serial}` (`getSerial`)."""
+        return cast("Serial", self._t.call("GET", f"/api/v1/serials/{item_id}/{serial}", options=options))
 
 
 class _Stock:
@@ -1268,14 +1344,14 @@ class _Stocktakes:
 
 
 class _Reports:
-    """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation."""
+    """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation, cogs, expiring."""
 
     def __init__(self, transport: Transport) -> None:
         self._t = transport
 
     def get(
         self,
-        name: Literal["stock-on-hand", "low-stock", "movements", "valuation", "cogs"],
+        name: Literal["stock-on-hand", "low-stock", "movements", "valuation", "cogs", "expiring"],
         *,
         group_by: GroupBy | None = None,
         as_of: datetime | str | None = None,
@@ -1285,6 +1361,7 @@ class _Reports:
         type: MovementType | None = None,
         since: datetime | str | None = None,
         until: datetime | str | None = None,
+        days: int | None = None,
         options: RequestOptions | None = None,
     ) -> ReportData:
         """Run a report (JSON, CSV or XLSX): `GET /api/v1/reports/{name}` (`getReport`)."""
@@ -1303,6 +1380,7 @@ class _Reports:
                         "type": type,
                         "since": since,
                         "until": until,
+                        "days": days,
                         "format": "json",
                     }
                 ),

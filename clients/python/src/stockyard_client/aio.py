@@ -21,6 +21,7 @@ from stockyard_client.resources import (
     AsyncItems,
     AsyncJobs,
     AsyncLocations,
+    AsyncLots,
     AsyncMembers,
     AsyncMovements,
     AsyncReports,
@@ -91,6 +92,7 @@ class AsyncClient:
         self.warehouses = AsyncWarehouses(self)
         self.locations = AsyncLocations(self)
         self.tags = AsyncTags(self)
+        self.lots = AsyncLots(self)
         self.stock = AsyncStock(self)
         self.movements = AsyncMovements(self)
         self.transfers = AsyncTransfers(self)

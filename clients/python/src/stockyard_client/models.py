@@ -56,6 +56,14 @@ __all__ = [
     "LocationList",
     "LocationUpdate",
     "LocationUpdateParams",
+    "Lot",
+    "LotCountIn",
+    "LotCountInParams",
+    "LotCounted",
+    "LotDetail",
+    "LotList",
+    "LotPlace",
+    "LotStock",
     "Me",
     "Member",
     "MemberList",
@@ -66,6 +74,7 @@ __all__ = [
     "MovementCreateParams",
     "MovementFields",
     "MovementList",
+    "MovementLot",
     "MovementType",
     "OwnerIn",
     "OwnerInParams",
@@ -89,6 +98,7 @@ __all__ = [
     "RoleList",
     "RoleUpdate",
     "RoleUpdateParams",
+    "Serial",
     "StockLevel",
     "StockLevelList",
     "Stocktake",
@@ -264,15 +274,23 @@ class Count(TypedDict):
 
     itemId: str
     """The item counted."""
-    countedUnits: int
-    """Units found at the location."""
+    lots: list[LotCounted]
+    """Lot-tracked items: what was found of each lot; else empty."""
+    serials: list[str]
+    """Serial-tracked items: the serials found; else empty."""
+    countedUnits: float
+    """Units found at the location, in the item's unit."""
 
 
 class CountIn(TypedDict):
     """`CountIn`."""
 
     itemId: str
-    countedUnits: int
+    countedUnits: float
+    lots: NotRequired[list[LotCountIn] | None]
+    """Lot-tracked items: the units found of each lot (adding up to countedUnits); a lot on hand here but not listed was not found."""
+    serials: NotRequired[list[str] | None]
+    """Serial-tracked items: the serials found (as many as countedUnits); one on hand here but not listed was not found."""
 
 
 class CountsUpdate(TypedDict):
@@ -329,6 +347,8 @@ class Error(TypedDict):
         "method_not_allowed",
         "conflict",
         "duplicate_sku",
+        "lot_conflict",
+        "duplicate_serial",
         "slug_taken",
         "duplicate_short_id",
         "already_exists",
@@ -345,6 +365,8 @@ class Error(TypedDict):
         "invalid_transfer",
         "location_not_empty",
         "item_has_stock",
+        "tracking_mismatch",
+        "serial_not_available",
         "invalid_state",
         "invalid_webhook_url",
         "idempotency_key_reused",
@@ -412,6 +434,7 @@ EventType = Literal[
     "stock.low",
     "movement.created",
     "transfer.created",
+    "lot.expiring",
     "reservation.created",
     "reservation.released",
     "reservation.consumed",
@@ -535,6 +558,10 @@ class Item(TypedDict):
     """Cost of one unit as a decimal string, up to 4 decimal places (`12.5000`); null when unknown."""
     costMethod: Literal["average", "fifo"]
     """How its stock is valued: `average` (moving weighted average) or `fifo` (the oldest units received go out first, at what they cost). Changes only while it has no stock."""
+    tracking: Literal["none", "lot", "serial"]
+    """How its units are told apart: `none`, `lot` (batches with a lot number and an optional expiry; issues take the first to expire unless a lot is named) or `serial` (every unit has its own serial number). Changes only while it has no stock (docs/inventory.md)."""
+    decimals: int
+    """How many decimal places its quantities have (0-6): 0 counts whole units; 3 counts a `kg` item to the gram. Changes only before its first movement."""
     tags: list[str]
     """The names of the item's tags, in alphabetical order (ignoring case)."""
     archived: bool
@@ -556,6 +583,8 @@ class ItemCreate(TypedDict):
     reorderPoint: NotRequired[int | None]
     unitCost: NotRequired[float | str | None]
     costMethod: NotRequired[Literal["average", "fifo"]]
+    tracking: NotRequired[Literal["none", "lot", "serial"]]
+    decimals: NotRequired[int]
     tags: NotRequired[list[str] | None]
     archived: NotRequired[bool]
 
@@ -577,11 +606,11 @@ class ItemStock(TypedDict):
     """The item."""
     sku: str
     """The item's SKU."""
-    onHand: int
-    """Units physically there: the sum of the ledger's movements."""
-    reserved: int
+    onHand: float
+    """Units physically there: the sum of the ledger's movements, in the item's unit."""
+    reserved: float
     """Units held by active, unexpired reservations."""
-    available: int
+    available: float
     """Units free to issue, reserve or transfer: onHand - reserved, never below 0."""
     locations: list[StockLevel]
     """The item's stock location by location; the totals above add these up."""
@@ -598,6 +627,8 @@ class ItemUpdate(TypedDict):
     reorderPoint: NotRequired[int | None]
     unitCost: NotRequired[float | str | None]
     costMethod: NotRequired[Literal["average", "fifo"]]
+    tracking: NotRequired[Literal["none", "lot", "serial"]]
+    decimals: NotRequired[int]
     tags: NotRequired[list[str] | None]
     archived: NotRequired[bool]
 
@@ -746,6 +777,105 @@ class LocationUpdate(TypedDict):
     archived: NotRequired[bool]
 
 
+class Lot(TypedDict):
+    """`Lot`."""
+
+    id: str
+    """The lot's id: `lot_` and 26 characters, in order of creation."""
+    itemId: str
+    """The lot-tracked item it belongs to."""
+    lotNumber: str
+    """The lot's number, unique per item."""
+    expiresOn: str | None
+    """Its expiry date; null when it has none (it never expires)."""
+    manufacturedOn: str | None
+    """Its manufacturing date; null when not given."""
+    onHand: float
+    """Its units over the locations you may see, in the item's unit."""
+    expired: bool
+    """Its expiry date has passed (UTC): issues no longer take it unless they name it."""
+    createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
+
+
+class LotCountIn(TypedDict):
+    """`LotCountIn`."""
+
+    lotNumber: str
+    """The lot's number, unique per item."""
+    countedUnits: float
+
+
+class LotCounted(TypedDict):
+    """`LotCounted`."""
+
+    lotNumber: str
+    """The lot."""
+    countedUnits: float
+    """Its units found at the location."""
+
+
+class LotDetail(TypedDict):
+    """`LotDetail`."""
+
+    id: str
+    """The lot's id: `lot_` and 26 characters, in order of creation."""
+    itemId: str
+    """The lot-tracked item it belongs to."""
+    lotNumber: str
+    """The lot's number, unique per item."""
+    expiresOn: str | None
+    """Its expiry date; null when it has none (it never expires)."""
+    manufacturedOn: str | None
+    """Its manufacturing date; null when not given."""
+    onHand: float
+    """Its units over the locations you may see, in the item's unit."""
+    expired: bool
+    """Its expiry date has passed (UTC): issues no longer take it unless they name it."""
+    createdAt: str
+    """When it was created: an ISO 8601 date-time in UTC."""
+    locations: list[LotPlace]
+    """Where its units are (locations you may see)."""
+
+
+class LotList(TypedDict):
+    """`LotList`."""
+
+    data: list[Lot]
+    nextCursor: str | None
+    """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
+    hasMore: bool
+    """Whether another page follows (then nextCursor is set)."""
+
+
+class LotPlace(TypedDict):
+    """`LotPlace`."""
+
+    locationId: str
+    """A location holding the lot."""
+    warehouseId: str
+    """The location's warehouse."""
+    onHand: float
+    """The lot's units there."""
+
+
+class LotStock(TypedDict):
+    """`LotStock`."""
+
+    lotId: str
+    """The lot's id: `lot_` and 26 characters, in order of creation."""
+    lotNumber: str
+    """The lot's number."""
+    expiresOn: str | None
+    """The lot's expiry date; null when it has none."""
+    onHand: float
+    """Units physically there: the sum of the ledger's movements, in the item's unit."""
+    reserved: float
+    """Units held by reservations that name this lot."""
+    available: float
+    """Units free to issue, reserve or transfer: onHand - reserved, never below 0."""
+
+
 class Me(TypedDict):
     """`Me`."""
 
@@ -806,9 +936,9 @@ class Movement(TypedDict):
     """The location where it moved."""
     warehouseId: str
     """The location's warehouse."""
-    units: int
-    """Signed change of on-hand units."""
-    balanceAfter: int
+    units: float
+    """Signed change of on-hand units, in the item's unit."""
+    balanceAfter: float
     """On-hand units at the location after this movement."""
     sequence: int
     """Position in this item's ledger at this location: 1, 2, 3..."""
@@ -826,6 +956,10 @@ class Movement(TypedDict):
     """What one unit added cost (receipts and other increases), as a decimal string; null for decreases, transfers and movements recorded before costing."""
     costAmount: str | None
     """The value the movement added or took away at the item's cost method (a decrease's cost of goods), as a decimal string, never negative: `units` gives the direction. Null for transfers (the item's value does not change) and movements recorded before costing."""
+    lots: list[MovementLot]
+    """Lot-tracked items: each lot this movement added to or took from, with its signed units (an issue may take several, first to expire first); empty for other items."""
+    serials: list[str]
+    """Serial-tracked items: the serials moved; empty for other items."""
     actorType: str
     """Who did it: `member` (a signed-in user), `api_key`, or `system` (the service itself)."""
     actorId: str | None
@@ -842,12 +976,19 @@ class MovementCreate(TypedDict):
     type: Literal["receive", "issue", "adjust"]
     itemId: str
     locationId: str
-    units: int
-    """Positive for receive and issue; a non-zero signed change for adjust."""
+    units: float
+    """Positive for receive and issue; a non-zero signed change for adjust. In the item's unit, with at most the item's `decimals` decimal places."""
     reason: NotRequired[str | None]
     reference: NotRequired[str | None]
     unitCost: NotRequired[float | str | None]
     """Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost)."""
+    lotNumber: NotRequired[str | None]
+    """Lot-tracked items: the lot received (required to add units; created on its first receipt) or taken (optional: without it an issue takes the lots that expire first, FEFO)."""
+    expiresOn: NotRequired[str | None]
+    """With lotNumber: the lot's expiry date."""
+    manufacturedOn: NotRequired[str | None]
+    """With lotNumber: the lot's manufacturing date."""
+    serials: NotRequired[list[str] | None]
 
 
 class MovementList(TypedDict):
@@ -858,6 +999,19 @@ class MovementList(TypedDict):
     """Send as `cursor`, with the same sort and filters, to read the next page; null on the last page. Opaque."""
     hasMore: bool
     """Whether another page follows (then nextCursor is set)."""
+
+
+class MovementLot(TypedDict):
+    """`MovementLot`."""
+
+    lotId: str
+    """The lot's id: `lot_` and 26 characters, in order of creation."""
+    lotNumber: str
+    """The lot's number."""
+    expiresOn: str | None
+    """The lot's expiry date; null when it has none."""
+    units: float
+    """Signed units of this lot the movement moved."""
 
 
 MovementType = Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"]
@@ -924,6 +1078,8 @@ class ProblemDetails(TypedDict):
         "method_not_allowed",
         "conflict",
         "duplicate_sku",
+        "lot_conflict",
+        "duplicate_serial",
         "slug_taken",
         "duplicate_short_id",
         "already_exists",
@@ -940,6 +1096,8 @@ class ProblemDetails(TypedDict):
         "invalid_transfer",
         "location_not_empty",
         "item_has_stock",
+        "tracking_mismatch",
+        "serial_not_available",
         "invalid_state",
         "invalid_webhook_url",
         "idempotency_key_reused",
@@ -989,8 +1147,10 @@ class Reservation(TypedDict):
     """The location the units are held at."""
     warehouseId: str
     """The location's warehouse."""
-    units: int
-    """Units held, more than 0."""
+    units: float
+    """Units held, more than 0, in the item's unit."""
+    lotNumber: str | None
+    """The lot held; null for a hold on the item at the location."""
     status: Literal["active", "released", "consumed", "expired"]
     """active, released, consumed, or expired (an active hold past expiresAt)."""
     expiresAt: str
@@ -1015,7 +1175,9 @@ class ReservationCreate(TypedDict):
 
     itemId: str
     locationId: str
-    units: int
+    units: float
+    lotNumber: NotRequired[str | None]
+    """Lot-tracked items: hold units of this lot (consuming issues it); without it the hold is on the item at the location and consuming issues the lots that expire first."""
     expiresAt: NotRequired[str | None]
     """When the hold lapses; or ttlSeconds."""
     ttlSeconds: NotRequired[int | None]
@@ -1079,6 +1241,23 @@ class RoleUpdate(TypedDict):
     permissions: NotRequired[list[Permission]]
 
 
+class Serial(TypedDict):
+    """`Serial`."""
+
+    itemId: str
+    """The serial-tracked item."""
+    serial: str
+    """The serial number."""
+    inStock: bool
+    """Whether the unit is on hand somewhere."""
+    locationId: str | None
+    """Where it is; null when it is not in stock."""
+    warehouseId: str | None
+    """The location's warehouse; null when it is not in stock."""
+    history: list[Movement]
+    """Every ledger entry that moved it, oldest first."""
+
+
 class StockLevel(TypedDict):
     """`StockLevel`."""
 
@@ -1092,12 +1271,16 @@ class StockLevel(TypedDict):
     """The location's code (`A-01-03`...)."""
     warehouseId: str
     """The location's warehouse."""
-    onHand: int
-    """Units physically there: the sum of the ledger's movements."""
-    reserved: int
+    onHand: float
+    """Units physically there: the sum of the ledger's movements, in the item's unit."""
+    reserved: float
     """Units held by active, unexpired reservations."""
-    available: int
+    available: float
     """Units free to issue, reserve or transfer: onHand - reserved, never below 0."""
+    lots: list[LotStock]
+    """Lot-tracked items: the lots here with units, first to expire first; empty otherwise."""
+    serials: list[str]
+    """Serial-tracked items: the serials here; empty otherwise."""
 
 
 class StockLevelList(TypedDict):
@@ -1246,15 +1429,18 @@ class TransferLine(TypedDict):
 
     itemId: str
     """The item moved."""
-    units: int
-    """Units moved, more than 0."""
+    units: float
+    """Units moved, more than 0, in the item's unit."""
 
 
 class TransferLineIn(TypedDict):
     """`TransferLineIn`."""
 
     itemId: str
-    units: int
+    units: float
+    lotNumber: NotRequired[str | None]
+    """Lot-tracked items: the lot to move; without it the lots that expire first go (FEFO)."""
+    serials: NotRequired[list[str] | None]
 
 
 class TransferList(TypedDict):
@@ -1525,7 +1711,11 @@ class CountInParams(TypedDict):
     """Keyword arguments of a `CountIn` body (snake_case; sent as camelCase)."""
 
     item_id: str
-    counted_units: int
+    counted_units: float
+    lots: NotRequired[Sequence[LotCountInParams] | None]
+    """Lot-tracked items: the units found of each lot (adding up to countedUnits); a lot on hand here but not listed was not found."""
+    serials: NotRequired[Sequence[str] | None]
+    """Serial-tracked items: the serials found (as many as countedUnits); one on hand here but not listed was not found."""
 
 
 class CountsUpdateParams(TypedDict):
@@ -1563,6 +1753,8 @@ class ItemCreateParams(TypedDict):
     reorder_point: NotRequired[int | None]
     unit_cost: NotRequired[float | str | None]
     cost_method: NotRequired[Literal["average", "fifo"]]
+    tracking: NotRequired[Literal["none", "lot", "serial"]]
+    decimals: NotRequired[int]
     tags: NotRequired[Sequence[str] | None]
     archived: NotRequired[bool]
 
@@ -1578,6 +1770,8 @@ class ItemUpdateParams(TypedDict):
     reorder_point: NotRequired[int | None]
     unit_cost: NotRequired[float | str | None]
     cost_method: NotRequired[Literal["average", "fifo"]]
+    tracking: NotRequired[Literal["none", "lot", "serial"]]
+    decimals: NotRequired[int]
     tags: NotRequired[Sequence[str] | None]
     archived: NotRequired[bool]
 
@@ -1597,6 +1791,14 @@ class LocationUpdateParams(TypedDict):
     archived: NotRequired[bool]
 
 
+class LotCountInParams(TypedDict):
+    """Keyword arguments of a `LotCountIn` body (snake_case; sent as camelCase)."""
+
+    lot_number: str
+    """The lot's number, unique per item."""
+    counted_units: float
+
+
 class MemberUpdateParams(TypedDict):
     """Keyword arguments of a `MemberUpdate` body (snake_case; sent as camelCase)."""
 
@@ -1610,12 +1812,19 @@ class MovementCreateParams(TypedDict):
     type: Literal["receive", "issue", "adjust"]
     item_id: str
     location_id: str
-    units: int
-    """Positive for receive and issue; a non-zero signed change for adjust."""
+    units: float
+    """Positive for receive and issue; a non-zero signed change for adjust. In the item's unit, with at most the item's `decimals` decimal places."""
     reason: NotRequired[str | None]
     reference: NotRequired[str | None]
     unit_cost: NotRequired[float | str | None]
     """Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost)."""
+    lot_number: NotRequired[str | None]
+    """Lot-tracked items: the lot received (required to add units; created on its first receipt) or taken (optional: without it an issue takes the lots that expire first, FEFO)."""
+    expires_on: NotRequired[str | None]
+    """With lotNumber: the lot's expiry date."""
+    manufactured_on: NotRequired[str | None]
+    """With lotNumber: the lot's manufacturing date."""
+    serials: NotRequired[Sequence[str] | None]
 
 
 class OwnerInParams(TypedDict):
@@ -1637,7 +1846,9 @@ class ReservationCreateParams(TypedDict):
 
     item_id: str
     location_id: str
-    units: int
+    units: float
+    lot_number: NotRequired[str | None]
+    """Lot-tracked items: hold units of this lot (consuming issues it); without it the hold is on the item at the location and consuming issues the lots that expire first."""
     expires_at: NotRequired[str | None]
     """When the hold lapses; or ttlSeconds."""
     ttl_seconds: NotRequired[int | None]
@@ -1701,7 +1912,10 @@ class TransferLineInParams(TypedDict):
     """Keyword arguments of a `TransferLineIn` body (snake_case; sent as camelCase)."""
 
     item_id: str
-    units: int
+    units: float
+    lot_number: NotRequired[str | None]
+    """Lot-tracked items: the lot to move; without it the lots that expire first go (FEFO)."""
+    serials: NotRequired[Sequence[str] | None]
 
 
 class WarehouseCreateParams(TypedDict):
@@ -1762,12 +1976,19 @@ class MovementFields(TypedDict):
 
     item_id: str
     location_id: str
-    units: int
-    """Positive for receive and issue; a non-zero signed change for adjust."""
+    units: float
+    """Positive for receive and issue; a non-zero signed change for adjust. In the item's unit, with at most the item's `decimals` decimal places."""
     reason: NotRequired[str | None]
     reference: NotRequired[str | None]
     unit_cost: NotRequired[float | str | None]
     """Receipts only: what one unit cost, in the workspace's currency. Without it a receipt is valued at the item's unitCost, else at its average cost (docs/inventory.md, Cost)."""
+    lot_number: NotRequired[str | None]
+    """Lot-tracked items: the lot received (required to add units; created on its first receipt) or taken (optional: without it an issue takes the lots that expire first, FEFO)."""
+    expires_on: NotRequired[str | None]
+    """With lotNumber: the lot's expiry date."""
+    manufactured_on: NotRequired[str | None]
+    """With lotNumber: the lot's manufacturing date."""
+    serials: NotRequired[Sequence[str] | None]
 
 
 class ReportQuery(TypedDict, total=False):
@@ -1781,6 +2002,7 @@ class ReportQuery(TypedDict, total=False):
     type: MovementType | None
     since: datetime | str | None
     until: datetime | str | None
+    days: int | None
 
 
 # How each request schema's keyword arguments are sent: snake_case name -> (JSON name, the
@@ -1795,6 +2017,8 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
     "CountIn": {
         "item_id": ("itemId", None),
         "counted_units": ("countedUnits", None),
+        "lots": ("lots", "LotCountIn"),
+        "serials": ("serials", None),
     },
     "CountsUpdate": {
         "counts": ("counts", "CountIn"),
@@ -1817,6 +2041,8 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
         "reorder_point": ("reorderPoint", None),
         "unit_cost": ("unitCost", None),
         "cost_method": ("costMethod", None),
+        "tracking": ("tracking", None),
+        "decimals": ("decimals", None),
         "tags": ("tags", None),
         "archived": ("archived", None),
     },
@@ -1829,6 +2055,8 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
         "reorder_point": ("reorderPoint", None),
         "unit_cost": ("unitCost", None),
         "cost_method": ("costMethod", None),
+        "tracking": ("tracking", None),
+        "decimals": ("decimals", None),
         "tags": ("tags", None),
         "archived": ("archived", None),
     },
@@ -1841,6 +2069,10 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
         "name": ("name", None),
         "archived": ("archived", None),
     },
+    "LotCountIn": {
+        "lot_number": ("lotNumber", None),
+        "counted_units": ("countedUnits", None),
+    },
     "MemberUpdate": {
         "role": ("role", None),
     },
@@ -1852,6 +2084,10 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
         "reason": ("reason", None),
         "reference": ("reference", None),
         "unit_cost": ("unitCost", None),
+        "lot_number": ("lotNumber", None),
+        "expires_on": ("expiresOn", None),
+        "manufactured_on": ("manufacturedOn", None),
+        "serials": ("serials", None),
     },
     "OwnerIn": {
         "email": ("email", None),
@@ -1865,6 +2101,7 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
         "item_id": ("itemId", None),
         "location_id": ("locationId", None),
         "units": ("units", None),
+        "lot_number": ("lotNumber", None),
         "expires_at": ("expiresAt", None),
         "ttl_seconds": ("ttlSeconds", None),
         "reference": ("reference", None),
@@ -1902,6 +2139,8 @@ WIRE: dict[str, dict[str, tuple[str, str | None]]] = {
     "TransferLineIn": {
         "item_id": ("itemId", None),
         "units": ("units", None),
+        "lot_number": ("lotNumber", None),
+        "serials": ("serials", None),
     },
     "WarehouseCreate": {
         "short_id": ("shortId", None),

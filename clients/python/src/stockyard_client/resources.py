@@ -15,6 +15,7 @@ from stockyard_client._aio_resources import (
     _AsyncItems,
     _AsyncJobs,
     _AsyncLocations,
+    _AsyncLots,
     _AsyncMembers,
     _AsyncMovements,
     _AsyncReports,
@@ -36,6 +37,7 @@ from stockyard_client._resources import (
     _Items,
     _Jobs,
     _Locations,
+    _Lots,
     _Members,
     _Movements,
     _Reports,
@@ -66,6 +68,7 @@ __all__ = [
     "AsyncItems",
     "AsyncJobs",
     "AsyncLocations",
+    "AsyncLots",
     "AsyncMembers",
     "AsyncMovements",
     "AsyncReports",
@@ -84,6 +87,7 @@ __all__ = [
     "Items",
     "Jobs",
     "Locations",
+    "Lots",
     "Members",
     "Movements",
     "Reports",
@@ -101,7 +105,8 @@ __all__ = [
 ApiKeys, AuditEvents, Events, Invites, Items, Jobs = _ApiKeys, _AuditEvents, _Events, _Invites, _Items, _Jobs
 Locations, Members, Reservations, Roles = _Locations, _Members, _Reservations, _Roles
 Stocktakes, Tags, Transfers, Warehouses = _Stocktakes, _Tags, _Transfers, _Warehouses
-WebhookEndpoints, Workspace = _WebhookEndpoints, _Workspace
+WebhookEndpoints, Workspace, Lots = _WebhookEndpoints, _Workspace, _Lots
+AsyncLots = _AsyncLots
 AsyncApiKeys, AsyncAuditEvents, AsyncEvents = _AsyncApiKeys, _AsyncAuditEvents, _AsyncEvents
 AsyncInvites, AsyncItems, AsyncJobs, AsyncLocations = _AsyncInvites, _AsyncItems, _AsyncJobs, _AsyncLocations
 AsyncMembers, AsyncReservations, AsyncRoles = _AsyncMembers, _AsyncReservations, _AsyncRoles

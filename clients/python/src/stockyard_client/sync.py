@@ -22,6 +22,7 @@ from stockyard_client.resources import (
     Items,
     Jobs,
     Locations,
+    Lots,
     Members,
     Movements,
     Reports,
@@ -91,6 +92,7 @@ class Client:
         self.warehouses = Warehouses(self)
         self.locations = Locations(self)
         self.tags = Tags(self)
+        self.lots = Lots(self)
         self.stock = Stock(self)
         self.movements = Movements(self)
         self.transfers = Transfers(self)
