@@ -551,7 +551,56 @@ class Ledger:
             acquired.items[p.item_id].tracking is not Tracking.NONE or p.lot or p.serials for p in postings
         ):
             book = LotBook(self.conn, self.workspace_id, now.date(), locked.exclude_reservation)
-            await book.prepare(postings, acquired.items, now)
+        try:
+            if book is not None:
+                await book.prepare(postings, acquired.items, now)
+            rows, parts_of, balances, counts = await self._entries(postings, acquired, locked, book, now)
+        except StockyardError:
+            if book is not None:  # a refused posting leaves no lot behind (a bulk row fails alone)
+                await book.forget_created()
+            raise
+        if not rows:
+            return []
+        made_layers = await self._value(postings, rows, parts_of, locked, now)
+        await self.conn.execute(_INSERT_MOVEMENTS, rows)
+        if book is not None:
+            await book.save(parts_of, now)
+        if locked.costing is not None:
+            await locked.costing.save(made_layers, now)
+        changed = sorted({(row["item_id"], row["location_id"]) for row in rows})
+        await self.conn.execute(
+            _UPDATE_LEVEL,
+            [
+                {
+                    "k_item": item_id,
+                    "k_location": location_id,
+                    "v_on_hand": balances[(item_id, location_id)],
+                    "v_count": counts[(item_id, location_id)],
+                    "v_now": now,
+                }
+                for item_id, location_id in changed
+            ],
+        )
+        for pair in changed:
+            locked.levels[pair].on_hand = balances[pair]
+            locked.levels[pair].movement_count = counts[pair]
+        await self._announce(rows, changed, locked, parts_of, acquired.items, now)
+        return [
+            movement_record(row, item.decimals, item.tracking, parts_of.get(row["id"], ()))
+            for row in rows
+            for item in (acquired.items[row["item_id"]],)
+        ]
+
+    async def _entries(
+        self,
+        postings: Sequence[Posting],
+        acquired: Acquired,
+        locked: Locked,
+        book: LotBook | None,
+        now: datetime,
+    ) -> tuple[list[dict[str, Any]], dict[str, list[LotPart]], dict[Pair, int], dict[Pair, int]]:
+        """The ledger rows of `postings` after every check (nothing is written yet): the rows, the
+        lots each moved, and the new balances and entry counts per (item, location)."""
         balances = {pair: level.on_hand for pair, level in locked.levels.items()}
         counts = {pair: level.movement_count for pair, level in locked.levels.items()}
         decreases = any(p.units < 0 and p.type is not MovementType.COUNT for p in postings)
@@ -607,37 +656,7 @@ class Ledger:
                     "created_at": now,
                 }
             )
-        if not rows:
-            return []
-        made_layers = await self._value(postings, rows, parts_of, locked, now)
-        await self.conn.execute(_INSERT_MOVEMENTS, rows)
-        if book is not None:
-            await book.save(parts_of, now)
-        if locked.costing is not None:
-            await locked.costing.save(made_layers, now)
-        changed = sorted({(row["item_id"], row["location_id"]) for row in rows})
-        await self.conn.execute(
-            _UPDATE_LEVEL,
-            [
-                {
-                    "k_item": item_id,
-                    "k_location": location_id,
-                    "v_on_hand": balances[(item_id, location_id)],
-                    "v_count": counts[(item_id, location_id)],
-                    "v_now": now,
-                }
-                for item_id, location_id in changed
-            ],
-        )
-        for pair in changed:
-            locked.levels[pair].on_hand = balances[pair]
-            locked.levels[pair].movement_count = counts[pair]
-        await self._announce(rows, changed, locked, parts_of, acquired.items, now)
-        return [
-            movement_record(row, item.decimals, item.tracking, parts_of.get(row["id"], ()))
-            for row in rows
-            for item in (acquired.items[row["item_id"]],)
-        ]
+        return rows, parts_of, balances, counts
 
     async def _value(
         self,

@@ -28,7 +28,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, func, select, tuple_
+from sqlalchemy import bindparam, delete, func, select, tuple_
 
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
@@ -205,6 +205,7 @@ class LotBook:
     _pairs_read: set[tuple[str, str]] = field(default_factory=set)
     _held: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)  # pair -> lot -> held
     _changed: dict[Key, tuple[str, str]] = field(default_factory=dict)  # key -> (item_id, warehouse_id)
+    _created: list[str] = field(default_factory=list)  # ids of the lots `prepare` made
 
     # --- before posting: make, read and lock the lots named ---------------------------------------
     async def prepare(self, postings: Sequence[Posting], items: dict[str, ItemRef], now: datetime) -> None:
@@ -240,6 +241,8 @@ class LotBook:
             )
             self._lots[(lot.item_id, lot.number)] = lot
             self._by_id[lot.id] = lot
+        made = {row["id"] for row in creating.values()}
+        self._created = sorted(lot.id for lot in self._by_id.values() if lot.id in made)
         for key in keys:
             posting, name = named[key]
             param = field_of(posting, name)
@@ -403,6 +406,13 @@ class LotBook:
             )
             held = self._held[pair] = {row.lot_id: int(row.units) for row in rows}
         return held
+
+    async def forget_created(self) -> None:
+        """Deletes the lots `prepare` made, for a posting refused after it (the request's own
+        rollback would too; a bulk import's row fails alone inside its batch's transaction)."""
+        if self._created:
+            await self.conn.execute(delete(lots).where(lots.c.id.in_(self._created)))
+            self._created = []
 
     # --- after posting: write ---------------------------------------------------------------------
     async def save(self, parts_of: dict[str, list[LotPart]], now: datetime) -> None:
