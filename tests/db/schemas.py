@@ -1,12 +1,15 @@
-"""Running a migration test on PostgreSQL in a schema of its own inside the test database."""
+"""Running a migration test on PostgreSQL in a schema of its own inside the test database, or on
+a SQLite file of its own."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from stockyard.db.database import async_url
@@ -35,3 +38,31 @@ def in_fresh_schema(database_url: str, work: Callable[[Connection], None]) -> No
             await engine.dispose()
 
     asyncio.run(run())
+
+
+Fill = Callable[[Connection, object], None]  # writes an older schema's rows, given "now"
+
+
+def filled_then_checked_on_sqlite(tmp_path: Path, fill: Fill, check: Callable[[Connection], None]) -> None:
+    """`fill` in one transaction of a new SQLite file (its timestamps as SQLite text), then `check`
+    (which upgrades and asserts) in the next."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        with engine.begin() as connection:
+            fill(connection, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"))
+        with engine.begin() as connection:
+            check(connection)
+    finally:
+        engine.dispose()
+
+
+def filled_then_checked_on_postgresql(
+    database_url: str, fill: Fill, check: Callable[[Connection], None]
+) -> None:
+    """The same in a fresh PostgreSQL schema (one transaction)."""
+
+    def both(connection: Connection) -> None:
+        fill(connection, datetime.now(UTC))
+        check(connection)
+
+    in_fresh_schema(database_url, both)

@@ -4,15 +4,14 @@ that unit cost, and the stock levels are unchanged. Both backends (PostgreSQL in
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import Connection, text
 
 from stockyard.db.migrate import alembic_config
-from tests.db.schemas import in_fresh_schema
+from tests.db.schemas import filled_then_checked_on_postgresql, filled_then_checked_on_sqlite
 
 
 def _fill_0010(connection: Connection, now: object) -> None:
@@ -102,20 +101,10 @@ def _upgrade_and_check(connection: Connection) -> None:
 
 
 def test_0011_values_the_stock_of_an_existing_sqlite_database(tmp_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    with engine.begin() as connection:
-        _fill_0010(connection, datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f"))
-    with engine.begin() as connection:
-        _upgrade_and_check(connection)
-    engine.dispose()
+    filled_then_checked_on_sqlite(tmp_path, _fill_0010, _upgrade_and_check)
 
 
 def test_0011_on_postgresql(database_url: str, is_postgres: bool) -> None:
     if not is_postgres:
         pytest.skip("PostgreSQL only (STOCKYARD_TEST_DATABASE_URL)")
-
-    def fill_and_upgrade(connection: Connection) -> None:
-        _fill_0010(connection, datetime.now(UTC))
-        _upgrade_and_check(connection)
-
-    in_fresh_schema(database_url, fill_and_upgrade)
+    filled_then_checked_on_postgresql(database_url, _fill_0010, _upgrade_and_check)

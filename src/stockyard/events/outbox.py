@@ -3,10 +3,10 @@ leaves no event and a committed one always has its events."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
-from stockyard.core.actor import Acting, columns
+from stockyard.core.actor import Acting, SystemContext, columns
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.db.database import Connection
@@ -57,3 +57,18 @@ async def emit_many(
     ]
     if rows:
         await conn.execute(_INSERT, rows)
+
+
+Announced = tuple[EventType, dict[str, Any], str | None]
+
+
+async def emit_as_system(
+    conn: Connection, rows: Iterable[Any], announce: Callable[[Any], Awaitable[list[Announced]]]
+) -> None:
+    """The events a sweep found to announce, as the system: `announce(row)` gives each row's events;
+    rows are grouped by their `workspace_id` (one statement per workspace, in the rows' order)."""
+    by_workspace: dict[str, list[Announced]] = {}
+    for row in rows:
+        by_workspace.setdefault(row.workspace_id, []).extend(await announce(row))
+    for workspace_id, batch in by_workspace.items():
+        await emit_many(conn, SystemContext(workspace_id), batch)

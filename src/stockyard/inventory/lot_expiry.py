@@ -14,11 +14,10 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
-from stockyard.core.actor import SystemContext
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, lot_levels, lots
 from stockyard.events.model import EventType
-from stockyard.events.outbox import emit_many
+from stockyard.events.outbox import Announced, emit_as_system
 from stockyard.inventory.quantities import report_number
 
 SWEEP_BATCH = 500
@@ -69,27 +68,17 @@ async def _announce_batch(conn: Connection, now: datetime, warning_days: int, ba
     await conn.execute(
         update(lots).where(lots.c.id.in_([row.id for row in rows])).values(expiring_announced_at=now)
     )
-    by_workspace: dict[str, list[Any]] = {}
-    for row in rows:
-        by_workspace.setdefault(row.workspace_id, []).append(row)
-    for workspace_id, found in by_workspace.items():
-        await emit_many(
-            conn,
-            SystemContext(workspace_id),
-            [
-                (
-                    EventType.LOT_EXPIRING,
-                    {
-                        "lotId": row.id,
-                        "itemId": row.item_id,
-                        "sku": row.sku,
-                        "lotNumber": row.number,
-                        "expiresOn": row.expires_on.isoformat(),
-                        "onHand": report_number(int(row.on_hand), int(row.decimals)),
-                    },
-                    None,
-                )
-                for row in found
-            ],
-        )
+
+    async def announce(row: Any) -> list[Announced]:
+        data = {
+            "lotId": row.id,
+            "itemId": row.item_id,
+            "sku": row.sku,
+            "lotNumber": row.number,
+            "expiresOn": row.expires_on.isoformat(),
+            "onHand": report_number(int(row.on_hand), int(row.decimals)),
+        }
+        return [(EventType.LOT_EXPIRING, data, None)]
+
+    await emit_as_system(conn, rows, announce)
     return len(rows)

@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy import Row, and_, or_, select, tuple_, update
 
 from stockyard.core import actor, audit
-from stockyard.core.actor import SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
@@ -33,7 +32,7 @@ from stockyard.db.records import from_row
 from stockyard.db.tables import items, lots, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
-from stockyard.events.outbox import emit_many
+from stockyard.events.outbox import Announced, emit_as_system, emit_many
 from stockyard.inventory import location_rows
 from stockyard.inventory.holds import holding
 from stockyard.inventory.ledger import (
@@ -97,9 +96,6 @@ def _with_item(query: Any) -> Any:
         .join(items, items.c.id == reservations.c.item_id)
         .outerjoin(lots, lots.c.id == reservations.c.lot_id)
     )
-
-
-Announced = tuple[EventType, dict[str, Any], str | None]
 
 
 def _announced(type: EventType, record: ReservationRecord) -> Announced:
@@ -513,15 +509,11 @@ async def _expire_batch(conn: Connection, now: datetime, batch_size: int) -> int
         .where(reservations.c.id.in_([row.id for row in rows]), reservations.c.status == ACTIVE)
         .values(status=EXPIRED, updated_at=now)
     )
-    by_workspace: dict[str, list[Row[Any]]] = {}
-    for row in rows:
-        by_workspace.setdefault(row.workspace_id, []).append(row)
-    for workspace_id, held in by_workspace.items():
-        system = SystemContext(workspace_id)
-        batch: list[Announced] = []
-        for row in held:
-            record = replace(_record(row, now), status=EXPIRED, updated_at=now)
-            batch.append(_announced(EventType.RESERVATION_EXPIRED, record))
-            batch.append(await _level_changed(conn, workspace_id, record, now))
-        await emit_many(conn, system, batch)
+
+    async def announce(row: Row[Any]) -> list[Announced]:
+        record = replace(_record(row, now), status=EXPIRED, updated_at=now)
+        changed = await _level_changed(conn, row.workspace_id, record, now)
+        return [_announced(EventType.RESERVATION_EXPIRED, record), changed]
+
+    await emit_as_system(conn, rows, announce)
     return len(rows)
