@@ -7,12 +7,22 @@ and STOCKYARD_STRESS_CLIENTS (64) size the load.
 
 Load: 64 clients, each bound to one of the two servers, loop over receives, issues, transfers,
 reservations (then consumed or released), idempotent retries (the same POST twice at once with one
-Idempotency-Key), and — two of them — stocktakes (start, count, complete or cancel).
+Idempotency-Key), and — two of them — stocktakes (start, count, complete or cancel). About a
+quarter of their requests move tracked items (issue 16): lot-tracked ones (a FIFO item and one
+weighed to 0.01 kg; receipts naming lots, an expired one included, FEFO and named issues and
+transfers, holds on a lot or FEFO) and serial-tracked ones (serials received, issued and
+transferred wherever a client guesses they are: most guesses are refused), and an item weighed to
+the gram (FIFO).
 
 Audit: no 5xx and no unexpected status; no negative on-hand; for every item and location the
 ledger sums to on-hand, `sequence` runs 1..n without a gap and `balanceAfter` chains; every
 transfer's entries sum to zero (units conserved); active reservations never exceed on-hand; every
 idempotency key produced at most one ledger entry, and a replay returned the first response.
+Refusals of tracked moves carry only the codes their rules name. Lots, serials and cost
+(tests/inventory/tracking_audit.py): per (lot, location) the ledger sums to the lot's units there,
+lot levels sum to the stock level, a serial is in one place or none, transfers conserve each lot,
+every item's cost row holds its units on hand and the value its entries booked, and FIFO layers
+never go negative, hold the units on hand (per lot for lot items) and are worth the item's value.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +45,23 @@ from sqlalchemy import text
 
 from stockyard.db.database import Connection
 from tests.conformance.live import DatabaseFactory, LiveServer, run_in_database
+from tests.inventory.tracking_audit import tracking_problems
 
 POSTGRES_URL = os.environ.get("STOCKYARD_TEST_DATABASE_URL", "")
 SECONDS = float(os.environ.get("STOCKYARD_STRESS_SECONDS", "30"))
 CLIENTS = int(os.environ.get("STOCKYARD_STRESS_CLIENTS", "64"))
 ITEMS = 6
 OPENING_UNITS = 10
+TRACKED_SHARE = 0.25  # of each client's requests, on the tracked items
+TODAY = datetime.now(UTC).date()
+LOT_EXPIRY = {  # every receipt of a lot names the same date: FEFO order EARLY, LATE, OPEN; GONE expired
+    "EARLY": TODAY + timedelta(days=20),
+    "LATE": TODAY + timedelta(days=60),
+    "OPEN": None,
+    "GONE": TODAY - timedelta(days=2),
+}
+SERIALS_PER_LOCATION = 4
+SERIAL_POOL = [f"SN-{n:02d}" for n in range(4 * SERIALS_PER_LOCATION + 4)]  # 4 are never received first
 PASSWORD = "stress-password-123"
 
 pytestmark = [
@@ -63,6 +85,27 @@ ALLOWED: dict[str, set[int]] = {
     "stocktake_counts": {200, 422},
     "stocktake_finish": {200, 201, 422},
     "stock": {200},
+    "lot_receive": {201, 423},
+    "lot_issue": {201, 422, 423},
+    "lot_transfer": {201, 422, 423},
+    "lot_reserve": {201, 422, 423},
+    "serial_receive": {201, 409, 423},
+    "serial_issue": {201, 422, 423},
+    "serial_transfer": {201, 422, 423},
+    "weighed_receive": {201, 423},
+    "weighed_issue": {201, 422, 423},
+    "weighed_transfer": {201, 422, 423},
+}
+# The codes a refusal (4xx but 423) of a tracked move may carry.
+TRACKED_REFUSALS: dict[str, set[str]] = {
+    "lot_issue": {"insufficient_stock"},
+    "lot_transfer": {"insufficient_stock"},
+    "lot_reserve": {"insufficient_stock"},
+    "serial_receive": {"duplicate_serial"},
+    "serial_issue": {"serial_not_available", "insufficient_stock"},
+    "serial_transfer": {"serial_not_available", "insufficient_stock"},
+    "weighed_issue": {"insufficient_stock"},
+    "weighed_transfer": {"insufficient_stock"},
 }
 
 
@@ -70,8 +113,11 @@ ALLOWED: dict[str, set[int]] = {
 class World:
     token: str
     workspace_id: str
-    items: list[str]
+    items: list[str]  # untracked, whole units: the ones stocktakes count
     locations: list[str]
+    lot_items: dict[str, int] = field(default_factory=dict)  # item -> its decimals
+    serial_items: list[str] = field(default_factory=list)
+    weighed_item: str = ""  # untracked, 3 decimals, FIFO
 
 
 @dataclass
@@ -83,6 +129,12 @@ class Record:
 
     def note(self, operation: str, response: httpx.Response) -> None:
         self.statuses[(operation, response.status_code)] += 1
+        refused = 400 <= response.status_code < 500 and response.status_code != 423
+        if refused and operation in TRACKED_REFUSALS:
+            code = response.json().get("code")
+            self.statuses[(f"{operation} {code}", response.status_code)] += 1
+            if code not in TRACKED_REFUSALS[operation] and len(self.unexpected) < 20:
+                self.unexpected.append(f"{operation}: {response.status_code} {response.text[:300]}")
         if response.status_code not in ALLOWED[operation] and len(self.unexpected) < 20:
             self.unexpected.append(
                 f"{operation}: {response.request.method} {response.request.url.path} -> "
@@ -162,7 +214,104 @@ def seed(base_url: str) -> World:
                         headers=auth,
                     )
                 )
-        return World(str(token), str(created["workspace"]["id"]), items, locations)
+        world = World(str(token), str(created["workspace"]["id"]), items, locations)
+        seed_tracked(client, auth, world)
+        return world
+
+
+def seed_tracked(client: httpx.Client, auth: dict[str, str], world: World) -> None:
+    """Two lot items (FIFO whole units; average, 0.01 kg) with every lot at every location, two serial
+    items with SERIALS_PER_LOCATION serials at each location, and a FIFO item weighed to the gram."""
+
+    def item(sku: str, **fields: Any) -> str:
+        return str(
+            _ok(client.post("/api/v1/items", json={"sku": sku, "name": sku, **fields}, headers=auth))["id"]
+        )
+
+    def receive(item_id: str, location: str, units: Any, **fields: Any) -> None:
+        body = {"type": "receive", "itemId": item_id, "locationId": location, "units": units, **fields}
+        _ok(client.post("/api/v1/movements", json=body, headers=auth))
+
+    world.lot_items = {
+        item("LOT-FIFO", tracking="lot", costMethod="fifo"): 0,
+        item("LOT-KG", tracking="lot", decimals=2, unit="kg"): 2,
+    }
+    world.serial_items = [item(f"SERIAL-{n}", tracking="serial") for n in range(2)]
+    world.weighed_item = item("WEIGHED", decimals=3, unit="kg", costMethod="fifo")
+    for index, location in enumerate(world.locations):
+        for lot_item, decimals in world.lot_items.items():
+            for number, expires in LOT_EXPIRY.items():
+                dates = {"expiresOn": expires.isoformat()} if expires else {}
+                units = OPENING_UNITS if decimals == 0 else OPENING_UNITS / 4
+                receive(lot_item, location, units, lotNumber=number, unitCost=f"1.{index}5", **dates)
+        first = index * SERIALS_PER_LOCATION
+        for serial_item in world.serial_items:
+            serials = SERIAL_POOL[first : first + SERIALS_PER_LOCATION]
+            receive(serial_item, location, len(serials), serials=serials, unitCost="120")
+        receive(world.weighed_item, location, 2.5, unitCost="3.333")
+
+
+def tracked_move(rng: random.Random, world: World, location: str) -> tuple[str, str, dict[str, Any]]:
+    """One move of a tracked item: (operation, path, body). Serials are named wherever the client
+    guesses they are, so most serial moves are refused (duplicate_serial, serial_not_available)."""
+    target = rng.choice([loc for loc in world.locations if loc != location])
+    roll = rng.random()
+    if roll < 0.45:
+        item, decimals = rng.choice(list(world.lot_items.items()))
+        units: int | float = rng.randint(1, 4) if decimals == 0 else rng.randint(1, 4) * 0.25
+        named: dict[str, Any] = {"lotNumber": rng.choice(list(LOT_EXPIRY))} if rng.random() < 0.4 else {}
+        kind = rng.choice(["receive", "issue", "issue", "transfer", "reserve"])
+        if kind == "receive":
+            number = rng.choice(list(LOT_EXPIRY))
+            receipt = {"lotNumber": number, "unitCost": f"{rng.randint(1, 3)}.{rng.randint(0, 99):02d}"}
+            return "lot_receive", "/api/v1/movements", _moved("receive", item, location, units, receipt)
+        if kind == "issue":
+            return "lot_issue", "/api/v1/movements", _moved("issue", item, location, units, named)
+        if kind == "transfer":
+            return "lot_transfer", "/api/v1/transfers", _transferred(location, target, item, units, named)
+        hold = {"itemId": item, "locationId": location, "units": units, "ttlSeconds": 120, **named}
+        return "lot_reserve", "/api/v1/reservations", hold
+    if roll < 0.8:
+        item = rng.choice(world.serial_items)
+        serials = rng.sample(SERIAL_POOL, 1 if rng.random() < 0.8 else 2)
+        kind = rng.choice(["receive", "issue", "transfer"])
+        if kind == "transfer":
+            return (
+                "serial_transfer",
+                "/api/v1/transfers",
+                _transferred(location, target, item, len(serials), {"serials": serials}),
+            )
+        serial_fields: dict[str, Any] = {
+            "serials": serials,
+            **({"unitCost": "119.5"} if kind == "receive" else {}),
+        }
+        return (
+            f"serial_{kind}",
+            "/api/v1/movements",
+            _moved(kind, item, location, len(serials), serial_fields),
+        )
+    units = rng.randint(1, 1500) / 1000
+    kind = rng.choice(["receive", "issue", "issue", "transfer"])
+    if kind == "transfer":
+        return (
+            "weighed_transfer",
+            "/api/v1/transfers",
+            _transferred(location, target, world.weighed_item, units, {}),
+        )
+    cost = {"unitCost": f"3.{rng.randint(0, 999):03d}"} if kind == "receive" else {}
+    return f"weighed_{kind}", "/api/v1/movements", _moved(kind, world.weighed_item, location, units, cost)
+
+
+def _moved(kind: str, item: str, location: str, units: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    return {"type": kind, "itemId": item, "locationId": location, "units": units, **fields}
+
+
+def _transferred(source: str, target: str, item: str, units: Any, fields: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "fromLocationId": source,
+        "toLocationId": target,
+        "lines": [{"itemId": item, "units": units, **fields}],
+    }
 
 
 async def client_loop(number: int, base_url: str, world: World, record: Record, deadline: float) -> None:
@@ -179,6 +328,12 @@ async def client_loop(number: int, base_url: str, world: World, record: Record, 
             roll = rng.random()
             if number < 2 and roll < 0.15:
                 await stocktake(client, rng, world, record, location)
+            elif rng.random() < TRACKED_SHARE:
+                operation, path, body = tracked_move(rng, world, location)
+                response = await client.post(path, json=body)
+                record.note(operation, response)
+                if operation == "lot_reserve" and response.status_code == 201:
+                    reservations.append(response.json()["id"])
             elif roll < 0.25:
                 body = {"type": "receive", "itemId": item, "locationId": location, "units": rng.randint(1, 5)}
                 record.note("receive", await client.post("/api/v1/movements", json=body))
@@ -337,8 +492,12 @@ def test_mixed_load_keeps_every_invariant(servers: tuple[list[LiveServer], str],
     assert not record.replay_mismatches, f"retries that were not replays: {record.replay_mismatches[:5]}"
     assert record.statuses[("transfer", 201)] > 0 and record.statuses[("issue", 201)] > 0
 
+    for operation in TRACKED_REFUSALS:  # the tracked items were moved, not just refused
+        assert record.statuses[(operation, 201)] > 0, operation
+
     async def work(conn: Connection) -> dict[str, list[Any]]:
-        return await audit(conn, world.workspace_id, record.idempotency_keys)
+        problems = await audit(conn, world.workspace_id, record.idempotency_keys)
+        return problems | await tracking_problems(conn, world.workspace_id)
 
     problems = run_in_database(database_url, work)
     assert not problems, {name: found[:5] for name, found in problems.items()}
