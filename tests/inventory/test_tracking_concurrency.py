@@ -12,8 +12,8 @@ transaction (no deadlock, not even one the database layer recovered from).
   refusals the rules name; every serial is in one place or none; the answers explain where it is.
 - Lots: FEFO issues alone never oversell, never refuse units that were there, empty the lots first to
   expire first and never take an expired lot; then a storm of named and FEFO issues, transfers,
-  receipts at new costs, a new lot received at several places at once and holds on a lot
-  consumed. FIFO layers per lot hold the lot's units; the item's value is what its layers are worth.
+  receipts at new costs, a new lot received at several places at once and holds consumed. FIFO
+  layers per lot hold the lot's units; the item's value is what its layers are worth.
 - Fractional units (3 places): concurrent issues of 0.125, 0.3 and 0.001 add up exactly; then a
   storm of receipts, transfers and adjustments whose ledger sums to the gram.
 """
@@ -460,9 +460,8 @@ async def test_a_storm_of_fefo_issues_and_receipts_keeps_every_lot_and_layer_exp
             change = -step[item] if index % 4 else 2 * step[item]
             plan.append((False, movement(api, "adjust", item, here, change, lotNumber=lot, reason="recount")))
         elif kind == 6:
-            # Holds name their lot: a hold without one is not kept when named issues leave it only
-            # expired units (tests/inventory/test_lot_holds_expired.py, reported for issue 16).
-            plan.append((False, hold_and_consume(api, item, a, lotNumber=lot)))
+            named = {"lotNumber": lot} if index % 4 else {}
+            plan.append((not named, hold_and_consume(api, item, a, **named)))
         else:  # one new lot, received at all three places at once, with the same dates
             fresh = {"lotNumber": "FRESH", "expiresOn": (TODAY + timedelta(days=5)).isoformat()}
             plan.append((False, movement(api, "receive", item, here, units, unitCost="2.00", **fresh)))

@@ -182,7 +182,6 @@ def _held_by_lot(now: Any) -> Any:
         .where(
             reservations.c.item_id == bindparam("item_id"),
             reservations.c.location_id == bindparam("location_id"),
-            reservations.c.lot_id.is_not(None),
             reservations.c.id != bindparam("exclude"),
             holding(now),
         )
@@ -203,7 +202,8 @@ class LotBook:
     _at: dict[Key, int] = field(default_factory=dict)  # units of a lot at a location, as changed here
     _anywhere: dict[str, int] = field(default_factory=dict)  # serials: units over all locations
     _pairs_read: set[tuple[str, str]] = field(default_factory=set)
-    _held: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)  # pair -> lot -> held
+    # pair -> lot -> units held by reservations naming it (None: held by ones that name no lot)
+    _held: dict[tuple[str, str], dict[str | None, int]] = field(default_factory=dict)
     _changed: dict[Key, tuple[str, str]] = field(default_factory=dict)  # key -> (item_id, warehouse_id)
     _created: list[str] = field(default_factory=list)  # ids of the lots `prepare` made
 
@@ -304,7 +304,31 @@ class LotBook:
         await self._read_at([part.lot_id for part in made], location.id)
         for part in made:
             self._apply(part, posting.item_id, location)
+        if item.tracking is Tracking.LOT and posting.units < 0 and posting.type.value != "count":
+            # Holds that name no lot are consumed FEFO: whatever this takes, the unexpired lots must
+            # still cover them.
+            free = await self.fefo_free(posting.item_id, location.id)
+            if free < 0:
+                taken = sum(-part.units for part in made if not self._expired(part.lot_id))
+                raise insufficient(max(free + taken, 0))
         return made
+
+    def _expired(self, lot_id: str) -> bool:
+        expires_on = self._by_id[lot_id].expires_on
+        return expires_on is not None and expires_on < self.today
+
+    async def fefo_free(self, item_id: str, location_id: str) -> int:
+        """Units FEFO could still take at this location: the unexpired lots' units not held by a
+        reservation that names them, less the units held by reservations that name no lot."""
+        pair = (item_id, location_id)
+        await self._read_pair(pair)
+        held = await self._held_on(pair)
+        free = sum(
+            max(self._at.get((lot.id, location_id), 0) - held.get(lot.id, 0), 0)
+            for lot in self._by_id.values()
+            if lot.item_id == item_id and lot.kind == "lot" and not self._expired(lot.id)
+        )
+        return free - held.get(None, 0)
 
     async def _serial_parts(self, posting: Posting, item: ItemRef, location: LocationRef) -> list[LotPart]:
         param = field_of(posting, "serials")
@@ -396,8 +420,8 @@ class LotBook:
                 self._lots[(lot.item_id, lot.number)] = lot
             self._at.setdefault((row.lot_id, pair[1]), int(row.on_hand))
 
-    async def _held_on(self, pair: tuple[str, str]) -> dict[str, int]:
-        """Units held by reservations that name a lot, per lot, at this (item, location)."""
+    async def _held_on(self, pair: tuple[str, str]) -> dict[str | None, int]:
+        """Units held by reservations at this (item, location), per lot named (None: no lot named)."""
         held = self._held.get(pair)
         if held is None:
             rows = await self.conn.execute(

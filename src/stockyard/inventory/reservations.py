@@ -244,10 +244,14 @@ class ReservationService:
             now = utcnow()
             book = LotBook(conn, ctx.workspace_id, now.date())
             await book.prepare([hold], acquired.items, now)
+            insufficient = partial(ledger.insufficient, hold, acquired, of_lots=True)
             if lot_number is not None:
-                insufficient = partial(ledger.insufficient, hold, acquired, of_lots=True)
                 (part,) = await book.parts(hold, item, location, [], insufficient)
                 lot_id = part.lot_id
+            else:  # consumed FEFO later: the unexpired lots must cover it now
+                free = await book.fefo_free(item_id, location_id)
+                if units > free:
+                    raise insufficient(max(free, 0))
         now = utcnow()
         reservation_id = new_id("res")
         await conn.execute(
