@@ -117,7 +117,9 @@ def import_items(
 
 
 def export(
-    report: str = typer.Argument(..., help="stock-on-hand, low-stock, movements, valuation, cogs or expiring."),
+    report: str = typer.Argument(
+        ..., help="stock-on-hand, low-stock, movements, valuation, cogs or expiring."
+    ),
     workspace: str = typer.Option(..., "--workspace", help="The workspace's slug."),
     report_format: ReportFormat = typer.Option(ReportFormat.CSV, "--format", help="csv, json or xlsx."),
     output: Path | None = typer.Option(
