@@ -5197,6 +5197,7 @@ export interface operations {
                     "application/json": components["schemas"]["Serial"];
                 };
             };
+            400: components["responses"]["400.invalid_parameter"];
             401: components["responses"]["401.missing_credentials.token_invalid.token_expired.invalid_api_key"];
             403: components["responses"]["403.insufficient_permissions.insufficient_scope.warehouse_out_of_scope.tenant_mismatch"];
             404: components["responses"]["404.not_found"];

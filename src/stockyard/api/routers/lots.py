@@ -25,6 +25,7 @@ from stockyard.api.routers._common import (
 )
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.lots import LotDetail, LotList, Serial
+from stockyard.errors import catalog
 from stockyard.inventory.lot_reads import LOT_SORTS, LotFilters, LotService
 
 router = APIRouter(prefix=API_V1, tags=["lots"], route_class=ExactJSONRoute)
@@ -78,7 +79,7 @@ async def get_lot(lot_id: LotId, ctx: InventoryReader, lots: Lots) -> LotDetail:
     "/serials/{itemId}/{serial}",
     operation_id="getSerial",
     summary="Find a serial number: where it is and every movement of it",
-    responses=error_responses(*READ_IN_WAREHOUSE),
+    responses=error_responses(*READ_IN_WAREHOUSE, catalog.INVALID_PARAMETER),  # a serial over 64 characters
 )
 async def get_serial(item_id: ItemId, serial: SerialNumber, ctx: InventoryReader, lots: Lots) -> Serial:
     return Serial.of(await lots.serial(ctx, item_id, serial))
