@@ -1,0 +1,158 @@
+"""CPU time per request, in process: the app over `httpx.ASGITransport`, no server, no network.
+
+    PYTHONPATH=<a checkout's src> .venv/bin/python bench/cpu_per_request.py [--rounds 3]
+        [--database-url postgresql://…] [--rate-limit-url redis://127.0.0.1:6379/15]
+
+Builds the app as `stockyard serve` does (rate limiting on, the JSON log on stdout at INFO, here
+sent to /dev/null), runs its lifespan, makes a workspace, an API key, a location and an item,
+then times `time.process_time()` (every thread of the process) and `time.thread_time()` (the event
+loop's thread: the request path) over 2,000 GET /api/v1/items/{id} and 400 POST /api/v1/movements
+with the API key. Prints µs per request, the best of `--rounds`. The plans file lifts the free
+plan's budget to 10⁹ per minute so that nothing is refused. Compare two checkouts by pointing
+PYTHONPATH at each (e.g. a `git worktree` of the commit before a change).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx
+
+GETS = 2_000
+POSTS = 400
+SECRET = "bench-secret-key-that-is-long-enough-for-hs256"  # noqa: S105 (a benchmark's throwaway app)
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+
+
+async def _timed(
+    count: int, request: Callable[[int], Awaitable[httpx.Response]], status: int
+) -> tuple[float, float]:
+    """µs of process and of thread CPU per request over `count` requests."""
+    process, thread = time.process_time(), time.thread_time()
+    for number in range(count):
+        response = await request(number)
+        assert response.status_code == status, response.text
+    return (
+        (time.process_time() - process) * 1e6 / count,
+        (time.thread_time() - thread) * 1e6 / count,
+    )
+
+
+async def _measure(
+    database_url: str, rate_limit_url: str, data_dir: Path, rounds: int
+) -> dict[str, tuple[float, float]]:
+    from stockyard.api.app import create_app
+    from stockyard.db.migrate import upgrade
+    from stockyard.settings import Settings
+
+    upgrade(database_url)
+    plans = data_dir / "plans.toml"
+    plans.write_text("[plans.free]\nrequests_per_minute = 1000000000\n", encoding="utf-8")
+    settings = Settings(
+        database_url=database_url,
+        data_dir=data_dir,
+        secret_key=SECRET,
+        rate_limit_enabled=True,
+        rate_limit_url=rate_limit_url,
+        rate_limit_key_prefix=f"bench-{uuid.uuid4().hex}",
+        plans_file=str(plans),
+    )
+    app = create_app(settings)
+    results: dict[str, tuple[float, float]] = {}
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            slug = f"cpu-{uuid.uuid4().hex[:10]}"
+            email = f"owner-{slug}@example.com"
+            owner = {"email": email, "name": "Owner", "password": PASSWORD}
+            created = await client.post(
+                "/api/v1/workspaces", json={"name": slug, "slug": slug, "owner": owner}
+            )
+            assert created.status_code == 201, created.text
+            signed_in = await client.post(
+                "/api/v1/auth/token", json={"workspace": slug, "email": email, "password": PASSWORD}
+            )
+            token = {"Authorization": f"Bearer {signed_in.json()['accessToken']}"}
+            scopes = ["inventory.read", "inventory.write", "warehouses.manage"]
+            key = await client.post(
+                "/api/v1/api-keys", headers=token, json={"name": "bench", "scopes": scopes}
+            )
+            assert key.status_code == 201, key.text
+            headers = {"Authorization": f"Bearer {key.json()['secret']}"}
+            warehouse = await client.post(
+                "/api/v1/warehouses", headers=headers, json={"shortId": "BW1", "name": "Bench"}
+            )
+            assert warehouse.status_code == 201, warehouse.text
+            location = await client.post(
+                f"/api/v1/warehouses/{warehouse.json()['id']}/locations",
+                headers=headers,
+                json={"code": "A-01"},
+            )
+            assert location.status_code == 201, location.text
+            item = await client.post(
+                "/api/v1/items", headers=headers, json={"sku": "BENCH-1", "name": "Bench item"}
+            )
+            assert item.status_code == 201, item.text
+            item_url = f"/api/v1/items/{item.json()['id']}"
+            movement = {
+                "type": "receive",
+                "itemId": item.json()["id"],
+                "locationId": location.json()["id"],
+                "units": 1,
+            }
+
+            async def get_item(_: int) -> httpx.Response:
+                return await client.get(item_url, headers=headers)
+
+            async def post_movement(_: int) -> httpx.Response:
+                return await client.post("/api/v1/movements", headers=headers, json=movement)
+
+            await _timed(100, get_item, 200)  # warm: caches, compiled statements, pools
+            for _ in range(rounds):
+                for name, count, request, status in (
+                    ("GET /items/{id}", GETS, get_item, 200),
+                    ("POST /movements", POSTS, post_movement, 201),
+                ):
+                    figures = await _timed(count, request, status)
+                    best = results.get(name)
+                    results[name] = figures if best is None or figures[0] < best[0] else best
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--rate-limit-url", default="memory://")
+    arguments = parser.parse_args()
+    out = sys.stdout
+    with tempfile.TemporaryDirectory() as directory, open(os.devnull, "w") as devnull:
+        data_dir = Path(directory)
+        database_url = arguments.database_url or f"sqlite:///{data_dir / 'bench.db'}"
+        sys.stdout = devnull  # the JSON log's handler resolves ext://sys.stdout when configured
+        from stockyard import logs
+
+        logs.configure("INFO")
+        try:
+            results = asyncio.run(
+                _measure(database_url, arguments.rate_limit_url, data_dir, arguments.rounds)
+            )
+        finally:
+            sys.stdout = out
+    import stockyard
+
+    print(f"checkout: {Path(stockyard.__file__).parent}")
+    for name, (process, thread) in results.items():
+        print(f"{name:18} {process:8.0f} µs/request process CPU {thread:8.0f} µs/request loop thread")
+
+
+if __name__ == "__main__":
+    main()
