@@ -66,7 +66,7 @@ class Attempt:
 class AccountBudget:
     def __init__(self, limiter: RateLimiter, *, failures: int, window_seconds: int) -> None:
         self._limiter = limiter
-        self.budget = Budget(failures, window_seconds)
+        self.budget = Budget(failures, window_seconds, exact=True)
 
     def _slots(self, account: str) -> str:
         return f"login-account:{account}"

@@ -1,9 +1,15 @@
-"""Per-client request budgets on top of the `limits` library (moving window, async API).
+"""Per-client request budgets: a sliding-window counter, or an exact moving window (`limits`).
 
 Storage is in process memory (`memory://`, the default) or Redis (`redis://host:port/db`), which
-lets every server process share one budget. The moving window is exact: no client ever gets more
-than `limit` requests into any window (a fixed window lets a burst straddling the window boundary
-through twice), at the price of one list entry per counted request in the store.
+lets every server process share one budget. A budget is counted one of two ways:
+
+* **Sliding-window counter** (the per-client request budgets, on every /api request): O(1) per
+  request, two counters per client (traffic/sliding_window.py). It is the `limits` library's
+  sliding-window-counter algorithm and Redis key layout, run as one script per request (one round
+  trip: count and read the window together), and in process memory as a plain counter pair.
+* **Moving window** (`Budget(exact=True)`: the sign-in budgets, counted on sign-ins only): the
+  `limits` library's moving-window strategy, exact (never more than `limit` in any window) at the
+  price of one list entry per counted request, which is small for those budgets.
 
 When the store cannot be reached the limiter raises `RateLimiterUnavailable` and stops asking the
 store for `OUTAGE_BACKOFF_SECONDS`, so an outage costs one failed round trip per second per
@@ -41,7 +47,18 @@ from limits.storage import storage_from_string
 from redis.asyncio import ConnectionPool, Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
+from redis.commands.core import AsyncScript
 from redis.exceptions import RedisError
+
+from stockyard.traffic.sliding_window import (
+    ACQUIRE_SCRIPT,
+    GIVE_BACK_SCRIPT,
+    MemoryWindows,
+    Window,
+    memory_key,
+    redis_keys,
+    window_from_redis,
+)
 
 log = logging.getLogger("stockyard.rate_limit")
 
@@ -50,6 +67,7 @@ REDIS_TIMEOUT_SECONDS = 0.5
 _REDIS_SCHEMES = frozenset({"redis", "rediss", "redis+unix"})
 _STORE_ERRORS = (StorageError, RedisError, OSError)
 monotonic = time.monotonic  # the outage back-off's clock (tests move it forward)
+wall_clock = time.time  # the in-memory sliding windows' clock
 
 
 class RateLimiterUnavailable(Exception):
@@ -58,10 +76,12 @@ class RateLimiterUnavailable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Budget:
-    """At most `limit` requests in any `seconds`-long span (a moving window)."""
+    """`limit` requests per `seconds`: a sliding-window counter, or with `exact` a moving window
+    (never more than `limit` in any `seconds`-long span)."""
 
     limit: int
     seconds: int = 60
+    exact: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +142,17 @@ class RateLimiter:
         self._redis: Redis | None = None  # on the pool, for what `limits` has no call for
         self._items: dict[Budget, RateLimitItem] = {}
         self._down_until = 0.0
+        self._memory_windows = MemoryWindows()
+        self._acquire_script: AsyncScript | None = None
+        self._give_back_script: AsyncScript | None = None
 
     def _limiter(self) -> MovingWindowRateLimiter:
         if self._strategy is None:
             if urlsplit(self._url).scheme in _REDIS_SCHEMES:
                 self._pool = redis_pool(self._url)
                 self._redis = Redis(connection_pool=self._pool)
+                self._acquire_script = self._redis.register_script(ACQUIRE_SCRIPT)
+                self._give_back_script = self._redis.register_script(GIVE_BACK_SCRIPT)
             storage = storage_for(self._url, key_prefix=self._key_prefix, pool=self._pool)
             self._strategy = MovingWindowRateLimiter(storage)
         return self._strategy
@@ -162,6 +187,8 @@ class RateLimiter:
         """Count one request for `key`; the decision says whether it fits in the budget (a refused
         request is not counted)."""
         limiter = self._check_backoff()
+        if not budget.exact:
+            return await self._take_sliding(key, budget)
         item = self._item(budget)
         try:
             allowed = await limiter.hit(item, key)
@@ -170,14 +197,41 @@ class RateLimiter:
             raise await self._store_failed(exc) from exc
         return Decision(allowed, item.amount, max(0, stats.remaining), stats.reset_time)
 
+    async def _take_sliding(self, key: str, budget: Budget) -> Decision:
+        """One round trip to Redis (or none in memory): count and read the window together."""
+        window: Window
+        if self._acquire_script is None:
+            now = wall_clock()
+            window = self._memory_windows.acquire(
+                memory_key(key, budget.limit, budget.seconds), budget.limit, budget.seconds, now
+            )
+        else:
+            keys = redis_keys(self._key_prefix, key, budget.limit, budget.seconds)
+            try:
+                reply = await self._acquire_script(keys=list(keys), args=[budget.limit, budget.seconds])
+            except _STORE_ERRORS as exc:
+                raise await self._store_failed(exc) from exc
+            now = wall_clock()
+            window = window_from_redis(reply)
+        return Decision(
+            window.allowed,
+            budget.limit,
+            window.remaining(budget.limit, budget.seconds),
+            now + window.reset_in(budget.seconds),
+        )
+
     async def give_back(self, key: str, budget: Budget) -> None:
         """Uncount one request that `take` counted for `key` (the newest in its window).
 
-        `limits` has no call for this, so it is done on the moving window's own layout, which
-        both stores share: a list of entries per key, newest first. It takes one entry of the
-        window away, the way `limits` itself trims that list.
+        `limits` has no call for this. A sliding window's current counter is decremented (if the
+        window moved on since, the new one's: at worst one request of credit early). A moving
+        window's newest entry is removed on its own layout, which both stores share: a list of
+        entries per key, newest first, trimmed the way `limits` itself trims it.
         """
         limiter = self._check_backoff()
+        if not budget.exact:
+            await self._give_back_sliding(key, budget)
+            return
         storage = limiter.storage
         storage_key = self._item(budget).key_for(key)
         try:
@@ -190,6 +244,18 @@ class RateLimiter:
                 await self._redis.lpop(storage.bridge.prefixed_key(storage_key))
             else:  # pragma: no cover - storage_for builds no other kind
                 raise TypeError(f"cannot give back a request on {type(storage).__name__}")
+        except _STORE_ERRORS as exc:
+            raise await self._store_failed(exc) from exc
+
+    async def _give_back_sliding(self, key: str, budget: Budget) -> None:
+        if self._give_back_script is None:
+            self._memory_windows.give_back(
+                memory_key(key, budget.limit, budget.seconds), budget.seconds, wall_clock()
+            )
+            return
+        _, current = redis_keys(self._key_prefix, key, budget.limit, budget.seconds)
+        try:
+            await self._give_back_script(keys=[current])
         except _STORE_ERRORS as exc:
             raise await self._store_failed(exc) from exc
 

@@ -131,7 +131,7 @@ class RateLimitMiddleware:
     def __init__(self, app: ASGIApp, *, limiter: RateLimiter, login_per_minute: int) -> None:
         self.app = app
         self.limiter = limiter
-        self.login_budget = Budget(login_per_minute)
+        self.login_budget = Budget(login_per_minute, exact=True)
         self.anonymous_budget = Budget(policy(Plan.FREE).requests_per_minute)
         self.plan_budgets = {plan.value: Budget(policy(plan).requests_per_minute) for plan in Plan}
         self._accounts: AccountBudget | None = None
