@@ -18,10 +18,10 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     located,
-    no_content,
     no_store,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
@@ -79,23 +79,17 @@ async def list_api_keys(
     return ApiKeyList.of(page)
 
 
-@router.get(
-    "/api-keys/{keyId}",
-    operation_id="getApiKey",
-    summary="Get an API key (never its secret)",
-    responses=error_responses(*READ_ONE_ERRORS),
+_api_key = ResourceRoutes(router, "/api-keys/{keyId}", ApiKeyId, ApiKeys)
+_api_key.get(
+    Operation("getApiKey", "Get an API key (never its secret)", READ_ONE_ERRORS),
+    Manager,
+    ApiKey,
+    ApiKeyService.get,
 )
-async def get_api_key(key_id: ApiKeyId, ctx: Manager, keys: ApiKeys) -> ApiKey:
-    return ApiKey.of(await keys.get(ctx, key_id))
-
-
-@router.delete(
-    "/api-keys/{keyId}",
-    status_code=204,
-    operation_id="revokeApiKey",
-    summary="Revoke an API key: it stops working at once (401 invalid_api_key)",
-    responses=error_responses(*CHANGE_ONE_ERRORS),
+_api_key.remove(
+    Operation(
+        "revokeApiKey", "Revoke an API key: it stops working at once (401 invalid_api_key)", CHANGE_ONE_ERRORS
+    ),
+    Manager,
+    ApiKeyService.revoke,
 )
-async def revoke_api_key(key_id: ApiKeyId, ctx: Manager, keys: ApiKeys) -> Response:
-    await keys.revoke(ctx, key_id)
-    return no_content()

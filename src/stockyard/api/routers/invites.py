@@ -19,10 +19,10 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     located,
-    no_content,
     no_store,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
     Invite,
@@ -86,26 +86,13 @@ async def list_invites(
     return InviteList.of(page)
 
 
-@router.get(
-    "/invites/{inviteId}",
-    operation_id="getInvite",
-    summary="Get an invite",
-    responses=error_responses(*READ_ONE_ERRORS),
+_invite = ResourceRoutes(router, "/invites/{inviteId}", InviteId, Invites)
+_invite.get(Operation("getInvite", "Get an invite", READ_ONE_ERRORS), Manager, Invite, InviteService.get)
+_invite.remove(
+    Operation("revokeInvite", "Revoke a pending invite", (*CHANGE_ONE_ERRORS, catalog.INVALID_STATE)),
+    Manager,
+    InviteService.revoke,
 )
-async def get_invite(invite_id: InviteId, ctx: Manager, invites: Invites) -> Invite:
-    return Invite.of(await invites.get(ctx, invite_id))
-
-
-@router.delete(
-    "/invites/{inviteId}",
-    status_code=204,
-    operation_id="revokeInvite",
-    summary="Revoke a pending invite",
-    responses=error_responses(*CHANGE_ONE_ERRORS, catalog.INVALID_STATE),
-)
-async def revoke_invite(invite_id: InviteId, ctx: Manager, invites: Invites) -> Response:
-    await invites.revoke(ctx, invite_id)
-    return no_content()
 
 
 @router.post(

@@ -15,20 +15,15 @@ from stockyard.api.routers._common import (
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
     ArchivedFilter,
-    ExpectedVersion,
-    IfNoneMatch,
     InventoryReader,
     InventoryWriter,
     ItemId,
     PageCursor,
     PageLimit,
-    conditional_get,
-    conditional_get_responses,
     created,
-    no_content,
     sort_query,
-    updated,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
 from stockyard.api.timestamps import Timestamp
@@ -106,52 +101,30 @@ async def list_items(
     return ItemList.of(await items.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
-@router.get(
-    "/items/{itemId}",
-    response_model=Item,
-    operation_id="getItem",
-    summary="Get an item",
-    responses=conditional_get_responses(*READ_ONE_ERRORS),
+_item = ResourceRoutes(router, "/items/{itemId}", ItemId, Items)
+_item.conditional_get(
+    Operation("getItem", "Get an item", READ_ONE_ERRORS), InventoryReader, Item, ItemService.get
 )
-async def get_item(
-    item_id: ItemId, ctx: InventoryReader, items: Items, response: Response, if_none_match: IfNoneMatch = None
-) -> Item | Response:
-    return conditional_get(response, if_none_match, await items.get(ctx, item_id), Item.of)
-
-
-@router.patch(
-    "/items/{itemId}",
-    operation_id="updateItem",
-    summary="Update some fields of an item",
-    responses=error_responses(
-        *VERSIONED_CHANGE_ERRORS,
-        catalog.DUPLICATE_SKU,
-        catalog.UNPROCESSABLE_ENTITY,
-        catalog.ITEM_HAS_STOCK,  # a new costMethod while the item has stock
-        body=True,
+_item.update(
+    Operation(
+        "updateItem",
+        "Update some fields of an item",
+        (
+            *VERSIONED_CHANGE_ERRORS,
+            catalog.DUPLICATE_SKU,
+            catalog.UNPROCESSABLE_ENTITY,
+            catalog.ITEM_HAS_STOCK,  # a new costMethod while the item has stock
+        ),
     ),
+    InventoryWriter,
+    ItemUpdate,
+    Item,
 )
-async def update_item(
-    item_id: ItemId,
-    body: ItemUpdate,
-    ctx: InventoryWriter,
-    items: Items,
-    response: Response,
-    version: ExpectedVersion,
-) -> Item:
-    record = await items.update(ctx, item_id, body.changes(), if_match=version)
-    return updated(response, record, Item.of)
-
-
-@router.delete(
-    "/items/{itemId}",
-    status_code=204,
-    operation_id="deleteItem",
-    summary="Delete an item (its ledger history is kept)",
-    responses=error_responses(*VERSIONED_CHANGE_ERRORS, catalog.ITEM_HAS_STOCK),
+_item.delete(
+    Operation(
+        "deleteItem",
+        "Delete an item (its ledger history is kept)",
+        (*VERSIONED_CHANGE_ERRORS, catalog.ITEM_HAS_STOCK),
+    ),
+    InventoryWriter,
 )
-async def delete_item(
-    item_id: ItemId, ctx: InventoryWriter, items: Items, version: ExpectedVersion
-) -> Response:
-    await items.delete(ctx, item_id, if_match=version)
-    return no_content()

@@ -27,6 +27,7 @@ from stockyard.api.routers._common import (
     located,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.reservations import (
     Reservation,
@@ -96,37 +97,28 @@ async def list_reservations(
     return ReservationList.of(page)
 
 
-@router.get(
-    "/reservations/{reservationId}",
-    operation_id="getReservation",
-    summary="Get a reservation",
-    responses=error_responses(*READ_IN_WAREHOUSE),
+_reservation = ResourceRoutes(router, "/reservations/{reservationId}", ReservationId, Reservations)
+_reservation.get(
+    Operation("getReservation", "Get a reservation", READ_IN_WAREHOUSE),
+    InventoryReader,
+    Reservation,
+    ReservationService.get,
 )
-async def get_reservation(
-    reservation_id: ReservationId, ctx: InventoryReader, reservations: Reservations
-) -> Reservation:
-    return Reservation.of(await reservations.get(ctx, reservation_id))
-
-
-@router.post(
-    "/reservations/{reservationId}/release",
-    operation_id="releaseReservation",
-    summary="Release a hold: its units become available again",
-    responses=error_responses(*STATE_CHANGE_ERRORS),
+_reservation.action(
+    "release",
+    Operation("releaseReservation", "Release a hold: its units become available again", STATE_CHANGE_ERRORS),
+    InventoryWriter,
+    Reservation,
+    ReservationService.release,
 )
-async def release_reservation(
-    reservation_id: ReservationId, ctx: InventoryWriter, reservations: Reservations
-) -> Reservation:
-    return Reservation.of(await reservations.release(ctx, reservation_id))
-
-
-@router.post(
-    "/reservations/{reservationId}/consume",
-    operation_id="consumeReservation",
-    summary="Turn a hold into an issue of its units",
-    responses=error_responses(*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, catalog.INSUFFICIENT_STOCK),
+_reservation.action(
+    "consume",
+    Operation(
+        "consumeReservation",
+        "Turn a hold into an issue of its units",
+        (*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, catalog.INSUFFICIENT_STOCK),
+    ),
+    InventoryWriter,
+    ReservationConsumed,
+    ReservationService.consume,
 )
-async def consume_reservation(
-    reservation_id: ReservationId, ctx: InventoryWriter, reservations: Reservations
-) -> ReservationConsumed:
-    return ReservationConsumed.of(await reservations.consume(ctx, reservation_id))

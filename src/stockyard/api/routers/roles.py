@@ -14,18 +14,13 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
-    ExpectedVersion,
-    IfNoneMatch,
     PageCursor,
     PageLimit,
     RoleId,
-    conditional_get,
-    conditional_get_responses,
     created,
-    no_content,
     sort_query,
-    updated,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
 from stockyard.core.context import Context
@@ -74,53 +69,23 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
     return created(response, record, f"{API_V1}/roles/{record.id}", Role.of)
 
 
-@router.get(
-    "/roles/{roleId}",
-    response_model=Role,
-    operation_id="getRole",
-    summary="Get a role",
-    responses=conditional_get_responses(*READ_ONE_ERRORS),
-)
-async def get_role(
-    role_id: RoleId, ctx: Manager, roles: Roles, response: Response, if_none_match: IfNoneMatch = None
-) -> Role | Response:
-    return conditional_get(response, if_none_match, await roles.get(ctx, role_id), Role.of)
-
-
-@router.patch(
-    "/roles/{roleId}",
-    operation_id="updateRole",
-    summary="Rename a custom role or change its permissions (built-in roles are fixed: 422)",
-    responses=error_responses(
-        *VERSIONED_CHANGE_ERRORS,
-        catalog.ALREADY_EXISTS,
-        catalog.UNPROCESSABLE_ENTITY,
-        body=True,
+_role = ResourceRoutes(router, "/roles/{roleId}", RoleId, Roles)
+_role.conditional_get(Operation("getRole", "Get a role", READ_ONE_ERRORS), Manager, Role, RoleService.get)
+_role.update(
+    Operation(
+        "updateRole",
+        "Rename a custom role or change its permissions (built-in roles are fixed: 422)",
+        (*VERSIONED_CHANGE_ERRORS, catalog.ALREADY_EXISTS, catalog.UNPROCESSABLE_ENTITY),
     ),
+    Manager,
+    RoleUpdate,
+    Role,
 )
-async def update_role(
-    role_id: RoleId,
-    body: RoleUpdate,
-    ctx: Manager,
-    roles: Roles,
-    response: Response,
-    version: ExpectedVersion,
-) -> Role:
-    record = await roles.update(ctx, role_id, body.changes(), if_match=version)
-    return updated(response, record, Role.of)
-
-
-@router.delete(
-    "/roles/{roleId}",
-    status_code=204,
-    operation_id="deleteRole",
-    summary="Delete a custom role no member or pending invite holds",
-    responses=error_responses(
-        *VERSIONED_CHANGE_ERRORS,
-        catalog.ROLE_IN_USE,
-        catalog.UNPROCESSABLE_ENTITY,
+_role.delete(
+    Operation(
+        "deleteRole",
+        "Delete a custom role no member or pending invite holds",
+        (*VERSIONED_CHANGE_ERRORS, catalog.ROLE_IN_USE, catalog.UNPROCESSABLE_ENTITY),
     ),
+    Manager,
 )
-async def delete_role(role_id: RoleId, ctx: Manager, roles: Roles, version: ExpectedVersion) -> Response:
-    await roles.delete(ctx, role_id, if_match=version)
-    return no_content()

@@ -25,6 +25,7 @@ from stockyard.api.routers._common import (
     located,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
     CountsUpdate,
@@ -80,14 +81,13 @@ async def list_stocktakes(
     return StocktakeList.of(await stocktakes.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
-@router.get(
-    "/stocktakes/{stocktakeId}",
-    operation_id="getStocktake",
-    summary="Get a stocktake with its counts",
-    responses=error_responses(*READ_IN_WAREHOUSE),
+_stocktake = ResourceRoutes(router, "/stocktakes/{stocktakeId}", StocktakeId, Stocktakes)
+_stocktake.get(
+    Operation("getStocktake", "Get a stocktake with its counts", READ_IN_WAREHOUSE),
+    InventoryReader,
+    Stocktake,
+    StocktakeService.get,
 )
-async def get_stocktake(stocktake_id: StocktakeId, ctx: InventoryReader, stocktakes: Stocktakes) -> Stocktake:
-    return Stocktake.of(await stocktakes.get(ctx, stocktake_id))
 
 
 @router.put(
@@ -103,25 +103,21 @@ async def set_counts(
     return Stocktake.of(await stocktakes.set_counts(ctx, stocktake_id, counts))
 
 
-@router.post(
-    "/stocktakes/{stocktakeId}/complete",
-    operation_id="completeStocktake",
-    summary="Post the differences as count movements and unlock the location",
-    responses=error_responses(*STATE_CHANGE_ERRORS),
+_stocktake.action(
+    "complete",
+    Operation(
+        "completeStocktake",
+        "Post the differences as count movements and unlock the location",
+        STATE_CHANGE_ERRORS,
+    ),
+    InventoryWriter,
+    StocktakeCompleted,
+    StocktakeService.complete,
 )
-async def complete_stocktake(
-    stocktake_id: StocktakeId, ctx: InventoryWriter, stocktakes: Stocktakes
-) -> StocktakeCompleted:
-    return StocktakeCompleted.of(await stocktakes.complete(ctx, stocktake_id))
-
-
-@router.post(
-    "/stocktakes/{stocktakeId}/cancel",
-    operation_id="cancelStocktake",
-    summary="Cancel a stocktake and unlock the location",
-    responses=error_responses(*STATE_CHANGE_ERRORS),
+_stocktake.action(
+    "cancel",
+    Operation("cancelStocktake", "Cancel a stocktake and unlock the location", STATE_CHANGE_ERRORS),
+    InventoryWriter,
+    Stocktake,
+    StocktakeService.cancel,
 )
-async def cancel_stocktake(
-    stocktake_id: StocktakeId, ctx: InventoryWriter, stocktakes: Stocktakes
-) -> Stocktake:
-    return Stocktake.of(await stocktakes.cancel(ctx, stocktake_id))

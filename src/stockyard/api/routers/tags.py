@@ -20,9 +20,9 @@ from stockyard.api.routers._common import (
     PageLimit,
     TagId,
     located,
-    no_content,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
@@ -64,14 +64,8 @@ async def list_tags(
     return TagList.of(page)
 
 
-@router.get(
-    "/tags/{tagId}",
-    operation_id="getTag",
-    summary="Get a tag",
-    responses=error_responses(*READ_ONE_ERRORS),
-)
-async def get_tag(tag_id: TagId, ctx: InventoryReader, tags: Tags) -> Tag:
-    return Tag.of(await tags.get(ctx, tag_id))
+_tag = ResourceRoutes(router, "/tags/{tagId}", TagId, Tags)
+_tag.get(Operation("getTag", "Get a tag", READ_ONE_ERRORS), InventoryReader, Tag, TagService.get)
 
 
 @router.patch(
@@ -84,13 +78,8 @@ async def rename_tag(tag_id: TagId, body: TagUpdate, ctx: InventoryWriter, tags:
     return Tag.of(await tags.rename(ctx, tag_id, body.name))
 
 
-@router.delete(
-    "/tags/{tagId}",
-    status_code=204,
-    operation_id="deleteTag",
-    summary="Delete a tag (items lose it)",
-    responses=error_responses(*CHANGE_ONE_ERRORS),
+_tag.remove(
+    Operation("deleteTag", "Delete a tag (items lose it)", CHANGE_ONE_ERRORS),
+    InventoryWriter,
+    TagService.delete,
 )
-async def delete_tag(tag_id: TagId, ctx: InventoryWriter, tags: Tags) -> Response:
-    await tags.delete(ctx, tag_id)
-    return no_content()

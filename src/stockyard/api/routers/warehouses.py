@@ -16,21 +16,16 @@ from stockyard.api.routers._common import (
     READ_IN_WAREHOUSE,
     WRITE_ERRORS,
     ArchivedFilter,
-    ExpectedVersion,
-    IfNoneMatch,
     InventoryReader,
     LocationId,
     PageCursor,
     PageLimit,
     WarehouseFilter,
     WarehouseId,
-    conditional_get,
-    conditional_get_responses,
     created,
-    no_content,
     sort_query,
-    updated,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.warehouses import (
     Location,
@@ -99,53 +94,29 @@ async def list_warehouses(
     return WarehouseList.of(page)
 
 
-@router.get(
-    "/warehouses/{warehouseId}",
-    response_model=Warehouse,
-    operation_id="getWarehouse",
-    summary="Get a warehouse",
-    responses=conditional_get_responses(*READ_IN_WAREHOUSE),
+_warehouse = ResourceRoutes(router, "/warehouses/{warehouseId}", WarehouseId, Warehouses)
+_warehouse.conditional_get(
+    Operation("getWarehouse", "Get a warehouse", READ_IN_WAREHOUSE),
+    InventoryReader,
+    Warehouse,
+    WarehouseService.get,
 )
-async def get_warehouse(
-    warehouse_id: WarehouseId,
-    ctx: InventoryReader,
-    warehouses: Warehouses,
-    response: Response,
-    if_none_match: IfNoneMatch = None,
-) -> Warehouse | Response:
-    return conditional_get(response, if_none_match, await warehouses.get(ctx, warehouse_id), Warehouse.of)
-
-
-@router.patch(
-    "/warehouses/{warehouseId}",
-    operation_id="updateWarehouse",
-    summary="Update or archive a warehouse",
-    responses=error_responses(*_CHANGE_ERRORS, catalog.DUPLICATE_SHORT_ID, body=True),
+_warehouse.update(
+    Operation(
+        "updateWarehouse", "Update or archive a warehouse", (*_CHANGE_ERRORS, catalog.DUPLICATE_SHORT_ID)
+    ),
+    Manager,
+    WarehouseUpdate,
+    Warehouse,
 )
-async def update_warehouse(
-    warehouse_id: WarehouseId,
-    body: WarehouseUpdate,
-    ctx: Manager,
-    warehouses: Warehouses,
-    response: Response,
-    version: ExpectedVersion,
-) -> Warehouse:
-    record = await warehouses.update(ctx, warehouse_id, body.changes(), if_match=version)
-    return updated(response, record, Warehouse.of)
-
-
-@router.delete(
-    "/warehouses/{warehouseId}",
-    status_code=204,
-    operation_id="deleteWarehouse",
-    summary="Delete a warehouse that has never held stock (archive it otherwise)",
-    responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT),
+_warehouse.delete(
+    Operation(
+        "deleteWarehouse",
+        "Delete a warehouse that has never held stock (archive it otherwise)",
+        (*_CHANGE_ERRORS, catalog.CONFLICT),
+    ),
+    Manager,
 )
-async def delete_warehouse(
-    warehouse_id: WarehouseId, ctx: Manager, warehouses: Warehouses, version: ExpectedVersion
-) -> Response:
-    await warehouses.delete(ctx, warehouse_id, if_match=version)
-    return no_content()
 
 
 # --- locations -----------------------------------------------------------------------------------
@@ -210,50 +181,28 @@ async def list_locations(
     return LocationList.of(page)
 
 
-@router.get(
-    "/locations/{locationId}",
-    response_model=Location,
-    operation_id="getLocation",
-    summary="Get a location",
-    responses=conditional_get_responses(*READ_IN_WAREHOUSE),
+_location = ResourceRoutes(router, "/locations/{locationId}", LocationId, Locations)
+_location.conditional_get(
+    Operation("getLocation", "Get a location", READ_IN_WAREHOUSE),
+    InventoryReader,
+    Location,
+    LocationService.get,
 )
-async def get_location(
-    location_id: LocationId,
-    ctx: InventoryReader,
-    locations: Locations,
-    response: Response,
-    if_none_match: IfNoneMatch = None,
-) -> Location | Response:
-    return conditional_get(response, if_none_match, await locations.get(ctx, location_id), Location.of)
-
-
-@router.patch(
-    "/locations/{locationId}",
-    operation_id="updateLocation",
-    summary="Update or archive a location (archiving needs it empty)",
-    responses=error_responses(*_CHANGE_ERRORS, catalog.ALREADY_EXISTS, catalog.RESOURCE_LOCKED, body=True),
+_location.update(
+    Operation(
+        "updateLocation",
+        "Update or archive a location (archiving needs it empty)",
+        (*_CHANGE_ERRORS, catalog.ALREADY_EXISTS, catalog.RESOURCE_LOCKED),
+    ),
+    Manager,
+    LocationUpdate,
+    Location,
 )
-async def update_location(
-    location_id: LocationId,
-    body: LocationUpdate,
-    ctx: Manager,
-    locations: Locations,
-    response: Response,
-    version: ExpectedVersion,
-) -> Location:
-    record = await locations.update(ctx, location_id, body.changes(), if_match=version)
-    return updated(response, record, Location.of)
-
-
-@router.delete(
-    "/locations/{locationId}",
-    status_code=204,
-    operation_id="deleteLocation",
-    summary="Delete a location that has never held stock (archive it otherwise)",
-    responses=error_responses(*_CHANGE_ERRORS, catalog.CONFLICT, catalog.RESOURCE_LOCKED),
+_location.delete(
+    Operation(
+        "deleteLocation",
+        "Delete a location that has never held stock (archive it otherwise)",
+        (*_CHANGE_ERRORS, catalog.CONFLICT, catalog.RESOURCE_LOCKED),
+    ),
+    Manager,
 )
-async def delete_location(
-    location_id: LocationId, ctx: Manager, locations: Locations, version: ExpectedVersion
-) -> Response:
-    await locations.delete(ctx, location_id, if_match=version)
-    return no_content()

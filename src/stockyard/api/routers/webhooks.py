@@ -16,17 +16,15 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
-    ExpectedVersion,
     PageCursor,
     PageLimit,
     id_path,
     located,
-    no_content,
     no_store,
     sort_query,
-    updated,
     with_etag,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.webhooks import (
     WebhookDelivery,
@@ -129,37 +127,24 @@ async def get_webhook_endpoint(
     return WebhookEndpoint.of(with_etag(response, await endpoints.get(ctx, endpoint_id)))
 
 
-@router.patch(
-    "/webhook-endpoints/{endpointId}",
-    operation_id="updateWebhookEndpoint",
-    summary="Change a webhook endpoint's URL, event types or description, or enable or disable it",
-    description="Enabling an endpoint again (after Stockyard disabled it) delivers what waited for it.",
-    responses=error_responses(*VERSIONED_CHANGE_ERRORS, *_CAPABILITY, catalog.INVALID_WEBHOOK_URL, body=True),
+_endpoint = ResourceRoutes(router, "/webhook-endpoints/{endpointId}", EndpointId, Endpoints)
+_endpoint.update(
+    Operation(
+        "updateWebhookEndpoint",
+        "Change a webhook endpoint's URL, event types or description, or enable or disable it",
+        (*VERSIONED_CHANGE_ERRORS, *_CAPABILITY, catalog.INVALID_WEBHOOK_URL),
+        description="Enabling an endpoint again (after Stockyard disabled it) delivers what waited for it.",
+    ),
+    Manager,
+    WebhookEndpointUpdate,
+    WebhookEndpoint,
 )
-async def update_webhook_endpoint(
-    endpoint_id: EndpointId,
-    body: WebhookEndpointUpdate,
-    ctx: Manager,
-    endpoints: Endpoints,
-    response: Response,
-    version: ExpectedVersion,
-) -> WebhookEndpoint:
-    record = await endpoints.update(ctx, endpoint_id, body.changes(), if_match=version)
-    return updated(response, record, WebhookEndpoint.of)
-
-
-@router.delete(
-    "/webhook-endpoints/{endpointId}",
-    status_code=204,
-    operation_id="deleteWebhookEndpoint",
-    summary="Delete a webhook endpoint and its deliveries",
-    responses=error_responses(*VERSIONED_CHANGE_ERRORS),
+_endpoint.delete(
+    Operation(
+        "deleteWebhookEndpoint", "Delete a webhook endpoint and its deliveries", VERSIONED_CHANGE_ERRORS
+    ),
+    Manager,
 )
-async def delete_webhook_endpoint(
-    endpoint_id: EndpointId, ctx: Manager, endpoints: Endpoints, version: ExpectedVersion
-) -> Response:
-    await endpoints.delete(ctx, endpoint_id, if_match=version)
-    return no_content()
 
 
 @router.post(

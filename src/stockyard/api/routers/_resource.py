@@ -1,0 +1,221 @@
+"""The routes of one resource addressed by id, declared once for every router: its GET (with
+If-None-Match and the 304 when it is versioned), the update and delete of a versioned resource under
+If-Match (`core/versioning.VersionedService`), a DELETE without versions (revoke a key, delete a
+tag), and the state actions (`POST …/{id}/release`).
+
+A router writes its create and list by hand (their bodies and filters are its own) and declares the
+rest through `ResourceRoutes`. Each endpoint made here has the parameters, in the order, that the
+hand-written route had, so the OpenAPI document and the order dependencies run in are the same:
+the id from the path, the body, the caller (its permission), the service, then the headers.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from fastapi import APIRouter, Response
+
+from stockyard.api.routers._common import (
+    ExpectedVersion,
+    IfNoneMatch,
+    conditional_get,
+    conditional_get_responses,
+    no_content,
+    updated,
+)
+from stockyard.api.schemas.base import ResponseModel, UpdateModel
+from stockyard.api.schemas.errors import error_responses
+from stockyard.core.context import Context
+from stockyard.core.versioning import Versioned, VersionedService
+from stockyard.errors.catalog import ErrorSpec
+
+ServiceT = TypeVar("ServiceT")
+RecordT = TypeVar("RecordT")
+VersionedT = TypeVar("VersionedT", bound=Versioned)
+
+# A service method that takes the caller and the resource's id: `ItemService.get`, `ReservationService.release`.
+ById = Callable[[ServiceT, Context, str], Awaitable[RecordT]]
+
+_KEYWORD = inspect.Parameter.POSITIONAL_OR_KEYWORD
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """What the document says of one route: its operationId, its summary, the errors it answers
+    besides those every authenticated route can (`error_responses`), and an optional description."""
+
+    operation_id: str
+    summary: str
+    errors: tuple[ErrorSpec, ...]
+    description: str | None = None
+
+
+class ResourceRoutes:
+    """The routes under `path` (`/items/{itemId}`) of one resource: `resource_id` is the annotation of
+    its id in the path (`ItemId`), `service` the annotation of its service's dependency (`Items`);
+    `caller`, given to each route, is the annotation that authorizes it (`InventoryWriter`)."""
+
+    def __init__(self, router: APIRouter, path: str, resource_id: Any, service: Any) -> None:
+        self._router = router
+        self._path = path
+        self._resource_id = resource_id
+        self._service = service
+
+    def get(
+        self, operation: Operation, caller: Any, model: type[ResponseModel], fetch: ById[ServiceT, Any]
+    ) -> None:
+        """GET the resource: `model` of what `fetch` returns."""
+
+        async def endpoint(resource_id: str, ctx: Context, service: ServiceT) -> ResponseModel:
+            return model.of(await _call(fetch, service, ctx, resource_id))
+
+        self._add("GET", operation, endpoint, self._parameters(caller), model)
+
+    def conditional_get(
+        self, operation: Operation, caller: Any, model: type[ResponseModel], fetch: ById[ServiceT, VersionedT]
+    ) -> None:
+        """GET a versioned resource: its ETag, or a 304 when If-None-Match names its version."""
+
+        async def endpoint(
+            resource_id: str, ctx: Context, service: ServiceT, response: Response, if_none_match: str | None
+        ) -> ResponseModel | Response:
+            return conditional_get(
+                response, if_none_match, await _call(fetch, service, ctx, resource_id), model.of
+            )
+
+        parameters = [
+            *self._parameters(caller),
+            _parameter("response", Response),
+            _parameter("if_none_match", IfNoneMatch, default=None),
+        ]
+        responses = conditional_get_responses(*operation.errors)
+        self._add(
+            "GET",
+            operation,
+            endpoint,
+            parameters,
+            model | Response,
+            responses=responses,
+            response_model=model,
+        )
+
+    def update(
+        self, operation: Operation, caller: Any, body: type[UpdateModel[Any]], model: type[ResponseModel]
+    ) -> None:
+        """PATCH a versioned resource under If-Match: its new version rendered as `model`, with its ETag."""
+
+        async def endpoint(
+            resource_id: str,
+            changes: UpdateModel[Any],
+            ctx: Context,
+            service: VersionedService[Any, Any],
+            response: Response,
+            version: int | None,
+        ) -> ResponseModel:
+            record = await service.update(ctx, resource_id, changes.changes(), if_match=version)
+            return updated(response, record, model.of)
+
+        id_parameter, *others = self._parameters(caller)
+        parameters = [
+            id_parameter,
+            _parameter("changes", body),
+            *others,
+            _parameter("response", Response),
+            _parameter("version", ExpectedVersion),
+        ]
+        self._add(
+            "PATCH",
+            operation,
+            endpoint,
+            parameters,
+            model,
+            responses=error_responses(*operation.errors, body=True),
+        )
+
+    def delete(self, operation: Operation, caller: Any) -> None:
+        """DELETE a versioned resource under If-Match: 204."""
+
+        async def endpoint(
+            resource_id: str, ctx: Context, service: VersionedService[Any, Any], version: int | None
+        ) -> Response:
+            await service.delete(ctx, resource_id, if_match=version)
+            return no_content()
+
+        parameters = [*self._parameters(caller), _parameter("version", ExpectedVersion)]
+        self._add("DELETE", operation, endpoint, parameters, Response, status_code=204)
+
+    def remove(self, operation: Operation, caller: Any, remove: ById[ServiceT, None]) -> None:
+        """DELETE a resource without versions (revoke a key or an invite, delete a tag): 204."""
+
+        async def endpoint(resource_id: str, ctx: Context, service: ServiceT) -> Response:
+            await _call(remove, service, ctx, resource_id)
+            return no_content()
+
+        self._add("DELETE", operation, endpoint, self._parameters(caller), Response, status_code=204)
+
+    def action(
+        self,
+        name: str,
+        operation: Operation,
+        caller: Any,
+        model: type[ResponseModel],
+        act: ById[ServiceT, Any],
+    ) -> None:
+        """POST `<path>/<name>`: a change of state without a body (release a hold, complete a stocktake),
+        answered with `model` of what `act` returns."""
+
+        async def endpoint(resource_id: str, ctx: Context, service: ServiceT) -> ResponseModel:
+            return model.of(await _call(act, service, ctx, resource_id))
+
+        self._add("POST", operation, endpoint, self._parameters(caller), model, under=f"/{name}")
+
+    def _parameters(self, caller: Any) -> list[inspect.Parameter]:
+        """The id from the path, the caller, the service: the parameters every route here starts with."""
+        return [
+            _parameter("resource_id", self._resource_id),
+            _parameter("ctx", caller),
+            _parameter("service", self._service),
+        ]
+
+    def _add(
+        self,
+        method: str,
+        operation: Operation,
+        endpoint: Callable[..., Awaitable[Any]],
+        parameters: list[inspect.Parameter],
+        returns: Any,
+        *,
+        under: str = "",
+        responses: dict[int | str, Any] | None = None,
+        **route: Any,
+    ) -> None:
+        # FastAPI reads an endpoint's parameters from its signature: this one names the annotations
+        # (path, dependencies, headers) that the resource's router declares.
+        endpoint.__signature__ = inspect.Signature(parameters, return_annotation=returns)  # type: ignore[attr-defined]
+        endpoint.__name__ = endpoint.__qualname__ = operation.operation_id
+        self._router.add_api_route(
+            f"{self._path}{under}",
+            endpoint,
+            methods=[method],
+            operation_id=operation.operation_id,
+            summary=operation.summary,
+            description=operation.description,
+            responses=error_responses(*operation.errors) if responses is None else responses,
+            **route,
+        )
+
+
+def _parameter(name: str, annotation: Any, *, default: Any = inspect.Parameter.empty) -> inspect.Parameter:
+    return inspect.Parameter(name, _KEYWORD, annotation=annotation, default=default)
+
+
+def _call(
+    method: ById[ServiceT, RecordT], service: ServiceT, ctx: Context, resource_id: str
+) -> Awaitable[RecordT]:
+    """`service.<method>(ctx, resource_id)`, the method looked up on the service when the request
+    comes, as a hand-written route would: a subclass's override or a patched class is the one called."""
+    bound: Callable[[Context, str], Awaitable[RecordT]] = getattr(service, method.__name__)
+    return bound(ctx, resource_id)
