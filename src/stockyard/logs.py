@@ -2,15 +2,26 @@
 
 `log_config(level)` is the whole configuration of a server process, uvicorn's loggers included:
 `stockyard serve` hands it to uvicorn as `log_config`, so every worker process applies it too.
+
+The access log is written off the request path: under `log_config` the `stockyard.access` logger's
+one handler is a `QueuedAccessHandler`, which only puts the record on a queue (its message and
+trace ids settled first), and a `QueueListener` thread, started and stopped with the application's
+lifespan (`access_log_listener`), formats and writes it through the same handlers as every other
+line. Stopping the listener writes what is queued first. While no listener runs (no lifespan, or
+logging not configured by `log_config`) the record is handed on at once, as before.
 """
 
 from __future__ import annotations
 
 import logging
 import logging.config
+import queue
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from logging.handlers import QueueHandler, QueueListener
 from typing import Any
 
 import orjson
@@ -70,6 +81,81 @@ class JSONFormatter(logging.Formatter):
         return orjson.dumps(payload, default=str).decode()
 
 
+class _ToParentHandlers(logging.Handler):
+    """The listener's one handler: a record goes on to the handlers above the access logger (the
+    process's stdout line, pytest's capture), as it would have without the queue."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        parent = logging.getLogger(ACCESS_LOGGER).parent
+        if parent is not None:
+            parent.callHandlers(record)
+
+
+class AccessQueue:
+    """The queue between the request path and the listener thread; one per process."""
+
+    def __init__(self) -> None:
+        self.records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._users = 0  # lifespans running (tests run several applications in one process)
+        self._listener: QueueListener | None = None
+
+    @property
+    def listening(self) -> bool:
+        return self._listener is not None
+
+    def start(self) -> None:
+        with self._lock:
+            self._users += 1
+            if self._listener is None:
+                self._listener = QueueListener(self.records, _ToParentHandlers())
+                self._listener.start()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users > 0 or self._listener is None:
+                return
+            listener, self._listener = self._listener, None  # new records are handed on at once
+        listener.stop()  # writes the queued records, then ends the thread
+
+
+ACCESS_QUEUE = AccessQueue()
+_TO_PARENT_HANDLERS = _ToParentHandlers()
+
+
+class QueuedAccessHandler(QueueHandler):
+    """Puts an access record on `ACCESS_QUEUE`: the request path does no formatting or writing."""
+
+    def __init__(self) -> None:
+        super().__init__(ACCESS_QUEUE.records)
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        """Settles now what the listener thread could not know: the message and the trace ids of
+        the current span. No copy and no formatting (the standard `prepare` does both)."""
+        record.message = record.getMessage()
+        record.msg, record.args = record.message, None
+        if trace_ids is not None and (ids := trace_ids()) is not None:
+            record.traceId, record.spanId = ids
+        return record
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if ACCESS_QUEUE.listening:
+            super().emit(record)
+        else:
+            _TO_PARENT_HANDLERS.handle(record)
+
+
+@contextmanager
+def access_log_listener() -> Iterator[None]:
+    """The access log's writer thread, for the duration of an application's lifespan."""
+    ACCESS_QUEUE.start()
+    try:
+        yield
+    finally:
+        ACCESS_QUEUE.stop()
+
+
 def log_config(level: str = "INFO") -> dict[str, Any]:
     """Every record of the process as one JSON line on stdout: stockyard's and uvicorn's at `level`,
     other libraries' (asyncio, SQLAlchemy, Python warnings, ...) from WARNING. uvicorn's access log is
@@ -81,11 +167,14 @@ def log_config(level: str = "INFO") -> dict[str, Any]:
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": f"{__name__}.JSONFormatter"}},
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"}
+            "stdout": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
+            "access_queue": {"()": f"{__name__}.QueuedAccessHandler"},
         },
         "root": {"level": "WARNING", "handlers": ["stdout"]},
         "loggers": {
             "stockyard": {"level": level},
+            # one line per request, written by the listener thread (see the module's docstring)
+            ACCESS_LOGGER: {"handlers": ["access_queue"], "propagate": False},
             "uvicorn": {"level": level},
             # uvicorn's protocols read this logger's own level (not the effective one) per connection
             "uvicorn.error": {"level": level},

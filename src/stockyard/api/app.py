@@ -59,6 +59,7 @@ from stockyard.identity.invites import InviteService
 from stockyard.identity.tokens import TokenCodec
 from stockyard.identity.workspaces import WorkspaceService
 from stockyard.inventory.items import ItemService
+from stockyard.logs import access_log_listener
 from stockyard.settings import Settings, get_settings
 from stockyard.traffic.rate_limits import RateLimiter
 
@@ -121,7 +122,8 @@ def create_app(
         if settings.embedded_worker:
             background.start()
         try:
-            yield
+            with access_log_listener():  # the access log's writer thread (stockyard/logs.py)
+                yield
         finally:
             await background.stop()
             await app.state.job_runner.stop()
