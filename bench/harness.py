@@ -51,6 +51,11 @@ TARGET_ERRORS_VS_BARE = 0.50
 TARGET_MOVEMENTS_RPS = 1000.0
 TARGET_RSS_MB = 150.0
 
+# The untracked scenarios the tracked ones are compared with (issue 16).
+UNTRACKED_ISSUE = "POST /movements (issue 3, untracked)"
+UNTRACKED_ISSUE_RECEIVE = "POST /movements (issue 4 / receive 3, untracked)"
+UNTRACKED_TRANSFER = "POST /transfers (1 line)"
+
 
 # --- machine -------------------------------------------------------------------------------------
 def machine() -> dict[str, Any]:
@@ -201,6 +206,10 @@ class Scenario:
     kind: str = "api"  # api | bare | raw
     skipped: str = ""
     prepare: Callable[[], None] | None = None  # run before each measurement (e.g. spend a budget)
+    # Bodies sent in order, one cycle per wrk thread (bench/lua/scenario.lua, BENCH_BODIES_FILE).
+    bodies: list[list[str]] = field(default_factory=list)
+    reset: Callable[[], None] | None = None  # run after the preflight and before every wrk run
+    versus: str = ""  # the untracked scenario this tracked one is compared with (same round)
 
 
 @dataclass
@@ -224,6 +233,12 @@ class Result:
     peak_rss_mb: float = 0.0
     vs_bare: float | None = None
     vs_raw: float | None = None
+    versus: str = ""
+    vs_untracked: float | None = None
+
+
+def wrk_threads() -> int:
+    return max(1, min(2, (os.cpu_count() or 1) - 1))
 
 
 def build_scenarios(base_url: str, seeded: seeding.Seeded) -> list[Scenario]:
@@ -279,19 +294,104 @@ def build_scenarios(base_url: str, seeded: seeding.Seeded) -> list[Scenario]:
     else:
         limited.skipped = seeded.limited_reason or "skipped: rate limiting not available"
     scenarios.append(limited)
+    return scenarios + tracked_scenarios(base_url, seeded)
+
+
+def tracked_scenarios(base_url: str, seeded: seeding.Seeded) -> list[Scenario]:
+    """Lots and serials (issue 16), each beside the same request on an untracked item: FEFO issues
+    among the lot item's 20 lots; FEFO issues that split across two lots, alternating with receipts
+    into the lot that expires first; one serial issued and received again; one serial transferred
+    from A to B and back."""
+    key = f"Bearer {seeded.api_key}"
+    names = (
+        UNTRACKED_ISSUE,
+        "POST /movements (FEFO issue 3 of 20 lots)",
+        UNTRACKED_ISSUE_RECEIVE,
+        "POST /movements (FEFO split issue 4 / lot receive 3)",
+        "POST /movements (serial issue / receive 1)",
+    )
+    scenarios = [Scenario(name, "/api/v1/movements", 201, method="POST", auth=key) for name in names]
+    transfer = Scenario(
+        "POST /transfers (1 serial)",
+        "/api/v1/transfers",
+        201,
+        method="POST",
+        auth=key,
+        versus=UNTRACKED_TRANSFER,
+    )
+    scenarios.append(transfer)
+    if not seeded.location_a:
+        for scenario in scenarios:
+            scenario.skipped = "skipped: route not available"
+        return scenarios
+    untracked_issue, lot_issue, untracked_mix, lot_mix, serial_moves = scenarios[:-1]
+
+    def movement(item_id: str, kind: str, units: int, **tracked: Any) -> str:
+        body = {"type": kind, "itemId": item_id, "locationId": seeded.location_a, "units": units, **tracked}
+        return json.dumps(body)
+
+    untracked_issue.body_a = movement(seeded.item_id, "issue", 3)
+    untracked_mix.body_a = movement(seeded.item_id, "issue", 4)
+    untracked_mix.body_b = movement(seeded.item_id, "receive", 3)
+    if seeded.tracked_reason:
+        for scenario in (lot_issue, lot_mix, serial_moves, transfer):
+            scenario.skipped = seeded.tracked_reason
+        return scenarios
+    lot_issue.body_a = movement(seeded.lot_item_id, "issue", 3)
+    lot_issue.versus = UNTRACKED_ISSUE
+    # The first lot to expire holds a few units at most: the issue takes them and the rest from the
+    # next lot, then the receipt puts 3 back into the first.
+    lot_mix.body_a = movement(seeded.lot_item_id, "issue", 4)
+    lot_mix.body_b = movement(seeded.lot_item_id, "receive", 3, lotNumber=seeded.lot_numbers[0])
+    lot_mix.versus = UNTRACKED_ISSUE_RECEIVE
+    threads = wrk_threads()
+
+    def restore() -> None:
+        seeding.restore_serials(base_url, seeded)
+
+    def cycles(pool: list[str], there: Callable[[str], str], back: Callable[[str], str]) -> list[list[str]]:
+        """Per wrk thread, its share of the pool: every serial moved away, then every one back."""
+        shares = [pool[number::threads] for number in range(threads)]
+        return [[there(serial) for serial in share] + [back(serial) for serial in share] for share in shares]
+
+    serial_moves.bodies = cycles(
+        seeded.moved_serials,
+        lambda serial: movement(seeded.serial_item_id, "issue", 1, serials=[serial]),
+        lambda serial: movement(seeded.serial_item_id, "receive", 1, serials=[serial]),
+    )
+    serial_moves.reset = restore
+    serial_moves.versus = UNTRACKED_ISSUE_RECEIVE
+    if not seeded.transfers_available:
+        transfer.skipped = "skipped: route not available"
+        return scenarios
+
+    def serial_transfer(source: str, target: str) -> Callable[[str], str]:
+        def body(serial: str) -> str:
+            line = {"itemId": seeded.serial_item_id, "units": 1, "serials": [serial]}
+            return json.dumps({"fromLocationId": source, "toLocationId": target, "lines": [line]})
+
+        return body
+
+    transfer.bodies = cycles(
+        seeded.transferred_serials,
+        serial_transfer(seeded.location_a, seeded.location_b),
+        serial_transfer(seeded.location_b, seeded.location_a),
+    )
+    transfer.reset = restore
     return scenarios
 
 
 def preflight(server: Server, scenario: Scenario) -> str:
     """'' when one request gets the expected status, else why the scenario cannot run."""
     headers = {"Authorization": scenario.auth} if scenario.auth else {}
-    if scenario.body_a:
+    body = scenario.bodies[0][0] if scenario.bodies else scenario.body_a
+    if body:
         headers["Content-Type"] = "application/json"
     response = httpx.request(
         scenario.method,
         server.base_url + scenario.path,
         headers=headers,
-        content=scenario.body_a or None,
+        content=body or None,
         timeout=10,
     )
     if response.status_code != scenario.expected_status:
@@ -341,7 +441,11 @@ def run_wrk(server: Server, scenario: Scenario, duration: int, connections: int)
         "BENCH_BODY_A": scenario.body_a,
         "BENCH_BODY_B": scenario.body_b,
     }
-    threads = max(1, min(2, (os.cpu_count() or 1) - 1))
+    if scenario.bodies:
+        bodies_file = server.log_path.parent / "bodies.txt"
+        bodies_file.write_text("\n\n".join("\n".join(cycle) for cycle in scenario.bodies) + "\n")
+        env["BENCH_BODIES_FILE"] = str(bodies_file)
+    threads = wrk_threads()
     command = [
         *wrk_cpu,
         "wrk",
@@ -371,7 +475,7 @@ def measure(
     profile: bool,
     label: str,
 ) -> Result:
-    result = Result(scenario.name, scenario.expected_status)
+    result = Result(scenario.name, scenario.expected_status, versus=scenario.versus)
     if scenario.skipped:
         result.skipped = scenario.skipped
         return result
@@ -382,7 +486,11 @@ def measure(
         result.skipped = reason
         return result
     if warmup:
+        if scenario.reset is not None:
+            scenario.reset()
         run_wrk(server, scenario, warmup, connections)
+    if scenario.reset is not None:
+        scenario.reset()
     offset = server.log_path.stat().st_size
     profiler = start_profiler(server, duration, label) if profile else None
     raw = run_wrk(server, scenario, duration, connections)
@@ -506,17 +614,13 @@ def bench_backend(
     # Restart so the bare route serves the seeded item's JSON and memory starts from a fresh process.
     server.start(bare_body=bare_body)
     rounds: list[list[Result]] = []
-    scenarios = [
-        s
-        for s in build_scenarios(server.base_url, seeded)
-        if not args.only or s.kind != "api" or args.only.lower() in s.name.lower()
-    ]
+    scenarios = select_scenarios(build_scenarios(server.base_url, seeded), args.only)
     try:
         for number in range(1, args.rounds + 1):
             print(f"  round {number}/{args.rounds}", flush=True)
             results: list[Result] = []
             for scenario in scenarios:
-                label = f"{backend}-{scenario.name.split(' (')[0].replace(' ', '_').replace('/', '_')}"
+                label = f"{backend}-{''.join(c if c.isalnum() else '_' for c in scenario.name)}"
                 profile = number == 1 and bool(args.profile) and args.profile.lower() in scenario.name.lower()
                 print(f"    {scenario.name} ...", flush=True)
                 results.append(
@@ -556,10 +660,19 @@ def bench_backend(
     return report
 
 
+def select_scenarios(scenarios: list[Scenario], only: str) -> list[Scenario]:
+    """The baselines, the scenarios whose name contains `only` (all without it) and the untracked
+    scenarios those are compared with."""
+    chosen = {s.name for s in scenarios if s.kind != "api" or not only or only.lower() in s.name.lower()}
+    chosen |= {s.versus for s in scenarios if s.name in chosen and s.versus}
+    return [s for s in scenarios if s.name in chosen]
+
+
 def add_ratios(results: list[Result]) -> None:
     """Each scenario's requests/s over the same round's baselines (measured minutes apart at most)."""
     bare = next((r for r in results if r.name.startswith("baseline: bare") and r.requests_per_s), None)
     raw = next((r for r in results if r.name.startswith("baseline: raw") and r.requests_per_s), None)
+    by_name = {r.name: r for r in results if r.requests_per_s and not r.skipped and not r.invalid}
     for result in results:
         if result.skipped or result.invalid or result.name.startswith("baseline"):
             continue
@@ -567,6 +680,9 @@ def add_ratios(results: list[Result]) -> None:
             result.vs_bare = round(result.requests_per_s / bare.requests_per_s, 3)
         if raw:
             result.vs_raw = round(result.requests_per_s / raw.requests_per_s, 3)
+        untracked = by_name.get(result.versus)
+        if untracked:
+            result.vs_untracked = round(result.requests_per_s / untracked.requests_per_s, 3)
 
 
 def median_result(rounds: list[Result]) -> Result:
@@ -576,7 +692,7 @@ def median_result(rounds: list[Result]) -> Result:
         return rounds[0]
     ordered = sorted(measured, key=lambda r: r.requests_per_s)
     chosen = replace(ordered[len(ordered) // 2])
-    for name in ("vs_bare", "vs_raw"):
+    for name in ("vs_bare", "vs_raw", "vs_untracked"):
         values = sorted(v for v in (getattr(r, name) for r in measured) if v is not None)
         setattr(chosen, name, values[len(values) // 2] if values else None)
     chosen.invalid = next((r.invalid for r in measured if r.invalid), "")
@@ -624,7 +740,10 @@ def workers_curve(
 def check_targets(
     backend: str, results: list[Result], peak_rss: float, rss_after: float
 ) -> list[dict[str, Any]]:
-    by_name = {r.name.split(" (")[0]: r for r in results if not r.invalid}
+    by_name: dict[str, Result] = {}
+    for entry in results:  # the first of each name: "POST /movements" is the receipt of 1 unit
+        if not entry.invalid:
+            by_name.setdefault(entry.name.split(" (")[0], entry)
     checks: list[dict[str, Any]] = []
 
     def check(target: str, measured: float | None, ok: bool | None) -> None:
@@ -678,23 +797,29 @@ def print_table(report: dict[str, Any]) -> None:
         f"peak RSS {report['peak_rss_mb']} MB, RSS after {report['rss_after_run_mb']} MB, "
         f"load average after {report['load_average_after']}"
     )
-    header = f"{'scenario':<34}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'/bare':>8}{'/raw':>8}  statuses"
+    header = f"{'scenario':<54}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'/bare':>8}{'/raw':>8}  statuses"
     print(header)
     print("-" * len(header))
     for row in report["scenarios"]:
         if row["skipped"]:
-            print(f"{row['name']:<34}{row['skipped']}")
+            print(f"{row['name']:<54}{row['skipped']}")
             continue
         ratio = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
         statuses = ",".join(f"{k}x{v}" for k, v in sorted(row["statuses"].items()))
         print(
-            f"{row['name']:<34}{row['requests_per_s']:>10.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
+            f"{row['name']:<54}{row['requests_per_s']:>10.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
             f"{row['peak_rss_mb']:>8.1f}{ratio(row['vs_bare']):>8}{ratio(row['vs_raw']):>8}  {statuses}"
         )
         if row["invalid"]:
-            print(f"{'':<34}INVALID: {row['invalid']}")
+            print(f"{'':<54}INVALID: {row['invalid']}")
         for line in row["server_errors"][:1]:
-            print(f"{'':<34}server error: {line[:600]}")
+            print(f"{'':<54}server error: {line[:600]}")
+    compared = [row for row in report["scenarios"] if row["versus"] and not row["skipped"]]
+    if compared:
+        print("tracked / untracked (median of the per-round ratios):")
+    for row in compared:
+        shown = "" if row["vs_untracked"] is None else f"{row['vs_untracked']:.2f}"
+        print(f"  {row['name']:<52} / {row['versus']:<48} {shown}")
     for point in report.get("movements_by_workers", []):
         print(
             f"POST /movements, {point['workers']} worker(s): {point['requests_per_s']:.0f} req/s, "

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,12 @@ OPENING_STOCK = 1_000_000
 RATE_LIMIT_PROBES = 1_000
 UNTHROTTLED_PLANS = (Plan.FREE, Plan.BUSINESS)
 UNTHROTTLED_PER_MINUTE = 1_000_000_000
+# Tracked items (issue 16): a lot item with LOTS lots at location A, expiring a month apart; the first
+# to expire holds one unit (the split scenario keeps it ragged), the others LOT_UNITS each. A serial
+# item with two pools of SERIAL_POOL serials at location A, one for issue/receive, one for transfers.
+LOTS = 20
+LOT_UNITS = 100_000
+SERIAL_POOL = 500
 
 
 @dataclass
@@ -39,6 +46,12 @@ class Seeded:
     limited_api_key: str = ""
     limited_reason: str = ""
     database_url: str = ""
+    lot_item_id: str = ""
+    lot_numbers: list[str] = field(default_factory=list)  # first to expire first
+    serial_item_id: str = ""
+    moved_serials: list[str] = field(default_factory=list)  # issued and received again
+    transferred_serials: list[str] = field(default_factory=list)  # sent to B and back
+    tracked_reason: str = ""  # why the tracked scenarios are skipped
 
 
 def server_env(data_dir: Path) -> dict[str, str]:
@@ -199,9 +212,118 @@ def seed(base_url: str, database_url: str) -> Seeded:
                 )
             seeded.location_a, seeded.location_b = locations
             seeded.transfers_available = "/api/v1/transfers" in paths
+            seed_tracked(client, auth, seeded)
+        else:
+            seeded.tracked_reason = "skipped: route not available"
         seeded.database_url = database_url
         seeded.limited_api_key = limited_key(base_url, database_url)
         return seeded
+
+
+def seed_tracked(client: httpx.Client, auth: dict[str, str], seeded: Seeded) -> None:
+    """The lot item with its lots and the serial item with its serials, all at location A (issue 16).
+    Leaves `tracked_reason` set when the server has no tracked items."""
+    lot_item = client.post(
+        "/api/v1/items",
+        headers=auth,
+        json={"sku": "BENCH-LOT", "name": "Bench lot item", "unitCost": "12.50", "tracking": "lot"},
+    )
+    if lot_item.status_code != 201:
+        seeded.tracked_reason = f"skipped: no tracked items ({lot_item.status_code})"
+        return
+    seeded.lot_item_id = str(lot_item.json()["id"])
+    today = utcnow().date()
+    for number in range(LOTS):
+        lot_number = f"LOT-{number:02d}"
+        _check(
+            client.post(
+                "/api/v1/movements",
+                headers=auth,
+                json={
+                    "type": "receive",
+                    "itemId": seeded.lot_item_id,
+                    "locationId": seeded.location_a,
+                    "units": 1 if number == 0 else LOT_UNITS,
+                    "lotNumber": lot_number,
+                    "expiresOn": (today + timedelta(days=30 * (number + 1))).isoformat(),
+                },
+            ),
+            201,
+        )
+        seeded.lot_numbers.append(lot_number)
+    serial_item = _check(
+        client.post(
+            "/api/v1/items",
+            headers=auth,
+            json={
+                "sku": "BENCH-SERIAL",
+                "name": "Bench serial item",
+                "unitCost": "12.50",
+                "tracking": "serial",
+            },
+        ),
+        201,
+    )
+    seeded.serial_item_id = str(serial_item["id"])
+    seeded.moved_serials = [f"SN-M-{n:04d}" for n in range(SERIAL_POOL)]
+    seeded.transferred_serials = [f"SN-T-{n:04d}" for n in range(SERIAL_POOL)]
+    for pool in (seeded.moved_serials, seeded.transferred_serials):
+        _check(
+            client.post(
+                "/api/v1/movements",
+                headers=auth,
+                json={
+                    "type": "receive",
+                    "itemId": seeded.serial_item_id,
+                    "locationId": seeded.location_a,
+                    "units": len(pool),
+                    "serials": pool,
+                },
+            ),
+            201,
+        )
+
+
+def restore_serials(base_url: str, seeded: Seeded) -> None:
+    """Puts every serial of both pools back at location A: a run of wrk stops in the middle of its
+    cycle, and the next one starts the cycle from the top. Receives the issued ones again and
+    transfers back the ones left at B."""
+    auth = {"Authorization": f"Bearer {seeded.api_key}"}
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        stock = _check(client.get(f"/api/v1/items/{seeded.serial_item_id}/stock", headers=auth), 200)
+        where = {serial: level["locationId"] for level in stock["locations"] for serial in level["serials"]}
+        issued = [
+            serial for serial in seeded.moved_serials + seeded.transferred_serials if serial not in where
+        ]
+        if issued:
+            _check(
+                client.post(
+                    "/api/v1/movements",
+                    headers=auth,
+                    json={
+                        "type": "receive",
+                        "itemId": seeded.serial_item_id,
+                        "locationId": seeded.location_a,
+                        "units": len(issued),
+                        "serials": issued,
+                    },
+                ),
+                201,
+            )
+        away = [serial for serial, location in where.items() if location != seeded.location_a]
+        if away:
+            _check(
+                client.post(
+                    "/api/v1/transfers",
+                    headers=auth,
+                    json={
+                        "fromLocationId": seeded.location_b,
+                        "toLocationId": seeded.location_a,
+                        "lines": [{"itemId": seeded.serial_item_id, "units": len(away), "serials": away}],
+                    },
+                ),
+                201,
+            )
 
 
 def limited_key(base_url: str, database_url: str) -> str:

@@ -3,6 +3,10 @@
 --   BENCH_AUTH     the value of the Authorization header (omitted when empty)
 --   BENCH_BODY_A   a JSON body; with BENCH_BODY_B too, requests alternate between the two
 --   BENCH_BODY_B   (for transfers: A moves a unit one way, B moves it back)
+--   BENCH_BODIES_FILE  a file of JSON bodies, one a line, in groups separated by an empty line: each
+--                  wrk thread sends the bodies of its own group in order, over and over (serial
+--                  moves: each serial's next move comes a whole half-cycle later, long after the
+--                  last one was answered); it takes precedence over BENCH_BODY_A/B
 -- done() prints one line "BENCH_JSON {...}" that the harness parses.
 
 local method = os.getenv("BENCH_METHOD") or "GET"
@@ -19,7 +23,35 @@ if body_a ~= "" then
   wrk.headers["Content-Type"] = "application/json"
 end
 
-if body_b ~= "" then
+local bodies_file = os.getenv("BENCH_BODIES_FILE") or ""
+local threads_made = 0
+
+-- Runs in the main state, once per thread: numbers the threads so each can pick its own group.
+setup = function(thread)
+  thread:set("thread_number", threads_made)
+  threads_made = threads_made + 1
+end
+
+if bodies_file ~= "" then
+  local cycle = {}
+  local position = 0
+  init = function(args)
+    local groups = {{}}
+    for line in io.lines(bodies_file) do
+      if line == "" then
+        groups[#groups + 1] = {}
+      else
+        table.insert(groups[#groups], line)
+      end
+    end
+    cycle = groups[(thread_number % #groups) + 1]
+    wrk.headers["Content-Type"] = "application/json"
+  end
+  request = function()
+    position = position % #cycle + 1
+    return wrk.format(nil, nil, nil, cycle[position])
+  end
+elseif body_b ~= "" then
   local counter = 0
   request = function()
     counter = counter + 1
