@@ -261,3 +261,17 @@ def exact_lots(tenant: Tenant, item: dict[str, Any]) -> list[dict[str, Any]]:
     response = tenant.get("/api/v1/lots", params={"itemId": item["id"]})
     assert response.status_code == 200, response.text
     return list(exact(response)["data"])
+
+
+def test_the_largest_min_available_filters_without_overflow(tenant: Tenant) -> None:
+    """minAvailable up to 2**63 - 1 is compared in the item's stored units without overflowing
+    (found by the fuzzing run on PostgreSQL)."""
+    flour = tenant.create_item(unit="kg", decimals=3)
+    warehouse = tenant.post("/api/v1/warehouses", json={"shortId": "MINAV", "name": "Min"}).json()
+    shelf = tenant.post(f"/api/v1/warehouses/{warehouse['id']}/locations", json={"code": "A-1"}).json()
+    body = {"type": "receive", "itemId": flour["id"], "locationId": shelf["id"], "units": 2.5}
+    assert tenant.post("/api/v1/movements", json=body).status_code == 201
+    for minimum, found in (("9223372036854775807", 0), ("56464037527869336", 0), ("2", 1), ("3", 0)):
+        response = tenant.get("/api/v1/stock", params={"itemId": flour["id"], "minAvailable": minimum})
+        assert response.status_code == 200, response.text
+        assert len(response.json()["data"]) == found, minimum

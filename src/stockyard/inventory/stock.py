@@ -7,7 +7,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, and_, case, cast, func, not_, or_, select, tuple_
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Numeric,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    tuple_,
+)
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
@@ -274,7 +287,9 @@ class StockService:
                 )
                 query = query.where(low if filters.below_reorder_point else not_(low))
             if filters.min_available is not None:
-                query = query.where(available >= filters.min_available * SCALE)
+                # NUMERIC: minAvailable may be up to 2**63 - 1, which times 10**decimals overflows a BIGINT.
+                wanted = cast(literal(filters.min_available), Numeric(38, 0)) * SCALE
+                query = query.where(available >= wanted)
             if filters.updated_since is not None:
                 query = query.where(stock_levels.c.updated_at >= filters.updated_since)
             rows = list(await conn.execute(keyset(query, key, _LEVEL_ID, request)))
