@@ -50,10 +50,8 @@ async def _measure(
     database_url: str, rate_limit_url: str, data_dir: Path, rounds: int
 ) -> dict[str, tuple[float, float]]:
     from stockyard.api.app import create_app
-    from stockyard.db.migrate import upgrade
     from stockyard.settings import Settings
 
-    upgrade(database_url)
     plans = data_dir / "plans.toml"
     plans.write_text("[plans.free]\nrequests_per_minute = 1000000000\n", encoding="utf-8")
     settings = Settings(
@@ -139,7 +137,9 @@ def main() -> None:
         database_url = arguments.database_url or f"sqlite:///{data_dir / 'bench.db'}"
         sys.stdout = devnull  # the JSON log's handler resolves ext://sys.stdout when configured
         from stockyard import logs
+        from stockyard.db.migrate import upgrade
 
+        upgrade(database_url)  # before the loop: on PostgreSQL it runs one of its own
         logs.configure("INFO")
         try:
             results = asyncio.run(
