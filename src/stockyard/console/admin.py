@@ -4,11 +4,12 @@ page, they ask the public API: a person without the permission sees the API's 40
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
-from stockyard.console import session
-from stockyard.console.api import ApiError
-from stockyard.console.pages import Console, checked_form, guarded, posted
+from stockyard.console.api import ApiAnswer, ApiError
+from stockyard.console.pages import Console, guarded, posted, public_form
 from stockyard.console.routes import router
 from stockyard.console.web import Request, Response
 
@@ -24,6 +25,77 @@ PERMISSIONS = (
     ("workspace.manage", "Manage the workspace"),
     ("webhooks.manage", "Manage webhooks"),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What an admin page shows beside its list: a refused form's status, error and fields as typed,
+    or what the last create revealed (a secret shown once)."""
+
+    status: int = 200
+    error: ApiError | None = None
+    form: dict[str, str] | None = None
+    created: dict[str, Any] | None = None
+
+    def beside(self, listing: ApiAnswer) -> dict[str, Any]:
+        """The page's status, error and revealed secret with `listing` shown: the form's error when
+        there is one, else the list's own."""
+        status, error = listing.beside(self.status, self.error)
+        return {"status": status, "error": error, "created": self.created}
+
+
+# An admin page that lists what the workspace has beside the forms that change it.
+AdminPage = Callable[[Console, Outcome], Awaitable[Response]]
+
+
+def _page(path: str, page: AdminPage, *, reveals: bool = True) -> None:
+    """GET `path`: the page, with the secret the last create revealed when it `reveals` one."""
+
+    @router.get(path)
+    async def handler(request: Request) -> Response:
+        console, stop = await guarded(request)
+        if stop:
+            return stop
+        return await page(console, Outcome(created=console.take_revealed() if reveals else None))
+
+
+def _action(
+    path: str,
+    page: AdminPage,
+    method: str,
+    api_path: str,
+    *,
+    back: str,
+    done: str,
+    body: Callable[[dict[str, str]], dict[str, Any]] | None = None,
+    keeps_form: bool = False,
+    reveal: tuple[str, ...] = (),
+) -> None:
+    """POST `path`, a form on an admin page: `method` `api_path` (its `{…}` the ids in the console's
+    path) with `body` made of the form. Refused, the page again with the API's error (and the form as
+    typed when it `keeps_form`); else a redirect to `back` with `done` as the flash, both formatted
+    with the answer's body (`"API key {name} created."`), the body's fields in `reveal` shown once
+    on the next page (a new secret)."""
+
+    @router.post(path)
+    async def handler(request: Request, **ids: str) -> Response:
+        console, form, stop = await posted(request)
+        if stop:
+            return stop
+        json = None if body is None else body(form)
+        answer = await console.api.call(method, api_path.format_map(ids), json=json)
+        if answer.error is not None:
+            shown = form if keeps_form else None
+            return await page(console, Outcome(status=answer.error.status, error=answer.error, form=shown))
+        answered = answer.body if isinstance(answer.body, dict) else {}
+        if reveal:
+            console.reveal_next({name: answered[name] for name in reveal})
+        return console.redirect(console.url(back.format_map(answered)), flash=done.format_map(answered))
+
+
+def _chosen_permissions(form: dict[str, str]) -> list[str]:
+    """The permissions whose `scope.<name>` box the form ticked."""
+    return [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")]
 
 
 @router.get("/app/admin")
@@ -46,78 +118,65 @@ async def admin_home(request: Request) -> Response:
 # Members and invites -----------------------------------------------------------------------------
 
 
-async def _members_page(
-    console: Console,
-    *,
-    status: int = 200,
-    error: ApiError | None = None,
-    form: dict[str, str] | None = None,
-    created: dict[str, Any] | None = None,
-) -> Response:
+async def _members_page(console: Console, outcome: Outcome) -> Response:
     api = console.api
     members = await api.call("GET", "/members", params={"limit": 200})
     invites = await api.call("GET", "/invites", params={"limit": 200, "status": "pending"})
     roles = await api.call("GET", "/roles", params={"limit": 200})
-    status, error = members.beside(status, error)
+    created = outcome.created
     return console.render(
         "members.html",
-        status=status,
+        **outcome.beside(members),
         title="Members and invites",
         members=members.rows,
         invites=invites.rows,
         roles=[r["name"] for r in roles.rows],
-        error=error,
-        form=form or {"role": "viewer"},
-        created=created,
+        form=outcome.form or {"role": "viewer"},
         invite_link=(console.request.origin + console.url("/invite") + "#token=" + created["token"])
         if created
         else None,
     )
 
 
-@router.get("/app/admin/members")
-async def members_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    return await _members_page(console, created=console.take_revealed())
+_page("/app/admin/members", _members_page)
 
 
-@router.post("/app/admin/invites")
-async def create_invite(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
-    answer = await console.api.call(
-        "POST", "/invites", json={"email": form.get("email", "").strip(), "role": form.get("role", "")}
-    )
-    if answer.error is not None:
-        return await _members_page(console, status=answer.error.status, error=answer.error, form=form)
-    invite = answer.body
-    console.reveal_next({k: invite[k] for k in ("email", "role", "token")})
-    return console.redirect(console.url("/admin/members"), flash=f"Invite created for {invite['email']}.")
+def _invite_body(form: dict[str, str]) -> dict[str, Any]:
+    return {"email": form.get("email", "").strip(), "role": form.get("role", "")}
 
 
-@router.post("/app/admin/invites/{invite_id}/revoke")
-async def revoke_invite(request: Request, invite_id: str) -> Response:
-    console, _form, stop = await posted(request)
-    if stop:
-        return stop
-    answer = await console.api.call("DELETE", f"/invites/{invite_id}")
-    if answer.error is not None:
-        return await _members_page(console, status=answer.error.status, error=answer.error)
-    return console.redirect(console.url("/admin/members"), flash="Invite revoked.")
+def _member_body(form: dict[str, str]) -> dict[str, Any]:
+    return {"role": form.get("role", "")}
 
 
-@router.post("/app/admin/members/{member_id}")
-async def change_member(request: Request, member_id: str) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
-    answer = await console.api.call("PATCH", f"/members/{member_id}", json={"role": form.get("role", "")})
-    if answer.error is not None:
-        return await _members_page(console, status=answer.error.status, error=answer.error)
-    return console.redirect(console.url("/admin/members"), flash="Role changed.")
+_action(
+    "/app/admin/invites",
+    _members_page,
+    "POST",
+    "/invites",
+    body=_invite_body,
+    keeps_form=True,
+    back="/admin/members",
+    done="Invite created for {email}.",
+    reveal=("email", "role", "token"),
+)
+_action(
+    "/app/admin/invites/{invite_id}/revoke",
+    _members_page,
+    "DELETE",
+    "/invites/{invite_id}",
+    back="/admin/members",
+    done="Invite revoked.",
+)
+_action(
+    "/app/admin/members/{member_id}",
+    _members_page,
+    "PATCH",
+    "/members/{member_id}",
+    body=_member_body,
+    back="/admin/members",
+    done="Role changed.",
+)
 
 
 @router.get("/app/invite")
@@ -129,8 +188,7 @@ async def invite_page(request: Request) -> Response:
 
 @router.post("/app/invite")
 async def accept_invite(request: Request) -> Response:
-    console = Console.of(request)
-    form, refused = checked_form(console)
+    console, form, refused = public_form(request)
     if refused:
         return refused
     answer = await console.api.call(
@@ -154,86 +212,60 @@ async def accept_invite(request: Request) -> Response:
         )
     accepted = answer.body
     # Signed in at once, with the password just set: the same sign-in as the sign-in page's.
-    token = await console.api.call(
-        "POST",
-        "/auth/token",
-        json={
-            "workspace": accepted["workspace"]["slug"],
-            "email": accepted["user"]["email"],
-            "password": form.get("password", ""),
-        },
-        authenticated=False,
+    token = await console.sign_in(
+        accepted["workspace"]["slug"], accepted["user"]["email"], form.get("password", "")
     )
     welcome = f"Welcome to {accepted['workspace']['name']}."
     if token.error is not None:
         return console.redirect(console.url("/sign-in"), flash=welcome + " Sign in to continue.")
-    console.csrf, console.csrf_is_new = session.new_csrf_token(), True
-    console.api.tokens.access = token.body["accessToken"]
-    console.api.tokens.refresh = token.body["refreshToken"]
-    console.api.tokens.renewed = True
     return console.redirect(console.url("/items"), flash=welcome)
 
 
 # API keys --------------------------------------------------------------------------------------
 
 
-async def _keys_page(
-    console: Console,
-    *,
-    status: int = 200,
-    error: ApiError | None = None,
-    form: dict[str, str] | None = None,
-    created: dict[str, Any] | None = None,
-) -> Response:
+async def _keys_page(console: Console, outcome: Outcome) -> Response:
     keys = await console.api.call("GET", "/api-keys", params={"limit": 200, "sort": "-createdAt"})
-    status, error = keys.beside(status, error)
     return console.render(
         "api_keys.html",
-        status=status,
+        **outcome.beside(keys),
         title="API keys",
         keys=keys.rows,
-        error=error,
-        form=form or {"scope.inventory.read": "1"},
-        created=created,
+        form=outcome.form or {"scope.inventory.read": "1"},
         permissions=PERMISSIONS,
     )
 
 
-@router.get("/app/admin/api-keys")
-async def keys_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    return await _keys_page(console, created=console.take_revealed())
+_page("/app/admin/api-keys", _keys_page)
 
 
-@router.post("/app/admin/api-keys")
-async def create_key(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
-    scopes = [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")]
-    answer = await console.api.call(
-        "POST",
-        "/api-keys",
-        json={"name": form.get("name", "").strip(), "scopes": scopes, "readOnly": bool(form.get("readOnly"))},
-    )
-    if answer.error is not None:
-        return await _keys_page(console, status=answer.error.status, error=answer.error, form=form)
-    key = answer.body
-    console.reveal_next({"name": key["name"], "secret": key["secret"]})
-    return console.redirect(console.url("/admin/api-keys"), flash=f"API key {key['name']} created.")
+def _key_body(form: dict[str, str]) -> dict[str, Any]:
+    return {
+        "name": form.get("name", "").strip(),
+        "scopes": _chosen_permissions(form),
+        "readOnly": bool(form.get("readOnly")),
+    }
 
 
-@router.post("/app/admin/api-keys/{key_id}/revoke")
-async def revoke_key(request: Request, key_id: str) -> Response:
-    console, _form, stop = await posted(request)
-    if stop:
-        return stop
-    answer = await console.api.call("DELETE", f"/api-keys/{key_id}")
-    if answer.error is not None:
-        return await _keys_page(console, status=answer.error.status, error=answer.error)
-    return console.redirect(console.url("/admin/api-keys"), flash="API key revoked.")
+_action(
+    "/app/admin/api-keys",
+    _keys_page,
+    "POST",
+    "/api-keys",
+    body=_key_body,
+    keeps_form=True,
+    back="/admin/api-keys",
+    done="API key {name} created.",
+    reveal=("name", "secret"),
+)
+_action(
+    "/app/admin/api-keys/{key_id}/revoke",
+    _keys_page,
+    "DELETE",
+    "/api-keys/{key_id}",
+    back="/admin/api-keys",
+    done="API key revoked.",
+)
 
 
 # Audit log -------------------------------------------------------------------------------------
@@ -270,56 +302,40 @@ async def _event_types(console: Console) -> list[str]:
     return [str(name) for name in schema.get("enum", [])]
 
 
-async def _webhooks_page(
-    console: Console,
-    *,
-    status: int = 200,
-    error: ApiError | None = None,
-    form: dict[str, str] | None = None,
-    created: dict[str, Any] | None = None,
-) -> Response:
+async def _webhooks_page(console: Console, outcome: Outcome) -> Response:
     endpoints = await console.api.call("GET", "/webhook-endpoints", params={"limit": 200})
-    status, error = endpoints.beside(status, error)
     return console.render(
         "webhooks.html",
-        status=status,
+        **outcome.beside(endpoints),
         title="Webhooks",
         endpoints=endpoints.rows,
         event_types=await _event_types(console),
-        error=error,
-        form=form or {},
-        created=created,
+        form=outcome.form or {},
     )
 
 
-@router.get("/app/admin/webhooks")
-async def webhooks_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    return await _webhooks_page(console, created=console.take_revealed())
+_page("/app/admin/webhooks", _webhooks_page)
 
 
-@router.post("/app/admin/webhooks")
-async def create_webhook(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
-    chosen = [key.removeprefix("event.") for key in form if key.startswith("event.")]
-    answer = await console.api.call(
-        "POST",
-        "/webhook-endpoints",
-        json={
-            "url": form.get("url", "").strip(),
-            "eventTypes": chosen,
-            "description": form.get("description", "").strip() or None,
-        },
-    )
-    if answer.error is not None:
-        return await _webhooks_page(console, status=answer.error.status, error=answer.error, form=form)
-    endpoint = answer.body
-    console.reveal_next({"url": endpoint["url"], "secret": endpoint["secret"]})
-    return console.redirect(console.url(f"/admin/webhooks/{endpoint['id']}"), flash="Endpoint created.")
+def _webhook_body(form: dict[str, str]) -> dict[str, Any]:
+    return {
+        "url": form.get("url", "").strip(),
+        "eventTypes": [key.removeprefix("event.") for key in form if key.startswith("event.")],
+        "description": form.get("description", "").strip() or None,
+    }
+
+
+_action(
+    "/app/admin/webhooks",
+    _webhooks_page,
+    "POST",
+    "/webhook-endpoints",
+    body=_webhook_body,
+    keeps_form=True,
+    back="/admin/webhooks/{id}",
+    done="Endpoint created.",
+    reveal=("url", "secret"),
+)
 
 
 async def _webhook_page(
@@ -386,55 +402,44 @@ async def change_webhook(request: Request, endpoint_id: str) -> Response:
 # Roles -----------------------------------------------------------------------------------------
 
 
-async def _roles_page(
-    console: Console, *, status: int = 200, error: ApiError | None = None, form: dict[str, str] | None = None
-) -> Response:
+async def _roles_page(console: Console, outcome: Outcome) -> Response:
     roles = await console.api.call("GET", "/roles", params={"limit": 200})
-    status, error = roles.beside(status, error)
     return console.render(
         "roles.html",
-        status=status,
+        **outcome.beside(roles),
         title="Roles",
         roles=roles.rows,
         permissions=PERMISSIONS,
-        error=error,
-        form=form or {},
+        form=outcome.form or {},
     )
 
 
-@router.get("/app/admin/roles")
-async def roles_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    return await _roles_page(console)
+_page("/app/admin/roles", _roles_page, reveals=False)
 
 
-@router.post("/app/admin/roles")
-async def create_role(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
-    answer = await console.api.call(
-        "POST",
-        "/roles",
-        json={
-            "name": form.get("name", "").strip(),
-            "description": form.get("description", "").strip(),
-            "permissions": [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")],
-        },
-    )
-    if answer.error is not None:
-        return await _roles_page(console, status=answer.error.status, error=answer.error, form=form)
-    return console.redirect(console.url("/admin/roles"), flash=f"Role {answer.body['name']} created.")
+def _role_body(form: dict[str, str]) -> dict[str, Any]:
+    return {
+        "name": form.get("name", "").strip(),
+        "description": form.get("description", "").strip(),
+        "permissions": _chosen_permissions(form),
+    }
 
 
-@router.post("/app/admin/roles/{role_id}/delete")
-async def delete_role(request: Request, role_id: str) -> Response:
-    console, _form, stop = await posted(request)
-    if stop:
-        return stop
-    answer = await console.api.call("DELETE", f"/roles/{role_id}")
-    if answer.error is not None:
-        return await _roles_page(console, status=answer.error.status, error=answer.error)
-    return console.redirect(console.url("/admin/roles"), flash="Role deleted.")
+_action(
+    "/app/admin/roles",
+    _roles_page,
+    "POST",
+    "/roles",
+    body=_role_body,
+    keeps_form=True,
+    back="/admin/roles",
+    done="Role {name} created.",
+)
+_action(
+    "/app/admin/roles/{role_id}/delete",
+    _roles_page,
+    "DELETE",
+    "/roles/{role_id}",
+    back="/admin/roles",
+    done="Role deleted.",
+)

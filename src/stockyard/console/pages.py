@@ -68,6 +68,23 @@ class Console:
             self.me = answer.body
         return answer
 
+    async def sign_in(self, workspace: str, email: str, password: str) -> ApiAnswer:
+        """POST /auth/token with the person's credentials; on success the session begins: its tokens
+        go to the cookies with this response and, as with every new session, a new CSRF token (one
+        seen before signing in is not trusted after)."""
+        answer = await self.api.call(
+            "POST",
+            "/auth/token",
+            json={"workspace": workspace, "email": email, "password": password},
+            authenticated=False,
+        )
+        if answer.error is None:
+            self.csrf, self.csrf_is_new = session.new_csrf_token(), True
+            self.api.tokens.access = answer.body["accessToken"]
+            self.api.tokens.refresh = answer.body["refreshToken"]
+            self.api.tokens.renewed = True
+        return answer
+
     def reveal_next(self, value: dict[str, Any]) -> None:
         """Shows `value` on the next page, once: the answer of a POST that created a secret is a
         redirect (a reload must not create another), and the secret waits for it in an HttpOnly
@@ -188,6 +205,14 @@ async def posted(request: Request) -> tuple[Console, dict[str, str], Response | 
     console, stop = await guarded(request)
     if stop:
         return console, {}, stop
+    form, refused = checked_form(console)
+    return console, form, refused
+
+
+def public_form(request: Request) -> tuple[Console, dict[str, str], Response | None]:
+    """A form posted to a page without sign-in (sign in, sign out, accept an invite): the console,
+    the form, and the refusal to answer instead when the CSRF token is missing (`checked_form`)."""
+    console = Console.of(request)
     form, refused = checked_form(console)
     return console, form, refused
 

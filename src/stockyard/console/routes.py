@@ -13,7 +13,7 @@ from typing import Any
 
 from stockyard.console import session
 from stockyard.console.api import ApiAnswer, ApiError
-from stockyard.console.pages import Console, app_url, checked_form, flash_text, guarded, posted
+from stockyard.console.pages import Console, app_url, flash_text, guarded, posted, public_form
 from stockyard.console.web import Request, Response, Router, read_body, redirect
 
 router = Router()
@@ -99,20 +99,10 @@ async def sign_in_page(request: Request) -> Response:
 
 @router.post("/app/sign-in")
 async def sign_in(request: Request) -> Response:
-    console = Console.of(request)
-    form, refused = checked_form(console)
+    console, form, refused = public_form(request)
     if refused:
         return refused
-    answer = await console.api.call(
-        "POST",
-        "/auth/token",
-        json={
-            "workspace": form.get("workspace", ""),
-            "email": form.get("email", ""),
-            "password": form.get("password", ""),
-        },
-        authenticated=False,
-    )
+    answer = await console.sign_in(form.get("workspace", ""), form.get("email", ""), form.get("password", ""))
     if answer.error is not None:
         shown = {k: v for k, v in form.items() if k in ("workspace", "email")}
         return console.render(
@@ -123,18 +113,12 @@ async def sign_in(request: Request) -> Response:
             error=answer.error,
             next=form.get("next", ""),
         )
-    # A new CSRF token with every session: one seen before signing in is not trusted after.
-    console.csrf, console.csrf_is_new = session.new_csrf_token(), True
-    console.api.tokens.access = answer.body["accessToken"]
-    console.api.tokens.refresh = answer.body["refreshToken"]
-    console.api.tokens.renewed = True
     return console.redirect(_safe_next(request, form.get("next")))
 
 
 @router.post("/app/sign-out")
 async def sign_out(request: Request) -> Response:
-    console = Console.of(request)
-    _form, refused = checked_form(console)
+    console, _form, refused = public_form(request)
     if refused:
         return refused
     if console.signed_in:
@@ -254,12 +238,29 @@ async def item_page(request: Request, item_id: str) -> Response:
     console, stop = await guarded(request)
     if stop:
         return stop
+    return await _item_page(console, item_id)
+
+
+async def _item_page(console: Console, item_id: str, *, status: int = 200, **values: Any) -> Response:
+    """The item's page: its edit form filled from the item and no error, unless `values` say otherwise
+    (a refused form's fields and error)."""
     view, failed = await _item_view(console, item_id)
     if failed:
         return failed
     item = view["item"]
     form = {**item, "tags": ", ".join(item["tags"]), "reorderPoint": item["reorderPoint"] or ""}
-    return console.render("item.html", title=item["name"], form=form, error=None, **view)
+    shown = {"form": form, "error": None, **values}
+    return console.render("item.html", status=status, title=item["name"], **shown, **view)
+
+
+async def _item_answered(
+    console: Console, item_id: str, answer: ApiAnswer, done: str, **values: Any
+) -> Response:
+    """What a form on the item's page answers: back to the page with `done` as the flash, or the page
+    again with the API's error where `values` place it."""
+    if answer.error is None:
+        return console.redirect(console.url(f"/items/{item_id}"), flash=done)
+    return await _item_page(console, item_id, status=answer.error.status, **values)
 
 
 @router.post("/app/items/{item_id}")
@@ -268,34 +269,14 @@ async def update_item(request: Request, item_id: str) -> Response:
     if stop:
         return stop
     headers = {"If-Match": form["etag"]} if form.get("etag") else {}
-    if form.get("action") == "archive":
-        answer = await console.api.call(
-            "PATCH", f"/items/{item_id}", json={"archived": True}, headers=headers
-        )
-        done = "Item archived."
-    elif form.get("action") == "restore":
-        answer = await console.api.call(
-            "PATCH", f"/items/{item_id}", json={"archived": False}, headers=headers
-        )
-        done = "Item restored."
+    action = form.get("action")
+    if action in ("archive", "restore"):
+        changes: dict[str, Any] = {"archived": action == "archive"}
+        done = "Item archived." if action == "archive" else "Item restored."
     else:
-        answer = await console.api.call(
-            "PATCH", f"/items/{item_id}", json=_item_body(form, creating=False), headers=headers
-        )
-        done = "Changes saved."
-    if answer.error is None:
-        return console.redirect(console.url(f"/items/{item_id}"), flash=done)
-    view, failed = await _item_view(console, item_id)
-    if failed:
-        return failed
-    return console.render(
-        "item.html",
-        status=answer.error.status,
-        title=view["item"]["name"],
-        form=form,
-        error=answer.error,
-        **view,
-    )
+        changes, done = _item_body(form, creating=False), "Changes saved."
+    answer = await console.api.call("PATCH", f"/items/{item_id}", json=changes, headers=headers)
+    return await _item_answered(console, item_id, answer, done, form=form, error=answer.error)
 
 
 @router.post("/app/items/{item_id}/reservations")
@@ -322,23 +303,7 @@ async def reserve(request: Request, item_id: str) -> Response:
             headers={"Idempotency-Key": form.get("idempotencyKey") or console.idempotency_key()},
         )
         done = "Units reserved."
-    if answer.error is None:
-        return console.redirect(console.url(f"/items/{item_id}"), flash=done)
-    view, failed = await _item_view(console, item_id)
-    if failed:
-        return failed
-    item = view["item"]
-    shown = {**item, "tags": ", ".join(item["tags"]), "reorderPoint": item["reorderPoint"] or ""}
-    return console.render(
-        "item.html",
-        status=answer.error.status,
-        title=item["name"],
-        form=shown,
-        error=None,
-        hold=form,
-        hold_error=answer.error,
-        **view,
-    )
+    return await _item_answered(console, item_id, answer, done, hold=form, hold_error=answer.error)
 
 
 # Stock -----------------------------------------------------------------------------------------
