@@ -7,9 +7,10 @@ Builds the app as `stockyard serve` does (rate limiting on, the JSON log on stdo
 sent to /dev/null), runs its lifespan, makes a workspace, an API key, a location and an item,
 then times `time.process_time()` (every thread of the process) and `time.thread_time()` (the event
 loop's thread: the request path) over 2,000 GET /api/v1/items/{id} and 400 POST /api/v1/movements
-with the API key. Prints µs per request, the best of `--rounds`. The plans file lifts the free
-plan's budget to 10⁹ per minute so that nothing is refused. Compare two checkouts by pointing
-PYTHONPATH at each (e.g. a `git worktree` of the commit before a change).
+with the API key. Prints µs per request, the best of `--rounds`. `--log-pipe` writes the log
+into a pipe that another process reads instead. The plans file lifts the free plan's budget to
+10⁹ per minute so that nothing is refused. Compare two checkouts by pointing PYTHONPATH at each
+(e.g. a `git worktree` of the commit before a change).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -130,12 +132,24 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--rate-limit-url", default="memory://")
+    parser.add_argument(
+        "--log-pipe",
+        action="store_true",
+        help="write the log into a pipe that another process reads (as under a log collector), "
+        "not into /dev/null",
+    )
     arguments = parser.parse_args()
     out = sys.stdout
+    reader = (
+        subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        if arguments.log_pipe
+        else None
+    )
     with tempfile.TemporaryDirectory() as directory, open(os.devnull, "w") as devnull:
         data_dir = Path(directory)
         database_url = arguments.database_url or f"sqlite:///{data_dir / 'bench.db'}"
-        sys.stdout = devnull  # the JSON log's handler resolves ext://sys.stdout when configured
+        # the JSON log's handler resolves ext://sys.stdout when configured
+        sys.stdout = reader.stdin if reader is not None and reader.stdin is not None else devnull
         from stockyard import logs
         from stockyard.db.migrate import upgrade
 
@@ -147,6 +161,9 @@ def main() -> None:
             )
         finally:
             sys.stdout = out
+            if reader is not None and reader.stdin is not None:
+                reader.stdin.close()
+                reader.wait()
     import stockyard
 
     print(f"checkout: {Path(stockyard.__file__).parent}")
