@@ -31,6 +31,7 @@ from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
+from stockyard.identity.principal_cache import forget_principals
 from stockyard.identity.roles import require_grantable
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 
@@ -242,6 +243,7 @@ class ApiKeyService:
 
     async def revoke(self, ctx: Context, key_id: str) -> None:
         await self._db.transact(self._revoke, ctx, key_id)
+        forget_principals()  # committed: this process stops accepting the key at once
 
     @staticmethod
     async def _revoke(conn: Connection, ctx: Context, key_id: str) -> None:

@@ -22,6 +22,7 @@ from stockyard.db.tables import (
 )
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.passwords import hash_password, needs_rehash, verify_password
+from stockyard.identity.principal_cache import PrincipalCache
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 from stockyard.identity.tokens import AccessClaims, TokenCodec
 
@@ -89,6 +90,7 @@ class AuthenticationService:
         self._db = database
         self._codec = codec
         self._refresh_ttl = timedelta(seconds=refresh_ttl_seconds)
+        self._api_keys = PrincipalCache()  # at most 1 s old (identity/principal_cache.py)
 
     # --- sign-in ---------------------------------------------------------------------------------
     async def sign_in(self, workspace_slug: str, email: str, password: str) -> TokenPair:
@@ -239,7 +241,10 @@ class AuthenticationService:
     async def authenticate(self, credential: str) -> Principal:
         # One statement each (the key's occasional last-used touch is a write of its own): read().
         if credential.startswith(API_KEY_PREFIX):
-            return await self._db.read(self._api_key_principal, digest(credential))
+            secret_hash = digest(credential)
+            return await self._api_keys.get_or_load(
+                secret_hash, lambda: self._db.read(self._api_key_principal, secret_hash)
+            )
         claims = self._codec.verify(credential)
         return await self._db.read(self._member_principal, claims)
 

@@ -22,6 +22,7 @@ from stockyard.core.versioning import require_version
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
+from stockyard.identity.principal_cache import forget_principals
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,9 @@ class WorkspaceSettingsService:
     async def update(
         self, ctx: Context, changes: WorkspaceChanges, *, if_match: int | None = None
     ) -> WorkspaceSettings:
-        return await self._db.transact(self._update, ctx, changes, if_match)
+        updated = await self._db.transact(self._update, ctx, changes, if_match)
+        forget_principals()  # committed: this process's API keys carry the new plan at once
+        return updated
 
     @staticmethod
     async def _update(
@@ -103,7 +106,9 @@ class WorkspaceSettingsService:
 
     async def change_plan(self, slug: str, plan: Plan) -> tuple[str, WorkspaceSettings]:
         """The operator's plan change (CLI): returns the previous plan and the workspace."""
-        return await self._db.transact(self._change_plan, slug, plan)
+        changed = await self._db.transact(self._change_plan, slug, plan)
+        forget_principals()
+        return changed
 
     @staticmethod
     async def _change_plan(conn: Connection, slug: str, plan: Plan) -> tuple[str, WorkspaceSettings]:
