@@ -15,10 +15,12 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from stockyard.errors import StockyardError, catalog
@@ -181,13 +183,25 @@ def read_cursor(cursor: str | None, order: SortOrder, filters: Mapping[str, obje
     return Position(key, payload["i"])
 
 
+def _attribute(field: str) -> str:
+    """The record attribute a sort field reads: its name in snake case (`createdAt` → `created_at`)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", field).lower()
+
+
 def page_of(
-    rows: list[T], request: ListRequest, key: Callable[[T], SortValue], id_of: Callable[[T], str]
+    rows: list[T],
+    request: ListRequest,
+    key: Callable[[T], SortValue] | None = None,
+    id_of: Callable[[T], str] | None = None,
 ) -> Page[T]:
     """`rows` was fetched with `limit + 1` in the request's order; the extra row only tells that a
-    next page exists, and the cursor points after the last row kept."""
+    next page exists, and the cursor points after the last row kept. The last row's sort key is
+    `key(row)`, by default its attribute named for the sort field (`createdAt` → `row.created_at`);
+    its id is `id_of(row)`, by default `row.id`."""
     if len(rows) <= request.limit:
         return Page(rows, None)
     kept = rows[: request.limit]
     last = kept[-1]
+    key = key or attrgetter(_attribute(request.sort.field))
+    id_of = id_of or attrgetter("id")
     return Page(kept, make_cursor(request.sort, request.filters, Position(key(last), id_of(last))))

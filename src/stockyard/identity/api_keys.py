@@ -9,7 +9,6 @@ for a creator with every warehouse), and a read-only creator makes only read-onl
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,7 +19,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
@@ -64,10 +63,6 @@ class ApiKeyRecord:
 # value exactly, and SQLite's lower() folds only ASCII where Python's folds every letter.
 API_KEY_SORTS = Sorting({"createdAt": SortKind.TIME, "name": SortKind.TEXT}, default="createdAt")
 _API_KEY_SORT_COLUMNS = {"createdAt": api_keys.c.created_at, "name": api_keys.c.name}
-_API_KEY_SORT_KEYS: dict[str, Callable[[ApiKeyRecord], SortValue]] = {
-    "createdAt": lambda key: key.created_at,
-    "name": lambda key: key.name,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +223,7 @@ class ApiKeyService:
         async def fetch(conn: Connection) -> list[ApiKeyRecord]:
             return await ApiKeyStore(conn, ctx.workspace_id).page(filters, request)
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=_API_KEY_SORT_KEYS[request.sort.field],
-            id_of=lambda key: key.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
     async def get(self, ctx: Context, key_id: str) -> ApiKeyRecord:
         async def fetch(conn: Connection) -> ApiKeyRecord:

@@ -83,9 +83,4 @@ class AuditLogService:
             rows = await conn.execute(keyset(query, audit_events.c.created_at, audit_events.c.id, request))
             return [AuditEventRecord.of(row) for row in rows]
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=lambda event: event.created_at,
-            id_of=lambda event: event.id,
-        )
+        return page_of(await self._db.transact(fetch), request)

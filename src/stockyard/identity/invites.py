@@ -255,12 +255,7 @@ class InviteService:
             rows = await conn.execute(keyset(query, invites.c.created_at, invites.c.id, request))
             return [InviteRecord.of(row, now) for row in rows]
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=lambda invite: invite.created_at,
-            id_of=lambda invite: invite.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
     async def get(self, ctx: Context, invite_id: str) -> InviteRecord:
         async def fetch(conn: Connection) -> InviteRecord:

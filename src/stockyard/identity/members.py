@@ -7,7 +7,6 @@ caller (403), and the workspace always keeps at least one active owner (422 `las
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -18,7 +17,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
@@ -69,10 +68,6 @@ _COLUMNS = (
 # Emails are stored normalised (lowercase, `identity/users.py`), so `email` sorts on the column itself.
 MEMBER_SORTS = Sorting({"createdAt": SortKind.TIME, "email": SortKind.TEXT}, default="createdAt")
 _MEMBER_SORT_COLUMNS = {"createdAt": memberships.c.created_at, "email": users.c.email}
-_MEMBER_SORT_KEYS: dict[str, Callable[[MemberRecord], SortValue]] = {
-    "createdAt": lambda member: member.created_at,
-    "email": lambda member: member.email,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +183,7 @@ class MemberService:
         async def fetch(conn: Connection) -> list[MemberRecord]:
             return await MemberStore(conn, ctx.workspace_id).page(filters, request)
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=_MEMBER_SORT_KEYS[request.sort.field],
-            id_of=lambda member: member.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
     async def get(self, ctx: Context, member_id: str) -> MemberRecord:
         async def fetch(conn: Connection) -> MemberRecord:

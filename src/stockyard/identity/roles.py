@@ -8,7 +8,7 @@ created, renamed, re-permissioned and deleted unless a member or pending invite 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
@@ -20,7 +20,7 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
@@ -54,10 +54,6 @@ class RoleRecord:
 # are lowercase by rule (`schemas/roles.RoleName`), so `name` sorts on the column itself.
 ROLE_SORTS = Sorting({"createdAt": SortKind.TIME, "name": SortKind.TEXT}, default="createdAt")
 _ROLE_SORT_COLUMNS = {"createdAt": roles.c.created_at, "name": roles.c.name}
-_ROLE_SORT_KEYS: dict[str, Callable[[RoleRecord], SortValue]] = {
-    "createdAt": lambda role: role.created_at,
-    "name": lambda role: role.name,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,9 +273,4 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
         async def fetch(conn: Connection) -> list[RoleRecord]:
             return await RoleStore(conn, ctx.workspace_id).page(filters, request)
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=_ROLE_SORT_KEYS[request.sort.field],
-            id_of=lambda role: role.id,
-        )
+        return page_of(await self._db.transact(fetch), request)

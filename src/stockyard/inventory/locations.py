@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict, TypeVar
@@ -13,7 +12,7 @@ from sqlalchemy import Row, Select, Table, exists, func, or_, select
 from stockyard.core import limits
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
@@ -61,10 +60,6 @@ def _locked(record: LocationRecord) -> StockyardError:
 # are two bins), and the raw column lets the cursor carry the record's own code.
 LOCATION_SORTS = Sorting({"code": SortKind.TEXT, "createdAt": SortKind.TIME}, default="createdAt")
 _LOCATION_SORT_COLUMNS = {"code": locations.c.code, "createdAt": locations.c.created_at}
-_LOCATION_SORT_KEYS: dict[str, Callable[[LocationRecord], SortValue]] = {
-    "code": lambda location: location.code,
-    "createdAt": lambda location: location.created_at,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +223,7 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
             rows = await conn.execute(keyset(query, key, locations.c.id, request))
             return [_record(row) for row in rows]
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=_LOCATION_SORT_KEYS[request.sort.field],
-            id_of=lambda location: location.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
     @staticmethod
     async def _update(

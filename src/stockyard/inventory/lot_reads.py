@@ -139,7 +139,6 @@ class LotService:
             await self._db.transact(fetch),
             request,
             key=lambda lot: NO_EXPIRY if lot.expires_on is None else lot.expires_on.isoformat(),
-            id_of=lambda lot: lot.id,
         )
 
     async def get(self, ctx: Context, lot_id: str) -> LotRecord:

@@ -162,9 +162,4 @@ class MovementService:
             rows = await conn.execute(keyset(query, movements.c.created_at, movements.c.id, request))
             return await read_movements(conn, rows)
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=lambda movement: movement.created_at,
-            id_of=lambda movement: movement.id,
-        )
+        return page_of(await self._db.transact(fetch), request)

@@ -12,7 +12,6 @@ item and location until the rest fit (`release_beyond`), in the same transaction
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -25,7 +24,7 @@ from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -164,10 +163,6 @@ def _not_active(row: Row[Any], now: datetime, action: str) -> StockyardError:
 # `expiresAt` serves a picker working through the holds about to lapse.
 RESERVATION_SORTS = Sorting({"createdAt": SortKind.TIME, "expiresAt": SortKind.TIME}, default="createdAt")
 _RESERVATION_SORT_COLUMNS = {"createdAt": reservations.c.created_at, "expiresAt": reservations.c.expires_at}
-_RESERVATION_SORT_KEYS: dict[str, Callable[[ReservationRecord], SortValue]] = {
-    "createdAt": lambda reservation: reservation.created_at,
-    "expiresAt": lambda reservation: reservation.expires_at,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,12 +329,7 @@ class ReservationService:
             rows = await conn.execute(keyset(_with_item(query), key, reservations.c.id, request))
             return [_record(row, now) for row in rows]
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=_RESERVATION_SORT_KEYS[request.sort.field],
-            id_of=lambda reservation: reservation.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
     async def release(self, ctx: Context, reservation_id: str) -> ReservationRecord:
         return await self._db.transact(self._release, ctx, reservation_id)

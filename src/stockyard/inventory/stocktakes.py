@@ -417,12 +417,7 @@ class StocktakeService:
             counts = await _counts(conn, [row.id for row in rows])
             return [_record(row, counts[row.id]) for row in rows]
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=lambda stocktake: stocktake.created_at,
-            id_of=lambda stocktake: stocktake.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
 
 async def _close(conn: Connection, ctx: Context, row: Row[Any], status: str, now: datetime) -> None:

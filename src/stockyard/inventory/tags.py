@@ -149,7 +149,6 @@ class TagService:
             await self._db.transact(fetch),
             request,
             key=_TAG_SORT_KEYS[request.sort.field],
-            id_of=lambda tag: tag.id,
         )
 
     async def rename(self, ctx: Context, tag_id: str, name: str) -> TagRecord:

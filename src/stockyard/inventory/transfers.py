@@ -238,12 +238,7 @@ class TransferService:
             lines = await _lines(conn, [row.id for row in rows])
             return [_record(row, lines[row.id]) for row in rows]
 
-        return page_of(
-            await self._db.transact(fetch),
-            request,
-            key=lambda transfer: transfer.created_at,
-            id_of=lambda transfer: transfer.id,
-        )
+        return page_of(await self._db.transact(fetch), request)
 
 
 def _visible_transfers(ctx: Context) -> Any:

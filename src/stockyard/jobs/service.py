@@ -81,9 +81,7 @@ class JobService:
         async def fetch(conn: Connection) -> list[JobRecord]:
             return await JobStore(conn, ctx.workspace_id).page(filters, request)
 
-        return page_of(
-            await self._db.transact(fetch), request, key=lambda job: job.created_at, id_of=lambda job: job.id
-        )
+        return page_of(await self._db.transact(fetch), request)
 
 
 def _audit_data(submission: JobSubmission, total: int) -> dict[str, Any]:

@@ -11,7 +11,6 @@ invalid_webhook_url, checked with DNS outside any transaction), then the endpoin
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypedDict
@@ -22,7 +21,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Capability, Limit
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
@@ -98,9 +97,6 @@ class EndpointChanges(TypedDict, total=False):
 
 
 ENDPOINT_SORTS = Sorting({"createdAt": SortKind.TIME}, default="createdAt")
-_ENDPOINT_SORT_KEYS: dict[str, Callable[[EndpointRecord], SortValue]] = {
-    "createdAt": lambda endpoint: endpoint.created_at
-}
 DELIVERY_SORTS = Sorting({"createdAt": SortKind.TIME}, default="-createdAt")
 
 
@@ -216,7 +212,7 @@ class WebhookEndpointService(VersionedService[EndpointRecord, EndpointChanges]):
             return await EndpointStore(conn, ctx.workspace_id).page(filters, request)
 
         rows = await self._db.transact(fetch)
-        return page_of(rows, request, key=_ENDPOINT_SORT_KEYS[request.sort.field], id_of=lambda e: e.id)
+        return page_of(rows, request)
 
     async def get(self, ctx: Context, endpoint_id: str) -> EndpointRecord:
         async def fetch(conn: Connection) -> EndpointRecord:
@@ -350,7 +346,7 @@ class WebhookEndpointService(VersionedService[EndpointRecord, EndpointChanges]):
             return await store.deliveries(endpoint_id, filters, request)
 
         rows = await self._db.transact(fetch)
-        return page_of(rows, request, key=lambda d: d.created_at, id_of=lambda d: d.id)
+        return page_of(rows, request)
 
     async def retry_delivery(self, ctx: Context, endpoint_id: str, delivery_id: str) -> DeliveryRecord:
         """Due now: a pending one skips its wait, a finished one (failed or succeeded) gets another
