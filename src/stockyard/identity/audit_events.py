@@ -12,6 +12,7 @@ from sqlalchemy import Row, select
 from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import audit_events
@@ -67,18 +68,16 @@ class AuditLogService:
 
         async def fetch(conn: Connection) -> list[AuditEventRecord]:
             query = select(audit_events).where(audit_events.c.workspace_id == ctx.workspace_id)
-            if where.action is not None:
-                query = query.where(audit_events.c.action == where.action)
-            if where.resource_type is not None:
-                query = query.where(audit_events.c.resource_type == where.resource_type)
-            if where.resource_id is not None:
-                query = query.where(audit_events.c.resource_id == where.resource_id)
-            if where.actor_id is not None:
-                query = query.where(audit_events.c.actor_id == where.actor_id)
-            if where.since is not None:
-                query = query.where(audit_events.c.created_at >= where.since)
-            if where.until is not None:
-                query = query.where(audit_events.c.created_at < where.until)
+            query = where_given(
+                query,
+                [
+                    (audit_events.c.action, where.action),
+                    (audit_events.c.resource_type, where.resource_type),
+                    (audit_events.c.resource_id, where.resource_id),
+                    (audit_events.c.actor_id, where.actor_id),
+                ],
+            )
+            query = within(query, audit_events.c.created_at, where.since, where.until)
             # createdAt is the only sort: the (workspace_id, created_at, id) index serves both directions.
             rows = await conn.execute(keyset(query, audit_events.c.created_at, audit_events.c.id, request))
             return [AuditEventRecord.of(row) for row in rows]

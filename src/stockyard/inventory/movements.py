@@ -14,6 +14,7 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.money import to_e4
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import movements
 from stockyard.inventory import scope
@@ -151,14 +152,10 @@ class MovementService:
                 warehouse_id=filters.warehouse_id,
                 location_id=filters.location_id,
             )
-            if filters.item_id is not None:
-                query = query.where(movements.c.item_id == filters.item_id)
-            if filters.type is not None:
-                query = query.where(movements.c.type == filters.type)
-            if filters.since is not None:
-                query = query.where(movements.c.created_at >= filters.since)
-            if filters.until is not None:
-                query = query.where(movements.c.created_at < filters.until)
+            query = where_given(
+                query, [(movements.c.item_id, filters.item_id), (movements.c.type, filters.type)]
+            )
+            query = within(query, movements.c.created_at, filters.since, filters.until)
             rows = await conn.execute(keyset(query, movements.c.created_at, movements.c.id, request))
             return await read_movements(conn, rows)
 

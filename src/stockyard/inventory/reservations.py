@@ -26,6 +26,7 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import items, lots, reservations, stock_levels
@@ -321,10 +322,7 @@ class ReservationService:
                 query = query.where(holding(now))
             elif filters.status is not None:
                 query = query.where(reservations.c.status == filters.status)
-            if filters.since is not None:
-                query = query.where(reservations.c.created_at >= filters.since)
-            if filters.until is not None:
-                query = query.where(reservations.c.created_at < filters.until)
+            query = within(query, reservations.c.created_at, filters.since, filters.until)
             key = _RESERVATION_SORT_COLUMNS[request.sort.field]
             rows = await conn.execute(keyset(_with_item(query), key, reservations.c.id, request))
             return [_record(row, now) for row in rows]

@@ -25,6 +25,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, lot_levels, lots, stocktake_counts, stocktakes
@@ -407,12 +408,8 @@ class StocktakeService:
             query = await location_rows.visible_query(
                 conn, ctx, stocktakes, filters.location_id, warehouse_id=filters.warehouse_id
             )
-            if filters.status is not None:
-                query = query.where(stocktakes.c.status == filters.status)
-            if filters.since is not None:
-                query = query.where(stocktakes.c.created_at >= filters.since)
-            if filters.until is not None:
-                query = query.where(stocktakes.c.created_at < filters.until)
+            query = where_given(query, [(stocktakes.c.status, filters.status)])
+            query = within(query, stocktakes.c.created_at, filters.since, filters.until)
             rows = list(await conn.execute(keyset(query, stocktakes.c.created_at, stocktakes.c.id, request)))
             counts = await _counts(conn, [row.id for row in rows])
             return [_record(row, counts[row.id]) for row in rows]

@@ -25,6 +25,7 @@ from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, transfer_lines, transfers
@@ -226,14 +227,14 @@ class TransferService:
                     (transfers.c.from_location_id == filters.location_id)
                     | (transfers.c.to_location_id == filters.location_id)
                 )
-            if filters.from_location_id is not None:
-                query = query.where(transfers.c.from_location_id == filters.from_location_id)
-            if filters.to_location_id is not None:
-                query = query.where(transfers.c.to_location_id == filters.to_location_id)
-            if filters.since is not None:
-                query = query.where(transfers.c.created_at >= filters.since)
-            if filters.until is not None:
-                query = query.where(transfers.c.created_at < filters.until)
+            query = where_given(
+                query,
+                [
+                    (transfers.c.from_location_id, filters.from_location_id),
+                    (transfers.c.to_location_id, filters.to_location_id),
+                ],
+            )
+            query = within(query, transfers.c.created_at, filters.since, filters.until)
             rows = list(await conn.execute(keyset(query, transfers.c.created_at, transfers.c.id, request)))
             lines = await _lines(conn, [row.id for row in rows])
             return [_record(row, lines[row.id]) for row in rows]

@@ -8,6 +8,7 @@ from sqlalchemy import Row, select
 
 from stockyard.core.listing import ListRequest
 from stockyard.db.database import Connection
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import job_errors, jobs
@@ -55,13 +56,14 @@ class JobStore(WorkspaceStore):
         """One page of the workspace's jobs (summaries: no payload, no errors), in the request's
         order; createdAt is the only sort (`JOB_SORTS`), on the (workspace_id, created_at, id) index."""
         query = select(*SUMMARY_COLUMNS).where(jobs.c.workspace_id == self.workspace_id)
-        if filters.kind is not None:
-            query = query.where(jobs.c.kind == filters.kind.value)
-        if filters.status is not None:
-            query = query.where(jobs.c.status == filters.status.value)
-        if filters.since is not None:
-            query = query.where(jobs.c.created_at >= filters.since)
-        if filters.until is not None:
-            query = query.where(jobs.c.created_at < filters.until)
+        kind, status = filters.kind, filters.status
+        query = where_given(
+            query,
+            [
+                (jobs.c.kind, None if kind is None else kind.value),
+                (jobs.c.status, None if status is None else status.value),
+            ],
+        )
+        query = within(query, jobs.c.created_at, filters.since, filters.until)
         rows = await self.conn.execute(keyset(query, jobs.c.created_at, jobs.c.id, request))
         return [record(row) for row in rows]

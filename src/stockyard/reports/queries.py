@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal, select, tuple_
 
 from stockyard.core.money import format_e4
 from stockyard.db.database import Connection
+from stockyard.db.filters import where_given, within
 from stockyard.db.tables import (
     cost_layers,
     item_costs,
@@ -57,17 +58,6 @@ def _after(columns: Sequence[Any], after: Key | None) -> ColumnElement[bool]:
     if len(columns) == 1:
         return columns[0] > after[0]  # type: ignore[no-any-return]
     return tuple_(*columns) > tuple_(*after)
-
-
-_Query = TypeVar("_Query", bound=Select[Any])
-
-
-def _where_given(query: _Query, conditions: Sequence[tuple[Any, object | None]]) -> _Query:
-    """`query` narrowed by `column == value` for each condition whose value the caller gave."""
-    for column, value in conditions:
-        if value is not None:
-            query = query.where(column == value)
-    return query
 
 
 def _number(quantity: Quantity) -> int | float:
@@ -166,7 +156,7 @@ class ReportQuery:
             .group_by(c.item_id, c.warehouse_id)
             .having(total != 0)
         )
-        query = _where_given(query, self._place_filters(table, location=location))
+        query = where_given(query, self._place_filters(table, location=location))
         return query.order_by(c.item_id, c.warehouse_id).limit(limit).subquery("levels")
 
     async def fetch(self, conn: Connection, after: Key | None, limit: int) -> list[Any]:
@@ -231,7 +221,7 @@ class StockByLocation(ReportQuery):
             self.scope.warehouses(sl.c.warehouse_id),
             _after((sl.c.item_id, sl.c.location_id), after),
         )
-        query = _where_given(query, self._place_filters(sl))
+        query = where_given(query, self._place_filters(sl))
         return query.order_by(sl.c.item_id, sl.c.location_id).limit(limit)
 
     async def fetch_page(
@@ -312,10 +302,10 @@ class LowStock(ReportQuery):
                 _after((r.c.item_id,), after),
             )
         )
-        on_hand_query = _where_given(
+        on_hand_query = where_given(
             on_hand_query, [(sl.c.warehouse_id, p.warehouse_id), (sl.c.location_id, p.location_id)]
         )
-        reserved_query = _where_given(
+        reserved_query = where_given(
             reserved_query, [(locations.c.warehouse_id, p.warehouse_id), (r.c.location_id, p.location_id)]
         )
         on_hand = on_hand_query.group_by(sl.c.item_id).subquery("on_hand")
@@ -425,12 +415,8 @@ class Movements(ReportQuery):
                 _after((m.c.id,), after),
             )
         )
-        query = _where_given(query, [*self._place_filters(m), (m.c.type, p.movement_type)])
-        if p.since is not None:
-            query = query.where(m.c.created_at >= p.since)
-        if p.until is not None:
-            query = query.where(m.c.created_at < p.until)
-        return query.order_by(m.c.id).limit(limit)
+        query = where_given(query, [*self._place_filters(m), (m.c.type, p.movement_type)])
+        return within(query, m.c.created_at, p.since, p.until).order_by(m.c.id).limit(limit)
 
     def key(self, row: Any) -> Key:
         return (row.id,)
@@ -472,12 +458,11 @@ class Cogs(ReportQuery):
                 m.c.cost_e4.is_not(None),
                 self.scope.warehouses(m.c.warehouse_id),
                 _after((m.c.item_id, m.c.warehouse_id), after),
-                *([m.c.created_at >= p.since] if p.since is not None else []),
-                *([m.c.created_at < p.until] if p.until is not None else []),
             )
             .group_by(m.c.item_id, m.c.warehouse_id)
         )
-        issued = _where_given(issued, self._place_filters(m, location=False))
+        issued = within(issued, m.c.created_at, p.since, p.until)
+        issued = where_given(issued, self._place_filters(m, location=False))
         levels = issued.order_by(m.c.item_id, m.c.warehouse_id).limit(limit).subquery("levels")
         return _stock_page(levels, by_location=False, extra=(levels.c.cost_e4,))
 
@@ -573,7 +558,7 @@ class Valuation(ReportQuery):
             )
             .group_by(table.c.item_id, table.c.warehouse_id)
         )
-        rows = _where_given(per_item, self._place_filters(table, location=False)).subquery("rows")
+        rows = where_given(per_item, self._place_filters(table, location=False)).subquery("rows")
         values = self._item_values()
         value = _share(self.scope, values.c.value_e4, rows.c.on_hand, values.c.units)
         # Grouped by the items' decimals too: stored units of items with other decimals do not add up
@@ -660,7 +645,7 @@ class Expiring(ReportQuery):
             .group_by(ll.c.lot_id)
             .having(total > 0)
         )
-        units = _where_given(per_lot, self._place_filters(ll)).subquery("units")
+        units = where_given(per_lot, self._place_filters(ll)).subquery("units")
         return (
             select(
                 lots.c.item_id,
