@@ -309,23 +309,28 @@ def _lock_locations(*, exclusive: bool) -> _Keyed:
 
 _LOCK_LOCATIONS_SHARED = _lock_locations(exclusive=False)
 _LOCK_LOCATIONS_EXCLUSIVE = _lock_locations(exclusive=True)
-_LOCK_LEVELS = _Keyed.build(
-    lambda keyed: (
+
+
+def _select_levels(keyed: Callable[..., Any], *extra: Any) -> Any:
+    """The workspace's stock levels of the keyed (item, location) pairs, in the lock order."""
+    return (
         select(
             stock_levels.c.item_id,
             stock_levels.c.location_id,
             stock_levels.c.on_hand,
             stock_levels.c.movement_count,
             stock_levels.c.warehouse_id,
+            *extra,
         )
         .where(
             stock_levels.c.workspace_id == bindparam("workspace_id"),
             keyed(stock_levels.c.item_id, stock_levels.c.location_id),
         )
         .order_by(stock_levels.c.item_id, stock_levels.c.location_id)
-        .with_for_update()
     )
-)
+
+
+_LOCK_LEVELS = _Keyed.build(lambda keyed: _select_levels(keyed).with_for_update())
 _CREATE_LEVELS = per_backend(
     lambda insert: insert(stock_levels).on_conflict_do_nothing(index_elements=["item_id", "location_id"])
 )
@@ -359,23 +364,7 @@ _HELD_ON_LEVEL = (
     )
     .scalar_subquery()
 )
-_LEVELS_AND_HELD = _Keyed.build(
-    lambda keyed: (
-        select(
-            stock_levels.c.item_id,
-            stock_levels.c.location_id,
-            stock_levels.c.on_hand,
-            stock_levels.c.movement_count,
-            stock_levels.c.warehouse_id,
-            _HELD_ON_LEVEL.label("held"),
-        )
-        .where(
-            stock_levels.c.workspace_id == bindparam("workspace_id"),
-            keyed(stock_levels.c.item_id, stock_levels.c.location_id),
-        )
-        .order_by(stock_levels.c.item_id, stock_levels.c.location_id)
-    )
-)
+_LEVELS_AND_HELD = _Keyed.build(lambda keyed: _select_levels(keyed, _HELD_ON_LEVEL.label("held")))
 _INSERT_MOVEMENTS = movements.insert()
 _UPDATE_LEVEL = (
     update(stock_levels)
