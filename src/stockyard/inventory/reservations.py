@@ -140,6 +140,13 @@ async def _level_changed(
     return EventType.STOCK_CHANGED, data, record.warehouse_id
 
 
+async def _hold_events(
+    conn: Connection, workspace_id: str, type: EventType, record: ReservationRecord, now: datetime
+) -> list[Announced]:
+    """The hold's own event (`type`), then stock.changed for its item and location."""
+    return [_announced(type, record), await _level_changed(conn, workspace_id, record, now)]
+
+
 async def _decimals(conn: Connection, item_id: str) -> int:
     return int((await conn.execute(select(items.c.decimals).where(items.c.id == item_id))).scalar_one())
 
@@ -276,12 +283,7 @@ class ReservationService:
         )
         created = await _loaded(conn, ctx, reservation_id, now)
         await emit_many(
-            conn,
-            ctx,
-            [
-                _announced(EventType.RESERVATION_CREATED, created),
-                await _level_changed(conn, ctx.workspace_id, created, now),
-            ],
+            conn, ctx, await _hold_events(conn, ctx.workspace_id, EventType.RESERVATION_CREATED, created, now)
         )
         return created
 
@@ -348,10 +350,7 @@ class ReservationService:
         await emit_many(
             conn,
             ctx,
-            [
-                _announced(EventType.RESERVATION_RELEASED, released),
-                await _level_changed(conn, ctx.workspace_id, released, now),
-            ],
+            await _hold_events(conn, ctx.workspace_id, EventType.RESERVATION_RELEASED, released, now),
         )
         return released
 
@@ -461,8 +460,7 @@ async def release_beyond(
     records = [replace(_record(row, now), status=RELEASED, updated_at=now) for row in released]
     batch: list[Announced] = []
     for record in records:
-        batch.append(_announced(EventType.RESERVATION_RELEASED, record))
-        batch.append(await _level_changed(conn, ctx.workspace_id, record, now))
+        batch.extend(await _hold_events(conn, ctx.workspace_id, EventType.RESERVATION_RELEASED, record, now))
     if batch:
         await emit_many(conn, ctx, batch)
     return records
@@ -504,8 +502,7 @@ async def _expire_batch(conn: Connection, now: datetime, batch_size: int) -> int
 
     async def announce(row: Row[Any]) -> list[Announced]:
         record = replace(_record(row, now), status=EXPIRED, updated_at=now)
-        changed = await _level_changed(conn, row.workspace_id, record, now)
-        return [_announced(EventType.RESERVATION_EXPIRED, record), changed]
+        return await _hold_events(conn, row.workspace_id, EventType.RESERVATION_EXPIRED, record, now)
 
     await emit_as_system(conn, rows, announce)
     return len(rows)
