@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
+from sqlalchemy import Select, Table, Update
+
 from stockyard.core.actor import Acting, SystemContext, columns
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
-from stockyard.db.database import Connection
+from stockyard.db.database import Connection, Database
 from stockyard.db.tables import events
 from stockyard.events.catalog import data_keys
 from stockyard.events.model import EventType
@@ -62,13 +64,45 @@ async def emit_many(
 Announced = tuple[EventType, dict[str, Any], str | None]
 
 
-async def emit_as_system(
-    conn: Connection, rows: Iterable[Any], announce: Callable[[Any], Awaitable[list[Announced]]]
-) -> None:
-    """The events a sweep found to announce, as the system: `announce(row)` gives each row's events;
-    rows are grouped by their `workspace_id` (one statement per workspace, in the rows' order)."""
+async def sweep(
+    database: Database,
+    due: Select[Any],
+    table: Table,
+    mark: Update,
+    announce: Callable[[Connection, Any], Awaitable[list[Announced]]],
+    *,
+    batch_size: int,
+) -> int:
+    """Announces, as the system, the rows of `table` that `due` finds; returns how many.
+
+    One transaction per batch of `batch_size` rows: the batch is claimed in id order with SKIP
+    LOCKED (two sweepers never take the same row), marked done with `mark` (narrowed to the
+    batch's ids), and `announce(conn, row)` gives each row's events, emitted per workspace (the
+    rows' `workspace_id`). A short batch ends the sweep."""
+    swept = 0
+    while True:
+        count = await database.transact(_sweep_batch, due, table, mark, announce, batch_size)
+        swept += count
+        if count < batch_size:
+            return swept
+
+
+async def _sweep_batch(
+    conn: Connection,
+    due: Select[Any],
+    table: Table,
+    mark: Update,
+    announce: Callable[[Connection, Any], Awaitable[list[Announced]]],
+    batch_size: int,
+) -> int:
+    claimed = due.order_by(table.c.id).limit(batch_size).with_for_update(of=table, skip_locked=True)
+    rows = list(await conn.execute(claimed))
+    if not rows:
+        return 0
+    await conn.execute(mark.where(table.c.id.in_([row.id for row in rows])))
     by_workspace: dict[str, list[Announced]] = {}
     for row in rows:
-        by_workspace.setdefault(row.workspace_id, []).extend(await announce(row))
+        by_workspace.setdefault(row.workspace_id, []).extend(await announce(conn, row))
     for workspace_id, batch in by_workspace.items():
         await emit_many(conn, SystemContext(workspace_id), batch)
+    return len(rows)

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, lot_levels, lots
 from stockyard.events.model import EventType
-from stockyard.events.outbox import Announced, emit_as_system
+from stockyard.events.outbox import Announced, sweep
 from stockyard.inventory.quantities import report_number
 
 SWEEP_BATCH = 500
@@ -27,58 +27,39 @@ async def announce_expiring(
     database: Database, now: datetime, warning_days: int, *, batch_size: int = SWEEP_BATCH
 ) -> int:
     """Emits lot.expiring for every lot that entered the window; returns how many."""
-    announced = 0
-    while True:
-        count = await database.transact(_announce_batch, now, warning_days, batch_size)
-        announced += count
-        if count < batch_size:
-            return announced
-
-
-async def _announce_batch(conn: Connection, now: datetime, warning_days: int, batch_size: int) -> int:
     until = now.date() + timedelta(days=warning_days)
     on_hand = select(func.sum(lot_levels.c.on_hand)).where(lot_levels.c.lot_id == lots.c.id).scalar_subquery()
-    rows = list(
-        await conn.execute(
-            select(
-                lots.c.id,
-                lots.c.workspace_id,
-                lots.c.item_id,
-                lots.c.number,
-                lots.c.expires_on,
-                items.c.sku,
-                items.c.decimals,
-                on_hand.label("on_hand"),
-            )
-            .join(items, items.c.id == lots.c.item_id)
-            .where(
-                lots.c.kind == "lot",
-                lots.c.expiring_announced_at.is_(None),
-                lots.c.expires_on.is_not(None),
-                lots.c.expires_on <= until,
-                on_hand > 0,
-            )
-            .order_by(lots.c.id)
-            .limit(batch_size)
-            .with_for_update(of=lots, skip_locked=True)
+    due = (
+        select(
+            lots.c.id,
+            lots.c.workspace_id,
+            lots.c.item_id,
+            lots.c.number,
+            lots.c.expires_on,
+            items.c.sku,
+            items.c.decimals,
+            on_hand.label("on_hand"),
+        )
+        .join(items, items.c.id == lots.c.item_id)
+        .where(
+            lots.c.kind == "lot",
+            lots.c.expiring_announced_at.is_(None),
+            lots.c.expires_on.is_not(None),
+            lots.c.expires_on <= until,
+            on_hand > 0,
         )
     )
-    if not rows:
-        return 0
-    await conn.execute(
-        update(lots).where(lots.c.id.in_([row.id for row in rows])).values(expiring_announced_at=now)
-    )
+    mark = update(lots).values(expiring_announced_at=now)
+    return await sweep(database, due, lots, mark, _announce, batch_size=batch_size)
 
-    async def announce(row: Any) -> list[Announced]:
-        data = {
-            "lotId": row.id,
-            "itemId": row.item_id,
-            "sku": row.sku,
-            "lotNumber": row.number,
-            "expiresOn": row.expires_on.isoformat(),
-            "onHand": report_number(int(row.on_hand), int(row.decimals)),
-        }
-        return [(EventType.LOT_EXPIRING, data, None)]
 
-    await emit_as_system(conn, rows, announce)
-    return len(rows)
+async def _announce(conn: Connection, row: Any) -> list[Announced]:
+    data = {
+        "lotId": row.id,
+        "itemId": row.item_id,
+        "sku": row.sku,
+        "lotNumber": row.number,
+        "expiresOn": row.expires_on.isoformat(),
+        "onHand": report_number(int(row.on_hand), int(row.decimals)),
+    }
+    return [(EventType.LOT_EXPIRING, data, None)]

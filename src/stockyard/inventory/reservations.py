@@ -32,7 +32,7 @@ from stockyard.db.records import from_row
 from stockyard.db.tables import items, lots, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
-from stockyard.events.outbox import Announced, emit_as_system, emit_many
+from stockyard.events.outbox import Announced, emit_many, sweep
 from stockyard.inventory import location_rows
 from stockyard.inventory.holds import holding
 from stockyard.inventory.ledger import (
@@ -474,35 +474,13 @@ async def expire_due(database: Database, now: datetime, *, batch_size: int = EXP
     and stock.changed for each, one transaction per batch; returns how many. Expiry itself needs no
     sweep (a hold past its expiry stops counting at once): this makes it visible in the feed. Run it
     periodically (the event relay's loop calls it)."""
-    expired = 0
-    while True:
-        count = await database.transact(_expire_batch, now, batch_size)
-        expired += count
-        if count < batch_size:
-            return expired
-
-
-async def _expire_batch(conn: Connection, now: datetime, batch_size: int) -> int:
-    rows = list(
-        await conn.execute(
-            _with_item(location_rows.select_with_warehouse(reservations))
-            .where(reservations.c.status == ACTIVE, reservations.c.expires_at <= now)
-            .order_by(reservations.c.id)
-            .limit(batch_size)
-            .with_for_update(of=reservations, skip_locked=True)
-        )
+    due = _with_item(location_rows.select_with_warehouse(reservations)).where(
+        reservations.c.status == ACTIVE, reservations.c.expires_at <= now
     )
-    if not rows:
-        return 0
-    await conn.execute(
-        update(reservations)
-        .where(reservations.c.id.in_([row.id for row in rows]), reservations.c.status == ACTIVE)
-        .values(status=EXPIRED, updated_at=now)
-    )
+    mark = update(reservations).where(reservations.c.status == ACTIVE).values(status=EXPIRED, updated_at=now)
 
-    async def announce(row: Row[Any]) -> list[Announced]:
+    async def announce(conn: Connection, row: Row[Any]) -> list[Announced]:
         record = replace(_record(row, now), status=EXPIRED, updated_at=now)
         return await _hold_events(conn, row.workspace_id, EventType.RESERVATION_EXPIRED, record, now)
 
-    await emit_as_system(conn, rows, announce)
-    return len(rows)
+    return await sweep(database, due, reservations, mark, announce, batch_size=batch_size)
