@@ -28,7 +28,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, select, tuple_
 
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
@@ -159,14 +159,20 @@ _AT = select(lot_levels.c.lot_id, lot_levels.c.on_hand).where(
     lot_levels.c.location_id == bindparam("location_id"),
     lot_levels.c.lot_id.in_(bindparam("lot_ids", expanding=True)),
 )
-_IN_PAIR = (
-    select(lot_levels.c.lot_id, lot_levels.c.on_hand, *_LOT_COLUMNS[1:])
-    .join(lots, lots.c.id == lot_levels.c.lot_id)
-    .where(
-        lot_levels.c.item_id == bindparam("item_id"),
-        lot_levels.c.location_id == bindparam("location_id"),
-        lot_levels.c.on_hand > 0,
+
+
+def lots_on_hand(pairs: ColumnElement[bool]) -> Select[Any]:
+    """The lots with units on hand at the (item, location) pairs `pairs` picks: the units of each
+    (`lot_id`, `location_id`, `on_hand`) and the lot's columns (`item_id`, `kind`, `number`, …)."""
+    return (
+        select(lot_levels.c.lot_id, lot_levels.c.location_id, lot_levels.c.on_hand, *_LOT_COLUMNS[1:])
+        .join(lots, lots.c.id == lot_levels.c.lot_id)
+        .where(pairs, lot_levels.c.on_hand > 0)
     )
+
+
+_IN_PAIR = lots_on_hand(
+    and_(lot_levels.c.item_id == bindparam("item_id"), lot_levels.c.location_id == bindparam("location_id"))
 )
 _SAVE_LEVELS = per_backend(
     lambda insert: (statement := insert(lot_levels)).on_conflict_do_update(

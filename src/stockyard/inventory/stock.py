@@ -34,7 +34,7 @@ from stockyard.inventory import scope
 from stockyard.inventory.holds import holding
 from stockyard.inventory.items import ItemStore
 from stockyard.inventory.locations import narrowed_to_places
-from stockyard.inventory.lots import Tracking
+from stockyard.inventory.lots import Tracking, lots_on_hand
 from stockyard.inventory.quantities import Quantity, sql_scale, to_quantity
 
 
@@ -210,19 +210,9 @@ async def _levels(conn: Connection, rows: list[Any]) -> list[StockLevel]:
     held: dict[tuple[str, str], int] = {}
     if tracked:
         found = await conn.execute(
-            select(
-                lot_levels.c.item_id,
-                lot_levels.c.location_id,
-                lot_levels.c.lot_id,
-                lot_levels.c.on_hand,
-                lots.c.number,
-                lots.c.expires_on,
+            lots_on_hand(tuple_(lot_levels.c.item_id, lot_levels.c.location_id).in_(tracked)).order_by(
+                lots.c.expires_on.is_(None), lots.c.expires_on, lots.c.number
             )
-            .join(lots, lots.c.id == lot_levels.c.lot_id)
-            .where(
-                tuple_(lot_levels.c.item_id, lot_levels.c.location_id).in_(tracked), lot_levels.c.on_hand > 0
-            )
-            .order_by(lots.c.expires_on.is_(None), lots.c.expires_on, lots.c.number)
         )
         for lot in found:
             lots_here.setdefault((lot.item_id, lot.location_id), []).append(lot)
