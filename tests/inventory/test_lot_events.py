@@ -59,3 +59,17 @@ def test_a_lot_is_announced_once_when_it_enters_the_window(tenant: Tenant) -> No
     later = feed(tenant, "lot.expiring")
     assert [event["data"]["lotNumber"] for event in later] == ["SOON", "LATER"]
     assert later[1]["data"]["onHand"] == 4
+
+
+def test_the_sweep_goes_on_batch_after_batch(tenant: Tenant) -> None:
+    shelf = create_location(tenant, create_warehouse(tenant)["id"])
+    milk = tenant.create_item(sku="MILK", tracking="lot", unit="l")
+    for number in ("A", "B", "C"):
+        received(tenant, milk, shelf, 1, lotNumber=number, expiresOn=day(3))
+    database = tenant.client.app.state.services.database
+
+    # One lot per transaction: the sweep goes on until a batch comes back short.
+    swept = tenant.client.portal.call(lambda: announce_expiring(database, utcnow(), 30, batch_size=1))
+    assert swept >= 3  # other workspaces' lots may be swept too
+    assert [event["data"]["lotNumber"] for event in feed(tenant, "lot.expiring")] == ["A", "B", "C"]
+    assert tenant.client.portal.call(lambda: announce_expiring(database, utcnow(), 30, batch_size=1)) == 0

@@ -4,6 +4,7 @@ leaves no event and a committed one always has its events."""
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, Table, Update
@@ -64,45 +65,42 @@ async def emit_many(
 Announced = tuple[EventType, dict[str, Any], str | None]
 
 
-async def sweep(
-    database: Database,
-    due: Select[Any],
-    table: Table,
-    mark: Update,
-    announce: Callable[[Connection, Any], Awaitable[list[Announced]]],
-    *,
-    batch_size: int,
-) -> int:
-    """Announces, as the system, the rows of `table` that `due` finds; returns how many.
+@dataclass(frozen=True, slots=True)
+class Sweep:
+    """A chore that announces, as the system, the rows of `table` that `due` finds.
 
-    One transaction per batch of `batch_size` rows: the batch is claimed in id order with SKIP
-    LOCKED (two sweepers never take the same row), marked done with `mark` (narrowed to the
-    batch's ids), and `announce(conn, row)` gives each row's events, emitted per workspace (the
-    rows' `workspace_id`). A short batch ends the sweep."""
-    swept = 0
-    while True:
-        count = await database.transact(_sweep_batch, due, table, mark, announce, batch_size)
-        swept += count
-        if count < batch_size:
-            return swept
+    One transaction per batch: the batch is claimed in id order with SKIP LOCKED (two sweepers
+    never take the same row), marked done with `mark` (narrowed to the batch's ids), and
+    `announce(conn, row)` gives each row's events, emitted per workspace (the rows' `workspace_id`).
+    A short batch ends the sweep."""
 
+    due: Select[Any]
+    table: Table
+    mark: Update
+    announce: Callable[[Connection, Any], Awaitable[list[Announced]]]
 
-async def _sweep_batch(
-    conn: Connection,
-    due: Select[Any],
-    table: Table,
-    mark: Update,
-    announce: Callable[[Connection, Any], Awaitable[list[Announced]]],
-    batch_size: int,
-) -> int:
-    claimed = due.order_by(table.c.id).limit(batch_size).with_for_update(of=table, skip_locked=True)
-    rows = list(await conn.execute(claimed))
-    if not rows:
-        return 0
-    await conn.execute(mark.where(table.c.id.in_([row.id for row in rows])))
-    by_workspace: dict[str, list[Announced]] = {}
-    for row in rows:
-        by_workspace.setdefault(row.workspace_id, []).extend(await announce(conn, row))
-    for workspace_id, batch in by_workspace.items():
-        await emit_many(conn, SystemContext(workspace_id), batch)
-    return len(rows)
+    async def run(self, database: Database, *, batch_size: int) -> int:
+        """Sweeps until a batch comes back short; returns how many rows were announced."""
+        swept = 0
+        while True:
+            count = await database.transact(self._batch, batch_size)
+            swept += count
+            if count < batch_size:
+                return swept
+
+    async def _batch(self, conn: Connection, batch_size: int) -> int:
+        claimed = (
+            self.due.order_by(self.table.c.id)
+            .limit(batch_size)
+            .with_for_update(of=self.table, skip_locked=True)
+        )
+        rows = list(await conn.execute(claimed))
+        if not rows:
+            return 0
+        await conn.execute(self.mark.where(self.table.c.id.in_([row.id for row in rows])))
+        by_workspace: dict[str, list[Announced]] = {}
+        for row in rows:
+            by_workspace.setdefault(row.workspace_id, []).extend(await self.announce(conn, row))
+        for workspace_id, batch in by_workspace.items():
+            await emit_many(conn, SystemContext(workspace_id), batch)
+        return len(rows)

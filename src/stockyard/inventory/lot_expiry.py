@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import items, lot_levels, lots
 from stockyard.events.model import EventType
-from stockyard.events.outbox import Announced, sweep
+from stockyard.events.outbox import Announced, Sweep
 from stockyard.inventory.quantities import report_number
 
 SWEEP_BATCH = 500
@@ -50,7 +50,7 @@ async def announce_expiring(
         )
     )
     mark = update(lots).values(expiring_announced_at=now)
-    return await sweep(database, due, lots, mark, _announce, batch_size=batch_size)
+    return await Sweep(due, lots, mark, _announce).run(database, batch_size=batch_size)
 
 
 async def _announce(conn: Connection, row: Any) -> list[Announced]:

@@ -32,7 +32,7 @@ from stockyard.db.records import from_row
 from stockyard.db.tables import items, lots, reservations, stock_levels
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
-from stockyard.events.outbox import Announced, emit_many, sweep
+from stockyard.events.outbox import Announced, Sweep, emit_many
 from stockyard.inventory import location_rows
 from stockyard.inventory.holds import holding
 from stockyard.inventory.ledger import (
@@ -483,4 +483,4 @@ async def expire_due(database: Database, now: datetime, *, batch_size: int = EXP
         record = replace(_record(row, now), status=EXPIRED, updated_at=now)
         return await _hold_events(conn, row.workspace_id, EventType.RESERVATION_EXPIRED, record, now)
 
-    return await sweep(database, due, reservations, mark, announce, batch_size=batch_size)
+    return await Sweep(due, reservations, mark, announce).run(database, batch_size=batch_size)
