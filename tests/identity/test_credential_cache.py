@@ -130,15 +130,20 @@ def test_a_database_outage_is_a_503_whether_or_not_the_key_is_cached(
     _, key = _key(owner)
     item_url = f"/api/v1/items/{owner.create_item()['id']}"
     assert client.get(item_url, headers=key).status_code == 200  # cached from here
+    # A write: on SQLite, reads are not blocked by another process's write lock (the outage there).
+    new_item = {"sku": "OUTAGE-1", "name": "Written during the outage"}
     with outage.active():
-        cached = client.get(item_url, headers=key)  # the principal from the cache, the item not
+        cached = client.post("/api/v1/items", headers=key, json=new_item)  # principal from the cache
         assert_error(cached, "database_unavailable")
         assert cached.headers["retry-after"] == OUTAGE_RETRY_AFTER
         time.sleep(TTL_SECONDS)  # the entry lapsed: the lookup itself needs the database
-        looked_up = client.get(item_url, headers=key)
+        looked_up = client.post("/api/v1/items", headers=key, json=new_item)
         assert_error(looked_up, "database_unavailable")
         assert looked_up.headers["retry-after"] == OUTAGE_RETRY_AFTER
     deadline = time.monotonic() + 15
     while (after := client.get(item_url, headers=key)).status_code != 200:
         assert time.monotonic() < deadline, after.text
         time.sleep(0.1)
+    listed = client.get("/api/v1/items", headers=key, params={"sku": "OUTAGE-1"})
+    assert listed.status_code == 200, listed.text
+    assert listed.json()["data"] == []  # neither refused write left anything behind

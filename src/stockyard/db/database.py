@@ -7,8 +7,8 @@
   of work at a time, so a transaction can never wait on another one while holding the event loop.
 
 Services call `Database.transact(work, *args)`, which runs `work(conn, *args)` in one transaction,
-or `Database.read(work, *args)` for work that reads with a single statement (on PostgreSQL
-without a transaction around it: `single_statement()` is an autocommit connection there). Both
+or `Database.read(work, *args)` for work that reads with a single statement (without a
+transaction around it: `single_statement()` is an autocommit connection on both backends). Both
 retry serialization failures and deadlocks a bounded number of times, and run the work once more
 on a fresh connection after a dead pooled one. The work sees only `Connection.execute()` and
 `Connection.dialect` ("sqlite" or "postgresql", for statements built per backend).
@@ -124,8 +124,8 @@ class Database(ABC):
         For the hottest reads (the caller's credential on every request, an item by id): one
         statement is atomic by itself, and on PostgreSQL a BEGIN and a COMMIT around it were two
         more round trips than the query. Work that reads with several statements and needs them
-        to agree, or that writes, uses `transact()`. SQLite runs it as a transaction: there, with
-        one connection in the process, the bracket is no round trip at all.
+        to agree, or that writes, uses `transact()`. On SQLite the statement runs in autocommit
+        mode: no BEGIN IMMEDIATE, so a read neither pays for the bracket nor takes the write lock.
         """
         return await self._run(self.single_statement, work, *args, **kwargs)
 
@@ -203,7 +203,7 @@ class SQLiteDatabase(Database):
             connect_args={"check_same_thread": False, "timeout": 5},
         )
         event.listen(self.engine, "connect", _configure_sqlite(memory))
-        event.listen(self.engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(self.engine, "begin", _begin_immediate)
         self._lock = asyncio.Lock()
         self._connection: SyncConnection | None = None
 
@@ -212,16 +212,32 @@ class SQLiteDatabase(Database):
             self._connection = self.engine.connect()
         return self._connection
 
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
+        return self._connection_for(bracket=True)
+
+    def single_statement(self) -> AbstractAsyncContextManager[Connection]:
+        return self._connection_for(bracket=False)
+
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Connection]:
+    async def _connection_for(self, *, bracket: bool) -> AsyncIterator[Connection]:
+        """A transaction (BEGIN IMMEDIATE … COMMIT), or without `bracket` the connection in
+        SQLite's autocommit mode, where one statement is its own transaction: no BEGIN, and no
+        write lock taken for a read that other processes' writers would wait on."""
         waiting = time.perf_counter()
         async with self._lock:
             DB_CONNECTION_WAIT.observe(time.perf_counter() - waiting)
             DB_CONNECTIONS_IN_USE.set(1)
             try:
                 connection = self._connect()
-                with connection.begin():
-                    yield _SyncConnection(connection)
+                connection.info[_NO_BRACKET] = not bracket
+                try:
+                    # Without the bracket, SQLAlchemy's own begin and commit are bookkeeping only:
+                    # `_begin_immediate` sends nothing, and sqlite3's commit outside a
+                    # transaction is a no-op.
+                    with connection.begin():
+                        yield _SyncConnection(connection)
+                finally:
+                    connection.info[_NO_BRACKET] = False
             except (DBAPIError, sqlite3.Error) as exc:
                 if isinstance(exc, DBAPIError) and is_unavailable(exc):
                     log.error("database unavailable: %s", exc.__class__.__name__)
@@ -235,6 +251,16 @@ class SQLiteDatabase(Database):
             self._connection.close()
             self._connection = None
         self.engine.dispose()
+
+
+_NO_BRACKET = "stockyard.no_bracket"  # in Connection.info: this unit of work runs in autocommit
+
+
+def _begin_immediate(connection: SyncConnection) -> None:
+    """Every transaction takes SQLite's write lock when it begins (not at its first write, which
+    could fail with SQLITE_BUSY halfway through), except a single statement's (see above)."""
+    if not connection.info.get(_NO_BRACKET):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _configure_sqlite(memory: bool) -> Callable[[Any, Any], None]:
