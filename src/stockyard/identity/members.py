@@ -22,6 +22,7 @@ from stockyard.core.lookup import found
 from stockyard.core.principal import Principal
 from stockyard.core.versioning import require_current
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import invites, memberships, roles, users
@@ -127,8 +128,7 @@ class MemberStore(WorkspaceStore):
     async def page(self, filters: MemberFilters, request: ListRequest) -> list[MemberRecord]:
         """One page of the workspace's members in the request's order (`MEMBER_SORTS`)."""
         query = self._select()
-        if filters.status is not None:
-            query = query.where(memberships.c.status == filters.status)
+        query = where_given(query, [(memberships.c.status, filters.status)])
         key = _MEMBER_SORT_COLUMNS[request.sort.field]
         rows = await self.conn.execute(keyset(query, key, memberships.c.id, request))
         return [MemberRecord.of(row) for row in rows]

@@ -17,6 +17,7 @@ from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
+from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers
@@ -217,8 +218,7 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
         async def fetch(conn: Connection) -> list[LocationRecord]:
             query = select(locations).where(scope.readable(locations, ctx.principal))
             query = await narrowed_to_places(conn, ctx, query, locations, warehouse_id=filters.warehouse_id)
-            if filters.archived is not None:
-                query = query.where(locations.c.archived == filters.archived)
+            query = where_given(query, [(locations.c.archived, filters.archived)])
             key = _LOCATION_SORT_COLUMNS[request.sort.field]
             rows = await conn.execute(keyset(query, key, locations.c.id, request))
             return [_record(row) for row in rows]

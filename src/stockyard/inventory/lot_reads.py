@@ -19,6 +19,7 @@ from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import items, lot_levels, lots, movement_lots, movements
 from stockyard.errors import StockyardError, catalog
@@ -127,8 +128,7 @@ class LotService:
 
         async def fetch(conn: Connection) -> list[LotRecord]:
             query = _lots_query(ctx)
-            if filters.item_id is not None:
-                query = query.where(lots.c.item_id == filters.item_id)
+            query = where_given(query, [(lots.c.item_id, filters.item_id)])
             if filters.expiring_before is not None:
                 query = query.where(lots.c.expires_on < filters.expiring_before)
             today = utcnow().date()

@@ -27,6 +27,7 @@ from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
 from stockyard.db.tables import items, locations, lot_levels, lots, reservations, stock_levels
@@ -266,8 +267,7 @@ class StockService:
                 warehouse_id=filters.warehouse_id,
                 location_id=filters.location_id,
             )
-            if filters.item_id is not None:
-                query = query.where(stock_levels.c.item_id == filters.item_id)
+            query = where_given(query, [(stock_levels.c.item_id, filters.item_id)])
             if filters.below_reorder_point is not None:
                 low = and_(
                     items.c.reorder_point.is_not(None),
@@ -280,8 +280,7 @@ class StockService:
                 # NUMERIC: minAvailable may be up to 2**63 - 1, which times 10**decimals overflows a BIGINT.
                 wanted = cast(literal(filters.min_available), Numeric(38, 0)) * SCALE
                 query = query.where(available >= wanted)
-            if filters.updated_since is not None:
-                query = query.where(stock_levels.c.updated_at >= filters.updated_since)
+            query = within(query, stock_levels.c.updated_at, filters.updated_since, None)
             rows = list(await conn.execute(keyset(query, key, _LEVEL_ID, request)))
             levels = await _levels(conn, rows)
             return [(level, row.sort_key, row.level_id) for level, row in zip(levels, rows, strict=True)]

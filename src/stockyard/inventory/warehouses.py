@@ -15,6 +15,7 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortVal
 from stockyard.core.lookup import found
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
+from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import locations, movements, stock_levels, transfers, warehouses
@@ -198,10 +199,8 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
             query = select(warehouses, key.label("sort_key")).where(
                 scope.readable(warehouses, ctx.principal, warehouses.c.id)
             )
-            if filters.archived is not None:
-                query = query.where(warehouses.c.archived == filters.archived)
-            if filters.updated_since is not None:
-                query = query.where(warehouses.c.updated_at >= filters.updated_since)
+            query = where_given(query, [(warehouses.c.archived, filters.archived)])
+            query = within(query, warehouses.c.updated_at, filters.updated_since, None)
             rows = await conn.execute(keyset(query, key, warehouses.c.id, request))
             return [(_record(row), row.sort_key) for row in rows]
 

@@ -26,6 +26,7 @@ from stockyard.core.lookup import found
 from stockyard.core.plans import Capability, Limit
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
+from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import events, webhook_deliveries, webhook_endpoints
@@ -146,8 +147,7 @@ class EndpointStore(WorkspaceStore):
         self, endpoint_id: str, filters: DeliveryFilters, request: ListRequest
     ) -> list[DeliveryRecord]:
         query = select(webhook_deliveries).where(webhook_deliveries.c.endpoint_id == endpoint_id)
-        if filters.status is not None:
-            query = query.where(webhook_deliveries.c.status == filters.status)
+        query = where_given(query, [(webhook_deliveries.c.status, filters.status)])
         rows = await self.conn.execute(
             keyset(query, webhook_deliveries.c.created_at, webhook_deliveries.c.id, request)
         )
