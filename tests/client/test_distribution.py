@@ -3,6 +3,7 @@ kept in step with it, every operation a method, typed for mypy, and installable 
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import json
 import subprocess
@@ -209,3 +210,81 @@ def test_the_guide_names_every_resource_of_the_client() -> None:
     resources = {dotted.split(".")[0] for dotted in OPERATIONS.values() if "." in dotted}
     missing = sorted(name for name in resources if f"`{name}`" not in guide)
     assert missing == []
+
+
+def new_resource(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with a resource the clients have never seen: `suppliers`, its group and routes."""
+    changed = json.loads(json.dumps(document))
+    changed["tags"].append({"name": "suppliers", "description": "Who items are bought from."})
+    tag = changed["paths"]["/api/v1/tags"]
+    one = changed["paths"]["/api/v1/tags/{tagId}"]
+    ops = {"post": "createSupplier", "get": "listSuppliers"}
+    changed["paths"]["/api/v1/suppliers"] = {
+        method: {**tag[method], "operationId": ops[method], "tags": ["suppliers"]} for method in ops
+    }
+    by_id = {"get": "getSupplier", "patch": "updateSupplier", "delete": "deleteSupplier"}
+    changed["paths"]["/api/v1/suppliers/{tagId}"] = {
+        method: {**one[method], "operationId": by_id[method], "tags": ["suppliers"]} for method in by_id
+    }
+    changed["paths"]["/api/v1/suppliers/{tagId}/approve"] = {
+        "post": {**one["get"], "operationId": "approveSupplier", "tags": ["suppliers"]}
+    }
+    return changed
+
+
+@pytest.fixture(scope="module")
+def generate() -> Any:
+    """clients/python/scripts/generate.py as a module."""
+    spec = importlib.util.spec_from_file_location("generate", CLIENT / "scripts" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["generate"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_new_resource_needs_no_client_file_written_by_hand(generate: Any, document: dict[str, Any]) -> None:
+    changed = new_resource(document)
+    methods = generate.client_methods(changed)
+    assert {k: v for k, v in methods.items() if k.endswith(("Supplier", "Suppliers"))} == {
+        "createSupplier": ("suppliers", "create"),
+        "listSuppliers": ("suppliers", "list"),
+        "getSupplier": ("suppliers", "get"),
+        "updateSupplier": ("suppliers", "update"),
+        "deleteSupplier": ("suppliers", "delete"),
+        "approveSupplier": ("suppliers", "approve"),
+    }
+    assert {k: v for k, v in methods.items() if k in OPERATIONS} == {
+        k: tuple(v.split(".")) if "." in v else ("", v) for k, v in OPERATIONS.items()
+    }
+    files = {path.name: text for path, text in generate.generated(changed).items()}
+    assert "class _Suppliers:" in files["_resources.py"]
+    assert "class _AsyncSuppliers:" in files["_aio_resources.py"]
+    assert "Suppliers = _Suppliers\n" in files["_exports.py"]
+    assert "AsyncSuppliers = _AsyncSuppliers\n" in files["_exports.py"]
+    assert "    suppliers: Suppliers\n" in files["_wiring.py"]
+    assert "        self.suppliers = AsyncSuppliers(transport)\n" in files["_wiring.py"]
+    assert "    'approveSupplier': 'suppliers.approve',\n" in files["_operations.py"].replace('"', "'")
+    for name in (
+        "def create(",
+        "def list(",
+        "def list_page(",
+        "def get(",
+        "def update(",
+        "def delete(",
+        "def approve(",
+    ):
+        assert name in files["_resources.py"].split("class _Suppliers:", 1)[1].split("\nclass ", 1)[0], name
+
+
+def test_two_operations_of_one_resource_named_alike_are_refused(
+    generate: Any, document: dict[str, Any]
+) -> None:
+    changed = new_resource(document)
+    changed["paths"]["/api/v1/suppliers/{tagId}/approve"]["post"]["operationId"] = "getSupplierRating"
+    with pytest.raises(SystemExit) as refused:
+        generate.client_methods(changed)
+    assert str(refused.value) == (
+        "operations getSupplier and getSupplierRating would both be suppliers.get:"
+        " name one of them in METHOD_OVERRIDES"
+    )

@@ -114,8 +114,135 @@ __all__ = [
 ]
 
 
+class _AsyncMovements:
+    """The append-only stock ledger: receive, issue or adjust stock at a location, read it back, or record movements in bulk."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def create(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+        **fields: Unpack[MovementCreateParams],
+    ) -> Movement:
+        """Receive, issue or adjust stock at a location: `POST /api/v1/movements` (`createMovement`)."""
+        return cast(
+            "Movement",
+            await self._t.call(
+                "POST",
+                "/api/v1/movements",
+                json=to_wire("MovementCreate", fields),
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        type: Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Movement]:
+        """Every `Movement`, across all pages (`limit` is the page size): `GET /api/v1/movements` (`listMovements`)."""
+        return self._t.pages(
+            "/api/v1/movements",
+            query(
+                {
+                    "limit": limit,
+                    "sort": sort,
+                    "item_id": item_id,
+                    "location_id": location_id,
+                    "warehouse_id": warehouse_id,
+                    "type": type,
+                    "since": since,
+                    "until": until,
+                }
+            ),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        type: Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> MovementList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/movements` (`listMovements`)."""
+        return cast(
+            "MovementList",
+            await self._t.call(
+                "GET",
+                "/api/v1/movements",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "item_id": item_id,
+                        "location_id": location_id,
+                        "warehouse_id": warehouse_id,
+                        "type": type,
+                        "since": since,
+                        "until": until,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+    async def get(
+        self,
+        movement_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Movement:
+        """Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only): `GET /api/v1/movements/{movementId}` (`getMovement`)."""
+        return cast(
+            "Movement", await self._t.call("GET", f"/api/v1/movements/{movement_id}", options=options)
+        )
+
+    async def bulk(
+        self,
+        rows: Sequence[MovementCreateParams],
+        *,
+        mode: Literal["create"] | None = None,
+        dry_run: bool | None = None,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> Job:
+        """Record movements in bulk, as a job: `POST /api/v1/movements/bulk` (`bulkRecordMovements`)."""
+        return cast(
+            "Job",
+            await self._t.call(
+                "POST",
+                "/api/v1/movements/bulk",
+                params=query({"mode": mode, "dry_run": dry_run}),
+                json=[to_wire("MovementCreate", row) for row in rows],
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+
 class _AsyncItems:
-    """`/api/v1/items`: the catalogue."""
+    """The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -321,8 +448,399 @@ class _AsyncItems:
         )
 
 
+class _AsyncStock:
+    """Stock levels (on hand, reserved, available) by item, location or warehouse."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["sku", "-sku", "onHand", "-onHand", "available", "-available"] | None = None,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        below_reorder_point: bool | None = None,
+        min_available: int | None = None,
+        updated_since: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[StockLevel]:
+        """Every `StockLevel`, across all pages (`limit` is the page size): `GET /api/v1/stock` (`listStockLevels`)."""
+        return self._t.pages(
+            "/api/v1/stock",
+            query(
+                {
+                    "limit": limit,
+                    "sort": sort,
+                    "item_id": item_id,
+                    "location_id": location_id,
+                    "warehouse_id": warehouse_id,
+                    "below_reorder_point": below_reorder_point,
+                    "min_available": min_available,
+                    "updated_since": updated_since,
+                }
+            ),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["sku", "-sku", "onHand", "-onHand", "available", "-available"] | None = None,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        below_reorder_point: bool | None = None,
+        min_available: int | None = None,
+        updated_since: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> StockLevelList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/stock` (`listStockLevels`)."""
+        return cast(
+            "StockLevelList",
+            await self._t.call(
+                "GET",
+                "/api/v1/stock",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "item_id": item_id,
+                        "location_id": location_id,
+                        "warehouse_id": warehouse_id,
+                        "below_reorder_point": below_reorder_point,
+                        "min_available": min_available,
+                        "updated_since": updated_since,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+
+class _AsyncTransfers:
+    """Move stock between two locations: all lines or none."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def create(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+        **fields: Unpack[TransferCreateParams],
+    ) -> Transfer:
+        """Move stock between two locations: all lines or none: `POST /api/v1/transfers` (`createTransfer`)."""
+        return cast(
+            "Transfer",
+            await self._t.call(
+                "POST",
+                "/api/v1/transfers",
+                json=to_wire("TransferCreate", fields),
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        location_id: str | None = None,
+        from_location_id: str | None = None,
+        to_location_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Transfer]:
+        """Every `Transfer`, across all pages (`limit` is the page size): `GET /api/v1/transfers` (`listTransfers`)."""
+        return self._t.pages(
+            "/api/v1/transfers",
+            query(
+                {
+                    "limit": limit,
+                    "sort": sort,
+                    "location_id": location_id,
+                    "from_location_id": from_location_id,
+                    "to_location_id": to_location_id,
+                    "since": since,
+                    "until": until,
+                }
+            ),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        location_id: str | None = None,
+        from_location_id: str | None = None,
+        to_location_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> TransferList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/transfers` (`listTransfers`)."""
+        return cast(
+            "TransferList",
+            await self._t.call(
+                "GET",
+                "/api/v1/transfers",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "location_id": location_id,
+                        "from_location_id": from_location_id,
+                        "to_location_id": to_location_id,
+                        "since": since,
+                        "until": until,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+    async def get(
+        self,
+        transfer_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Transfer:
+        """Get a transfer: `GET /api/v1/transfers/{transferId}` (`getTransfer`)."""
+        return cast(
+            "Transfer", await self._t.call("GET", f"/api/v1/transfers/{transfer_id}", options=options)
+        )
+
+
+class _AsyncReservations:
+    """Hold units of an item at a location until released, consumed or expired."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def create(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+        **fields: Unpack[ReservationCreateParams],
+    ) -> Reservation:
+        """Hold units of an item at a location until released, consumed or expired: `POST /api/v1/reservations` (`createReservation`)."""
+        return cast(
+            "Reservation",
+            await self._t.call(
+                "POST",
+                "/api/v1/reservations",
+                json=to_wire("ReservationCreate", fields),
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt", "expiresAt", "-expiresAt"] | None = None,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        status: Literal["active", "released", "consumed", "expired"] | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Reservation]:
+        """Every `Reservation`, across all pages (`limit` is the page size): `GET /api/v1/reservations` (`listReservations`)."""
+        return self._t.pages(
+            "/api/v1/reservations",
+            query(
+                {
+                    "limit": limit,
+                    "sort": sort,
+                    "item_id": item_id,
+                    "location_id": location_id,
+                    "warehouse_id": warehouse_id,
+                    "status": status,
+                    "since": since,
+                    "until": until,
+                }
+            ),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt", "expiresAt", "-expiresAt"] | None = None,
+        item_id: str | None = None,
+        location_id: str | None = None,
+        warehouse_id: str | None = None,
+        status: Literal["active", "released", "consumed", "expired"] | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> ReservationList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/reservations` (`listReservations`)."""
+        return cast(
+            "ReservationList",
+            await self._t.call(
+                "GET",
+                "/api/v1/reservations",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "item_id": item_id,
+                        "location_id": location_id,
+                        "warehouse_id": warehouse_id,
+                        "status": status,
+                        "since": since,
+                        "until": until,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+    async def get(
+        self,
+        reservation_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Reservation:
+        """Get a reservation: `GET /api/v1/reservations/{reservationId}` (`getReservation`)."""
+        return cast(
+            "Reservation",
+            await self._t.call("GET", f"/api/v1/reservations/{reservation_id}", options=options),
+        )
+
+    async def release(
+        self,
+        reservation_id: str,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> Reservation:
+        """Release a hold: its units become available again: `POST /api/v1/reservations/{reservationId}/release` (`releaseReservation`)."""
+        return cast(
+            "Reservation",
+            await self._t.call(
+                "POST",
+                f"/api/v1/reservations/{reservation_id}/release",
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+    async def consume(
+        self,
+        reservation_id: str,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> ReservationConsumed:
+        """Turn a hold into an issue of its units: `POST /api/v1/reservations/{reservationId}/consume` (`consumeReservation`)."""
+        return cast(
+            "ReservationConsumed",
+            await self._t.call(
+                "POST",
+                f"/api/v1/reservations/{reservation_id}/consume",
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+
+class _AsyncLots:
+    """Lots of lot-tracked items (numbers, expiry, where their units are) and the whereabouts and history of serial numbers."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["expiresOn", "-expiresOn"] | None = None,
+        item_id: str | None = None,
+        expiring_before: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Lot]:
+        """Every `Lot`, across all pages (`limit` is the page size): `GET /api/v1/lots` (`listLots`)."""
+        return self._t.pages(
+            "/api/v1/lots",
+            query({"limit": limit, "sort": sort, "item_id": item_id, "expiring_before": expiring_before}),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["expiresOn", "-expiresOn"] | None = None,
+        item_id: str | None = None,
+        expiring_before: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> LotList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/lots` (`listLots`)."""
+        return cast(
+            "LotList",
+            await self._t.call(
+                "GET",
+                "/api/v1/lots",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "item_id": item_id,
+                        "expiring_before": expiring_before,
+                    }
+                ),
+                options=options,
+            ),
+        )
+
+    async def get(
+        self,
+        lot_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> LotDetail:
+        """Get a lot and where its units are: `GET /api/v1/lots/{lotId}` (`getLot`)."""
+        return cast("LotDetail", await self._t.call("GET", f"/api/v1/lots/{lot_id}", options=options))
+
+    async def serial(
+        self,
+        item_id: str,
+        serial: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Serial:
+        """Find a serial number: where it is and every movement of it: `GET /api/v1/serials/{itemId}/{serial}` (`getSerial`)."""
+        return cast(
+            "Serial", await self._t.call("GET", f"/api/v1/serials/{item_id}/{serial}", options=options)
+        )
+
+
 class _AsyncWarehouses:
-    """`/api/v1/warehouses`."""
+    """Warehouses and their locations (bins), where stock is held."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -439,7 +957,7 @@ class _AsyncWarehouses:
 
 
 class _AsyncLocations:
-    """Locations (bins) of a warehouse."""
+    """Warehouses and their locations (bins), where stock is held."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -593,616 +1111,8 @@ class _AsyncLocations:
         )
 
 
-class _AsyncTags:
-    """`/api/v1/tags`."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    async def create(
-        self,
-        *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-        **fields: Unpack[TagCreateParams],
-    ) -> Tag:
-        """Create a tag: `POST /api/v1/tags` (`createTag`)."""
-        return cast(
-            "Tag",
-            await self._t.call(
-                "POST",
-                "/api/v1/tags",
-                json=to_wire("TagCreate", fields),
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | None = None,
-        sort: Literal["name", "-name", "createdAt", "-createdAt"] | None = None,
-        q: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[Tag]:
-        """Every `Tag`, across all pages (`limit` is the page size): `GET /api/v1/tags` (`listTags`)."""
-        return self._t.pages("/api/v1/tags", query({"limit": limit, "sort": sort, "q": q}), options=options)
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["name", "-name", "createdAt", "-createdAt"] | None = None,
-        q: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> TagList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/tags` (`listTags`)."""
-        return cast(
-            "TagList",
-            await self._t.call(
-                "GET",
-                "/api/v1/tags",
-                params=query({"cursor": cursor, "limit": limit, "sort": sort, "q": q}),
-                options=options,
-            ),
-        )
-
-    async def get(
-        self,
-        tag_id: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> Tag:
-        """Get a tag: `GET /api/v1/tags/{tagId}` (`getTag`)."""
-        return cast("Tag", await self._t.call("GET", f"/api/v1/tags/{tag_id}", options=options))
-
-    async def rename(
-        self,
-        tag_id: str,
-        *,
-        options: RequestOptions | None = None,
-        **fields: Unpack[TagUpdateParams],
-    ) -> Tag:
-        """Rename a tag (items carry the new name): `PATCH /api/v1/tags/{tagId}` (`renameTag`)."""
-        return cast(
-            "Tag",
-            await self._t.call(
-                "PATCH", f"/api/v1/tags/{tag_id}", json=to_wire("TagUpdate", fields), options=options
-            ),
-        )
-
-    async def delete(
-        self,
-        tag_id: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> None:
-        """Delete a tag (items lose it): `DELETE /api/v1/tags/{tagId}` (`deleteTag`)."""
-        await self._t.call("DELETE", f"/api/v1/tags/{tag_id}", options=options)
-
-
-class _AsyncLots:
-    """Lots of lot-tracked items (`/api/v1/lots`) and where a serial number is (`serial`)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    def list(
-        self,
-        *,
-        limit: int | None = None,
-        sort: Literal["expiresOn", "-expiresOn"] | None = None,
-        item_id: str | None = None,
-        expiring_before: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[Lot]:
-        """Every `Lot`, across all pages (`limit` is the page size): `GET /api/v1/lots` (`listLots`)."""
-        return self._t.pages(
-            "/api/v1/lots",
-            query({"limit": limit, "sort": sort, "item_id": item_id, "expiring_before": expiring_before}),
-            options=options,
-        )
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["expiresOn", "-expiresOn"] | None = None,
-        item_id: str | None = None,
-        expiring_before: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> LotList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/lots` (`listLots`)."""
-        return cast(
-            "LotList",
-            await self._t.call(
-                "GET",
-                "/api/v1/lots",
-                params=query(
-                    {
-                        "cursor": cursor,
-                        "limit": limit,
-                        "sort": sort,
-                        "item_id": item_id,
-                        "expiring_before": expiring_before,
-                    }
-                ),
-                options=options,
-            ),
-        )
-
-    async def get(
-        self,
-        lot_id: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> LotDetail:
-        """Get a lot and where its units are: `GET /api/v1/lots/{lotId}` (`getLot`)."""
-        return cast("LotDetail", await self._t.call("GET", f"/api/v1/lots/{lot_id}", options=options))
-
-    async def serial(
-        self,
-        item_id: str,
-        serial: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> Serial:
-        """Find a serial number: where it is and every movement of it: `GET /api/v1/serials/{itemId}/{serial}` (`getSerial`)."""
-        return cast(
-            "Serial", await self._t.call("GET", f"/api/v1/serials/{item_id}/{serial}", options=options)
-        )
-
-
-class _AsyncStock:
-    """Stock levels: onHand, reserved, available per item and location."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    def list(
-        self,
-        *,
-        limit: int | None = None,
-        sort: Literal["sku", "-sku", "onHand", "-onHand", "available", "-available"] | None = None,
-        item_id: str | None = None,
-        location_id: str | None = None,
-        warehouse_id: str | None = None,
-        below_reorder_point: bool | None = None,
-        min_available: int | None = None,
-        updated_since: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[StockLevel]:
-        """Every `StockLevel`, across all pages (`limit` is the page size): `GET /api/v1/stock` (`listStockLevels`)."""
-        return self._t.pages(
-            "/api/v1/stock",
-            query(
-                {
-                    "limit": limit,
-                    "sort": sort,
-                    "item_id": item_id,
-                    "location_id": location_id,
-                    "warehouse_id": warehouse_id,
-                    "below_reorder_point": below_reorder_point,
-                    "min_available": min_available,
-                    "updated_since": updated_since,
-                }
-            ),
-            options=options,
-        )
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["sku", "-sku", "onHand", "-onHand", "available", "-available"] | None = None,
-        item_id: str | None = None,
-        location_id: str | None = None,
-        warehouse_id: str | None = None,
-        below_reorder_point: bool | None = None,
-        min_available: int | None = None,
-        updated_since: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> StockLevelList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/stock` (`listStockLevels`)."""
-        return cast(
-            "StockLevelList",
-            await self._t.call(
-                "GET",
-                "/api/v1/stock",
-                params=query(
-                    {
-                        "cursor": cursor,
-                        "limit": limit,
-                        "sort": sort,
-                        "item_id": item_id,
-                        "location_id": location_id,
-                        "warehouse_id": warehouse_id,
-                        "below_reorder_point": below_reorder_point,
-                        "min_available": min_available,
-                        "updated_since": updated_since,
-                    }
-                ),
-                options=options,
-            ),
-        )
-
-
-class _AsyncMovements:
-    """The append-only ledger: `/api/v1/movements`."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    async def create(
-        self,
-        *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-        **fields: Unpack[MovementCreateParams],
-    ) -> Movement:
-        """Receive, issue or adjust stock at a location: `POST /api/v1/movements` (`createMovement`)."""
-        return cast(
-            "Movement",
-            await self._t.call(
-                "POST",
-                "/api/v1/movements",
-                json=to_wire("MovementCreate", fields),
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt"] | None = None,
-        item_id: str | None = None,
-        location_id: str | None = None,
-        warehouse_id: str | None = None,
-        type: Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[Movement]:
-        """Every `Movement`, across all pages (`limit` is the page size): `GET /api/v1/movements` (`listMovements`)."""
-        return self._t.pages(
-            "/api/v1/movements",
-            query(
-                {
-                    "limit": limit,
-                    "sort": sort,
-                    "item_id": item_id,
-                    "location_id": location_id,
-                    "warehouse_id": warehouse_id,
-                    "type": type,
-                    "since": since,
-                    "until": until,
-                }
-            ),
-            options=options,
-        )
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt"] | None = None,
-        item_id: str | None = None,
-        location_id: str | None = None,
-        warehouse_id: str | None = None,
-        type: Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> MovementList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/movements` (`listMovements`)."""
-        return cast(
-            "MovementList",
-            await self._t.call(
-                "GET",
-                "/api/v1/movements",
-                params=query(
-                    {
-                        "cursor": cursor,
-                        "limit": limit,
-                        "sort": sort,
-                        "item_id": item_id,
-                        "location_id": location_id,
-                        "warehouse_id": warehouse_id,
-                        "type": type,
-                        "since": since,
-                        "until": until,
-                    }
-                ),
-                options=options,
-            ),
-        )
-
-    async def get(
-        self,
-        movement_id: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> Movement:
-        """Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only): `GET /api/v1/movements/{movementId}` (`getMovement`)."""
-        return cast(
-            "Movement", await self._t.call("GET", f"/api/v1/movements/{movement_id}", options=options)
-        )
-
-    async def bulk(
-        self,
-        rows: Sequence[MovementCreateParams],
-        *,
-        mode: Literal["create"] | None = None,
-        dry_run: bool | None = None,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> Job:
-        """Record movements in bulk, as a job: `POST /api/v1/movements/bulk` (`bulkRecordMovements`)."""
-        return cast(
-            "Job",
-            await self._t.call(
-                "POST",
-                "/api/v1/movements/bulk",
-                params=query({"mode": mode, "dry_run": dry_run}),
-                json=[to_wire("MovementCreate", row) for row in rows],
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-
-class _AsyncTransfers:
-    """`/api/v1/transfers`: all lines move or none."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    async def create(
-        self,
-        *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-        **fields: Unpack[TransferCreateParams],
-    ) -> Transfer:
-        """Move stock between two locations: all lines or none: `POST /api/v1/transfers` (`createTransfer`)."""
-        return cast(
-            "Transfer",
-            await self._t.call(
-                "POST",
-                "/api/v1/transfers",
-                json=to_wire("TransferCreate", fields),
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt"] | None = None,
-        location_id: str | None = None,
-        from_location_id: str | None = None,
-        to_location_id: str | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[Transfer]:
-        """Every `Transfer`, across all pages (`limit` is the page size): `GET /api/v1/transfers` (`listTransfers`)."""
-        return self._t.pages(
-            "/api/v1/transfers",
-            query(
-                {
-                    "limit": limit,
-                    "sort": sort,
-                    "location_id": location_id,
-                    "from_location_id": from_location_id,
-                    "to_location_id": to_location_id,
-                    "since": since,
-                    "until": until,
-                }
-            ),
-            options=options,
-        )
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt"] | None = None,
-        location_id: str | None = None,
-        from_location_id: str | None = None,
-        to_location_id: str | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> TransferList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/transfers` (`listTransfers`)."""
-        return cast(
-            "TransferList",
-            await self._t.call(
-                "GET",
-                "/api/v1/transfers",
-                params=query(
-                    {
-                        "cursor": cursor,
-                        "limit": limit,
-                        "sort": sort,
-                        "location_id": location_id,
-                        "from_location_id": from_location_id,
-                        "to_location_id": to_location_id,
-                        "since": since,
-                        "until": until,
-                    }
-                ),
-                options=options,
-            ),
-        )
-
-    async def get(
-        self,
-        transfer_id: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> Transfer:
-        """Get a transfer: `GET /api/v1/transfers/{transferId}` (`getTransfer`)."""
-        return cast(
-            "Transfer", await self._t.call("GET", f"/api/v1/transfers/{transfer_id}", options=options)
-        )
-
-
-class _AsyncReservations:
-    """Holds that reduce `available` until released, consumed or expired."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    async def create(
-        self,
-        *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-        **fields: Unpack[ReservationCreateParams],
-    ) -> Reservation:
-        """Hold units of an item at a location until released, consumed or expired: `POST /api/v1/reservations` (`createReservation`)."""
-        return cast(
-            "Reservation",
-            await self._t.call(
-                "POST",
-                "/api/v1/reservations",
-                json=to_wire("ReservationCreate", fields),
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-    def list(
-        self,
-        *,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt", "expiresAt", "-expiresAt"] | None = None,
-        item_id: str | None = None,
-        location_id: str | None = None,
-        warehouse_id: str | None = None,
-        status: Literal["active", "released", "consumed", "expired"] | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[Reservation]:
-        """Every `Reservation`, across all pages (`limit` is the page size): `GET /api/v1/reservations` (`listReservations`)."""
-        return self._t.pages(
-            "/api/v1/reservations",
-            query(
-                {
-                    "limit": limit,
-                    "sort": sort,
-                    "item_id": item_id,
-                    "location_id": location_id,
-                    "warehouse_id": warehouse_id,
-                    "status": status,
-                    "since": since,
-                    "until": until,
-                }
-            ),
-            options=options,
-        )
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt", "expiresAt", "-expiresAt"] | None = None,
-        item_id: str | None = None,
-        location_id: str | None = None,
-        warehouse_id: str | None = None,
-        status: Literal["active", "released", "consumed", "expired"] | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        options: RequestOptions | None = None,
-    ) -> ReservationList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/reservations` (`listReservations`)."""
-        return cast(
-            "ReservationList",
-            await self._t.call(
-                "GET",
-                "/api/v1/reservations",
-                params=query(
-                    {
-                        "cursor": cursor,
-                        "limit": limit,
-                        "sort": sort,
-                        "item_id": item_id,
-                        "location_id": location_id,
-                        "warehouse_id": warehouse_id,
-                        "status": status,
-                        "since": since,
-                        "until": until,
-                    }
-                ),
-                options=options,
-            ),
-        )
-
-    async def get(
-        self,
-        reservation_id: str,
-        *,
-        options: RequestOptions | None = None,
-    ) -> Reservation:
-        """Get a reservation: `GET /api/v1/reservations/{reservationId}` (`getReservation`)."""
-        return cast(
-            "Reservation",
-            await self._t.call("GET", f"/api/v1/reservations/{reservation_id}", options=options),
-        )
-
-    async def release(
-        self,
-        reservation_id: str,
-        *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> Reservation:
-        """Release a hold: its units become available again: `POST /api/v1/reservations/{reservationId}/release` (`releaseReservation`)."""
-        return cast(
-            "Reservation",
-            await self._t.call(
-                "POST",
-                f"/api/v1/reservations/{reservation_id}/release",
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-    async def consume(
-        self,
-        reservation_id: str,
-        *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-    ) -> ReservationConsumed:
-        """Turn a hold into an issue of its units: `POST /api/v1/reservations/{reservationId}/consume` (`consumeReservation`)."""
-        return cast(
-            "ReservationConsumed",
-            await self._t.call(
-                "POST",
-                f"/api/v1/reservations/{reservation_id}/consume",
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-
 class _AsyncStocktakes:
-    """Cycle counts that lock a location."""
+    """Count a location: it is locked against stock writes until the differences are posted or the count cancelled."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -1356,54 +1266,98 @@ class _AsyncStocktakes:
         )
 
 
-class _AsyncReports:
-    """`/api/v1/reports/{name}`: stock-on-hand, low-stock, movements, valuation, cogs, expiring."""
+class _AsyncTags:
+    """Labels for items."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
 
-    async def get(
+    async def create(
         self,
-        name: Literal["stock-on-hand", "low-stock", "movements", "valuation", "cogs", "expiring"],
         *,
-        group_by: GroupBy | None = None,
-        as_of: datetime | str | None = None,
-        warehouse_id: str | None = None,
-        location_id: str | None = None,
-        item_id: str | None = None,
-        type: MovementType | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
-        days: int | None = None,
+        idempotency_key: str | None = None,
         options: RequestOptions | None = None,
-    ) -> ReportData:
-        """Run a report (JSON, CSV or XLSX): `GET /api/v1/reports/{name}` (`getReport`)."""
+        **fields: Unpack[TagCreateParams],
+    ) -> Tag:
+        """Create a tag: `POST /api/v1/tags` (`createTag`)."""
         return cast(
-            "ReportData",
+            "Tag",
             await self._t.call(
-                "GET",
-                f"/api/v1/reports/{name}",
-                params=query(
-                    {
-                        "group_by": group_by,
-                        "as_of": as_of,
-                        "warehouse_id": warehouse_id,
-                        "location_id": location_id,
-                        "item_id": item_id,
-                        "type": type,
-                        "since": since,
-                        "until": until,
-                        "days": days,
-                        "format": "json",
-                    }
-                ),
+                "POST",
+                "/api/v1/tags",
+                json=to_wire("TagCreate", fields),
+                idempotency_key=idempotency_key,
                 options=options,
             ),
         )
 
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["name", "-name", "createdAt", "-createdAt"] | None = None,
+        q: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Tag]:
+        """Every `Tag`, across all pages (`limit` is the page size): `GET /api/v1/tags` (`listTags`)."""
+        return self._t.pages("/api/v1/tags", query({"limit": limit, "sort": sort, "q": q}), options=options)
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["name", "-name", "createdAt", "-createdAt"] | None = None,
+        q: str | None = None,
+        options: RequestOptions | None = None,
+    ) -> TagList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/tags` (`listTags`)."""
+        return cast(
+            "TagList",
+            await self._t.call(
+                "GET",
+                "/api/v1/tags",
+                params=query({"cursor": cursor, "limit": limit, "sort": sort, "q": q}),
+                options=options,
+            ),
+        )
+
+    async def get(
+        self,
+        tag_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> Tag:
+        """Get a tag: `GET /api/v1/tags/{tagId}` (`getTag`)."""
+        return cast("Tag", await self._t.call("GET", f"/api/v1/tags/{tag_id}", options=options))
+
+    async def rename(
+        self,
+        tag_id: str,
+        *,
+        options: RequestOptions | None = None,
+        **fields: Unpack[TagUpdateParams],
+    ) -> Tag:
+        """Rename a tag (items carry the new name): `PATCH /api/v1/tags/{tagId}` (`renameTag`)."""
+        return cast(
+            "Tag",
+            await self._t.call(
+                "PATCH", f"/api/v1/tags/{tag_id}", json=to_wire("TagUpdate", fields), options=options
+            ),
+        )
+
+    async def delete(
+        self,
+        tag_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> None:
+        """Delete a tag (items lose it): `DELETE /api/v1/tags/{tagId}` (`deleteTag`)."""
+        await self._t.call("DELETE", f"/api/v1/tags/{tag_id}", options=options)
+
 
 class _AsyncJobs:
-    """Bulk import jobs."""
+    """Bulk jobs: status, counts, progress and per-row errors."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -1471,85 +1425,101 @@ class _AsyncJobs:
         return cast("Job", await self._t.call("GET", f"/api/v1/jobs/{job_id}", options=options))
 
 
-class _AsyncApiKeys:
-    """API keys of the workspace (the secret is in `create`'s answer only)."""
+class _AsyncEvents:
+    """The change feed: every state change, in commit order, for 30 days."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
 
-    async def create(
+    async def list(
         self,
         *,
-        idempotency_key: str | None = None,
-        options: RequestOptions | None = None,
-        **fields: Unpack[ApiKeyCreateParams],
-    ) -> ApiKeyCreated:
-        """Create an API key; its secret is in this response only: `POST /api/v1/api-keys` (`createApiKey`)."""
-        return cast(
-            "ApiKeyCreated",
-            await self._t.call(
-                "POST",
-                "/api/v1/api-keys",
-                json=to_wire("ApiKeyCreate", fields),
-                idempotency_key=idempotency_key,
-                options=options,
-            ),
-        )
-
-    def list(
-        self,
-        *,
+        after: str | None = None,
+        types: Sequence[EventType] | None = None,
         limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt", "name", "-name"] | None = None,
-        read_only: bool | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncIterator[ApiKey]:
-        """Every `ApiKey`, across all pages (`limit` is the page size): `GET /api/v1/api-keys` (`listApiKeys`)."""
-        return self._t.pages(
-            "/api/v1/api-keys", query({"limit": limit, "sort": sort, "read_only": read_only}), options=options
-        )
-
-    async def list_page(
-        self,
-        *,
-        cursor: str | None = None,
-        limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt", "name", "-name"] | None = None,
-        read_only: bool | None = None,
-        options: RequestOptions | None = None,
-    ) -> ApiKeyList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/api-keys` (`listApiKeys`)."""
+    ) -> EventList:
+        """Read the change feed: events in commit order, after a cursor: `GET /api/v1/events` (`listEvents`)."""
         return cast(
-            "ApiKeyList",
+            "EventList",
             await self._t.call(
                 "GET",
-                "/api/v1/api-keys",
-                params=query({"cursor": cursor, "limit": limit, "sort": sort, "read_only": read_only}),
+                "/api/v1/events",
+                params=query({"after": after, "types": types, "limit": limit}),
                 options=options,
             ),
+        )
+
+    def iterate(
+        self,
+        *,
+        after: str | None = None,
+        types: Sequence[EventType] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[Event]:
+        """Every `Event` after `after` (from the oldest kept when None), across all pages."""
+        return self._t.pages(
+            "/api/v1/events", query({"after": after, "types": types}), options=options, cursor_param="after"
         )
 
     async def get(
         self,
-        key_id: str,
+        event_id: str,
         *,
         options: RequestOptions | None = None,
-    ) -> ApiKey:
-        """Get an API key (never its secret): `GET /api/v1/api-keys/{keyId}` (`getApiKey`)."""
-        return cast("ApiKey", await self._t.call("GET", f"/api/v1/api-keys/{key_id}", options=options))
+    ) -> Event:
+        """Get one event of the feed: `GET /api/v1/events/{eventId}` (`getEvent`)."""
+        return cast("Event", await self._t.call("GET", f"/api/v1/events/{event_id}", options=options))
 
-    async def revoke(
+
+class _AsyncReports:
+    """Stock on hand, low stock, movements, valuation, cost of goods issued and expiring lots, as JSON, CSV or XLSX."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def get(
         self,
-        key_id: str,
+        name: Literal["stock-on-hand", "low-stock", "movements", "valuation", "cogs", "expiring"],
         *,
+        group_by: GroupBy | None = None,
+        as_of: datetime | str | None = None,
+        warehouse_id: str | None = None,
+        location_id: str | None = None,
+        item_id: str | None = None,
+        type: MovementType | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        days: int | None = None,
         options: RequestOptions | None = None,
-    ) -> None:
-        """Revoke an API key: it stops working at once (401 invalid_api_key): `DELETE /api/v1/api-keys/{keyId}` (`revokeApiKey`)."""
-        await self._t.call("DELETE", f"/api/v1/api-keys/{key_id}", options=options)
+    ) -> ReportData:
+        """Run a report (JSON, CSV or XLSX): `GET /api/v1/reports/{name}` (`getReport`)."""
+        return cast(
+            "ReportData",
+            await self._t.call(
+                "GET",
+                f"/api/v1/reports/{name}",
+                params=query(
+                    {
+                        "group_by": group_by,
+                        "as_of": as_of,
+                        "warehouse_id": warehouse_id,
+                        "location_id": location_id,
+                        "item_id": item_id,
+                        "type": type,
+                        "since": since,
+                        "until": until,
+                        "days": days,
+                        "format": "json",
+                    }
+                ),
+                options=options,
+            ),
+        )
 
 
 class _AsyncRoles:
-    """Built-in and custom roles."""
+    """Built-in and custom roles: named sets of permissions."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -1649,7 +1619,7 @@ class _AsyncRoles:
 
 
 class _AsyncMembers:
-    """Members of the workspace."""
+    """The workspace's members and their roles."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -1730,7 +1700,7 @@ class _AsyncMembers:
 
 
 class _AsyncInvites:
-    """Invitations to join the workspace."""
+    """Invite someone by email with a role; accepting an invite."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -1825,41 +1795,42 @@ class _AsyncInvites:
         )
 
 
-class _AsyncAuditEvents:
-    """The audit log."""
+class _AsyncApiKeys:
+    """API keys for integrations; a key's secret is shown once, at creation."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
+
+    async def create(
+        self,
+        *,
+        idempotency_key: str | None = None,
+        options: RequestOptions | None = None,
+        **fields: Unpack[ApiKeyCreateParams],
+    ) -> ApiKeyCreated:
+        """Create an API key; its secret is in this response only: `POST /api/v1/api-keys` (`createApiKey`)."""
+        return cast(
+            "ApiKeyCreated",
+            await self._t.call(
+                "POST",
+                "/api/v1/api-keys",
+                json=to_wire("ApiKeyCreate", fields),
+                idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
 
     def list(
         self,
         *,
         limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt"] | None = None,
-        action: str | None = None,
-        resource_type: str | None = None,
-        resource_id: str | None = None,
-        actor_id: str | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
+        sort: Literal["createdAt", "-createdAt", "name", "-name"] | None = None,
+        read_only: bool | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncIterator[AuditEvent]:
-        """Every `AuditEvent`, across all pages (`limit` is the page size): `GET /api/v1/audit-events` (`listAuditEvents`)."""
+    ) -> AsyncIterator[ApiKey]:
+        """Every `ApiKey`, across all pages (`limit` is the page size): `GET /api/v1/api-keys` (`listApiKeys`)."""
         return self._t.pages(
-            "/api/v1/audit-events",
-            query(
-                {
-                    "limit": limit,
-                    "sort": sort,
-                    "action": action,
-                    "resource_type": resource_type,
-                    "resource_id": resource_id,
-                    "actor_id": actor_id,
-                    "since": since,
-                    "until": until,
-                }
-            ),
-            options=options,
+            "/api/v1/api-keys", query({"limit": limit, "sort": sort, "read_only": read_only}), options=options
         )
 
     async def list_page(
@@ -1867,122 +1838,42 @@ class _AsyncAuditEvents:
         *,
         cursor: str | None = None,
         limit: int | None = None,
-        sort: Literal["createdAt", "-createdAt"] | None = None,
-        action: str | None = None,
-        resource_type: str | None = None,
-        resource_id: str | None = None,
-        actor_id: str | None = None,
-        since: datetime | str | None = None,
-        until: datetime | str | None = None,
+        sort: Literal["createdAt", "-createdAt", "name", "-name"] | None = None,
+        read_only: bool | None = None,
         options: RequestOptions | None = None,
-    ) -> AuditEventList:
-        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/audit-events` (`listAuditEvents`)."""
+    ) -> ApiKeyList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/api-keys` (`listApiKeys`)."""
         return cast(
-            "AuditEventList",
+            "ApiKeyList",
             await self._t.call(
                 "GET",
-                "/api/v1/audit-events",
-                params=query(
-                    {
-                        "cursor": cursor,
-                        "limit": limit,
-                        "sort": sort,
-                        "action": action,
-                        "resource_type": resource_type,
-                        "resource_id": resource_id,
-                        "actor_id": actor_id,
-                        "since": since,
-                        "until": until,
-                    }
-                ),
+                "/api/v1/api-keys",
+                params=query({"cursor": cursor, "limit": limit, "sort": sort, "read_only": read_only}),
                 options=options,
             ),
-        )
-
-
-class _AsyncWorkspace:
-    """The caller's workspace and its settings."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    async def get(
-        self,
-        *,
-        options: RequestOptions | None = None,
-    ) -> WorkspaceDetail:
-        """The caller's workspace with its plan's limits and capabilities: `GET /api/v1/workspace` (`getWorkspace`)."""
-        return cast("WorkspaceDetail", await self._t.call("GET", "/api/v1/workspace", options=options))
-
-    async def update(
-        self,
-        *,
-        if_match: str | None = None,
-        options: RequestOptions | None = None,
-        **fields: Unpack[WorkspaceUpdateParams],
-    ) -> WorkspaceDetail:
-        """Rename the workspace or change its plan: `PATCH /api/v1/workspace` (`updateWorkspace`)."""
-        return cast(
-            "WorkspaceDetail",
-            await self._t.call(
-                "PATCH",
-                "/api/v1/workspace",
-                json=to_wire("WorkspaceUpdate", fields),
-                headers=_header("If-Match", if_match),
-                options=options,
-            ),
-        )
-
-
-class _AsyncEvents:
-    """The change feed, in commit order (`after` reads on from a cursor)."""
-
-    def __init__(self, transport: AsyncTransport) -> None:
-        self._t = transport
-
-    async def list(
-        self,
-        *,
-        after: str | None = None,
-        types: Sequence[EventType] | None = None,
-        limit: int | None = None,
-        options: RequestOptions | None = None,
-    ) -> EventList:
-        """Read the change feed: events in commit order, after a cursor: `GET /api/v1/events` (`listEvents`)."""
-        return cast(
-            "EventList",
-            await self._t.call(
-                "GET",
-                "/api/v1/events",
-                params=query({"after": after, "types": types, "limit": limit}),
-                options=options,
-            ),
-        )
-
-    def iterate(
-        self,
-        *,
-        after: str | None = None,
-        types: Sequence[EventType] | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncIterator[Event]:
-        """Every `Event` after `after` (from the oldest kept when None), across all pages."""
-        return self._t.pages(
-            "/api/v1/events", query({"after": after, "types": types}), options=options, cursor_param="after"
         )
 
     async def get(
         self,
-        event_id: str,
+        key_id: str,
         *,
         options: RequestOptions | None = None,
-    ) -> Event:
-        """Get one event of the feed: `GET /api/v1/events/{eventId}` (`getEvent`)."""
-        return cast("Event", await self._t.call("GET", f"/api/v1/events/{event_id}", options=options))
+    ) -> ApiKey:
+        """Get an API key (never its secret): `GET /api/v1/api-keys/{keyId}` (`getApiKey`)."""
+        return cast("ApiKey", await self._t.call("GET", f"/api/v1/api-keys/{key_id}", options=options))
+
+    async def revoke(
+        self,
+        key_id: str,
+        *,
+        options: RequestOptions | None = None,
+    ) -> None:
+        """Revoke an API key: it stops working at once (401 invalid_api_key): `DELETE /api/v1/api-keys/{keyId}` (`revokeApiKey`)."""
+        await self._t.call("DELETE", f"/api/v1/api-keys/{key_id}", options=options)
 
 
 class _AsyncWebhookEndpoints:
-    """Webhook endpoints and their deliveries; check a delivery with `stockyard_client.verify_webhook`."""
+    """Webhook endpoints: events POSTed as they happen, signed per Standard Webhooks, retried; their deliveries."""
 
     def __init__(self, transport: AsyncTransport) -> None:
         self._t = transport
@@ -2176,6 +2067,115 @@ class _AsyncWebhookEndpoints:
                 "POST",
                 f"/api/v1/webhook-endpoints/{endpoint_id}/deliveries/{delivery_id}/retry",
                 idempotency_key=idempotency_key,
+                options=options,
+            ),
+        )
+
+
+class _AsyncWorkspace:
+    """Create a workspace and its owner; the caller's workspace, its plan, limits and capabilities."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def get(
+        self,
+        *,
+        options: RequestOptions | None = None,
+    ) -> WorkspaceDetail:
+        """The caller's workspace with its plan's limits and capabilities: `GET /api/v1/workspace` (`getWorkspace`)."""
+        return cast("WorkspaceDetail", await self._t.call("GET", "/api/v1/workspace", options=options))
+
+    async def update(
+        self,
+        *,
+        if_match: str | None = None,
+        options: RequestOptions | None = None,
+        **fields: Unpack[WorkspaceUpdateParams],
+    ) -> WorkspaceDetail:
+        """Rename the workspace or change its plan: `PATCH /api/v1/workspace` (`updateWorkspace`)."""
+        return cast(
+            "WorkspaceDetail",
+            await self._t.call(
+                "PATCH",
+                "/api/v1/workspace",
+                json=to_wire("WorkspaceUpdate", fields),
+                headers=_header("If-Match", if_match),
+                options=options,
+            ),
+        )
+
+
+class _AsyncAuditEvents:
+    """Who did what: every write in the workspace."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        action: str | None = None,
+        resource_type: str | None = None,
+        resource_id: str | None = None,
+        actor_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncIterator[AuditEvent]:
+        """Every `AuditEvent`, across all pages (`limit` is the page size): `GET /api/v1/audit-events` (`listAuditEvents`)."""
+        return self._t.pages(
+            "/api/v1/audit-events",
+            query(
+                {
+                    "limit": limit,
+                    "sort": sort,
+                    "action": action,
+                    "resource_type": resource_type,
+                    "resource_id": resource_id,
+                    "actor_id": actor_id,
+                    "since": since,
+                    "until": until,
+                }
+            ),
+            options=options,
+        )
+
+    async def list_page(
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int | None = None,
+        sort: Literal["createdAt", "-createdAt"] | None = None,
+        action: str | None = None,
+        resource_type: str | None = None,
+        resource_id: str | None = None,
+        actor_id: str | None = None,
+        since: datetime | str | None = None,
+        until: datetime | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> AuditEventList:
+        """One page: `{data, nextCursor, hasMore}`; `GET /api/v1/audit-events` (`listAuditEvents`)."""
+        return cast(
+            "AuditEventList",
+            await self._t.call(
+                "GET",
+                "/api/v1/audit-events",
+                params=query(
+                    {
+                        "cursor": cursor,
+                        "limit": limit,
+                        "sort": sort,
+                        "action": action,
+                        "resource_type": resource_type,
+                        "resource_id": resource_id,
+                        "actor_id": actor_id,
+                        "since": since,
+                        "until": until,
+                    }
+                ),
                 options=options,
             ),
         )

@@ -12,35 +12,13 @@ import httpx
 from stockyard_client import _protocol as protocol
 from stockyard_client._core import LOGOUT_PATH, REFRESH_PATH, SIGN_IN_PATH
 from stockyard_client._wire import RequestOptions, to_wire
+from stockyard_client._wiring import AsyncClientResources
 from stockyard_client.models import Job, Me, TokenPair, WorkspaceCreated, WorkspaceCreateParams
-from stockyard_client.resources import (
-    AsyncApiKeys,
-    AsyncAuditEvents,
-    AsyncEvents,
-    AsyncInvites,
-    AsyncItems,
-    AsyncJobs,
-    AsyncLocations,
-    AsyncLots,
-    AsyncMembers,
-    AsyncMovements,
-    AsyncReports,
-    AsyncReservations,
-    AsyncRoles,
-    AsyncStock,
-    AsyncStocktakes,
-    AsyncTags,
-    AsyncTransfers,
-    AsyncWarehouses,
-    AsyncWebhookEndpoints,
-    AsyncWorkspace,
-    Target,
-    open_target,
-)
+from stockyard_client.resources import Target, open_target
 from stockyard_client.retry import Action, RetryPolicy
 
 
-class AsyncClient:
+class AsyncClient(AsyncClientResources):
     """An asyncio client for the Stockyard API: the methods of `Client`, awaited; list methods
     return async iterators (`async for item in client.items.list()`).
 
@@ -88,26 +66,7 @@ class AsyncClient:
             headers=protocol.default_headers(headers),
             limits=protocol.CONNECTION_LIMITS,
         )
-        self.items = AsyncItems(self)
-        self.warehouses = AsyncWarehouses(self)
-        self.locations = AsyncLocations(self)
-        self.tags = AsyncTags(self)
-        self.lots = AsyncLots(self)
-        self.stock = AsyncStock(self)
-        self.movements = AsyncMovements(self)
-        self.transfers = AsyncTransfers(self)
-        self.reservations = AsyncReservations(self)
-        self.stocktakes = AsyncStocktakes(self)
-        self.reports = AsyncReports(self, self._stream)
-        self.jobs = AsyncJobs(self)
-        self.api_keys = AsyncApiKeys(self)
-        self.roles = AsyncRoles(self)
-        self.members = AsyncMembers(self)
-        self.invites = AsyncInvites(self)
-        self.audit_events = AsyncAuditEvents(self)
-        self.workspace = AsyncWorkspace(self)
-        self.events = AsyncEvents(self)
-        self.webhook_endpoints = AsyncWebhookEndpoints(self)
+        self._attach_resources(self, stream=self._stream)
 
     # -- the one request loop ----------------------------------------------------------------------
 

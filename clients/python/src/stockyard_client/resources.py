@@ -1,5 +1,10 @@
 """The resources of `Client` (`client.items`, ...) and `AsyncClient`: the generated methods (one per
-operation, `_resources.py` and `_aio_resources.py`) and the helpers written by hand on top of them."""
+operation, `_resources.py` and `_aio_resources.py`) and the helpers written by hand on top of them.
+
+A class here that extends a generated one (`class Movements(_Movements)`) is the one the clients use
+(scripts/generate.py finds it; a parameter its `__init__` takes after the transport, like `stream`,
+is one `Client` and `AsyncClient` pass to `_attach_resources`); the other resources are exported as
+generated."""
 
 from __future__ import annotations
 
@@ -7,50 +12,10 @@ import os
 from pathlib import Path
 from typing import IO, Literal, Protocol, Unpack, cast
 
-from stockyard_client._aio_resources import (
-    _AsyncApiKeys,
-    _AsyncAuditEvents,
-    _AsyncEvents,
-    _AsyncInvites,
-    _AsyncItems,
-    _AsyncJobs,
-    _AsyncLocations,
-    _AsyncLots,
-    _AsyncMembers,
-    _AsyncMovements,
-    _AsyncReports,
-    _AsyncReservations,
-    _AsyncRoles,
-    _AsyncStock,
-    _AsyncStocktakes,
-    _AsyncTags,
-    _AsyncTransfers,
-    _AsyncWarehouses,
-    _AsyncWebhookEndpoints,
-    _AsyncWorkspace,
-)
-from stockyard_client._resources import (
-    _ApiKeys,
-    _AuditEvents,
-    _Events,
-    _Invites,
-    _Items,
-    _Jobs,
-    _Locations,
-    _Lots,
-    _Members,
-    _Movements,
-    _Reports,
-    _Reservations,
-    _Roles,
-    _Stock,
-    _Stocktakes,
-    _Tags,
-    _Transfers,
-    _Warehouses,
-    _WebhookEndpoints,
-    _Workspace,
-)
+from stockyard_client import _exports
+from stockyard_client._aio_resources import _AsyncMovements, _AsyncReports, _AsyncStock
+from stockyard_client._exports import *  # noqa: F403 (the generated resources as they are: `Tags`, ...)
+from stockyard_client._resources import _Movements, _Reports, _Stock
 from stockyard_client._transport import AsyncTransport, Transport
 from stockyard_client._wire import RequestOptions, query, to_wire
 from stockyard_client.models import ItemStock, Movement, MovementFields, ReportQuery
@@ -59,63 +24,9 @@ ReportName = Literal["stock-on-hand", "low-stock", "movements", "valuation"]
 FileFormat = Literal["csv", "xlsx"]
 Target = str | os.PathLike[str] | IO[bytes]
 
-__all__ = [
-    "ApiKeys",
-    "AsyncApiKeys",
-    "AsyncAuditEvents",
-    "AsyncEvents",
-    "AsyncInvites",
-    "AsyncItems",
-    "AsyncJobs",
-    "AsyncLocations",
-    "AsyncLots",
-    "AsyncMembers",
-    "AsyncMovements",
-    "AsyncReports",
-    "AsyncReservations",
-    "AsyncRoles",
-    "AsyncStock",
-    "AsyncStocktakes",
-    "AsyncTags",
-    "AsyncTransfers",
-    "AsyncWarehouses",
-    "AsyncWebhookEndpoints",
-    "AsyncWorkspace",
-    "AuditEvents",
-    "Events",
-    "Invites",
-    "Items",
-    "Jobs",
-    "Locations",
-    "Lots",
-    "Members",
-    "Movements",
-    "Reports",
-    "Reservations",
-    "Roles",
-    "Stock",
-    "Stocktakes",
-    "Tags",
-    "Transfers",
-    "Warehouses",
-    "WebhookEndpoints",
-    "Workspace",
-]
-
-ApiKeys, AuditEvents, Events, Invites, Items, Jobs = _ApiKeys, _AuditEvents, _Events, _Invites, _Items, _Jobs
-Locations, Members, Reservations, Roles = _Locations, _Members, _Reservations, _Roles
-Stocktakes, Tags, Transfers, Warehouses = _Stocktakes, _Tags, _Transfers, _Warehouses
-WebhookEndpoints, Workspace, Lots = _WebhookEndpoints, _Workspace, _Lots
-AsyncLots = _AsyncLots
-AsyncApiKeys, AsyncAuditEvents, AsyncEvents = _AsyncApiKeys, _AsyncAuditEvents, _AsyncEvents
-AsyncInvites, AsyncItems, AsyncJobs, AsyncLocations = _AsyncInvites, _AsyncItems, _AsyncJobs, _AsyncLocations
-AsyncMembers, AsyncReservations, AsyncRoles = _AsyncMembers, _AsyncReservations, _AsyncRoles
-AsyncStocktakes, AsyncTags, AsyncTransfers = _AsyncStocktakes, _AsyncTags, _AsyncTransfers
-AsyncWarehouses, AsyncWebhookEndpoints, AsyncWorkspace = (
-    _AsyncWarehouses,
-    _AsyncWebhookEndpoints,
-    _AsyncWorkspace,
-)
+# Every resource class: the ones extended here by hand, then the generated ones as they are.
+__all__ = ["AsyncMovements", "AsyncReports", "AsyncStock", "Movements", "Reports", "Stock"]
+__all__ += _exports.__all__
 
 
 def _report_params(params: ReportQuery, format: str) -> dict[str, str]:

@@ -13,35 +13,13 @@ import httpx
 from stockyard_client import _protocol as protocol
 from stockyard_client._core import LOGOUT_PATH, REFRESH_PATH, SIGN_IN_PATH
 from stockyard_client._wire import RequestOptions, to_wire
+from stockyard_client._wiring import ClientResources
 from stockyard_client.models import Job, Me, TokenPair, WorkspaceCreated, WorkspaceCreateParams
-from stockyard_client.resources import (
-    ApiKeys,
-    AuditEvents,
-    Events,
-    Invites,
-    Items,
-    Jobs,
-    Locations,
-    Lots,
-    Members,
-    Movements,
-    Reports,
-    Reservations,
-    Roles,
-    Stock,
-    Stocktakes,
-    Tags,
-    Target,
-    Transfers,
-    Warehouses,
-    WebhookEndpoints,
-    Workspace,
-    open_target,
-)
+from stockyard_client.resources import Target, open_target
 from stockyard_client.retry import Action, RetryPolicy
 
 
-class Client:
+class Client(ClientResources):
     """A synchronous client for the Stockyard API.
 
     Authenticate with an API key (`api_key=`), with tokens (`access_token=`, `refresh_token=`), or
@@ -88,26 +66,7 @@ class Client:
             headers=protocol.default_headers(headers),
             limits=protocol.CONNECTION_LIMITS,
         )
-        self.items = Items(self)
-        self.warehouses = Warehouses(self)
-        self.locations = Locations(self)
-        self.tags = Tags(self)
-        self.lots = Lots(self)
-        self.stock = Stock(self)
-        self.movements = Movements(self)
-        self.transfers = Transfers(self)
-        self.reservations = Reservations(self)
-        self.stocktakes = Stocktakes(self)
-        self.reports = Reports(self, self._stream)
-        self.jobs = Jobs(self)
-        self.api_keys = ApiKeys(self)
-        self.roles = Roles(self)
-        self.members = Members(self)
-        self.invites = Invites(self)
-        self.audit_events = AuditEvents(self)
-        self.workspace = Workspace(self)
-        self.events = Events(self)
-        self.webhook_endpoints = WebhookEndpoints(self)
+        self._attach_resources(self, stream=self._stream)
 
     # -- the one request loop ----------------------------------------------------------------------
 
