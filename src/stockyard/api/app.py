@@ -75,7 +75,8 @@ RFC 9457 problem details.
 # In registration order. No two routes fully match the same request, so the order decides only
 # how fast a request finds its route: the router tries them one by one, and every route tried
 # costs a pattern match (bench/README.md), so the stock writes and reads that integrations call
-# all day come first.
+# all day come first. A router module that owns an operation group declares it (`TAG`: name,
+# description, place in the document's reading order).
 ROUTERS = (
     health, movements, items, stock, transfers, reservations, lots,
     auth, warehouses, stocktakes, tags, jobs, events, reports, items_bulk, movements_bulk,
@@ -152,7 +153,7 @@ def create_app(
     for router in (*first_routers, *(module.router for module in ROUTERS)):
         app.include_router(router)
     public = public_paths(app.routes)  # the routes marked @public: no credential
-    openapi.install(app, public)
+    openapi.install(app, public, [module.TAG for module in ROUTERS if hasattr(module, "TAG")])
 
     # Plain ASGI middleware. Added innermost first, so a request meets them in the order:
     # CORS (when configured) → request context → maintenance → authentication → rate limit

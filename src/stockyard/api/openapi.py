@@ -15,8 +15,8 @@
   successes of /api routes and their 429 (the rate-limit middleware),
   `ETag` where the route's endpoint calls `with_etag` or `conditional_get`, `Location` where it
   sets that header.
-* Tags come in reading order (`TAGS`: the inventory first, then access and administration), each
-  with a description.
+* Tags come in reading order (the inventory first, then access and administration), each with a
+  description: the router module that owns a group declares it (`TAG = ApiTag(rank, name, description)`).
 * Both credentials (JWT access token, API key) are HTTP Bearer schemes, applied to every operation
   the authentication middleware guards (`is_authenticated_path`, with the app's `public_paths`).
 """
@@ -27,6 +27,7 @@ import inspect
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
@@ -111,58 +112,20 @@ IDEMPOTENCY_ERRORS: tuple[ErrorSpec, ...] = (
 # Every write under /api: 503 `service_unavailable` while the rate limiter's store is down (reads
 # pass unmetered). See api/middleware/rate_limit.py.
 
-# The tags in reading order: what an integration uses every day first, then access and
-# administration. A tag missing here still appears (last, undescribed); tests/api/test_openapi.py
-# requires a description for each.
-TAGS: tuple[tuple[str, str], ...] = (
-    (
-        "items",
-        "The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk.",
-    ),
-    ("stock", "Stock levels (on hand, reserved, available) by item, location or warehouse."),
-    (
-        "lots",
-        "Lots of lot-tracked items (numbers, expiry, where their units are) and the whereabouts and history "
-        "of serial numbers.",
-    ),
-    (
-        "movements",
-        "The append-only stock ledger: receive, issue or adjust stock at a location, read it back, or record "
-        "movements in bulk.",
-    ),
-    ("transfers", "Move stock between two locations: all lines or none."),
-    ("reservations", "Hold units of an item at a location until released, consumed or expired."),
-    (
-        "stocktakes",
-        "Count a location: it is locked against stock writes until the differences are posted or the count cancelled.",
-    ),
-    ("warehouses", "Warehouses and their locations (bins), where stock is held."),
-    ("tags", "Labels for items."),
-    (
-        "reports",
-        "Stock on hand, low stock, movements, valuation, cost of goods issued and expiring lots, as JSON, CSV "
-        "or XLSX.",
-    ),
-    ("jobs", "Bulk jobs: status, counts, progress and per-row errors."),
-    ("events", "The change feed: every state change, in commit order, for 30 days."),
-    (
-        "webhooks",
-        "Webhook endpoints: events POSTed as they happen, signed per Standard Webhooks, retried; their deliveries.",
-    ),
-    ("auth", "Sign in for a token pair, rotate it, sign out; and who the caller is."),
-    (
-        "workspaces",
-        "Create a workspace and its owner; the caller's workspace, its plan, limits and capabilities.",
-    ),
-    ("members", "The workspace's members and their roles."),
-    ("roles", "Built-in and custom roles: named sets of permissions."),
-    ("invites", "Invite someone by email with a role; accepting an invite."),
-    ("api keys", "API keys for integrations; a key's secret is shown once, at creation."),
-    ("audit", "Who did what: every write in the workspace."),
-    ("health", "Liveness and readiness probes, outside /api: no credential, never rate limited."),
-)
-_TAG_ORDER: dict[str, int] = {name: position for position, (name, _) in enumerate(TAGS)}
-_TAG_DESCRIPTIONS: dict[str, str] = dict(TAGS)
+
+@dataclass(frozen=True)
+class ApiTag:
+    """An operation group of the document, declared by the router module that owns it (`TAG`):
+    its name (the router's `tags=[TAG.name]`), its description, and its place in reading order
+    (`rank`: what an integration uses every day first, then access and administration; spaced by
+    ten so that a new group fits between two). The app hands the routers' tags to `install`; a
+    tag no router declares still appears (last, undescribed), and tests/api/test_openapi.py
+    requires a description for each."""
+
+    rank: int
+    name: str
+    description: str
+
 
 # The response headers an endpoint sets itself (the others come from middleware), and where the
 # functions that may set them live.
@@ -371,19 +334,24 @@ def _patterns_in_string_branches(paths: dict[str, Any]) -> None:
                             branch["pattern"] = pattern
 
 
-def _ordered_tags(used: set[str]) -> list[dict[str, str]]:
-    ordered = sorted(used, key=lambda name: (_TAG_ORDER.get(name, len(_TAG_ORDER)), name))
+def _ordered_tags(used: set[str], declared: Sequence[ApiTag]) -> list[dict[str, str]]:
+    by_name = {tag.name: tag for tag in declared}
+    last = max((tag.rank for tag in declared), default=0) + 1
+    ordered = sorted(used, key=lambda name: (by_name[name].rank if name in by_name else last, name))
     tags: list[dict[str, str]] = []
     for name in ordered:
         tag = {"name": name}
-        if name in _TAG_DESCRIPTIONS:
-            tag["description"] = _TAG_DESCRIPTIONS[name]
+        if name in by_name:
+            tag["description"] = by_name[name].description
         tags.append(tag)
     return tags
 
 
 def _complete(
-    schema: dict[str, Any], routes: Sequence[BaseRoute], public_paths: frozenset[str]
+    schema: dict[str, Any],
+    routes: Sequence[BaseRoute],
+    public_paths: frozenset[str],
+    declared: Sequence[ApiTag],
 ) -> dict[str, Any]:
     components = schema.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -415,11 +383,11 @@ def _complete(
     _share_repeated_error_responses(schema["paths"], shared)
     _integral_bounds(schema)
     _patterns_in_string_branches(schema["paths"])
-    schema["tags"] = _ordered_tags(tags)
+    schema["tags"] = _ordered_tags(tags, declared)
     return schema
 
 
-def build_openapi(app: FastAPI, public_paths: frozenset[str]) -> dict[str, Any]:
+def build_openapi(app: FastAPI, public_paths: frozenset[str], tags: Sequence[ApiTag] = ()) -> dict[str, Any]:
     """The app's OpenAPI 3.1 document (computed once, then cached on the app)."""
     if app.openapi_schema is None:
         app.openapi_schema = _complete(
@@ -431,15 +399,20 @@ def build_openapi(app: FastAPI, public_paths: frozenset[str]) -> dict[str, Any]:
             ),
             app.routes,
             public_paths,
+            tags,
         )
     return app.openapi_schema
 
 
-def install(app: FastAPI, public_paths: frozenset[str]) -> None:
-    """Replace FastAPI's `app.openapi` with `build_openapi` (`public_paths`: those of the app's routes)."""
+def install(app: FastAPI, public_paths: frozenset[str], tags: Sequence[ApiTag] = ()) -> None:
+    """Replace FastAPI's `app.openapi` with `build_openapi` (`public_paths`: those of the app's routes;
+    `tags`: the groups its routers declare)."""
+    names = [tag.name for tag in tags]
+    if len(set(names)) != len(names):
+        raise ValueError(f"a tag is declared twice: {sorted(names)}")
 
     def openapi() -> dict[str, Any]:
-        return build_openapi(app, public_paths)
+        return build_openapi(app, public_paths, tags)
 
     app.openapi = openapi  # type: ignore[method-assign]
 

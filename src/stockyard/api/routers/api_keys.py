@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
@@ -29,7 +30,8 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.api_keys import API_KEY_SORTS, ApiKeyFilters, ApiKeyService
 
-router = APIRouter(prefix=API_V1, tags=["api keys"], route_class=ExactJSONRoute)
+TAG = ApiTag(190, "api keys", "API keys for integrations; a key's secret is shown once, at creation.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 ApiKeys = Annotated[ApiKeyService, Depends(over_database(ApiKeyService))]
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import LIST_ERRORS, PageCursor, PageLimit, Since, Until, sort_query
 from stockyard.api.schemas.audit import AuditEventList
@@ -16,7 +17,8 @@ from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.identity.audit_events import AUDIT_EVENT_SORTS, AuditFilter, AuditLogService
 
-router = APIRouter(prefix=API_V1, tags=["audit"], route_class=ExactJSONRoute)
+TAG = ApiTag(200, "audit", "Who did what: every write in the workspace.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 AuditLog = Annotated[AuditLogService, Depends(over_database(AuditLogService))]
 

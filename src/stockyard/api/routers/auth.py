@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from stockyard.api.deps import DatabaseDep, PrincipalDep, from_services
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1, public
 from stockyard.api.routers._common import no_content, no_store
 from stockyard.api.schemas.errors import error_responses
@@ -16,7 +17,8 @@ from stockyard.errors import catalog
 from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.profile import describe
 
-router = APIRouter(prefix=API_V1, tags=["auth"], route_class=ExactJSONRoute)
+TAG = ApiTag(140, "auth", "Sign in for a token pair, rotate it, sign out; and who the caller is.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 
 Authentication = Annotated[

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CURSOR_PATTERN,
@@ -27,7 +28,8 @@ from stockyard.errors import StockyardError, catalog
 from stockyard.events.feed import EventFeed
 from stockyard.events.model import EventType
 
-router = APIRouter(prefix=API_V1, tags=["events"], route_class=ExactJSONRoute)
+TAG = ApiTag(120, "events", "The change feed: every state change, in commit order, for 30 days.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Feed = Annotated[EventFeed, Depends(over_database(EventFeed))]
 EventId = Annotated[str, id_path("eventId", "evt", "The event's id.")]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from stockyard.api.deps import DatabaseDep
+from stockyard.api.openapi import ApiTag
 from stockyard.api.schemas.errors import error_responses
 from stockyard.errors import catalog
 
-router = APIRouter(tags=["health"])
+TAG = ApiTag(210, "health", "Liveness and readiness probes, outside /api: no credential, never rate limited.")
+router = APIRouter(tags=[TAG.name])
 
 
 @router.get(

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from stockyard.api.deps import authorize, from_services
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1, public
 from stockyard.api.request_state import state_of
 from stockyard.api.routers._common import (
@@ -38,7 +39,8 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.invites import INVITE_SORTS, InviteFilters, InviteService
 
-router = APIRouter(prefix=API_V1, tags=["invites"], route_class=ExactJSONRoute)
+TAG = ApiTag(180, "invites", "Invite someone by email with a role; accepting an invite.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 
 Invites = Annotated[InviteService, Depends(from_services(lambda services: services.invites))]

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from stockyard.api.bulk import rows_body
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, start_bulk_job
 from stockyard.api.schemas.errors import error_responses
@@ -15,7 +16,13 @@ from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
 
-router = APIRouter(prefix=API_V1, tags=["items"], route_class=ExactJSONRoute)
+# The items group (items.py routes its operations under the same name).
+TAG = ApiTag(
+    10,
+    "items",
+    "The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 
 _DESCRIPTION = """Starts a job that creates items (`mode=create`) or creates-or-updates them by SKU

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 
 from stockyard.api.deps import Jobs
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -25,7 +26,8 @@ from stockyard.api.schemas.jobs import Job, JobList
 from stockyard.jobs.model import JobKind, JobStatus
 from stockyard.jobs.service import JOB_SORTS, JobFilters
 
-router = APIRouter(prefix=API_V1, tags=["jobs"], route_class=ExactJSONRoute)
+TAG = ApiTag(110, "jobs", "Bulk jobs: status, counts, progress and per-row errors.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 
 @router.get(

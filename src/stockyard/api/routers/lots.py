@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -28,7 +29,12 @@ from stockyard.api.schemas.lots import LotDetail, LotList, Serial
 from stockyard.errors import catalog
 from stockyard.inventory.lot_reads import LOT_SORTS, LotFilters, LotService
 
-router = APIRouter(prefix=API_V1, tags=["lots"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    30,
+    "lots",
+    "Lots of lot-tracked items (numbers, expiry, where their units are) and the whereabouts and history of serial numbers.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Lots = Annotated[LotService, Depends(over_database(LotService))]
 LotId = Annotated[str, id_path("lotId", "lot", "The lot's id.")]

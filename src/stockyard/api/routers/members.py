@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -31,7 +32,8 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.members import MEMBER_SORTS, MemberFilters, MemberService
 
-router = APIRouter(prefix=API_V1, tags=["members"], route_class=ExactJSONRoute)
+TAG = ApiTag(160, "members", "The workspace's members and their roles.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Members = Annotated[MemberService, Depends(over_database(MemberService))]
 

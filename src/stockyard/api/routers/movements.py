@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -30,7 +31,12 @@ from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.inventory.movements import MOVEMENT_SORTS, MovementFilter, MovementService
 
-router = APIRouter(prefix=API_V1, tags=["movements"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    40,
+    "movements",
+    "The append-only stock ledger: receive, issue or adjust stock at a location, read it back, or record movements in bulk.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Movements = Annotated[MovementService, Depends(over_database(MovementService))]
 

@@ -18,6 +18,7 @@ from fastapi.responses import StreamingResponse
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import READ_ERRORS, Since, Until
 from stockyard.api.schemas.errors import error_responses
@@ -31,7 +32,12 @@ from stockyard.reports.model import GroupBy, ReportFormat, ReportName, ReportPar
 from stockyard.reports.queries import MAX_EXPIRY_DAYS
 from stockyard.reports.service import ReportService, parse_name
 
-router = APIRouter(prefix=API_V1, tags=["reports"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    100,
+    "reports",
+    "Stock on hand, low stock, movements, valuation, cost of goods issued and expiring lots, as JSON, CSV or XLSX.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Reports = Annotated[ReportService, Depends(over_database(ReportService))]
 

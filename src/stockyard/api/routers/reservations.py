@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -38,7 +39,8 @@ from stockyard.api.schemas.reservations import (
 from stockyard.errors import catalog
 from stockyard.inventory.reservations import RESERVATION_SORTS, ReservationFilters, ReservationService
 
-router = APIRouter(prefix=API_V1, tags=["reservations"], route_class=ExactJSONRoute)
+TAG = ApiTag(60, "reservations", "Hold units of an item at a location until released, consumed or expired.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Reservations = Annotated[ReservationService, Depends(over_database(ReservationService))]
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -28,7 +29,8 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.roles import ROLE_SORTS, RoleFilters, RoleService
 
-router = APIRouter(prefix=API_V1, tags=["roles"], route_class=ExactJSONRoute)
+TAG = ApiTag(170, "roles", "Built-in and custom roles: named sets of permissions.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Roles = Annotated[RoleService, Depends(over_database(RoleService))]
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -26,7 +27,8 @@ from stockyard.api.schemas.stock import ItemStock, StockLevelList
 from stockyard.api.timestamps import Timestamp
 from stockyard.inventory.stock import STOCK_LEVEL_SORTS, StockLevelFilters, StockService
 
-router = APIRouter(prefix=API_V1, tags=["stock"], route_class=ExactJSONRoute)
+TAG = ApiTag(20, "stock", "Stock levels (on hand, reserved, available) by item, location or warehouse.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Stock = Annotated[StockService, Depends(over_database(StockService))]
 

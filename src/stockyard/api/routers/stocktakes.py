@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
@@ -37,7 +38,12 @@ from stockyard.api.schemas.stocktakes import (
 from stockyard.errors import catalog
 from stockyard.inventory.stocktakes import STOCKTAKE_SORTS, StocktakeFilters, StocktakeService
 
-router = APIRouter(prefix=API_V1, tags=["stocktakes"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    70,
+    "stocktakes",
+    "Count a location: it is locked against stock writes until the differences are posted or the count cancelled.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Stocktakes = Annotated[StocktakeService, Depends(over_database(StocktakeService))]
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
@@ -28,7 +29,8 @@ from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
 from stockyard.inventory.tags import TAG_SORTS, TagFilters, TagService
 
-router = APIRouter(prefix=API_V1, tags=["tags"], route_class=ExactJSONRoute)
+TAG = ApiTag(90, "tags", "Labels for items.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Tags = Annotated[TagService, Depends(over_database(TagService))]
 

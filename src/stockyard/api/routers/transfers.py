@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
@@ -29,7 +30,8 @@ from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferLi
 from stockyard.errors import catalog
 from stockyard.inventory.transfers import TRANSFER_SORTS, TransferFilters, TransferService
 
-router = APIRouter(prefix=API_V1, tags=["transfers"], route_class=ExactJSONRoute)
+TAG = ApiTag(50, "transfers", "Move stock between two locations: all lines or none.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Transfers = Annotated[TransferService, Depends(over_database(TransferService))]
 

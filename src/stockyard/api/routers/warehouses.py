@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
@@ -44,7 +45,8 @@ from stockyard.errors import catalog
 from stockyard.inventory.locations import LOCATION_SORTS, LocationFilters, LocationService
 from stockyard.inventory.warehouses import WAREHOUSE_SORTS, WarehouseFilters, WarehouseService
 
-router = APIRouter(prefix=API_V1, tags=["warehouses"], route_class=ExactJSONRoute)
+TAG = ApiTag(80, "warehouses", "Warehouses and their locations (bins), where stock is held.")
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 Warehouses = Annotated[WarehouseService, Depends(over_database(WarehouseService))]
 Locations = Annotated[LocationService, Depends(over_database(LocationService))]

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from stockyard.api.deps import Services, authorize, from_services
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CHANGE_ONE_ERRORS,
@@ -50,7 +51,12 @@ from stockyard.webhooks.endpoints import (
 )
 from stockyard.webhooks.urls import UrlPolicy
 
-router = APIRouter(prefix=API_V1, tags=["webhooks"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    130,
+    "webhooks",
+    "Webhook endpoints: events POSTed as they happen, signed per Standard Webhooks, retried; their deliveries.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 
 def _service(services: Services) -> WebhookEndpointService:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Response
 from stockyard.api.deps import authorize, over_database
 from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.paths import API_V1
+from stockyard.api.routers import workspaces
 from stockyard.api.routers._common import (
     READ_ERRORS,
     WRITE_ERRORS,
@@ -25,7 +26,7 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.workspace_settings import WorkspaceSettingsService
 
-router = APIRouter(prefix=API_V1, tags=["workspaces"], route_class=ExactJSONRoute)
+router = APIRouter(prefix=API_V1, tags=[workspaces.TAG.name], route_class=ExactJSONRoute)
 
 WorkspaceSettings = Annotated[WorkspaceSettingsService, Depends(over_database(WorkspaceSettingsService))]
 

@@ -8,13 +8,19 @@ from fastapi import APIRouter, Depends
 
 from stockyard.api.deps import from_services
 from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1, public
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import WorkspaceCreate, WorkspaceCreated
 from stockyard.errors import catalog
 from stockyard.identity.workspaces import WorkspaceService
 
-router = APIRouter(prefix=API_V1, tags=["workspaces"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    150,
+    "workspaces",
+    "Create a workspace and its owner; the caller's workspace, its plan, limits and capabilities.",
+)
+router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
 
 
 Workspaces = Annotated[WorkspaceService, Depends(from_services(lambda services: services.workspaces))]
