@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import WHITESPACE, CreatedAt, RequestModel, ResponseModel, in_words
+from stockyard.api.schemas.base import WHITESPACE, CreatedAt, RequestModel, ResponseModel, id_of, in_words
 
 Slug = Annotated[
     str,
@@ -45,7 +45,7 @@ class WorkspaceCreate(RequestModel):
 
 
 class Workspace(ResponseModel):
-    id: str = Field(description="The workspace's id: `wsp_` and 26 characters, in order of creation.")
+    id: str = id_of("wsp", "workspace")
     name: str = Field(description="The workspace's display name.")
     slug: str = Field(description="Its short name in URLs and at sign-in, unique across the service.")
     plan: str = Field(description="`free`, `team` or `business`.")

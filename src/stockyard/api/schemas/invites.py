@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel, id_of
 from stockyard.api.schemas.identity import Email, Password, PersonName, User
 from stockyard.api.schemas.roles import RoleName
 from stockyard.identity.invites import AcceptedInvite
@@ -32,7 +32,7 @@ class InviteAccept(RequestModel):
 
 
 class Invite(ResponseModel):
-    id: str = Field(description="The invite's id: `inv_` and 26 characters, in order of creation.")
+    id: str = id_of("inv", "invite")
     email: str = Field(description="The address invited.")
     role: str = Field(description="The name of the role the invitee gets on accepting.")
     status: InviteStatus = Field(

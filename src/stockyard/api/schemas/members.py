@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel, UpdatedAt
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel, UpdatedAt, id_of
 from stockyard.api.schemas.identity import User
 from stockyard.api.schemas.roles import RoleName
 from stockyard.identity.members import MemberRecord
@@ -17,7 +17,7 @@ class MemberUpdate(RequestModel):
 
 
 class Member(ResponseModel):
-    id: str = Field(description="The membership's id: `mem_` and 26 characters, in order of creation.")
+    id: str = id_of("mem", "membership")
     user: User = Field(description="The person.")
     role: str = Field(description="The name of the member's role in this workspace.")
     status: Literal["active", "invited"] = Field(

@@ -15,6 +15,7 @@ from stockyard.api.schemas.base import (
     ResponseModel,
     UpdatedAt,
     field_error,
+    id_of,
 )
 from stockyard.api.schemas.movements import LotNumber, Movement, Reference, ResourceId
 from stockyard.api.schemas.quantities import QuantityIn, QuantityOut
@@ -73,7 +74,7 @@ class ReservationCreate(RequestModel):
 
 
 class Reservation(ResponseModel):
-    id: str = Field(description="The reservation's id: `res_` and 26 characters, in order of creation.")
+    id: str = id_of("res", "reservation")
     item_id: str = Field(description="The item held.")
     location_id: str = Field(description="The location the units are held at.")
     warehouse_id: str = Field(description="The location's warehouse.")

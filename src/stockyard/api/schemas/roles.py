@@ -14,6 +14,7 @@ from stockyard.api.schemas.base import (
     ResponseModel,
     UpdatedAt,
     UpdateModel,
+    id_of,
     in_words,
 )
 from stockyard.core.permissions import Permission
@@ -49,7 +50,7 @@ class RoleUpdate(UpdateModel[RoleChanges]):
 
 
 class Role(ResponseModel):
-    id: str = Field(description="The role's id: `rol_` and 26 characters, in order of creation.")
+    id: str = id_of("rol", "role")
     name: str = Field(
         description="The role's name, unique in the workspace (`owner`, `admin`, `manager`, `clerk` and `viewer` are built in)."
     )

@@ -14,6 +14,7 @@ from stockyard.api.schemas.base import (
     ResponseModel,
     UpdatedAt,
     each_item_once,
+    id_of,
 )
 from stockyard.api.schemas.movements import LotNumber, Movement, ResourceId, Serial, distinct_serials
 from stockyard.api.schemas.quantities import QuantityIn, QuantityOut
@@ -78,7 +79,7 @@ class Count(ResponseModel):
 
 
 class Stocktake(ResponseModel):
-    id: str = Field(description="The stocktake's id: `stk_` and 26 characters, in order of creation.")
+    id: str = id_of("stk", "stocktake")
     location_id: str = Field(
         description="The location counted, locked against stock writes while the stocktake is open."
     )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel
+from stockyard.api.schemas.base import CreatedAt, ListBody, RequestModel, ResponseModel, id_of
 
 TagName = Annotated[str, Field(min_length=1, max_length=60)]
 
@@ -20,7 +20,7 @@ class TagUpdate(RequestModel):
 
 
 class Tag(ResponseModel):
-    id: str = Field(description="The tag's id: `tag_` and 26 characters, in order of creation.")
+    id: str = id_of("tag", "tag")
     name: str = Field(description="The tag's name, unique in the workspace (ignoring case).")
     item_count: int = Field(description="How many items carry the tag.")
     created_at: CreatedAt

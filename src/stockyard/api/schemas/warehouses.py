@@ -13,6 +13,7 @@ from stockyard.api.schemas.base import (
     ResponseModel,
     UpdatedAt,
     UpdateModel,
+    id_of,
     in_words,
 )
 from stockyard.inventory.locations import LocationChanges
@@ -50,7 +51,7 @@ class WarehouseUpdate(UpdateModel[WarehouseChanges]):
 
 
 class Warehouse(ResponseModel):
-    id: str = Field(description="The warehouse's id: `whs_` and 26 characters, in order of creation.")
+    id: str = id_of("whs", "warehouse")
     short_id: str = Field(
         description="A short code for the warehouse (`MAIN`, `NYC-2`), unique in the workspace."
     )
@@ -81,7 +82,7 @@ class LocationUpdate(UpdateModel[LocationChanges]):
 
 
 class Location(ResponseModel):
-    id: str = Field(description="The location's id: `loc_` and 26 characters, in order of creation.")
+    id: str = id_of("loc", "location")
     warehouse_id: str = Field(description="The warehouse the location (bin) is in.")
     code: str = Field(description="The location's code (`A-01-03`), unique in its warehouse.")
     name: str | None = Field(description="A display name; null when not set.")

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 from pydantic.alias_generators import to_camel
 
-from stockyard.api.schemas.base import ByValue, CreatedAt, ResponseModel, UpdatedAt, UpdateModel
+from stockyard.api.schemas.base import ByValue, CreatedAt, ResponseModel, UpdatedAt, UpdateModel, id_of
 from stockyard.core.plans import Plan, policy
 from stockyard.identity.workspace_settings import WorkspaceChanges, WorkspaceSettings
 
@@ -20,7 +20,7 @@ class WorkspaceUpdate(UpdateModel[WorkspaceChanges]):
 
 
 class WorkspaceDetail(ResponseModel):
-    id: str = Field(description="The workspace's id: `wsp_` and 26 characters, in order of creation.")
+    id: str = id_of("wsp", "workspace")
     name: str = Field(description="The workspace's display name.")
     slug: str = Field(description="Its short name in URLs and at sign-in, unique across the service.")
     plan: str = Field(description="`free`, `team` or `business`.")
