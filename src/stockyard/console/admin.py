@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from stockyard.console.api import ApiAnswer, ApiError
-from stockyard.console.pages import Console, guarded, posted, public_form
-from stockyard.console.routes import router
+from stockyard.console.pages import Console, public_form
+from stockyard.console.routes import router, signed_in_form, signed_in_page
 from stockyard.console.web import Request, Response
 
 PERMISSIONS = (
@@ -51,11 +51,8 @@ AdminPage = Callable[[Console, Outcome], Awaitable[Response]]
 def _page(path: str, page: AdminPage, *, reveals: bool = True) -> None:
     """GET `path`: the page, with the secret the last create revealed when it `reveals` one."""
 
-    @router.get(path)
-    async def handler(request: Request) -> Response:
-        console, stop = await guarded(request)
-        if stop:
-            return stop
+    @signed_in_page(path)
+    async def handler(console: Console) -> Response:
         return await page(console, Outcome(created=console.take_revealed() if reveals else None))
 
 
@@ -77,11 +74,8 @@ def _action(
     with the answer's body (`"API key {name} created."`), the body's fields in `reveal` shown once
     on the next page (a new secret)."""
 
-    @router.post(path)
-    async def handler(request: Request, **ids: str) -> Response:
-        console, form, stop = await posted(request)
-        if stop:
-            return stop
+    @signed_in_form(path)
+    async def handler(console: Console, form: dict[str, str], **ids: str) -> Response:
         json = None if body is None else body(form)
         answer = await console.api.call(method, api_path.format_map(ids), json=json)
         if answer.error is not None:
@@ -98,11 +92,8 @@ def _chosen_permissions(form: dict[str, str]) -> list[str]:
     return [name for name, _ in PERMISSIONS if form.get(f"scope.{name}")]
 
 
-@router.get("/app/admin")
-async def admin_home(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/admin")
+async def admin_home(console: Console) -> Response:
     if not console.can("workspace.manage"):  # the plan is the workspace managers' to read
         return console.render("admin.html", title="Admin", workspace=None, error=None)
     workspace = await console.api.call("GET", "/workspace")
@@ -271,16 +262,18 @@ _action(
 # Audit log -------------------------------------------------------------------------------------
 
 
-@router.get("/app/admin/audit")
-async def audit_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    filters = {k: request.query.get(k, "") for k in ("action", "resourceType")}
+@signed_in_page("/app/admin/audit")
+async def audit_page(console: Console) -> Response:
+    filters = {k: console.request.query.get(k, "") for k in ("action", "resourceType")}
     answer = await console.api.call(
         "GET",
         "/audit-events",
-        params={**filters, "cursor": request.query.get("cursor", ""), "limit": 50, "sort": "-createdAt"},
+        params={
+            **filters,
+            "cursor": console.request.query.get("cursor", ""),
+            "limit": 50,
+            "sort": "-createdAt",
+        },
     )
     return console.render(
         "audit.html",
@@ -359,20 +352,14 @@ async def _webhook_page(
     )
 
 
-@router.get("/app/admin/webhooks/{endpoint_id}")
-async def webhook_page(request: Request, endpoint_id: str) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/admin/webhooks/{endpoint_id}")
+async def webhook_page(console: Console, endpoint_id: str) -> Response:
     return await _webhook_page(console, endpoint_id)
 
 
-@router.post("/app/admin/webhooks/{endpoint_id}")
-async def change_webhook(request: Request, endpoint_id: str) -> Response:
+@signed_in_form("/app/admin/webhooks/{endpoint_id}")
+async def change_webhook(console: Console, form: dict[str, str], endpoint_id: str) -> Response:
     """Send a test event, enable, disable, delete, or retry one delivery."""
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
     action = form.get("action", "")
     base = f"/webhook-endpoints/{endpoint_id}"
     headers = {"If-Match": form["etag"]} if form.get("etag") else {}

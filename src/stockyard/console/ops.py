@@ -9,19 +9,23 @@ from typing import Any
 import httpx
 
 from stockyard.console.api import ApiAnswer, ApiError
-from stockyard.console.pages import Console, guarded, posted
-from stockyard.console.routes import as_number, code_error, find_item, locations_of, router
-from stockyard.console.web import Request, Response
+from stockyard.console.pages import Console
+from stockyard.console.routes import (
+    as_number,
+    code_error,
+    find_item,
+    locations_of,
+    signed_in_form,
+    signed_in_page,
+)
+from stockyard.console.web import Response
 
 # Stocktakes ------------------------------------------------------------------------------------
 
 
-@router.get("/app/stocktakes")
-async def stocktakes_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    status = request.query.get("status", "open")
+@signed_in_page("/app/stocktakes")
+async def stocktakes_page(console: Console) -> Response:
+    status = console.request.query.get("status", "open")
     answer = await console.api.call(
         "GET", "/stocktakes", params={"status": status, "limit": 50, "sort": "-createdAt"}
     )
@@ -39,11 +43,8 @@ async def stocktakes_page(request: Request) -> Response:
     )
 
 
-@router.post("/app/stocktakes")
-async def start_stocktake(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
+@signed_in_form("/app/stocktakes")
+async def start_stocktake(console: Console, form: dict[str, str]) -> Response:
     answer = await console.api.call("POST", "/stocktakes", json={"locationId": form.get("locationId", "")})
     if answer.error is not None:
         locations = await locations_of(console)
@@ -124,20 +125,14 @@ async def _stocktake_page(
     )
 
 
-@router.get("/app/stocktakes/{stocktake_id}")
-async def stocktake_page(request: Request, stocktake_id: str) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/stocktakes/{stocktake_id}")
+async def stocktake_page(console: Console, stocktake_id: str) -> Response:
     return await _stocktake_page(console, stocktake_id)
 
 
-@router.post("/app/stocktakes/{stocktake_id}/count")
-async def count(request: Request, stocktake_id: str) -> Response:
+@signed_in_form("/app/stocktakes/{stocktake_id}/count")
+async def count(console: Console, form: dict[str, str], stocktake_id: str) -> Response:
     """One scanned item's count: the stocktake's counts with this one set (PUT replaces them all)."""
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
     code = form.get("code", "").strip()
     item, failed = await find_item(console, code) if code else (None, None)
     if failed is not None and failed.error is not None:
@@ -172,11 +167,10 @@ async def count(request: Request, stocktake_id: str) -> Response:
     )
 
 
-@router.post("/app/stocktakes/{stocktake_id}/{action}")
-async def finish_stocktake(request: Request, stocktake_id: str, action: str) -> Response:
-    console, _form, stop = await posted(request)
-    if stop:
-        return stop
+@signed_in_form("/app/stocktakes/{stocktake_id}/{action}")
+async def finish_stocktake(
+    console: Console, _form: dict[str, str], stocktake_id: str, action: str
+) -> Response:
     if action not in ("complete", "cancel"):
         return console.render(
             "error.html", status=404, title="Not found", error=None, message="There is no such page."
@@ -208,11 +202,8 @@ async def _settled(console: Console, job: dict[str, Any], seconds: float = 10) -
     return answer
 
 
-@router.get("/app/import")
-async def import_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/import")
+async def import_page(console: Console) -> Response:
     return console.render(
         "import.html",
         title="Import items",
@@ -223,11 +214,8 @@ async def import_page(request: Request) -> Response:
     )
 
 
-@router.post("/app/import")
-async def run_import(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
+@signed_in_form("/app/import")
+async def run_import(console: Console, form: dict[str, str]) -> Response:
     dry_run = form.get("action") != "run"
     csv_text = form.get("csv", "").replace("\r\n", "\n")
     headers = {"Content-Type": "text/csv"}
@@ -259,11 +247,8 @@ async def run_import(request: Request) -> Response:
     )
 
 
-@router.get("/app/jobs/{job_id}")
-async def job_page(request: Request, job_id: str) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/jobs/{job_id}")
+async def job_page(console: Console, job_id: str) -> Response:
     answer = await console.api.call("GET", f"/jobs/{job_id}")
     if answer.error is not None:
         return console.error_page(answer.error)
@@ -280,12 +265,9 @@ REPORTS = {
 }
 
 
-@router.get("/app/reports")
-async def reports_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    name = request.query.get("name", "stock-on-hand")
+@signed_in_page("/app/reports")
+async def reports_page(console: Console) -> Response:
+    name = console.request.query.get("name", "stock-on-hand")
     if name not in REPORTS:
         name = "stock-on-hand"
     answer = await console.api.call("GET", f"/reports/{name}")
@@ -304,13 +286,10 @@ async def reports_page(request: Request) -> Response:
     )
 
 
-@router.get("/app/reports/{name}/download")
-async def download_report(request: Request, name: str) -> Response:
+@signed_in_page("/app/reports/{name}/download")
+async def download_report(console: Console, name: str) -> Response:
     """The API's CSV or XLSX file, handed on as it came (with its file name)."""
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    report_format = request.query.get("format", "csv")
+    report_format = console.request.query.get("format", "csv")
     answer = await console.api.call("GET", f"/reports/{name}", params={"format": report_format})
     if answer.error is not None:
         return console.error_page(answer.error)

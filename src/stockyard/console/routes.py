@@ -8,6 +8,7 @@ the next page on success, the form again with the API's error beside its fields 
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
@@ -17,6 +18,43 @@ from stockyard.console.pages import Console, app_url, flash_text, guarded, poste
 from stockyard.console.web import Request, Response, Router, read_body, redirect
 
 router = Router()
+
+# A page or form handler behind sign-in, given the console (and the path's ids; a form handler the form too).
+SignedInHandler = Callable[..., Awaitable[Response]]
+
+
+def signed_in_page(path: str) -> Callable[[SignedInHandler], SignedInHandler]:
+    """GET `path` behind sign-in: `handler(console, **ids)` once the session and `/me` are good, else
+    what `guarded` answers instead (the sign-in page, the API's error)."""
+
+    def register(handler: SignedInHandler) -> SignedInHandler:
+        @router.get(path)
+        async def page(request: Request, **ids: str) -> Response:
+            console, stop = await guarded(request)
+            if stop:
+                return stop
+            return await handler(console, **ids)
+
+        return handler
+
+    return register
+
+
+def signed_in_form(path: str) -> Callable[[SignedInHandler], SignedInHandler]:
+    """POST `path`, a form behind sign-in: `handler(console, form, **ids)` once the session, `/me` and
+    the CSRF token are good, else what `posted` answers instead."""
+
+    def register(handler: SignedInHandler) -> SignedInHandler:
+        @router.post(path)
+        async def submitted(request: Request, **ids: str) -> Response:
+            console, form, stop = await posted(request)
+            if stop:
+                return stop
+            return await handler(console, form, **ids)
+
+        return handler
+
+    return register
 
 
 def json_response(body: Any, status: int = 200) -> Response:
@@ -134,12 +172,9 @@ async def sign_out(request: Request) -> Response:
 # Items ---------------------------------------------------------------------------------------
 
 
-@router.get("/app/items")
-async def items_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    query = request.query
+@signed_in_page("/app/items")
+async def items_page(console: Console) -> Response:
+    query = console.request.query
     filters = {
         "q": query.get("q", ""),
         "tag": query.get("tag", ""),
@@ -176,21 +211,15 @@ def _item_body(form: dict[str, str], *, creating: bool) -> dict[str, Any]:
     return body
 
 
-@router.get("/app/items/new")
-async def new_item_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/items/new")
+async def new_item_page(console: Console) -> Response:
     return console.render(
         "item_form.html", title="New item", form={"unit": "each"}, error=None, key=console.idempotency_key()
     )
 
 
-@router.post("/app/items/new")
-async def create_item(request: Request) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
+@signed_in_form("/app/items/new")
+async def create_item(console: Console, form: dict[str, str]) -> Response:
     key = form.get("idempotencyKey") or console.idempotency_key()
     answer = await console.api.call(
         "POST", "/items", json=_item_body(form, creating=True), headers={"Idempotency-Key": key}
@@ -233,11 +262,8 @@ async def _item_view(console: Console, item_id: str) -> tuple[dict[str, Any], Re
     }, None
 
 
-@router.get("/app/items/{item_id}")
-async def item_page(request: Request, item_id: str) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
+@signed_in_page("/app/items/{item_id}")
+async def item_page(console: Console, item_id: str) -> Response:
     return await _item_page(console, item_id)
 
 
@@ -263,11 +289,8 @@ async def _item_answered(
     return await _item_page(console, item_id, status=answer.error.status, **values)
 
 
-@router.post("/app/items/{item_id}")
-async def update_item(request: Request, item_id: str) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
+@signed_in_form("/app/items/{item_id}")
+async def update_item(console: Console, form: dict[str, str], item_id: str) -> Response:
     headers = {"If-Match": form["etag"]} if form.get("etag") else {}
     action = form.get("action")
     if action in ("archive", "restore"):
@@ -279,12 +302,9 @@ async def update_item(request: Request, item_id: str) -> Response:
     return await _item_answered(console, item_id, answer, done, form=form, error=answer.error)
 
 
-@router.post("/app/items/{item_id}/reservations")
-async def reserve(request: Request, item_id: str) -> Response:
+@signed_in_form("/app/items/{item_id}/reservations")
+async def reserve(console: Console, form: dict[str, str], item_id: str) -> Response:
     """Hold units of the item at a location (POST /reservations), or release a hold."""
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
     if form.get("release"):
         answer = await console.api.call("POST", f"/reservations/{form['release']}/release")
         done = "Reservation released."
@@ -322,12 +342,9 @@ async def locations_of(console: Console) -> list[dict[str, Any]]:
     ]
 
 
-@router.get("/app/stock")
-async def stock_page(request: Request) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    warehouse_id, low, cursor = (request.query.get(k, "") for k in ("warehouseId", "low", "cursor"))
+@signed_in_page("/app/stock")
+async def stock_page(console: Console) -> Response:
+    warehouse_id, low, cursor = (console.request.query.get(k, "") for k in ("warehouseId", "low", "cursor"))
     params = {
         "warehouseId": warehouse_id,
         "belowReorderPoint": "true" if low else None,
@@ -403,12 +420,9 @@ def code_error(code: str) -> ApiError:
     )
 
 
-@router.get("/app/stock/{kind}")
-async def movement_page(request: Request, kind: str) -> Response:
-    console, stop = await guarded(request)
-    if stop:
-        return stop
-    item, location = request.query.get("item", ""), request.query.get("location", "")
+@signed_in_page("/app/stock/{kind}")
+async def movement_page(console: Console, kind: str) -> Response:
+    item, location = console.request.query.get("item", ""), console.request.query.get("location", "")
     if kind not in (*MOVEMENT_KINDS, "transfer"):
         return console.render(
             "error.html", status=404, title="Not found", error=None, message="There is no such page."
@@ -427,11 +441,8 @@ async def movement_page(request: Request, kind: str) -> Response:
     )
 
 
-@router.post("/app/stock/{kind}")
-async def record_movement(request: Request, kind: str) -> Response:
-    console, form, stop = await posted(request)
-    if stop:
-        return stop
+@signed_in_form("/app/stock/{kind}")
+async def record_movement(console: Console, form: dict[str, str], kind: str) -> Response:
     if kind not in (*MOVEMENT_KINDS, "transfer"):
         return console.render(
             "error.html", status=404, title="Not found", error=None, message="There is no such page."
