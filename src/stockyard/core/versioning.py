@@ -20,7 +20,8 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.lookup import found
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service
+from stockyard.db.database import Connection
 from stockyard.errors import StockyardError, catalog
 
 
@@ -115,13 +116,10 @@ async def delete_row(
     await audit.record(conn, ctx, f"{resource}.deleted", resource, row_id, data)
 
 
-class VersionedService(ABC, Generic[RecordT, ChangesT]):
+class VersionedService(Service, ABC, Generic[RecordT, ChangesT]):
     """The update and delete of a resource with versioned rows, by id with an optional If-Match
     version: each one transaction around the resource's own `_update` or `_delete`, which look the
     row up with `require_current` before they change it."""
-
-    def __init__(self, database: Database) -> None:
-        self._db = database
 
     async def update(
         self, ctx: Context, resource_id: str, changes: ChangesT, *, if_match: int | None = None

@@ -23,7 +23,8 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service, in_transaction
+from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
 from stockyard.db.tables import api_keys, warehouses
@@ -147,25 +148,12 @@ def _require_within(
         )
 
 
-class ApiKeyService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class ApiKeyService(Service):
+    @in_transaction
     async def create(
-        self,
-        ctx: Context,
-        *,
-        name: str,
-        scopes: list[str],
-        read_only: bool,
-        warehouse_ids: list[str] | None,
-    ) -> CreatedApiKey:
-        return await self._db.transact(self._create, ctx, name, scopes, read_only, warehouse_ids)
-
-    @staticmethod
-    async def _create(
         conn: Connection,
         ctx: Context,
+        *,
         name: str,
         scopes: list[str],
         read_only: bool,

@@ -25,6 +25,7 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal, PrincipalKind
+from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -141,10 +142,10 @@ def _unknown_token() -> StockyardError:
     )
 
 
-class InviteService:
+class InviteService(Service):
     def __init__(self, database: Database, ttl: timedelta) -> None:
         """`ttl`: how long an invite can be accepted (STOCKYARD_INVITE_TTL_SECONDS)."""
-        self._db = database
+        super().__init__(database)
         self._ttl = ttl
 
     # --- administration --------------------------------------------------------------------------
@@ -268,11 +269,8 @@ class InviteService:
 
         return await self._db.transact(fetch)
 
-    async def revoke(self, ctx: Context, invite_id: str) -> None:
-        await self._db.transact(self._revoke, ctx, invite_id)
-
-    @staticmethod
-    async def _revoke(conn: Connection, ctx: Context, invite_id: str) -> None:
+    @in_transaction
+    async def revoke(conn: Connection, ctx: Context, invite_id: str) -> None:
         row = found(
             (
                 await conn.execute(

@@ -20,8 +20,9 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.principal import Principal
+from stockyard.core.service import Service, in_transaction
 from stockyard.core.versioning import require_current
-from stockyard.db.database import Connection, Database
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
@@ -169,10 +170,7 @@ async def _require_other_owner(store: MemberStore, member: MemberRecord) -> None
         raise StockyardError(catalog.LAST_OWNER)
 
 
-class MemberService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class MemberService(Service):
     async def list(
         self, ctx: Context, filters: MemberFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[MemberRecord]:
@@ -191,14 +189,9 @@ class MemberService:
 
         return await self._db.transact(fetch)
 
+    @in_transaction
     async def change_role(
-        self, ctx: Context, member_id: str, role_name: str, *, if_match: int | None = None
-    ) -> MemberRecord:
-        return await self._db.transact(self._change_role, ctx, member_id, role_name, if_match)
-
-    @staticmethod
-    async def _change_role(
-        conn: Connection, ctx: Context, member_id: str, role_name: str, if_match: int | None
+        conn: Connection, ctx: Context, member_id: str, role_name: str, *, if_match: int | None = None
     ) -> MemberRecord:
         require_workspace_wide(ctx.principal, what="change members' roles", param="role")
         await limits.lock_workspace(conn, ctx.workspace_id)  # serialises the last-owner rule
@@ -239,11 +232,8 @@ class MemberService:
         assert updated is not None
         return updated
 
-    async def remove(self, ctx: Context, member_id: str, *, if_match: int | None = None) -> None:
-        await self._db.transact(self._remove, ctx, member_id, if_match)
-
-    @staticmethod
-    async def _remove(conn: Connection, ctx: Context, member_id: str, if_match: int | None) -> None:
+    @in_transaction
+    async def remove(conn: Connection, ctx: Context, member_id: str, *, if_match: int | None = None) -> None:
         await limits.lock_workspace(conn, ctx.workspace_id)
         store = MemberStore(conn, ctx.workspace_id)
         current = require_current(await store.get(member_id, for_update=True), if_match)

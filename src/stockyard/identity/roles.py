@@ -24,6 +24,7 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
+from stockyard.core.service import in_transaction
 from stockyard.core.versioning import VersionedService, insert_row, require_current
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
@@ -167,14 +168,9 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
 
         return await self._db.transact(fetch)
 
+    @in_transaction
     async def create(
-        self, ctx: Context, *, name: str, description: str, permissions: list[Permission]
-    ) -> RoleRecord:
-        return await self._db.transact(self._create, ctx, name, description, permissions)
-
-    @staticmethod
-    async def _create(
-        conn: Connection, ctx: Context, name: str, description: str, permissions: list[Permission]
+        conn: Connection, ctx: Context, *, name: str, description: str, permissions: list[Permission]
     ) -> RoleRecord:
         require_workspace_wide(ctx.principal, what="create roles", param="permissions")
         require_grantable(ctx.principal, permissions, what="a role", param="permissions")

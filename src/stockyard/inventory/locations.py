@@ -15,6 +15,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
+from stockyard.core.service import in_transaction
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
 from stockyard.db.filters import where_given
@@ -166,14 +167,10 @@ async def narrowed_to_places(
 
 
 class LocationService(VersionedService[LocationRecord, LocationChanges]):
-    async def create(self, ctx: Context, warehouse_id: str, *, code: str, name: str | None) -> LocationRecord:
-        return await self._db.transact(self._create, ctx, warehouse_id, code, name)
-
-    @staticmethod
-    async def _create(
-        conn: Connection, ctx: Context, warehouse_id: str, code: str, name: str | None
+    @in_transaction
+    async def create(
+        conn: Connection, ctx: Context, warehouse_id: str, *, code: str, name: str | None
     ) -> LocationRecord:
-        # Locked so that a concurrent delete of the warehouse is seen here (404), not as an FK error.
         warehouse = await visible_warehouse(conn, ctx, warehouse_id, for_update=True)
         store = LocationStore(conn, ctx.workspace_id)
         await limits.lock_workspace(conn, ctx.workspace_id)
@@ -197,11 +194,8 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
         assert created is not None
         return created
 
-    async def get(self, ctx: Context, location_id: str) -> LocationRecord:
-        return await self._db.transact(self._get, ctx, location_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, location_id: str) -> LocationRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, location_id: str) -> LocationRecord:
         return await visible_location(conn, ctx, location_id)
 
     async def list(

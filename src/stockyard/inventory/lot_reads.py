@@ -18,7 +18,8 @@ from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service, in_transaction
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import items, lot_levels, lots, movement_lots, movements
@@ -115,10 +116,7 @@ def _record(row: Any, today: date, places: list[LotPlace] | None = None) -> LotR
     )
 
 
-class LotService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class LotService(Service):
     async def list(
         self, ctx: Context, filters: LotFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[LotRecord]:
@@ -141,11 +139,8 @@ class LotService:
             key=lambda lot: NO_EXPIRY if lot.expires_on is None else lot.expires_on.isoformat(),
         )
 
-    async def get(self, ctx: Context, lot_id: str) -> LotRecord:
-        return await self._db.transact(self._get, ctx, lot_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, lot_id: str) -> LotRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, lot_id: str) -> LotRecord:
         query = _lots_query(ctx).where(lots.c.id == lot_id)
         row = found((await conn.execute(query)).first())
         places = await conn.execute(
@@ -164,11 +159,8 @@ class LotService:
             [LotPlace(p.location_id, p.warehouse_id, to_quantity(int(p.on_hand), decimals)) for p in places],
         )
 
-    async def serial(self, ctx: Context, item_id: str, serial: str) -> SerialRecord:
-        return await self._db.transact(self._serial, ctx, item_id, serial)
-
-    @staticmethod
-    async def _serial(conn: Connection, ctx: Context, item_id: str, serial: str) -> SerialRecord:
+    @in_transaction
+    async def serial(conn: Connection, ctx: Context, item_id: str, serial: str) -> SerialRecord:
         lot = (
             await conn.execute(
                 select(lots.c.id).where(

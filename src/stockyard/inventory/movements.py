@@ -13,7 +13,8 @@ from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.money import to_e4
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service, in_transaction
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import movements
@@ -96,15 +97,9 @@ def audited(movement: MovementRecord) -> dict[str, Any]:
     return entry
 
 
-class MovementService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
-    async def record(self, ctx: Context, request: MovementRequest) -> MovementRecord:
-        return await self._db.transact(self._record, ctx, request)
-
-    @staticmethod
-    async def _record(conn: Connection, ctx: Context, request: MovementRequest) -> MovementRecord:
+class MovementService(Service):
+    @in_transaction
+    async def record(conn: Connection, ctx: Context, request: MovementRequest) -> MovementRecord:
         assert request.type in MANUAL_TYPES
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(
@@ -117,11 +112,8 @@ class MovementService:
         await audit.record(conn, ctx, "movement.created", "movement", movement.id, audited(movement))
         return movement
 
-    async def get(self, ctx: Context, movement_id: str) -> MovementRecord:
-        return await self._db.transact(self._get, ctx, movement_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, movement_id: str) -> MovementRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, movement_id: str) -> MovementRecord:
         row = found(
             (
                 await conn.execute(

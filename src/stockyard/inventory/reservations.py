@@ -25,6 +25,7 @@ from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection, Database
 from stockyard.db.filters import within
 from stockyard.db.keyset import keyset
@@ -185,12 +186,10 @@ class ReservationFilters:
     until: datetime | None = None
 
 
-class ReservationService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class ReservationService(Service):
+    @in_transaction
     async def create(
-        self,
+        conn: Connection,
         ctx: Context,
         *,
         item_id: str,
@@ -199,21 +198,6 @@ class ReservationService:
         expires_at: datetime,
         reference: str | None,
         lot_number: str | None = None,
-    ) -> ReservationRecord:
-        return await self._db.transact(
-            self._create, ctx, item_id, location_id, units, expires_at, reference, lot_number
-        )
-
-    @staticmethod
-    async def _create(
-        conn: Connection,
-        ctx: Context,
-        item_id: str,
-        location_id: str,
-        quantity: Decimal | int,
-        expires_at: datetime,
-        reference: str | None,
-        lot_number: str | None,
     ) -> ReservationRecord:
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(
@@ -225,7 +209,7 @@ class ReservationService:
         location = acquired.locations[location_id]
         ensure_open(location)
         item = acquired.items[item_id]
-        units = to_stored(quantity, item.decimals, param="units", sku=item.sku, unit=item.unit)
+        stored = to_stored(units, item.decimals, param="units", sku=item.sku, unit=item.unit)
         if item.tracking is Tracking.SERIAL:
             raise StockyardError(
                 catalog.TRACKING_MISMATCH,
@@ -236,11 +220,11 @@ class ReservationService:
             MovementType.ISSUE,
             item_id,
             location_id,
-            -units,
+            -stored,
             lot=None if lot_number is None else LotSpec(lot_number),
         )
         available = locked.levels[pair].on_hand - (await ledger.reserved(locked)).get(pair, 0)
-        if units > available:
+        if stored > available:
             raise ledger.insufficient(hold, acquired, max(available, 0))
         lot_id = None
         if lot_number is not None or item.tracking is Tracking.LOT:
@@ -253,7 +237,7 @@ class ReservationService:
                 lot_id = part.lot_id
             else:  # consumed FEFO later: the unexpired lots must cover it now
                 free = await book.fefo_free(item_id, location_id)
-                if units > free:
+                if stored > free:
                     raise insufficient(max(free, 0))
         now = utcnow()
         reservation_id = new_id("res")
@@ -263,7 +247,7 @@ class ReservationService:
                 workspace_id=ctx.workspace_id,
                 item_id=item_id,
                 location_id=location_id,
-                units=units,
+                units=stored,
                 lot_id=lot_id,
                 status=ACTIVE,
                 expires_at=expires_at,
@@ -279,7 +263,7 @@ class ReservationService:
             "reservation.created",
             "reservation",
             reservation_id,
-            {"units": str(quantity), "lot": lot_number},
+            {"units": str(units), "lot": lot_number},
         )
         created = await _loaded(conn, ctx, reservation_id, now)
         await emit_many(
@@ -287,11 +271,8 @@ class ReservationService:
         )
         return created
 
-    async def get(self, ctx: Context, reservation_id: str) -> ReservationRecord:
-        return await self._db.transact(self._get, ctx, reservation_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
         await _load(conn, ctx, reservation_id)
         return await _loaded(conn, ctx, reservation_id, utcnow())
 
@@ -331,11 +312,8 @@ class ReservationService:
 
         return page_of(await self._db.transact(fetch), request)
 
-    async def release(self, ctx: Context, reservation_id: str) -> ReservationRecord:
-        return await self._db.transact(self._release, ctx, reservation_id)
-
-    @staticmethod
-    async def _release(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
+    @in_transaction
+    async def release(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:
         row = await _load(conn, ctx, reservation_id, for_update=True)
         now = utcnow()
         if _status(row, now) != ACTIVE:
@@ -354,11 +332,8 @@ class ReservationService:
         )
         return released
 
-    async def consume(self, ctx: Context, reservation_id: str) -> ReservationConsumed:
-        return await self._db.transact(self._consume, ctx, reservation_id)
-
-    @staticmethod
-    async def _consume(conn: Connection, ctx: Context, reservation_id: str) -> ReservationConsumed:
+    @in_transaction
+    async def consume(conn: Connection, ctx: Context, reservation_id: str) -> ReservationConsumed:
         found = await _load(conn, ctx, reservation_id)
         ledger = Ledger(conn, ctx)
         acquired = await ledger.acquire(

@@ -26,7 +26,8 @@ from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service, in_transaction
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -234,10 +235,7 @@ async def _levels(conn: Connection, rows: list[Any]) -> list[StockLevel]:
     return [_level(row, lots_here, held) for row in rows]
 
 
-class StockService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class StockService(Service):
     async def levels(
         self, ctx: Context, filters: StockLevelFilters, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[StockLevel]:
@@ -290,11 +288,8 @@ class StockService:
         )
         return Page([level for level, _, _ in page.data], page.next_cursor)
 
-    async def for_item(self, ctx: Context, item_id: str) -> ItemStock:
-        return await self._db.transact(self._for_item, ctx, item_id)
-
-    @staticmethod
-    async def _for_item(conn: Connection, ctx: Context, item_id: str) -> ItemStock:
+    @in_transaction
+    async def for_item(conn: Connection, ctx: Context, item_id: str) -> ItemStock:
         item = found(await ItemStore(conn, ctx.workspace_id).get(item_id))
         query = (
             _levels_query(ctx, _held(ctx)).where(stock_levels.c.item_id == item_id).order_by(locations.c.code)

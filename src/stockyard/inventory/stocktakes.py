@@ -23,8 +23,9 @@ from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.service import Service, in_transaction
 from stockyard.db.children import by_parent
-from stockyard.db.database import Connection, Database
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -237,15 +238,9 @@ async def _tracked_differences(
     ]
 
 
-class StocktakeService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
-    async def start(self, ctx: Context, location_id: str) -> StocktakeRecord:
-        return await self._db.transact(self._start, ctx, location_id)
-
-    @staticmethod
-    async def _start(conn: Connection, ctx: Context, location_id: str) -> StocktakeRecord:
+class StocktakeService(Service):
+    @in_transaction
+    async def start(conn: Connection, ctx: Context, location_id: str) -> StocktakeRecord:
         ledger = Ledger(conn, ctx)
         # FOR UPDATE: waits for every stock write holding the location FOR SHARE to finish.
         acquired = await ledger.acquire(
@@ -281,11 +276,8 @@ class StocktakeService:
     async def get(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
         return await self._db.transact(_loaded, ctx, stocktake_id)
 
-    async def set_counts(self, ctx: Context, stocktake_id: str, counts: list[Count]) -> StocktakeRecord:
-        return await self._db.transact(self._set_counts, ctx, stocktake_id, counts)
-
-    @staticmethod
-    async def _set_counts(
+    @in_transaction
+    async def set_counts(
         conn: Connection, ctx: Context, stocktake_id: str, counts: list[Count]
     ) -> StocktakeRecord:
         row = await _load(conn, ctx, stocktake_id, for_update=True)
@@ -317,11 +309,8 @@ class StocktakeService:
         await audit.record(conn, ctx, "stocktake.counted", "stocktake", stocktake_id, {"items": len(counts)})
         return await _loaded(conn, ctx, stocktake_id)
 
-    async def complete(self, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
-        return await self._db.transact(self._complete, ctx, stocktake_id)
-
-    @staticmethod
-    async def _complete(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
+    @in_transaction
+    async def complete(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeCompleted:
         row = await _lock_open(conn, ctx, stocktake_id, "completed")
         counts = await _stored_counts(conn, stocktake_id)
         ledger = Ledger(conn, ctx)
@@ -380,11 +369,8 @@ class StocktakeService:
         await _announce(conn, ctx, EventType.STOCKTAKE_COMPLETED, completed, adjustments=len(moved))
         return StocktakeCompleted(completed, moved, released)
 
-    async def cancel(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
-        return await self._db.transact(self._cancel, ctx, stocktake_id)
-
-    @staticmethod
-    async def _cancel(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
+    @in_transaction
+    async def cancel(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
         row = await _lock_open(conn, ctx, stocktake_id, "cancelled")
         await Ledger(conn, ctx).lock_locations([row.location_id], exclusive=True)
         await _close(conn, ctx, row, CANCELLED, utcnow())

@@ -18,7 +18,8 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service, in_transaction
+from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore
 from stockyard.db.tables import item_tags, tags
@@ -96,15 +97,9 @@ class TagStore(WorkspaceStore):
         return [self._record(row) for row in rows]
 
 
-class TagService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
-    async def create(self, ctx: Context, name: str) -> TagRecord:
-        return await self._db.transact(self._create, ctx, name)
-
-    @staticmethod
-    async def _create(conn: Connection, ctx: Context, name: str) -> TagRecord:
+class TagService(Service):
+    @in_transaction
+    async def create(conn: Connection, ctx: Context, name: str) -> TagRecord:
         store = TagStore(conn, ctx.workspace_id)
         await limits.lock_workspace(conn, ctx.workspace_id)
         if await store.name_taken(name):
@@ -128,11 +123,8 @@ class TagService:
         assert created is not None
         return created
 
-    async def get(self, ctx: Context, tag_id: str) -> TagRecord:
-        return await self._db.transact(self._get, ctx, tag_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, tag_id: str) -> TagRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, tag_id: str) -> TagRecord:
         return found(await TagStore(conn, ctx.workspace_id).get(tag_id))
 
     async def list(
@@ -151,11 +143,8 @@ class TagService:
             key=_TAG_SORT_KEYS[request.sort.field],
         )
 
-    async def rename(self, ctx: Context, tag_id: str, name: str) -> TagRecord:
-        return await self._db.transact(self._rename, ctx, tag_id, name)
-
-    @staticmethod
-    async def _rename(conn: Connection, ctx: Context, tag_id: str, name: str) -> TagRecord:
+    @in_transaction
+    async def rename(conn: Connection, ctx: Context, tag_id: str, name: str) -> TagRecord:
         store = TagStore(conn, ctx.workspace_id)
         current = found(await store.get(tag_id, for_update=True))
         if await store.name_taken(name, except_id=tag_id):
@@ -173,11 +162,8 @@ class TagService:
         assert renamed is not None
         return renamed
 
-    async def delete(self, ctx: Context, tag_id: str) -> None:
-        await self._db.transact(self._delete, ctx, tag_id)
-
-    @staticmethod
-    async def _delete(conn: Connection, ctx: Context, tag_id: str) -> None:
+    @in_transaction
+    async def delete(conn: Connection, ctx: Context, tag_id: str) -> None:
         current = found(await TagStore(conn, ctx.workspace_id).get(tag_id, for_update=True))
         # Items lose the tag with it (item_tags rows cascade; deleted explicitly for SQLite too).
         await conn.execute(

@@ -23,8 +23,9 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
+from stockyard.core.service import Service, in_transaction
 from stockyard.db.children import by_parent
-from stockyard.db.database import Connection, Database
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -78,25 +79,12 @@ class TransferFilters:
     until: datetime | None = None
 
 
-class TransferService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class TransferService(Service):
+    @in_transaction
     async def create(
-        self,
-        ctx: Context,
-        *,
-        from_location_id: str,
-        to_location_id: str,
-        lines: list[TransferLine],
-        reference: str | None,
-    ) -> TransferCreated:
-        return await self._db.transact(self._create, ctx, from_location_id, to_location_id, lines, reference)
-
-    @staticmethod
-    async def _create(
         conn: Connection,
         ctx: Context,
+        *,
         from_location_id: str,
         to_location_id: str,
         lines: list[TransferLine],
@@ -206,11 +194,8 @@ class TransferService:
         )
         return TransferCreated(transfer, moved)
 
-    async def get(self, ctx: Context, transfer_id: str) -> TransferRecord:
-        return await self._db.transact(self._get, ctx, transfer_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord:
         return found(await _load(conn, ctx, transfer_id))
 
     async def list(

@@ -13,6 +13,7 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
+from stockyard.core.service import in_transaction
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
@@ -148,12 +149,9 @@ async def _require_no_stock(store: WarehouseStore, warehouse: WarehouseRecord, a
 
 
 class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
-    async def create(self, ctx: Context, *, short_id: str, name: str, address: str | None) -> WarehouseRecord:
-        return await self._db.transact(self._create, ctx, short_id, name, address)
-
-    @staticmethod
-    async def _create(
-        conn: Connection, ctx: Context, short_id: str, name: str, address: str | None
+    @in_transaction
+    async def create(
+        conn: Connection, ctx: Context, *, short_id: str, name: str, address: str | None
     ) -> WarehouseRecord:
         if ctx.principal.warehouse_ids is not None:
             # A new warehouse would lie outside a warehouse-scoped client's own scope.
@@ -176,11 +174,8 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
         assert created is not None
         return created
 
-    async def get(self, ctx: Context, warehouse_id: str) -> WarehouseRecord:
-        return await self._db.transact(self._get, ctx, warehouse_id)
-
-    @staticmethod
-    async def _get(conn: Connection, ctx: Context, warehouse_id: str) -> WarehouseRecord:
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, warehouse_id: str) -> WarehouseRecord:
         return await visible_warehouse(conn, ctx, warehouse_id)
 
     async def list(

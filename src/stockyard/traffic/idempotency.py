@@ -25,6 +25,7 @@ from sqlalchemy.sql.dml import Insert
 from sqlalchemy.sql.elements import ColumnElement
 
 from stockyard.core.clock import utcnow
+from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection, Database
 from stockyard.db.tables import idempotency_keys
 from stockyard.db.upsert import per_backend
@@ -91,16 +92,13 @@ def _row_of(owner: KeyOwner) -> list[ColumnElement[bool]]:
     ]
 
 
-class IdempotencyStore:
+class IdempotencyStore(Service):
     def __init__(self, database: Database) -> None:
-        self._db = database
+        super().__init__(database)
         self._next_purge = 0.0
 
-    async def claim(self, owner: KeyOwner, request_hash: str) -> Claim:
-        return await self._db.transact(self._claim, owner, request_hash)
-
-    @staticmethod
-    async def _claim(conn: Connection, owner: KeyOwner, request_hash: str) -> Claim:
+    @in_transaction
+    async def claim(conn: Connection, owner: KeyOwner, request_hash: str) -> Claim:
         now = utcnow()
         key = _row_of(owner)
         await conn.execute(
@@ -142,11 +140,8 @@ class IdempotencyStore:
         headers = [(str(name), str(value)) for name, value in row.response_headers or []]
         return Claim(Outcome.REPLAY, StoredResponse(row.response_status, headers, row.response_body or b""))
 
-    async def complete(self, owner: KeyOwner, response: StoredResponse) -> None:
-        await self._db.transact(self._complete, owner, response)
-
-    @staticmethod
-    async def _complete(conn: Connection, owner: KeyOwner, response: StoredResponse) -> None:
+    @in_transaction
+    async def complete(conn: Connection, owner: KeyOwner, response: StoredResponse) -> None:
         await conn.execute(
             update(idempotency_keys)
             .where(*_row_of(owner), idempotency_keys.c.status == IN_PROGRESS)
@@ -158,11 +153,8 @@ class IdempotencyStore:
             )
         )
 
-    async def release(self, owner: KeyOwner) -> None:
-        await self._db.transact(self._release, owner)
-
-    @staticmethod
-    async def _release(conn: Connection, owner: KeyOwner) -> None:
+    @in_transaction
+    async def release(conn: Connection, owner: KeyOwner) -> None:
         await conn.execute(
             delete(idempotency_keys).where(*_row_of(owner), idempotency_keys.c.status == IN_PROGRESS)
         )

@@ -1,0 +1,35 @@
+"""A domain service: its operations each run in one transaction of the database.
+
+An operation is written once, as the work on the transaction's connection (`conn` first, then what
+the caller passes), and `in_transaction` makes it the service's method: `service.create(ctx, …)`
+runs `create(conn, ctx, …)` in `Database.transact` (retried on a serialization failure or a
+deadlock).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Concatenate, ParamSpec, TypeVar
+
+from stockyard.db.database import Connection, Database
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class Service:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+
+def in_transaction(
+    work: Callable[Concatenate[Connection, P], Awaitable[T]],
+) -> Callable[Concatenate[Service, P], Awaitable[T]]:
+    """The service method that runs `work(conn, …)` in one transaction of the service's database."""
+
+    @functools.wraps(work)
+    async def run(self: Service, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return await self._db.transact(work, *args, **kwargs)
+
+    return run
