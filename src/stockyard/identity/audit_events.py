@@ -11,7 +11,8 @@ from sqlalchemy import Row, select
 
 from stockyard.core.context import Context
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service
+from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -51,10 +52,7 @@ class AuditFilter:
     until: datetime | None = None
 
 
-class AuditLogService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class AuditLogService(Service):
     async def list(
         self, ctx: Context, where: AuditFilter, *, limit: int, cursor: str | None, sort: str | None
     ) -> Page[AuditEventRecord]:

@@ -18,8 +18,9 @@ from stockyard.core.actor import SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.plans import Plan
+from stockyard.core.service import Service
 from stockyard.core.versioning import require_version
-from stockyard.db.database import Connection, Database
+from stockyard.db.database import Connection
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.principal_cache import forget_principals
@@ -68,10 +69,7 @@ class WorkspaceChanges(TypedDict, total=False):
     plan: Plan
 
 
-class WorkspaceSettingsService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class WorkspaceSettingsService(Service):
     async def get(self, ctx: Context) -> WorkspaceSettings:
         async def fetch(conn: Connection) -> WorkspaceSettings:
             found = await _load(conn, workspaces.c.id, ctx.workspace_id)

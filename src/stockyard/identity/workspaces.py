@@ -12,7 +12,8 @@ from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.core.permissions import BUILTIN_ROLES
 from stockyard.core.plans import Plan
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service
+from stockyard.db.database import Connection
 from stockyard.db.tables import roles, workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.identity.members import MemberStore
@@ -44,10 +45,7 @@ class CreatedWorkspace:
     membership_id: str
 
 
-class WorkspaceService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class WorkspaceService(Service):
     async def create(
         self,
         *,

@@ -14,7 +14,8 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
-from stockyard.db.database import Connection, Database
+from stockyard.core.service import Service
+from stockyard.db.database import Connection
 from stockyard.db.tables import jobs
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat
 from stockyard.jobs.payload import count_rows
@@ -44,10 +45,7 @@ class JobSubmission:
     payload_format: PayloadFormat
 
 
-class JobService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class JobService(Service):
     async def submit(self, ctx: Context, submission: JobSubmission) -> JobRecord:
         """Count the rows (400 if the payload is not rows, 413 past the row limit) and store the job."""
         total = count_rows(submission.payload, submission.payload_format)
