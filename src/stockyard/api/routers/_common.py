@@ -13,6 +13,7 @@ from fastapi import Depends, Header, Path, Query, Request, Response
 from stockyard.api.bulk import start_job
 from stockyard.api.deps import Jobs, Runner, authorize
 from stockyard.api.etags import etag, expected_version, matches
+from stockyard.api.schemas.base import ResponseModel
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.api.timestamps import Timestamp
@@ -189,6 +190,16 @@ def no_content() -> Response:
 def no_store(response: Response) -> None:
     """A response that carries a secret (a token pair, a new API key or invite token) is never cached."""
     response.headers["Cache-Control"] = "no-store"
+
+
+ShownT = TypeVar("ShownT", bound=ResponseModel)
+
+
+def shown_once(response: Response, shown: ResponseModel, model: type[ShownT], **secret: str) -> ShownT:
+    """The answer that carries a secret shown this once (a new API key, an invite's token, a webhook
+    endpoint's signing secret): `shown` with the secret beside its fields, as `model`, never cached."""
+    no_store(response)
+    return model(**shown.model_dump(), **secret)
 
 
 @dataclass(frozen=True, slots=True)

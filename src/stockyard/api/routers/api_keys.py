@@ -19,7 +19,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     located,
-    no_store,
+    shown_once,
     sort_query,
 )
 from stockyard.api.routers._resource import Operation, ResourceRoutes
@@ -56,9 +56,8 @@ async def create_api_key(
         read_only=body.read_only,
         warehouse_ids=body.warehouse_ids,
     )
-    no_store(response)
     located(response, f"{API_V1}/api-keys/{created.key.id}")
-    return ApiKeyCreated(**ApiKey.of(created.key).model_dump(), secret=created.secret)
+    return shown_once(response, ApiKey.of(created.key), ApiKeyCreated, secret=created.secret)
 
 
 @router.get(

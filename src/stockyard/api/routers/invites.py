@@ -20,7 +20,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     located,
-    no_store,
+    shown_once,
     sort_query,
 )
 from stockyard.api.routers._resource import Operation, ResourceRoutes
@@ -65,9 +65,8 @@ async def create_invite(
     body: InviteCreate, ctx: Manager, invites: Invites, response: Response
 ) -> InviteCreated:
     created = await invites.create(ctx, email=body.email, role_name=body.role)
-    no_store(response)
     located(response, f"{API_V1}/invites/{created.invite.id}")
-    return InviteCreated(**Invite.of(created.invite).model_dump(), token=created.token)
+    return shown_once(response, Invite.of(created.invite), InviteCreated, token=created.token)
 
 
 @router.get(

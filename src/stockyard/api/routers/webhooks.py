@@ -21,7 +21,7 @@ from stockyard.api.routers._common import (
     PageLimit,
     id_path,
     located,
-    no_store,
+    shown_once,
     sort_query,
     with_etag,
 )
@@ -74,9 +74,8 @@ _CAPABILITY = (catalog.MISSING_CAPABILITY,)
 
 
 def _with_secret(response: Response, made: EndpointWithSecret) -> WebhookEndpointWithSecret:
-    no_store(response)
-    body = WebhookEndpoint.of(with_etag(response, made.endpoint)).model_dump()
-    return WebhookEndpointWithSecret(**body, secret=made.secret)
+    shown = WebhookEndpoint.of(with_etag(response, made.endpoint))
+    return shown_once(response, shown, WebhookEndpointWithSecret, secret=made.secret)
 
 
 @router.post(
