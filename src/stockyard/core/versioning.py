@@ -53,6 +53,15 @@ def require_current(record: VersionedT | None, if_match: int | None) -> Versione
     return current
 
 
+async def execute_unique(conn: Connection, statement: Any, duplicate: Callable[[], StockyardError]) -> None:
+    """Run the insert or update `statement`; a unique violation (a concurrent write took the same
+    name after the caller checked it) raises `duplicate()` instead."""
+    try:
+        await conn.execute(statement)
+    except IntegrityError as exc:
+        raise duplicate() from exc
+
+
 async def insert_row(
     conn: Connection,
     ctx: Context,
@@ -68,14 +77,13 @@ async def insert_row(
     `<resource>.created` with `data`. A unique violation (a concurrent write took the same name after
     the caller checked it) raises `duplicate()`."""
     now = utcnow()
-    try:
-        await conn.execute(
-            table.insert().values(
-                id=row_id, workspace_id=ctx.workspace_id, **values, version=1, created_at=now, updated_at=now
-            )
-        )
-    except IntegrityError as exc:
-        raise duplicate() from exc
+    await execute_unique(
+        conn,
+        table.insert().values(
+            id=row_id, workspace_id=ctx.workspace_id, **values, version=1, created_at=now, updated_at=now
+        ),
+        duplicate,
+    )
     await audit.record(conn, ctx, f"{resource}.created", resource, row_id, data)
 
 
@@ -92,14 +100,13 @@ async def save_changes(
     """Write `changes` to the workspace's row `current` as its next version, record `<resource>.updated`
     with the changed fields, and return the row as stored. A unique violation (a concurrent write
     took the same name after the caller checked it) raises `duplicate()`."""
-    try:
-        await conn.execute(
-            update(table)
-            .where(table.c.workspace_id == ctx.workspace_id, table.c.id == current.id)
-            .values(**changes, version=current.version + 1, updated_at=utcnow())
-        )
-    except IntegrityError as exc:
-        raise duplicate() from exc
+    await execute_unique(
+        conn,
+        update(table)
+        .where(table.c.workspace_id == ctx.workspace_id, table.c.id == current.id)
+        .values(**changes, version=current.version + 1, updated_at=utcnow()),
+        duplicate,
+    )
     await audit.record(conn, ctx, f"{resource}.updated", resource, current.id, {"fields": sorted(changes)})
     return (
         await conn.execute(

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import Any, TypedDict
 
 from sqlalchemy import Row, Table, delete, func, select, update
-from sqlalchemy.exc import IntegrityError
 
 from stockyard.core import audit
 from stockyard.core.clock import utcnow
@@ -25,7 +24,7 @@ from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.service import in_transaction
-from stockyard.core.versioning import VersionedService, insert_row, require_current
+from stockyard.core.versioning import VersionedService, execute_unique, insert_row, require_current
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
@@ -224,14 +223,13 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
         if "description" in changes:
             values["description"] = changes["description"]
         values.update(version=current.version + 1, updated_at=utcnow())
-        try:
-            await conn.execute(
-                update(roles)
-                .where(roles.c.workspace_id == ctx.workspace_id, roles.c.id == role_id)
-                .values(**values)
-            )
-        except IntegrityError as exc:
-            raise _taken(str(changes.get("name"))) from exc
+        await execute_unique(
+            conn,
+            update(roles)
+            .where(roles.c.workspace_id == ctx.workspace_id, roles.c.id == role_id)
+            .values(**values),
+            lambda: _taken(str(changes.get("name"))),
+        )
         await audit.record(conn, ctx, "role.updated", "role", role_id, {"fields": sorted(changes)})
         updated = await store.get(role_id)
         assert updated is not None

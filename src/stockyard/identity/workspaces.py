@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
 from stockyard.core.permissions import BUILTIN_ROLES
 from stockyard.core.plans import Plan
 from stockyard.core.service import Service
+from stockyard.core.versioning import execute_unique
 from stockyard.db.database import Connection
 from stockyard.db.tables import roles, workspaces
 from stockyard.errors import StockyardError, catalog
@@ -75,20 +75,19 @@ class WorkspaceService(Service):
             raise _slug_taken(slug)
         now = utcnow()
         workspace = WorkspaceRecord(new_id("wsp"), name, slug, plan.value, now, now)
-        try:
-            await conn.execute(
-                workspaces.insert().values(
-                    id=workspace.id,
-                    name=name,
-                    slug=slug,
-                    plan=plan.value,
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-            )
-        except IntegrityError as exc:  # a concurrent create took the slug
-            raise _slug_taken(slug) from exc
+        await execute_unique(  # a concurrent create may have taken the slug
+            conn,
+            workspaces.insert().values(
+                id=workspace.id,
+                name=name,
+                slug=slug,
+                plan=plan.value,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            ),
+            lambda: _slug_taken(slug),
+        )
         owner_role_id = ""
         for role_name, (description, permissions) in BUILTIN_ROLES.items():
             role_id = new_id("rol")

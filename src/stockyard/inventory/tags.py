@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, delete, func, select, update
-from sqlalchemy.exc import IntegrityError
 
 from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
@@ -19,6 +18,7 @@ from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortVal
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.service import Service, in_transaction
+from stockyard.core.versioning import execute_unique
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore
@@ -106,18 +106,17 @@ class TagService(Service):
             raise _duplicate(name)
         limits.enforce(ctx.principal.plan, Limit.TAGS, await store.count())
         tag_id = new_id("tag")
-        try:
-            await conn.execute(
-                tags.insert().values(
-                    id=tag_id,
-                    workspace_id=ctx.workspace_id,
-                    name=name,
-                    name_key=name.lower(),
-                    created_at=utcnow(),
-                )
-            )
-        except IntegrityError as exc:
-            raise _duplicate(name) from exc
+        await execute_unique(
+            conn,
+            tags.insert().values(
+                id=tag_id,
+                workspace_id=ctx.workspace_id,
+                name=name,
+                name_key=name.lower(),
+                created_at=utcnow(),
+            ),
+            lambda: _duplicate(name),
+        )
         await audit.record(conn, ctx, "tag.created", "tag", tag_id, {"name": name})
         created = await store.get(tag_id)
         assert created is not None
@@ -149,14 +148,13 @@ class TagService(Service):
         current = found(await store.get(tag_id, for_update=True))
         if await store.name_taken(name, except_id=tag_id):
             raise _duplicate(name)
-        try:
-            await conn.execute(
-                update(tags)
-                .where(tags.c.workspace_id == ctx.workspace_id, tags.c.id == tag_id)
-                .values(name=name, name_key=name.lower())
-            )
-        except IntegrityError as exc:
-            raise _duplicate(name) from exc
+        await execute_unique(
+            conn,
+            update(tags)
+            .where(tags.c.workspace_id == ctx.workspace_id, tags.c.id == tag_id)
+            .values(name=name, name_key=name.lower()),
+            lambda: _duplicate(name),
+        )
         await audit.record(conn, ctx, "tag.updated", "tag", tag_id, {"from": current.name, "to": name})
         renamed = await store.get(tag_id)
         assert renamed is not None
