@@ -21,10 +21,11 @@ from stockyard.api.routers._common import (
     Until,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job, JobList
 from stockyard.jobs.model import JobKind, JobStatus
-from stockyard.jobs.service import JOB_SORTS, JobFilters
+from stockyard.jobs.service import JOB_SORTS, JobFilters, JobService
 
 TAG = ApiTag(110, "jobs", "Bulk jobs: status, counts, progress and per-row errors.")
 router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
@@ -51,11 +52,10 @@ async def list_jobs(
     return JobList.of(await jobs.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
-@router.get(
-    "/jobs/{jobId}",
-    operation_id="getJob",
-    summary="Get a bulk job: status, counts, progress and per-row errors",
-    responses=error_responses(*READ_ONE_ERRORS),
+_job = ResourceRoutes(router, "/jobs/{jobId}", JobId, Jobs)
+_job.get(
+    Operation("getJob", "Get a bulk job: status, counts, progress and per-row errors", READ_ONE_ERRORS),
+    InventoryReader,
+    Job,
+    JobService.get,
 )
-async def get_job(job_id: JobId, ctx: InventoryReader, jobs: Jobs) -> Job:
-    return Job.of(await jobs.get(ctx, job_id))

@@ -24,6 +24,7 @@ from stockyard.api.routers._common import (
     id_path,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.lots import LotDetail, LotList, Serial
 from stockyard.errors import catalog
@@ -71,14 +72,13 @@ async def list_lots(
     return LotList.of(page)
 
 
-@router.get(
-    "/lots/{lotId}",
-    operation_id="getLot",
-    summary="Get a lot and where its units are",
-    responses=error_responses(*READ_ONE_ERRORS),
+_lot = ResourceRoutes(router, "/lots/{lotId}", LotId, Lots)
+_lot.get(
+    Operation("getLot", "Get a lot and where its units are", READ_ONE_ERRORS),
+    InventoryReader,
+    LotDetail,
+    LotService.get,
 )
-async def get_lot(lot_id: LotId, ctx: InventoryReader, lots: Lots) -> LotDetail:
-    return LotDetail.of(await lots.get(ctx, lot_id))
 
 
 @router.get(

@@ -15,16 +15,14 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
     ExpectedVersion,
-    IfNoneMatch,
     MemberId,
     PageCursor,
     PageLimit,
-    conditional_get,
-    conditional_get_responses,
     no_content,
     sort_query,
     updated,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
 from stockyard.core.context import Context
@@ -58,17 +56,10 @@ async def list_members(
     return MemberList.of(page)
 
 
-@router.get(
-    "/members/{memberId}",
-    response_model=Member,
-    operation_id="getMember",
-    summary="Get a member",
-    responses=conditional_get_responses(*READ_ONE_ERRORS),
+_member = ResourceRoutes(router, "/members/{memberId}", MemberId, Members)
+_member.conditional_get(
+    Operation("getMember", "Get a member", READ_ONE_ERRORS), Manager, Member, MemberService.get
 )
-async def get_member(
-    member_id: MemberId, ctx: Manager, members: Members, response: Response, if_none_match: IfNoneMatch = None
-) -> Member | Response:
-    return conditional_get(response, if_none_match, await members.get(ctx, member_id), Member.of)
 
 
 @router.patch(

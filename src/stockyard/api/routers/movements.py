@@ -27,6 +27,7 @@ from stockyard.api.routers._common import (
     located,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.inventory.movements import MOVEMENT_SORTS, MovementFilter, MovementService
@@ -94,11 +95,14 @@ async def list_movements(
     return MovementList.of(page)
 
 
-@router.get(
-    "/movements/{movementId}",
-    operation_id="getMovement",
-    summary="Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
-    responses=error_responses(*READ_IN_WAREHOUSE),
+_movement = ResourceRoutes(router, "/movements/{movementId}", MovementId, Movements)
+_movement.get(
+    Operation(
+        "getMovement",
+        "Get a ledger entry (PUT, PATCH and DELETE answer 405: the ledger is append-only)",
+        READ_IN_WAREHOUSE,
+    ),
+    InventoryReader,
+    Movement,
+    MovementService.get,
 )
-async def get_movement(movement_id: MovementId, ctx: InventoryReader, movements: Movements) -> Movement:
-    return Movement.of(await movements.get(ctx, movement_id))

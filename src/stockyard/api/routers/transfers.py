@@ -25,6 +25,7 @@ from stockyard.api.routers._common import (
     located,
     sort_query,
 )
+from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog
@@ -101,11 +102,10 @@ async def list_transfers(
     return TransferList.of(await transfers.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
-@router.get(
-    "/transfers/{transferId}",
-    operation_id="getTransfer",
-    summary="Get a transfer",
-    responses=error_responses(*READ_IN_WAREHOUSE),
+_transfer = ResourceRoutes(router, "/transfers/{transferId}", TransferId, Transfers)
+_transfer.get(
+    Operation("getTransfer", "Get a transfer", READ_IN_WAREHOUSE),
+    InventoryReader,
+    Transfer,
+    TransferService.get,
 )
-async def get_transfer(transfer_id: TransferId, ctx: InventoryReader, transfers: Transfers) -> Transfer:
-    return Transfer.of(await transfers.get(ctx, transfer_id))
