@@ -4,10 +4,12 @@ For each backend (SQLite, then PostgreSQL when reachable) it creates a fresh dat
 server with one uvicorn worker (pinned to CPU 0 when the machine has two or more), seeds a
 workspace, and drives every scenario with wrk (pinned to CPU 1). Two baselines served by the same
 process (bench/baselines.py) give the scale: a bare route and a raw-driver read of the same row.
+On PostgreSQL it then serves the same database with the rate limiter on Redis, with one worker and
+with four, and measures GET /items/{id} and POST /movements on each (unless --no-multi-worker).
 It prints a table and writes bench/results.json.
 
     python -m bench.harness [--duration 10] [--connections 32] [--backend sqlite|postgresql]
-                            [--profile SCENARIO] [--workers-curve]
+                            [--profile SCENARIO] [--only SCENARIO] [--no-multi-worker]
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import redis
 
 from bench import seed as seeding
 
@@ -44,6 +47,9 @@ RESULTS = BENCH_DIR / "results.json"
 PROFILES = BENCH_DIR / "profiles"
 SECRET_KEY = secrets.token_urlsafe(48)  # a fresh signing key per run
 DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+MULTI_WORKERS = (1, 4)  # the multi-worker part: one worker beside four, both on PostgreSQL + Redis
+MULTI_WORKER_SCENARIOS = ("GET /items/{id} (API key)", "POST /movements (receive 1)")
 
 TARGET_GET_VS_RAW = 0.40
 TARGET_GET_P99_MS = 25.0
@@ -115,11 +121,20 @@ def child_pids(pid: int) -> list[int]:
 class Server:
     """`uvicorn bench.baselines:create_app --factory` as a subprocess, logs to a file."""
 
-    def __init__(self, database_url: str, data_dir: Path, *, workers: int = 1, extra_env: dict[str, str]):
+    def __init__(
+        self,
+        database_url: str,
+        data_dir: Path,
+        *,
+        workers: int = 1,
+        pinned: bool = True,
+        extra_env: dict[str, str],
+    ):
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = data_dir / f"server-{self.port}.log"
         self.workers = workers
+        self.pinned = pinned  # server on CPU 0 and wrk on CPU 1; else both float over every core
         self.env = {
             **os.environ,
             "STOCKYARD_DATABASE_URL": database_url,
@@ -129,10 +144,15 @@ class Server:
             "STOCKYARD_BENCH_BASELINES": "1",
             **extra_env,
         }
+        if workers > 1:
+            # As `stockyard serve --workers N` does: prometheus-client's multiprocess mode.
+            metrics_dir = data_dir / f"metrics-{self.port}"
+            metrics_dir.mkdir()
+            self.env["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, bare_body: str = "") -> None:
-        server_cpu, _ = cpu_sets()
+        server_cpu, _ = cpu_sets() if self.pinned else ([], [])
         command = [
             *server_cpu,
             sys.executable,
@@ -433,7 +453,7 @@ def _logged_errors(log_path: Path, offset: int, limit: int = 3) -> list[str]:
 
 
 def run_wrk(server: Server, scenario: Scenario, duration: int, connections: int) -> dict[str, Any]:
-    _, wrk_cpu = cpu_sets()
+    _, wrk_cpu = cpu_sets() if server.pinned else ([], [])
     env = {
         **os.environ,
         "BENCH_METHOD": scenario.method,
@@ -654,8 +674,8 @@ def bench_backend(
         "rss_after_run_mb": round(rss_after, 1),
         "scenarios": [asdict(r) for r in results],
     }
-    if args.workers_curve and backend == "postgresql" and seeded.location_a:
-        report["movements_by_workers"] = workers_curve(database_url, data_dir, seeded, args)
+    if args.multi_worker and backend == "postgresql":
+        report["multi_worker"] = multi_worker(database_url, data_dir, seeded, args)
     report["targets"] = check_targets(backend, results, peak, rss_after)
     return report
 
@@ -703,38 +723,112 @@ def median_result(rounds: list[Result]) -> Result:
     return chosen
 
 
-def workers_curve(
+def redis_prefix_or_reason(redis_url: str) -> str:
+    """A key prefix for this run's rate-limit counters (the server prefixes every key with it), or
+    why Redis cannot be used (it starts with "skipped")."""
+    try:
+        with redis.Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=2) as client:
+            client.ping()
+    except redis.RedisError as exc:
+        return f"skipped: Redis unreachable at {redis_address(redis_url)} ({exc.__class__.__name__})"
+    return f"sy_bench_{uuid.uuid4().hex[:10]}"
+
+
+def redis_address(redis_url: str) -> str:
+    return redis_url.rsplit("@", 1)[-1].removeprefix("redis://")
+
+
+def drop_redis_keys(redis_url: str, prefix: str) -> int:
+    """Delete the keys this run wrote (its prefix only: the Redis may be shared); how many."""
+    with (
+        contextlib.suppress(redis.RedisError),
+        redis.Redis.from_url(redis_url, socket_connect_timeout=2, socket_timeout=5) as client,
+    ):
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=500))
+        for start in range(0, len(keys), 500):
+            client.delete(*keys[start : start + 500])
+        return len(keys)
+    return 0
+
+
+def multi_worker(
     database_url: str, data_dir: Path, seeded: seeding.Seeded, args: argparse.Namespace
-) -> list[dict[str, Any]]:
-    """POST /movements requests/s with 1, 2 and 4 workers (wrk and the workers share the CPUs)."""
-    scenario = next(s for s in build_scenarios("", seeded) if s.name.startswith("POST /movements"))
-    curve = []
-    for workers in (1, 2, 4):
-        server = Server(database_url, data_dir, workers=workers, extra_env=seeding.server_env(data_dir))
-        server.start()
-        try:
-            print(f"  POST /movements with {workers} worker(s) ...", flush=True)
-            result = measure(
-                server,
-                scenario,
-                duration=args.duration,
-                connections=args.connections,
-                warmup=args.warmup,
-                profile=False,
-                label="",
+) -> dict[str, Any]:
+    """One worker beside four on PostgreSQL, the rate limiter on Redis as several workers need it
+    (in memory each worker would count its own budget): GET /items/{id} and POST /movements
+    (receive 1), the same requests as the one-worker table. Neither the server nor wrk is pinned:
+    four workers on one core would measure nothing, so every configuration floats over all the
+    cores, shared with wrk, PostgreSQL and Redis. Rounds alternate one and four workers; each
+    figure is the median round, the ratios the medians of the per-round ratios."""
+    prefix = redis_prefix_or_reason(args.redis_url)
+    part: dict[str, Any] = {
+        "database": "postgresql",
+        "rate_limit_store": f"redis://{redis_address(args.redis_url)}",
+        "workers": list(MULTI_WORKERS),
+        "pinned": False,
+        "connections": args.connections,
+        "duration_s": args.duration,
+        "rounds": args.rounds,
+    }
+    if prefix.startswith("skipped"):
+        print(f"  multi-worker part {prefix}", flush=True)
+        return {**part, "skipped": prefix}
+    by_name = {s.name: s for s in build_scenarios("", seeded)}
+    scenarios = [by_name[name] for name in MULTI_WORKER_SCENARIOS]
+    env = {
+        **seeding.server_env(data_dir),
+        "STOCKYARD_RATE_LIMIT_URL": args.redis_url,
+        "STOCKYARD_RATE_LIMIT_KEY_PREFIX": prefix,
+    }
+    measured: dict[int, list[list[Result]]] = {workers: [] for workers in MULTI_WORKERS}
+    try:
+        for number in range(1, args.rounds + 1):
+            for workers in MULTI_WORKERS:
+                print(f"  PostgreSQL + Redis, {workers} worker(s), round {number}/{args.rounds}", flush=True)
+                server = Server(database_url, data_dir, workers=workers, pinned=False, extra_env=env)
+                server.start()
+                try:
+                    measured[workers].append(
+                        [
+                            measure(
+                                server,
+                                scenario,
+                                duration=args.duration,
+                                connections=args.connections,
+                                warmup=args.warmup,
+                                profile=False,
+                                label="",
+                            )
+                            for scenario in scenarios
+                        ]
+                    )
+                finally:
+                    server.stop()
+    finally:
+        keys = drop_redis_keys(args.redis_url, prefix)
+    part["redis_keys_written"] = keys  # the limiter's counters: 0 would mean Redis was not used
+    one, four = MULTI_WORKERS
+    rows = []
+    for index, scenario in enumerate(scenarios):
+        single = median_result([results[index] for results in measured[one]])
+        several = median_result([results[index] for results in measured[four]])
+        ratios = sorted(
+            b.requests_per_s / a.requests_per_s
+            for a, b in zip(
+                (r[index] for r in measured[one]), (r[index] for r in measured[four]), strict=True
             )
-        finally:
-            server.stop()
-        curve.append(
+            if a.requests_per_s and b.requests_per_s and not (a.invalid or b.invalid)
+        )
+        rows.append(
             {
-                "workers": workers,
-                "requests_per_s": result.requests_per_s,
-                "p50_ms": result.p50_ms,
-                "p99_ms": result.p99_ms,
-                "skipped": result.skipped,
+                "name": scenario.name,
+                "by_workers": {str(one): asdict(single), str(four): asdict(several)},
+                "ratio_requests_per_s": round(ratios[len(ratios) // 2], 3) if ratios else None,
+                "ratio_p99": round(several.p99_ms / single.p99_ms, 3) if single.p99_ms else None,
             }
         )
-    return curve
+    part["scenarios"] = rows
+    return part
 
 
 def check_targets(
@@ -820,15 +914,48 @@ def print_table(report: dict[str, Any]) -> None:
     for row in compared:
         shown = "" if row["vs_untracked"] is None else f"{row['vs_untracked']:.2f}"
         print(f"  {row['name']:<52} / {row['versus']:<48} {shown}")
-    for point in report.get("movements_by_workers", []):
-        print(
-            f"POST /movements, {point['workers']} worker(s): {point['requests_per_s']:.0f} req/s, "
-            f"p99 {point['p99_ms']:.2f} ms {point['skipped']}"
-        )
     print("targets:")
     for target in report["targets"]:
         verdict = {True: "met", False: "MISSED", None: "not measured"}[target["met"]]
         print(f"  [{verdict:>12}] {target['target']}: {target['measured']}")
+    if "multi_worker" in report:
+        print_multi_worker(report["multi_worker"])
+
+
+def print_multi_worker(part: dict[str, Any]) -> None:
+    one, four = (str(workers) for workers in part["workers"])
+    print(
+        f"\n== 1 worker vs 4 workers (PostgreSQL + Redis): rate limits in {part['rate_limit_store']}, "
+        f"{part['connections']} connections, median of {part['rounds']} rounds of {part['duration_s']} s, "
+        "server and wrk unpinned (sharing every core)"
+    )
+    if part.get("skipped"):
+        print(f"  {part['skipped']}")
+        return
+    header = (
+        f"{'scenario':<30}{'1w req/s':>10}{'1w p99 ms':>11}{'4w req/s':>10}{'4w p99 ms':>11}"
+        f"{'req/s 4/1':>11}{'p99 4/1':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    ratio = lambda v: "" if v is None else f"{v:.2f}"  # noqa: E731
+    for row in part["scenarios"]:
+        single, several = row["by_workers"][one], row["by_workers"][four]
+        name = row["name"].split(" (")[0]
+        if single["skipped"] or several["skipped"]:
+            print(f"{name:<30}{single['skipped'] or several['skipped']}")
+            continue
+        print(
+            f"{name:<30}{single['requests_per_s']:>10.0f}{single['p99_ms']:>11.2f}"
+            f"{several['requests_per_s']:>10.0f}{several['p99_ms']:>11.2f}"
+            f"{ratio(row['ratio_requests_per_s']):>11}{ratio(row['ratio_p99']):>9}"
+        )
+        for result in (single, several):
+            if result["invalid"]:
+                print(f"{'':<30}INVALID ({result['name']}): {result['invalid']}")
+            for line in result["server_errors"][:1]:
+                print(f"{'':<30}server error: {line[:600]}")
+    print(f"Redis keys the limiter wrote (deleted after the run): {part['redis_keys_written']}")
 
 
 def print_profile(path: Path) -> None:
@@ -858,12 +985,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--only", default="", help="run only the scenarios whose name contains this text")
     parser.add_argument(
-        "--workers-curve",
-        action="store_true",
-        default=os.environ.get("BENCH_WORKERS_CURVE", "1") == "1",
-        help="PostgreSQL: POST /movements with 1, 2 and 4 workers",
+        "--multi-worker",
+        "--workers-curve",  # its former name
+        dest="multi_worker",
+        action=argparse.BooleanOptionalAction,
+        # BENCH_WORKERS_CURVE is the former name of BENCH_MULTI_WORKER.
+        default=os.environ.get("BENCH_MULTI_WORKER", os.environ.get("BENCH_WORKERS_CURVE", "1")) == "1",
+        help="PostgreSQL + Redis: GET /items/{id} and POST /movements with 1 and with 4 workers",
     )
     parser.add_argument("--pg-admin-url", default=os.environ.get("BENCH_PG_ADMIN_URL", DEFAULT_PG_ADMIN_URL))
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        help="the rate limiter's store in the multi-worker part (its keys get a fresh prefix, deleted after)",
+    )
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:

@@ -3,6 +3,8 @@
 # delivery figures (bench/webhooks.py) and the FIFO valuation report (bench/fifo_valuation.py).
 # Options go to the harness, e.g. `bash bench/run.sh --backend sqlite --duration 5`.
 # Environment: BENCH_DURATION, BENCH_CONNECTIONS, BENCH_PROFILE, BENCH_PG_ADMIN_URL, BENCH_PIN,
+# BENCH_MULTI_WORKER (0 leaves out the one-worker-beside-four part on PostgreSQL + Redis, whose
+# Redis is BENCH_REDIS_URL, redis://127.0.0.1:6379/0 by default: skipped, with a note, when down),
 # BENCH_VALUATION_MOVEMENTS (movements per workspace of the valuation ledger: 100000 by default, a
 # few tens of seconds on SQLite; 1000000 is the size of issue 16's target and seeds for ~3 minutes).
 set -euo pipefail
