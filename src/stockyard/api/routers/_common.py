@@ -8,11 +8,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Header, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
 from stockyard.api.bulk import start_job
 from stockyard.api.deps import Jobs, Runner, authorize
 from stockyard.api.etags import etag, expected_version, matches
+from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
+from stockyard.api.paths import API_V1
 from stockyard.api.schemas.base import ResponseModel
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
@@ -27,6 +30,13 @@ from stockyard.errors.catalog import ErrorSpec
 from stockyard.jobs.model import JobKind, JobMode
 from stockyard.jobs.runner import JobRunner
 from stockyard.jobs.service import JobService
+
+
+def api_router(tag: ApiTag) -> APIRouter:
+    """The router of one part of the API: under /api/v1, its operations in `tag`'s group, its JSON
+    read exactly (`ExactJSONRoute`)."""
+    return APIRouter(prefix=API_V1, tags=[tag.name], route_class=ExactJSONRoute)
+
 
 InventoryReader = Annotated[Context, Depends(authorize(Permission.INVENTORY_READ))]
 InventoryWriter = Annotated[Context, Depends(authorize(Permission.INVENTORY_WRITE))]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
@@ -18,6 +17,7 @@ from stockyard.api.routers._common import (
     ApiKeyId,
     PageCursor,
     PageLimit,
+    api_router,
     located,
     shown_once,
     sort_query,
@@ -31,7 +31,7 @@ from stockyard.errors import catalog
 from stockyard.identity.api_keys import API_KEY_SORTS, ApiKeyFilters, ApiKeyService
 
 TAG = ApiTag(190, "api keys", "API keys for integrations; a key's secret is shown once, at creation.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 ApiKeys = Annotated[ApiKeyService, Depends(over_database(ApiKeyService))]
 

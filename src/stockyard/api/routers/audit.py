@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import LIST_ERRORS, PageCursor, PageLimit, Since, Until, sort_query
+from stockyard.api.routers._common import (
+    LIST_ERRORS,
+    PageCursor,
+    PageLimit,
+    Since,
+    Until,
+    api_router,
+    sort_query,
+)
 from stockyard.api.schemas.audit import AuditEventList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
@@ -18,7 +24,7 @@ from stockyard.core.permissions import Permission
 from stockyard.identity.audit_events import AUDIT_EVENT_SORTS, AuditFilter, AuditLogService
 
 TAG = ApiTag(200, "audit", "Who did what: every write in the workspace.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 AuditLog = Annotated[AuditLogService, Depends(over_database(AuditLogService))]
 

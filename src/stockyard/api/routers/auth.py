@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import Depends, Response
 
 from stockyard.api.deps import DatabaseDep, PrincipalDep, from_services
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1, public
-from stockyard.api.routers._common import no_content, no_store
+from stockyard.api.paths import public
+from stockyard.api.routers._common import api_router, no_content, no_store
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import Me, RefreshRequest, TokenPair, TokenRequest, User, Workspace
 from stockyard.errors import catalog
@@ -18,7 +17,7 @@ from stockyard.identity.authentication import AuthenticationService
 from stockyard.identity.profile import describe
 
 TAG = ApiTag(140, "auth", "Sign in for a token pair, rotate it, sign out; and who the caller is.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 
 Authentication = Annotated[

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     CURSOR_PATTERN,
     LIST_ERRORS,
     READ_ONE_ERRORS,
     InventoryReader,
     PageLimit,
+    api_router,
     id_path,
 )
 from stockyard.api.schemas.base import WHITESPACE
@@ -29,7 +28,7 @@ from stockyard.events.feed import EventFeed
 from stockyard.events.model import EventType
 
 TAG = ApiTag(120, "events", "The change feed: every state change, in commit order, for 30 days.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Feed = Annotated[EventFeed, Depends(over_database(EventFeed))]
 EventId = Annotated[str, id_path("eventId", "evt", "The event's id.")]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import Depends, Query, Request, Response
 
 from stockyard.api.deps import authorize, from_services
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1, public
 from stockyard.api.request_state import state_of
@@ -19,6 +18,7 @@ from stockyard.api.routers._common import (
     InviteId,
     PageCursor,
     PageLimit,
+    api_router,
     located,
     shown_once,
     sort_query,
@@ -40,7 +40,7 @@ from stockyard.errors import catalog
 from stockyard.identity.invites import INVITE_SORTS, InviteFilters, InviteService
 
 TAG = ApiTag(180, "invites", "Invite someone by email with a role; accepting an invite.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 
 Invites = Annotated[InviteService, Depends(from_services(lambda services: services.invites))]

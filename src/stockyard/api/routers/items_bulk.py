@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from stockyard.api.bulk import rows_body
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, start_bulk_job
+from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, api_router, start_bulk_job
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
@@ -22,7 +20,7 @@ TAG = ApiTag(
     "items",
     "The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 
 _DESCRIPTION = """Starts a job that creates items (`mode=create`) or creates-or-updates them by SKU

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from stockyard.api.deps import Jobs
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_ONE_ERRORS,
@@ -19,6 +17,7 @@ from stockyard.api.routers._common import (
     PageLimit,
     Since,
     Until,
+    api_router,
     sort_query,
 )
 from stockyard.api.routers._resource import Operation, ResourceRoutes
@@ -28,7 +27,7 @@ from stockyard.jobs.model import JobKind, JobStatus
 from stockyard.jobs.service import JOB_SORTS, JobFilters, JobService
 
 TAG = ApiTag(110, "jobs", "Bulk jobs: status, counts, progress and per-row errors.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 
 @router.get(

@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import Depends, Path, Query
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_IN_WAREHOUSE,
@@ -21,6 +19,7 @@ from stockyard.api.routers._common import (
     ItemId,
     PageCursor,
     PageLimit,
+    api_router,
     id_path,
     sort_query,
 )
@@ -35,7 +34,7 @@ TAG = ApiTag(
     "lots",
     "Lots of lot-tracked items (numbers, expiry, where their units are) and the whereabouts and history of serial numbers.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Lots = Annotated[LotService, Depends(over_database(LotService))]
 LotId = Annotated[str, id_path("lotId", "lot", "The lot's id.")]

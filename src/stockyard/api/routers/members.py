@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
     READ_ONE_ERRORS,
@@ -18,6 +16,7 @@ from stockyard.api.routers._common import (
     MemberId,
     PageCursor,
     PageLimit,
+    api_router,
     no_content,
     sort_query,
     updated,
@@ -31,7 +30,7 @@ from stockyard.errors import catalog
 from stockyard.identity.members import MEMBER_SORTS, MemberFilters, MemberService
 
 TAG = ApiTag(160, "members", "The workspace's members and their roles.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Members = Annotated[MemberService, Depends(over_database(MemberService))]
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_IN_WAREHOUSE,
@@ -24,6 +22,7 @@ from stockyard.api.routers._common import (
     Since,
     Until,
     WarehouseFilter,
+    api_router,
     located,
     sort_query,
 )
@@ -37,7 +36,7 @@ TAG = ApiTag(
     "movements",
     "The append-only stock ledger: receive, issue or adjust stock at a location, read it back, or record movements in bulk.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Movements = Annotated[MovementService, Depends(over_database(MovementService))]
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from stockyard.api.bulk import rows_body
-from stockyard.api.exact_json import ExactJSONRoute
-from stockyard.api.paths import API_V1
 from stockyard.api.routers import movements
-from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, start_bulk_job
+from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, api_router, start_bulk_job
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
 
-router = APIRouter(prefix=API_V1, tags=[movements.TAG.name], route_class=ExactJSONRoute)
+router = api_router(movements.TAG)
 
 
 _DESCRIPTION = """Starts a job that records receive, issue and adjust movements through the stock

@@ -13,14 +13,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import Depends, Path, Query
 from fastapi.responses import StreamingResponse
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
-from stockyard.api.routers._common import READ_ERRORS, Since, Until
+from stockyard.api.routers._common import READ_ERRORS, Since, Until, api_router
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.timestamps import Timestamp
 from stockyard.core.context import Context
@@ -37,7 +35,7 @@ TAG = ApiTag(
     "reports",
     "Stock on hand, low stock, movements, valuation, cost of goods issued and expiring lots, as JSON, CSV or XLSX.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Reports = Annotated[ReportService, Depends(over_database(ReportService))]
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_IN_WAREHOUSE,
@@ -25,6 +23,7 @@ from stockyard.api.routers._common import (
     Since,
     Until,
     WarehouseFilter,
+    api_router,
     located,
     sort_query,
 )
@@ -40,7 +39,7 @@ from stockyard.errors import catalog
 from stockyard.inventory.reservations import RESERVATION_SORTS, ReservationFilters, ReservationService
 
 TAG = ApiTag(60, "reservations", "Hold units of an item at a location until released, consumed or expired.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Reservations = Annotated[ReservationService, Depends(over_database(ReservationService))]
 

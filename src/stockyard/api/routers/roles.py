@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
@@ -18,6 +17,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     RoleId,
+    api_router,
     created,
     sort_query,
 )
@@ -30,7 +30,7 @@ from stockyard.errors import catalog
 from stockyard.identity.roles import ROLE_SORTS, RoleFilters, RoleService
 
 TAG = ApiTag(170, "roles", "Built-in and custom roles: named sets of permissions.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Roles = Annotated[RoleService, Depends(over_database(RoleService))]
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_ONE_ERRORS,
@@ -20,6 +18,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     WarehouseFilter,
+    api_router,
     sort_query,
 )
 from stockyard.api.schemas.errors import error_responses
@@ -28,7 +27,7 @@ from stockyard.api.timestamps import Timestamp
 from stockyard.inventory.stock import STOCK_LEVEL_SORTS, StockLevelFilters, StockService
 
 TAG = ApiTag(20, "stock", "Stock levels (on hand, reserved, available) by item, location or warehouse.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Stock = Annotated[StockService, Depends(over_database(StockService))]
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_IN_WAREHOUSE,
@@ -23,6 +21,7 @@ from stockyard.api.routers._common import (
     StocktakeId,
     Until,
     WarehouseFilter,
+    api_router,
     located,
     sort_query,
 )
@@ -43,7 +42,7 @@ TAG = ApiTag(
     "stocktakes",
     "Count a location: it is locked against stock writes until the differences are posted or the count cancelled.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Stocktakes = Annotated[StocktakeService, Depends(over_database(StocktakeService))]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
@@ -20,6 +19,7 @@ from stockyard.api.routers._common import (
     PageCursor,
     PageLimit,
     TagId,
+    api_router,
     located,
     sort_query,
 )
@@ -30,7 +30,7 @@ from stockyard.errors import catalog
 from stockyard.inventory.tags import TAG_SORTS, TagFilters, TagService
 
 TAG = ApiTag(90, "tags", "Labels for items.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Tags = Annotated[TagService, Depends(over_database(TagService))]
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     LIST_ERRORS,
@@ -22,6 +20,7 @@ from stockyard.api.routers._common import (
     Since,
     TransferId,
     Until,
+    api_router,
     located,
     sort_query,
 )
@@ -32,7 +31,7 @@ from stockyard.errors import catalog
 from stockyard.inventory.transfers import TRANSFER_SORTS, TransferFilters, TransferService
 
 TAG = ApiTag(50, "transfers", "Move stock between two locations: all lines or none.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Transfers = Annotated[TransferService, Depends(over_database(TransferService))]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
@@ -23,6 +22,7 @@ from stockyard.api.routers._common import (
     PageLimit,
     WarehouseFilter,
     WarehouseId,
+    api_router,
     created,
     sort_query,
 )
@@ -46,7 +46,7 @@ from stockyard.inventory.locations import LOCATION_SORTS, LocationFilters, Locat
 from stockyard.inventory.warehouses import WAREHOUSE_SORTS, WarehouseFilters, WarehouseService
 
 TAG = ApiTag(80, "warehouses", "Warehouses and their locations (bins), where stock is held.")
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 Warehouses = Annotated[WarehouseService, Depends(over_database(WarehouseService))]
 Locations = Annotated[LocationService, Depends(over_database(LocationService))]

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import Services, authorize, from_services
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
@@ -19,6 +18,7 @@ from stockyard.api.routers._common import (
     WRITE_ERRORS,
     PageCursor,
     PageLimit,
+    api_router,
     id_path,
     located,
     shown_once,
@@ -56,7 +56,7 @@ TAG = ApiTag(
     "webhooks",
     "Webhook endpoints: events POSTed as they happen, signed per Standard Webhooks, retried; their deliveries.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 
 def _service(services: Services) -> WebhookEndpointService:

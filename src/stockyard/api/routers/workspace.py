@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import Depends, Response
 
 from stockyard.api.deps import authorize, over_database
-from stockyard.api.exact_json import ExactJSONRoute
-from stockyard.api.paths import API_V1
 from stockyard.api.routers import workspaces
 from stockyard.api.routers._common import (
     READ_ERRORS,
     WRITE_ERRORS,
     ExpectedVersion,
     IfNoneMatch,
+    api_router,
     conditional_get,
     conditional_get_responses,
     updated,
@@ -26,7 +25,7 @@ from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.identity.workspace_settings import WorkspaceSettingsService
 
-router = APIRouter(prefix=API_V1, tags=[workspaces.TAG.name], route_class=ExactJSONRoute)
+router = api_router(workspaces.TAG)
 
 WorkspaceSettings = Annotated[WorkspaceSettingsService, Depends(over_database(WorkspaceSettingsService))]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from stockyard.api.deps import from_services
-from stockyard.api.exact_json import ExactJSONRoute
 from stockyard.api.openapi import ApiTag
-from stockyard.api.paths import API_V1, public
+from stockyard.api.paths import public
+from stockyard.api.routers._common import api_router
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.identity import WorkspaceCreate, WorkspaceCreated
 from stockyard.errors import catalog
@@ -20,7 +20,7 @@ TAG = ApiTag(
     "workspaces",
     "Create a workspace and its owner; the caller's workspace, its plan, limits and capabilities.",
 )
-router = APIRouter(prefix=API_V1, tags=[TAG.name], route_class=ExactJSONRoute)
+router = api_router(TAG)
 
 
 Workspaces = Annotated[WorkspaceService, Depends(from_services(lambda services: services.workspaces))]
