@@ -99,10 +99,9 @@ async def admin_home(console: Console) -> Response:
     workspace = await console.api.call("GET", "/workspace")
     return console.render(
         "admin.html",
-        status=workspace.error.status if workspace.error else 200,
+        **workspace.shown,
         title="Admin",
         workspace=workspace.body,
-        error=workspace.error,
     )
 
 
@@ -277,10 +276,9 @@ async def audit_page(console: Console) -> Response:
     )
     return console.render(
         "audit.html",
-        status=answer.error.status if answer.error else 200,
+        **answer.shown,
         title="Audit log",
         page=answer.body,
-        error=answer.error,
         filters=filters,
     )
 

@@ -74,12 +74,18 @@ class ApiAnswer:
         """A list answer's `data`; none when the list could not be read."""
         return list(self.body["data"]) if self.ok else []
 
+    @property
+    def shown(self) -> dict[str, Any]:
+        """The `status` and `error` of a page that shows this answer: 200 and none, or the API's
+        error with its status."""
+        return {"status": self.error.status if self.error else 200, "error": self.error}
+
     def beside(self, status: int, error: ApiError | None) -> tuple[int, ApiError | None]:
         """The status and error of a page that shows this list beside a form's outcome: the form's
         error when there is one, else this list's own."""
         if error is not None:
             return status, error
-        return (self.error.status if self.error else 200), self.error
+        return self.shown["status"], self.error
 
 
 def _error_of(response: httpx.Response) -> ApiError:

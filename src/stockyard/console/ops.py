@@ -32,10 +32,9 @@ async def stocktakes_page(console: Console) -> Response:
     locations = await locations_of(console)
     return console.render(
         "stocktakes.html",
-        status=answer.error.status if answer.error else 200,
+        **answer.shown,
         title="Stocktakes",
         page=answer.body,
-        error=answer.error,
         locations=locations,
         names={loc["id"]: loc["label"] for loc in locations},
         filters={"status": status},
@@ -274,7 +273,7 @@ async def reports_page(console: Console) -> Response:
     rows = answer.body.get("data", []) if answer.ok else []
     return console.render(
         "reports.html",
-        status=answer.error.status if answer.error else 200,
+        **answer.shown,
         title=REPORTS[name],
         name=name,
         reports=REPORTS,
@@ -282,7 +281,6 @@ async def reports_page(console: Console) -> Response:
         more=len(rows) > 500,
         columns=list(rows[0]) if rows else [],
         totals=answer.body.get("totals") if answer.ok else None,
-        error=answer.error,
     )
 
 

@@ -186,13 +186,12 @@ async def items_page(console: Console) -> Response:
     tags = await console.api.call("GET", "/tags", params={"limit": 200, "sort": "name"})
     return console.render(
         "items.html",
-        status=answer.error.status if answer.error else 200,
+        **answer.shown,
         title="Items",
         filters=filters,
         sorts=ITEM_SORTS,
         tags=tags.rows,
         page=answer.body,
-        error=answer.error,
     )
 
 
@@ -364,10 +363,9 @@ async def stock_page(console: Console) -> Response:
             low_ids = {(row["itemId"], row["locationId"]) for row in below.body["data"]}
     return console.render(
         "stock.html",
-        status=answer.error.status if answer.error else 200,
+        **answer.shown,
         title="Stock",
         page=answer.body,
-        error=answer.error,
         warehouses=warehouses.rows,
         locations=locations,
         low_ids=low_ids,
