@@ -1,29 +1,7 @@
-/** `StockyardClient`: the resource groups over one transport. */
+/** `StockyardClient`: the resource groups over one transport, and the methods of the client itself. */
 import { Transport, type ClientOptions, type RawRequest } from "./core.js";
-import {
-  ApiKeys,
-  AuditEvents,
-  Auth,
-  Events,
-  Invites,
-  Items,
-  Jobs,
-  Locations,
-  Members,
-  Movements,
-  Reports,
-  Reservations,
-  Roles,
-  Stock,
-  Stocktakes,
-  Lots,
-  Tags,
-  Transfers,
-  Warehouses,
-  WebhookEndpoints,
-  Workspace,
-} from "./resources.js";
 import type { RequestOptions, ResponseBody } from "./types.js";
+import { ClientResources } from "./wiring.gen.js";
 
 /**
  * A client of the Stockyard API.
@@ -34,54 +12,14 @@ import type { RequestOptions, ResponseBody } from "./types.js";
  * for await (const row of client.items.iterate({ limit: 100 })) console.log(row.sku);
  * ```
  */
-export class StockyardClient {
+export class StockyardClient extends ClientResources {
   /** The transport: credentials, tokens and the retry loop (`client.transport.accessToken`...). */
   readonly transport: Transport;
-  readonly auth: Auth;
-  readonly workspace: Workspace;
-  readonly items: Items;
-  readonly warehouses: Warehouses;
-  readonly locations: Locations;
-  readonly stock: Stock;
-  readonly movements: Movements;
-  readonly transfers: Transfers;
-  readonly reservations: Reservations;
-  readonly stocktakes: Stocktakes;
-  readonly tags: Tags;
-  readonly lots: Lots;
-  readonly jobs: Jobs;
-  readonly events: Events;
-  readonly reports: Reports;
-  readonly roles: Roles;
-  readonly members: Members;
-  readonly invites: Invites;
-  readonly apiKeys: ApiKeys;
-  readonly webhookEndpoints: WebhookEndpoints;
-  readonly auditEvents: AuditEvents;
 
   constructor(options: ClientOptions) {
-    const t = (this.transport = new Transport(options));
-    this.auth = new Auth(t);
-    this.workspace = new Workspace(t);
-    this.items = new Items(t);
-    this.warehouses = new Warehouses(t);
-    this.locations = new Locations(t);
-    this.stock = new Stock(t);
-    this.movements = new Movements(t);
-    this.transfers = new Transfers(t);
-    this.reservations = new Reservations(t);
-    this.stocktakes = new Stocktakes(t);
-    this.tags = new Tags(t);
-    this.lots = new Lots(t);
-    this.jobs = new Jobs(t);
-    this.events = new Events(t);
-    this.reports = new Reports(t);
-    this.roles = new Roles(t);
-    this.members = new Members(t);
-    this.invites = new Invites(t);
-    this.apiKeys = new ApiKeys(t);
-    this.webhookEndpoints = new WebhookEndpoints(t);
-    this.auditEvents = new AuditEvents(t);
+    const transport = new Transport(options);
+    super(transport); // the resources (`client.items`, ...): generated into src/wiring.gen.ts
+    this.transport = transport;
   }
 
   /** The caller: member or API key, workspace, role and permissions. */

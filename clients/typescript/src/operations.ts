@@ -1,3 +1,6 @@
+// Generated from the Stockyard OpenAPI document by `npm run generate` (scripts/generate.mjs).
+// Do not edit by hand: change the server (or src/resources.ts), then run `npm run generate`.
+
 /**
  * Every operation of the OpenAPI document (by operationId): its HTTP method and path, and the
  * client method that implements it (`client` is the path from the client object, e.g.
@@ -35,6 +38,9 @@ export const OPERATIONS = {
   getReservation: { method: "GET", path: "/api/v1/reservations/{reservationId}", client: "reservations.get" },
   releaseReservation: { method: "POST", path: "/api/v1/reservations/{reservationId}/release", client: "reservations.release" },
   consumeReservation: { method: "POST", path: "/api/v1/reservations/{reservationId}/consume", client: "reservations.consume" },
+  listLots: { method: "GET", path: "/api/v1/lots", client: "lots.list" },
+  getLot: { method: "GET", path: "/api/v1/lots/{lotId}", client: "lots.get" },
+  getSerial: { method: "GET", path: "/api/v1/serials/{itemId}/{serial}", client: "lots.serial" },
   signIn: { method: "POST", path: "/api/v1/auth/token", client: "auth.signIn", public: true },
   refreshToken: { method: "POST", path: "/api/v1/auth/refresh", client: "auth.refresh", public: true },
   signOut: { method: "POST", path: "/api/v1/auth/logout", client: "auth.signOut" },
@@ -59,9 +65,6 @@ export const OPERATIONS = {
   createTag: { method: "POST", path: "/api/v1/tags", client: "tags.create" },
   listTags: { method: "GET", path: "/api/v1/tags", client: "tags.list" },
   getTag: { method: "GET", path: "/api/v1/tags/{tagId}", client: "tags.get" },
-  listLots: { method: "GET", path: "/api/v1/lots", client: "lots.list" },
-  getLot: { method: "GET", path: "/api/v1/lots/{lotId}", client: "lots.get" },
-  getSerial: { method: "GET", path: "/api/v1/serials/{itemId}/{serial}", client: "lots.serial" },
   renameTag: { method: "PATCH", path: "/api/v1/tags/{tagId}", client: "tags.rename" },
   deleteTag: { method: "DELETE", path: "/api/v1/tags/{tagId}", client: "tags.delete" },
   listJobs: { method: "GET", path: "/api/v1/jobs", client: "jobs.list" },

@@ -1,7 +1,8 @@
 /**
  * Every operation of the server's OpenAPI document has a client method: OPERATIONS
- * (src/operations.ts) names it, with the operation's method and path, and calling it sends
- * exactly that request.
+ * (src/operations.ts, generated) names it, with the operation's method and path, and calling it
+ * sends exactly that request, whether the method is generated (src/resources.gen.ts) or written
+ * by hand (src/resources.ts, src/client.ts).
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";

@@ -29,3 +29,16 @@ test(
     }
   },
 );
+
+test(
+  "src/operations.ts, src/resources.gen.ts and src/wiring.gen.ts are up to date with the document and src/resources.ts",
+  { skip: stockyardFound() ? false : `the stockyard executable was not found at ${STOCKYARD_BIN}: cannot regenerate` },
+  () => {
+    const result = spawnSync(process.execPath, [join(PACKAGE_DIR, "scripts/generate.mjs"), "--check"], {
+      encoding: "utf8",
+      env: { ...process.env, STOCKYARD_BIN },
+    });
+    assert.equal(result.stderr, "");
+    assert.equal(result.status, 0);
+  },
+);
