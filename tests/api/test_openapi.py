@@ -15,7 +15,8 @@ from openapi_spec_validator import validate
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
-from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METHODS
+from stockyard.api import openapi
+from stockyard.api.openapi import ACCESS_TOKEN_SCHEME, API_KEY_SCHEME, HTTP_METHODS, ApiTag
 from stockyard.api.paths import is_authenticated_path, public_paths
 from stockyard.api.routers.events import parse_types
 from stockyard.api.schemas.base import RequestModel
@@ -420,6 +421,21 @@ def test_tags_come_in_reading_order_each_described(document: dict[str, Any]) -> 
     ]
     for tag in document["tags"]:
         assert len(tag.get("description", "")) > 10, tag
+
+
+def test_groups_come_by_rank_and_a_group_declared_twice_is_refused() -> None:
+    app = FastAPI()
+    app.get("/b", tags=["b"])(lambda: None)
+    app.get("/a", tags=["a"])(lambda: None)
+    app.get("/z", tags=["undeclared"])(lambda: None)
+    openapi.install(app, frozenset(), [ApiTag(20, "a", "Second."), ApiTag(10, "b", "First.")])
+    assert app.openapi()["tags"] == [
+        {"name": "b", "description": "First."},
+        {"name": "a", "description": "Second."},
+        {"name": "undeclared"},
+    ]
+    with pytest.raises(ValueError, match="a tag is declared twice"):
+        openapi.install(FastAPI(), frozenset(), [ApiTag(10, "a", "One."), ApiTag(20, "a", "Two.")])
 
 
 def test_the_document_is_built_once_and_stays_small(client: TestClient) -> None:
