@@ -265,6 +265,8 @@ def test_a_new_resource_needs_no_client_file_written_by_hand(generate: Any, docu
     assert "    suppliers: Suppliers\n" in files["_wiring.py"]
     assert "        self.suppliers = AsyncSuppliers(transport)\n" in files["_wiring.py"]
     assert "    'approveSupplier': 'suppliers.approve',\n" in files["_operations.py"].replace('"', "'")
+    row = "| `suppliers` | Who items are bought from. | `create`, `list`, `list_page`, `get`, `update`, `delete`, `approve` |"
+    assert row in files["clients.md"].splitlines()
     for name in (
         "def create(",
         "def list(",
