@@ -233,6 +233,30 @@ async def _bulk_request(
 Bulk = Annotated[BulkRequest, Depends(_bulk_request)]
 
 
+def bulk_post(
+    router: APIRouter,
+    path: str,
+    *,
+    operation_id: str,
+    summary: str,
+    description: str,
+    errors: tuple[ErrorSpec, ...],
+    rows: dict[str, Any],
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The route of a bulk import: POST `path`, answered 202 with the job (`start_bulk_job`), behind
+    the plan's `bulk_import` capability (403 `missing_capability`), its rows documented by `rows`
+    (`api/bulk.rows_body`); `errors` are the route's own besides a write's."""
+    return router.post(
+        path,
+        status_code=202,
+        operation_id=operation_id,
+        summary=summary,
+        description=description,
+        responses=error_responses(*WRITE_ERRORS, catalog.MISSING_CAPABILITY, *errors, body=True),
+        openapi_extra=rows,
+    )
+
+
 async def start_bulk_job(bulk: BulkRequest, *, kind: JobKind, mode: JobMode, dry_run: bool) -> Job:
     """The 202 of a bulk route: the job stored, started, and its URL in `Location`."""
     record = await start_job(

@@ -8,8 +8,7 @@ from fastapi import Query
 
 from stockyard.api.bulk import rows_body
 from stockyard.api.openapi import ApiTag
-from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, api_router, start_bulk_job
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._common import Bulk, DryRun, api_router, bulk_post, start_bulk_job
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
@@ -31,16 +30,14 @@ whose header names the fields (`sku,name,unit,unitCost,reorderPoint,tags,...`; `
 nothing. Needs a plan with `bulk_import`."""
 
 
-@router.post(
+@bulk_post(
+    router,
     "/items/bulk",
-    status_code=202,
     operation_id="bulkImportItems",
     summary="Import items in bulk (JSON or CSV), as a job",
     description=_DESCRIPTION,
-    responses=error_responses(
-        *WRITE_ERRORS, catalog.MISSING_CAPABILITY, catalog.BAD_REQUEST, catalog.INVALID_PARAMETER, body=True
-    ),
-    openapi_extra=rows_body("ItemCreate", csv=True),
+    errors=(catalog.BAD_REQUEST, catalog.INVALID_PARAMETER),
+    rows=rows_body("ItemCreate", csv=True),
 )
 async def bulk_import_items(
     bulk: Bulk, mode: Annotated[JobMode, Query()] = JobMode.CREATE, dry_run: DryRun = False

@@ -8,8 +8,7 @@ from fastapi import Query
 
 from stockyard.api.bulk import rows_body
 from stockyard.api.routers import movements
-from stockyard.api.routers._common import WRITE_ERRORS, Bulk, DryRun, api_router, start_bulk_job
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._common import Bulk, DryRun, api_router, bulk_post, start_bulk_job
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
@@ -24,16 +23,14 @@ archived location) fails alone and is reported in the job's `errors`. At most 10
 `dryRun=true` checks every row and writes nothing. Needs a plan with `bulk_import`."""
 
 
-@router.post(
+@bulk_post(
+    router,
     "/movements/bulk",
-    status_code=202,
     operation_id="bulkRecordMovements",
     summary="Record movements in bulk, as a job",
     description=_DESCRIPTION,
-    responses=error_responses(
-        *WRITE_ERRORS, catalog.MISSING_CAPABILITY, catalog.INVALID_PARAMETER, body=True
-    ),
-    openapi_extra=rows_body("MovementCreate", csv=False),
+    errors=(catalog.INVALID_PARAMETER,),
+    rows=rows_body("MovementCreate", csv=False),
 )
 async def bulk_record_movements(
     bulk: Bulk, mode: Annotated[Literal["create"], Query()] = "create", dry_run: DryRun = False
