@@ -8,6 +8,7 @@ from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.openapi import ApiTag
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_IN_WAREHOUSE,
@@ -52,7 +53,7 @@ async def create_movement(
     body: MovementCreate, ctx: InventoryWriter, movements: Movements, response: Response
 ) -> Movement:
     record = await movements.record(ctx, body.request())
-    located(response, f"/api/v1/movements/{record.id}")
+    located(response, f"{API_V1}/movements/{record.id}")
     return Movement.of(record)
 
 

@@ -8,6 +8,7 @@ from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.openapi import ApiTag
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_IN_WAREHOUSE,
@@ -63,7 +64,7 @@ async def create_reservation(
         expires_at=body.ends_at,
         reference=body.reference,
     )
-    located(response, f"/api/v1/reservations/{record.id}")
+    located(response, f"{API_V1}/reservations/{record.id}")
     return Reservation.of(record)
 
 

@@ -8,6 +8,7 @@ from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.openapi import ApiTag
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_IN_WAREHOUSE,
     READ_IN_WAREHOUSE,
@@ -58,7 +59,7 @@ async def start_stocktake(
     body: StocktakeCreate, ctx: InventoryWriter, stocktakes: Stocktakes, response: Response
 ) -> Stocktake:
     record = await stocktakes.start(ctx, body.location_id)
-    located(response, f"/api/v1/stocktakes/{record.id}")
+    located(response, f"{API_V1}/stocktakes/{record.id}")
     return Stocktake.of(record)
 
 

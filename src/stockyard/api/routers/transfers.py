@@ -8,6 +8,7 @@ from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import over_database
 from stockyard.api.openapi import ApiTag
+from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     IN_WAREHOUSE,
     LIST_ERRORS,
@@ -62,7 +63,7 @@ async def create_transfer(
         lines=[line.line() for line in body.lines],
         reference=body.reference,
     )
-    located(response, f"/api/v1/transfers/{result.transfer.id}")
+    located(response, f"{API_V1}/transfers/{result.transfer.id}")
     return Transfer.created(result)
 
 
