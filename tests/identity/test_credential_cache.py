@@ -16,11 +16,13 @@ from sqlalchemy.engine import make_url
 
 from stockyard.identity.principal_cache import TTL_SECONDS
 from tests.client.live import LiveServer
+from tests.identity.access import add_member
 from tests.security.stores import through
 from tests.support import Tenant, assert_error, create_tenant
 from tests.traffic.tcp_proxy import TcpProxy
 
 OUTAGE_RETRY_AFTER = "7"
+REVOKED = "The access token has been revoked."
 
 
 @pytest.fixture
@@ -77,6 +79,62 @@ def test_a_key_revoked_through_one_process_is_refused_by_another_within_1_s(
     assert all(sent < TTL_SECONDS for sent in served), answers
     first_refusal = next(index for index, (_, status) in enumerate(answers) if status == 401)
     assert all(status == 401 for _, status in answers[first_refusal:]), answers  # and never again
+
+
+def _served_after(
+    client: httpx.Client, url: str, headers: dict[str, str], committed: float, refused: str
+) -> list[tuple[float, int]]:
+    """GET `url` for TTL + 0.5 s after `committed`: (seconds after the commit, status) each time;
+    anything but a 200 must be the catalog error `refused` for a revoked token."""
+    answers: list[tuple[float, int]] = []
+    while not answers or answers[-1][0] < TTL_SECONDS + 0.5:
+        sent = time.monotonic() - committed
+        response = client.get(url, headers=headers)
+        if response.status_code != 200:
+            assert_error(response, refused, message=REVOKED)
+        answers.append((sent, response.status_code))
+        time.sleep(0.02)
+    assert all(sent < TTL_SECONDS for sent, status in answers if status == 200), answers
+    first_refusal = next(index for index, (_, status) in enumerate(answers) if status != 200)
+    assert all(status != 200 for _, status in answers[first_refusal:]), answers  # and never again
+    return answers
+
+
+def test_a_member_removed_through_one_process_is_refused_by_another_within_1_s(
+    start_server: Callable[..., LiveServer], http: Callable[[LiveServer], httpx.Client]
+) -> None:
+    first, second = http(start_server()), http(start_server())  # one database, two processes
+    owner = create_tenant(first)
+    clerk_member = add_member(owner, "viewer")
+    clerk = clerk_member.headers
+    member_id = clerk_member.get("/api/v1/me").json()["principalId"]
+    item_url = f"/api/v1/items/{owner.create_item()['id']}"
+    for client in (first, second):  # both processes now hold the clerk's principal
+        assert client.get(item_url, headers=clerk).status_code == 200
+
+    removed = owner.delete(f"/api/v1/members/{member_id}")
+    assert removed.status_code == 204, removed.text
+    committed = time.monotonic()
+    assert_error(
+        first.get(item_url, headers=clerk), "token_invalid", message=REVOKED
+    )  # its own process: at once
+    _served_after(second, item_url, clerk, committed, "token_invalid")
+
+
+def test_a_session_signed_out_through_one_process_is_refused_by_another_within_1_s(
+    start_server: Callable[..., LiveServer], http: Callable[[LiveServer], httpx.Client]
+) -> None:
+    first, second = http(start_server()), http(start_server())
+    owner = create_tenant(first)
+    item_url = f"/api/v1/items/{owner.create_item()['id']}"
+    for client in (first, second):
+        assert client.get(item_url, headers=owner.headers).status_code == 200
+
+    signed_out = first.post("/api/v1/auth/logout", headers=owner.headers)
+    assert signed_out.status_code == 204, signed_out.text
+    committed = time.monotonic()
+    assert_error(first.get(item_url, headers=owner.headers), "token_invalid", message=REVOKED)
+    _served_after(second, item_url, owner.headers, committed, "token_invalid")
 
 
 @dataclass

@@ -24,12 +24,12 @@ import logging
 import sqlite3
 import time
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection as SyncConnection
-from sqlalchemy import Executable, create_engine, event, text
+from sqlalchemy import Delete, Executable, Table, Update, create_engine, event, text
 from sqlalchemy.engine import CursorResult, Engine, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -56,30 +56,61 @@ class StaleConnectionError(StockyardError):
     """
 
 
+_watched: dict[object, list[Callable[[], None]]] = {}
+
+
+def on_committed_change(tables: Iterable[Table], callback: Callable[[], None]) -> None:
+    """Call `callback()` after every commit of a transaction that updated or deleted rows of one
+    of `tables` (through `Connection.execute`): for what a process keeps derived from those rows,
+    such as cached credentials, whichever code path changed them. A statement that changes only
+    bookkeeping nothing is derived from says so with `.execution_options(bookkeeping=True)`."""
+    for table in tables:
+        _watched.setdefault(table, []).append(callback)
+
+
 class Connection(ABC):
     """A connection inside a transaction."""
 
     dialect: str
+    _committed: list[Callable[[], None]]  # what on_committed_change asked for, once each
 
     @abstractmethod
     async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]: ...
+
+    def _run_committed(self) -> None:
+        for callback in self._committed:
+            callback()
+
+    def _watch(self, statement: Executable) -> None:
+        if isinstance(statement, (Update, Delete)) and not statement.get_execution_options().get(
+            "bookkeeping"
+        ):
+            for callback in _watched.get(statement.table, ()):
+                if callback not in self._committed:
+                    self._committed.append(callback)
 
 
 class _SyncConnection(Connection):
     def __init__(self, connection: SyncConnection) -> None:
         self._connection = connection
+        self._committed = []
         self.dialect = "sqlite"
 
     async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]:
+        if _watched:
+            self._watch(statement)
         return self._connection.execute(statement, parameters)
 
 
 class _AsyncConnection(Connection):
     def __init__(self, connection: AsyncConnection) -> None:
         self._connection = connection
+        self._committed = []
         self.dialect = connection.dialect.name
 
     async def execute(self, statement: Executable, parameters: Any = None) -> CursorResult[Any]:
+        if _watched:
+            self._watch(statement)
         return await self._connection.execute(statement, parameters)
 
 
@@ -235,9 +266,11 @@ class SQLiteDatabase(Database):
                     # `_begin_immediate` sends nothing, and sqlite3's commit outside a
                     # transaction is a no-op.
                     with connection.begin():
-                        yield _SyncConnection(connection)
+                        unit = _SyncConnection(connection)
+                        yield unit
                 finally:
                     connection.info[_NO_BRACKET] = False
+                unit._run_committed()
             except (DBAPIError, sqlite3.Error) as exc:
                 if isinstance(exc, DBAPIError) and is_unavailable(exc):
                     log.error("database unavailable: %s", exc.__class__.__name__)
@@ -306,18 +339,21 @@ class PostgresDatabase(Database):
             if autocommit:
                 async with self.engine.connect() as connection:
                     DB_CONNECTION_WAIT.observe(time.perf_counter() - waiting)
-                    yield _AsyncConnection(await connection.execution_options(isolation_level="AUTOCOMMIT"))
+                    unit = _AsyncConnection(await connection.execution_options(isolation_level="AUTOCOMMIT"))
+                    yield unit
                     done = True
             else:
                 async with self.engine.begin() as connection:
                     DB_CONNECTION_WAIT.observe(time.perf_counter() - waiting)
-                    yield _AsyncConnection(connection)
+                    unit = _AsyncConnection(connection)
+                    yield unit
                     done = True
         except Exception as exc:
             error = self._translate(exc, done)
             if error is exc:
                 raise
             raise error from exc
+        unit._run_committed()
 
     def _translate(self, exc: Exception, done: bool) -> Exception:
         """The error to raise for `exc`: 503 when the database cannot be reached, else `exc` itself.

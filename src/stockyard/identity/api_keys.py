@@ -31,7 +31,6 @@ from stockyard.db.tables import api_keys, warehouses
 from stockyard.errors import StockyardError, catalog
 from stockyard.events.model import EventType
 from stockyard.events.outbox import emit
-from stockyard.identity.principal_cache import forget_principals
 from stockyard.identity.roles import require_grantable
 from stockyard.identity.secrets import API_KEY_PREFIX, digest, new_secret
 
@@ -220,8 +219,7 @@ class ApiKeyService(Service):
         return await self._db.transact(fetch)
 
     async def revoke(self, ctx: Context, key_id: str) -> None:
-        await self._db.transact(self._revoke, ctx, key_id)
-        forget_principals()  # committed: this process stops accepting the key at once
+        await self._db.transact(self._revoke, ctx, key_id)  # the cache forgets it on commit
 
     @staticmethod
     async def _revoke(conn: Connection, ctx: Context, key_id: str) -> None:

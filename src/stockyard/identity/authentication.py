@@ -90,7 +90,7 @@ class AuthenticationService:
         self._db = database
         self._codec = codec
         self._refresh_ttl = timedelta(seconds=refresh_ttl_seconds)
-        self._api_keys = PrincipalCache()  # at most 1 s old (identity/principal_cache.py)
+        self._principals = PrincipalCache()  # at most 1 s old (identity/principal_cache.py)
 
     # --- sign-in ---------------------------------------------------------------------------------
     async def sign_in(self, workspace_slug: str, email: str, password: str) -> TokenPair:
@@ -242,11 +242,14 @@ class AuthenticationService:
         # One statement each (the key's occasional last-used touch is a write of its own): read().
         if credential.startswith(API_KEY_PREFIX):
             secret_hash = digest(credential)
-            return await self._api_keys.get_or_load(
+            return await self._principals.get_or_load(
                 secret_hash, lambda: self._db.read(self._api_key_principal, secret_hash)
             )
-        claims = self._codec.verify(credential)
-        return await self._db.read(self._member_principal, claims)
+        claims = self._codec.verify(credential)  # expiry and signature: checked on every request
+        return await self._principals.get_or_load(
+            f"member:{claims.membership_id}:{claims.workspace_id}:{claims.family_id}",
+            lambda: self._db.read(self._member_principal, claims),
+        )
 
     @staticmethod
     async def _member_principal(conn: Connection, claims: AccessClaims) -> Principal:
@@ -280,7 +283,8 @@ class AuthenticationService:
             raise StockyardError(catalog.INVALID_API_KEY)
         now = utcnow()
         if row.last_used_at is None or now - row.last_used_at > API_KEY_TOUCH_INTERVAL:
-            await conn.execute(update(api_keys).where(api_keys.c.id == row.id).values(last_used_at=now))
+            touch = update(api_keys).where(api_keys.c.id == row.id).values(last_used_at=now)
+            await conn.execute(touch.execution_options(bookkeeping=True))  # principals unchanged
         return Principal(
             kind=PrincipalKind.API_KEY,
             id=row.id,

@@ -7,18 +7,22 @@ process remembers a key's principal (under the digest of its secret) for `TTL_SE
 * **The bound.** A change to a key made through *another* process (or the CLI, or SQL) is seen
   here within `TTL_SECONDS` (1 s) of its commit: a revoked key keeps working for at most one
   second, and so do a workspace's old plan and slug on its keys' requests.
-* **This process's own changes are immediate.** Revoking a key or changing a workspace calls
-  `forget_principals()` after its commit. A lookup that was already reading when that happened does
-  not store its (possibly older) answer: entries are stored only if no `forget_principals()` ran
-  since the lookup began (a process-wide generation number).
+* **This process's own changes are immediate.** A transaction of this process that updates or
+  deletes rows of a table a principal is read from (keys, memberships, roles, token families,
+  workspaces: `PRINCIPAL_TABLES`) calls `forget_principals()` after its commit, whatever code path
+  made it (`db.database.on_committed_change`). A lookup that was already reading when that
+  happened does not store its (possibly older) answer: entries are stored only if no
+  `forget_principals()` ran since the lookup began (a process-wide generation number).
 * **Failures are never cached**: an unknown or revoked key is looked up every time (so a key made
   a moment ago works at once), and a database that cannot be reached is still a 503 for any request
   not answered from the cache and for every route that reads the database itself.
 * **Bounded.** At most `MAX_ENTRIES` keys; when full, lapsed entries go, and if none has lapsed,
   all of them (a full cache is a burst of distinct keys, which gains nothing from it).
 
-Members' bearer tokens are not cached: their principal depends on the membership, its role and the
-token family, which many more operations change (sign-out, removal, role edits).
+Members' access tokens are cached the same way, under their membership, workspace and token
+family: a signed-out session, a removed member or a changed role is refused or narrowed at once by
+this process and within 1 s by the others. The token's signature and expiry are checked on every
+request before the cache is asked.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import time
 from collections.abc import Awaitable, Callable
 
 from stockyard.core.principal import Principal
+from stockyard.db.database import on_committed_change
+from stockyard.db.tables import api_keys, memberships, roles, token_families, workspaces
 
 TTL_SECONDS = 1.0
 MAX_ENTRIES = 10_000
@@ -40,6 +46,10 @@ def forget_principals() -> None:
     committed). Also stops lookups begun before it from storing their answers."""
     global _generation
     _generation += 1
+
+
+PRINCIPAL_TABLES = (api_keys, memberships, roles, token_families, workspaces)
+on_committed_change(PRINCIPAL_TABLES, forget_principals)
 
 
 class PrincipalCache:

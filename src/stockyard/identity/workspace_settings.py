@@ -23,7 +23,6 @@ from stockyard.core.versioning import require_version
 from stockyard.db.database import Connection
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
-from stockyard.identity.principal_cache import forget_principals
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +80,7 @@ class WorkspaceSettingsService(Service):
     async def update(
         self, ctx: Context, changes: WorkspaceChanges, *, if_match: int | None = None
     ) -> WorkspaceSettings:
-        updated = await self._db.transact(self._update, ctx, changes, if_match)
-        forget_principals()  # committed: this process's API keys carry the new plan at once
-        return updated
+        return await self._db.transact(self._update, ctx, changes, if_match)
 
     @staticmethod
     async def _update(
@@ -104,9 +101,7 @@ class WorkspaceSettingsService(Service):
 
     async def change_plan(self, slug: str, plan: Plan) -> tuple[str, WorkspaceSettings]:
         """The operator's plan change (CLI): returns the previous plan and the workspace."""
-        changed = await self._db.transact(self._change_plan, slug, plan)
-        forget_principals()
-        return changed
+        return await self._db.transact(self._change_plan, slug, plan)
 
     @staticmethod
     async def _change_plan(conn: Connection, slug: str, plan: Plan) -> tuple[str, WorkspaceSettings]:
