@@ -38,7 +38,8 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default="",
         description="Database URL: `postgresql://user:password@host:5432/db` for production, or "
-        "`sqlite:///path/to/file.db`.",
+        "`sqlite:///path/to/file.db`. Through PgBouncer in transaction pooling, add "
+        "`?pooler=pgbouncer` (docs/operations.md, Behind PgBouncer).",
         json_schema_extra={"default_text": "empty: the SQLite file `stockyard.db` in the data directory"},
     )
     secret_key: str = Field(

@@ -313,9 +313,8 @@ def _configure_sqlite(memory: bool) -> Callable[[Any, Any], None]:
 class PostgresDatabase(Database):
     def __init__(self, url: str, *, pool_size: int) -> None:
         self.dialect = "postgresql"
-        self.engine: AsyncEngine = create_async_engine(
-            async_url(url),
-            hide_parameters=True,
+        self.engine: AsyncEngine = async_engine(
+            url,
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_pre_ping=False,
@@ -394,6 +393,37 @@ def async_url(url: str) -> str:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+asyncpg")
     return parsed.render_as_string(hide_password=False)
+
+
+POOLER = "pooler"  # the URL's query option: `?pooler=pgbouncer`
+
+
+def async_engine(url: str, *, connect_args: dict[str, Any] | None = None, **options: Any) -> AsyncEngine:
+    """SQLAlchemy's async engine on asyncpg for the PostgreSQL `url` (`options` go to
+    `create_async_engine`, `connect_args` to asyncpg's `connect`).
+
+    With `?pooler=pgbouncer` (docs/operations.md, Behind PgBouncer) the URL names PgBouncer in
+    transaction pooling, which hands each transaction, and each statement outside one, to
+    whichever server connection is free: a statement prepared under a name on one connection is
+    missing on the next, and its name may already be taken there. So asyncpg keeps no statement
+    cache (`statement_cache_size=0`): it then prepares every statement unnamed and parses it again
+    in the same message as each execution's Bind, so nothing a statement needs outlives its own
+    round trip. SQLAlchemy's cache of the prepared statements stays: it spares each execution the
+    separate Describe round trip."""
+    parsed = make_url(url)
+    connect_args = dict(connect_args or {})
+    pooler = parsed.query.get(POOLER)
+    if pooler is not None:
+        if pooler != "pgbouncer":
+            raise ValueError(f"unsupported {POOLER}={pooler!r} in the database URL: only {POOLER}=pgbouncer")
+        parsed = parsed.difference_update_query([POOLER])
+        connect_args["statement_cache_size"] = 0
+    return create_async_engine(
+        async_url(parsed.render_as_string(hide_password=False)),
+        hide_parameters=True,
+        connect_args=connect_args,
+        **options,
+    )
 
 
 def open_database(url: str, *, pool_size: int = 4, retry_after_seconds: int = 5) -> Database:

@@ -14,9 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from stockyard.db.database import async_url
+from stockyard.db.database import async_engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -44,7 +43,7 @@ def upgrade(url: str) -> None:
 
 
 async def _upgrade_async(url: str) -> None:
-    engine = create_async_engine(async_url(url), hide_parameters=True)
+    engine = async_engine(url)
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade)
     await engine.dispose()
@@ -130,7 +129,7 @@ def schema_state(url: str) -> SchemaState:
 
 
 async def _current_async(url: str) -> tuple[str, ...]:
-    engine = create_async_engine(async_url(url), hide_parameters=True)
+    engine = async_engine(url)
     try:
         async with engine.connect() as connection:
             return await connection.run_sync(_current)
