@@ -5,9 +5,10 @@
 
 Builds the app as `stockyard serve` does (rate limiting on, the JSON log on stdout at INFO, here
 sent to /dev/null), runs its lifespan, makes a workspace, an API key, a location and an item,
-then times `time.process_time()` (every thread of the process) and `time.thread_time()` (the event
-loop's thread: the request path) over 2,000 GET /api/v1/items/{id} and 400 POST /api/v1/movements
-with the API key. Prints µs per request, the best of `--rounds`. `--log-pipe` writes the log
+then 49 more items (each with a unit cost, a barcode and two of three tags) and times
+`time.process_time()` (every thread of the process) and `time.thread_time()` (the event loop's
+thread: the request path) over 2,000 GET /api/v1/items/{id}, 200 GET /api/v1/items?limit=50 (a
+page of 50 items) and 400 POST /api/v1/movements with the API key. Prints µs per request, the best of `--rounds`. `--log-pipe` writes the log
 into a pipe that another process reads instead. The plans file lifts the free plan's budget to
 10⁹ per minute so that nothing is refused. Compare two checkouts by pointing PYTHONPATH at each
 (e.g. a `git worktree` of the commit before a change).
@@ -30,6 +31,10 @@ import httpx
 
 GETS = 2_000
 POSTS = 400
+LISTS = 200  # GET /api/v1/items?limit=50
+LISTED = 50  # items on the listed page, each with a unit cost, a barcode and TAGS_PER_ITEM tags
+TAGS = ("bench-red", "bench-green", "bench-blue")
+TAGS_PER_ITEM = 2
 SECRET = "bench-secret-key-that-is-long-enough-for-hs256"  # noqa: S105 (a benchmark's throwaway app)
 PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 
@@ -102,6 +107,19 @@ async def _measure(
             )
             assert item.status_code == 201, item.text
             item_url = f"/api/v1/items/{item.json()['id']}"
+            for tag in TAGS:
+                made = await client.post("/api/v1/tags", headers=headers, json={"name": tag})
+                assert made.status_code == 201, made.text
+            for number in range(2, LISTED + 1):
+                listed = {
+                    "sku": f"BENCH-{number}",
+                    "name": f"Bench item {number}",
+                    "unitCost": "12.50",
+                    "barcode": f"40000000{number:05d}",
+                    "tags": [TAGS[(number + offset) % len(TAGS)] for offset in range(TAGS_PER_ITEM)],
+                }
+                made = await client.post("/api/v1/items", headers=headers, json=listed)
+                assert made.status_code == 201, made.text
             movement = {
                 "type": "receive",
                 "itemId": item.json()["id"],
@@ -112,13 +130,20 @@ async def _measure(
             async def get_item(_: int) -> httpx.Response:
                 return await client.get(item_url, headers=headers)
 
+            async def list_items(_: int) -> httpx.Response:
+                return await client.get("/api/v1/items?limit=50", headers=headers)
+
             async def post_movement(_: int) -> httpx.Response:
                 return await client.post("/api/v1/movements", headers=headers, json=movement)
 
+            page = await list_items(0)
+            assert len(page.json()["data"]) == LISTED, page.text
             await _timed(100, get_item, 200)  # warm: caches, compiled statements, pools
+            await _timed(20, list_items, 200)
             for _ in range(rounds):
                 for name, count, request, status in (
                     ("GET /items/{id}", GETS, get_item, 200),
+                    ("GET /items?limit=50", LISTS, list_items, 200),
                     ("POST /movements", POSTS, post_movement, 201),
                 ):
                     figures = await _timed(count, request, status)
@@ -168,7 +193,7 @@ def main() -> None:
 
     print(f"checkout: {Path(stockyard.__file__).parent}")
     for name, (process, thread) in results.items():
-        print(f"{name:18} {process:8.0f} µs/request process CPU {thread:8.0f} µs/request loop thread")
+        print(f"{name:20} {process:8.0f} µs/request process CPU {thread:8.0f} µs/request loop thread")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from stockyard.db.database import Connection, open_database
 from stockyard.db.keyset import keyset
 from stockyard.db.migrate import upgrade
 from stockyard.db.tables import items, workspaces
-from stockyard.inventory.items import _ITEM_SORT_COLUMNS, ITEM_SORTS, ItemFilters, _conditions
+from stockyard.inventory.items import _ITEM_SORT_COLUMNS, ITEM_SORTS
 
 N = 20_000
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -85,7 +85,6 @@ async def main(url: str) -> None:
                 items.select().where(
                     items.c.workspace_id == ws[0],
                     items.c.deleted_at.is_(None),
-                    *_conditions(ItemFilters(), ws[0]),
                 ),
                 col,
                 items.c.id,

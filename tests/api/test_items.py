@@ -138,3 +138,83 @@ def test_me_describes_the_signed_in_owner(tenant: Tenant) -> None:
     assert me["role"] == "owner"
     assert "inventory.write" in me["permissions"]
     assert me["readOnly"] is False and me["warehouseIds"] is None
+
+
+def test_a_listed_item_is_the_item_as_read_alone(tenant: Tenant) -> None:
+    for name in ("b-tag", "A-tag", "Ärger", "c tag"):
+        assert tenant.post("/api/v1/tags", json={"name": name}).status_code == 201
+    tenant.create_item(sku="LIST-1", name="Écrou ü 🎉", unitCost="9999999999.9999", tags=["c tag", "A-tag"])
+    tenant.create_item(
+        sku="LIST-2",
+        name='quoted "name" \\',
+        description="two\nlines",
+        barcode="4006381333931",
+        reorderPoint=0,
+        unitCost=0,
+        unit="kg",
+        decimals=3,
+        tags=["Ärger", "b-tag", "A-tag", "c tag"],
+        archived=True,
+    )
+    tenant.create_item(sku="LIST-3", name="plain")
+    listed = tenant.get("/api/v1/items", params={"limit": 2})
+    assert listed.status_code == 200 and listed.headers["content-type"] == "application/json"
+    body = listed.json()
+    assert list(body) == ["data", "nextCursor", "hasMore"] and body["hasMore"] is True
+    assert [item["tags"] for item in body["data"]] == [
+        ["A-tag", "c tag"],
+        ["A-tag", "b-tag", "c tag", "Ärger"],
+    ]
+    for item in body["data"]:
+        alone = tenant.get(f"/api/v1/items/{item['id']}")
+        assert list(item.items()) == list(alone.json().items())
+    last = tenant.get("/api/v1/items", params={"cursor": body["nextCursor"]}).json()
+    assert (last["nextCursor"], last["hasMore"], [item["sku"] for item in last["data"]]) == (
+        None,
+        False,
+        ["LIST-3"],
+    )
+
+
+def test_the_list_body_is_the_one_its_model_renders() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+    from decimal import Decimal
+
+    from stockyard.api.schemas.items import ItemList, item_list_json
+    from stockyard.core.listing import Page
+    from stockyard.inventory.items import ItemRecord
+
+    def record(number: int, unit_cost: Decimal | None, when: datetime, tags: list[str]) -> ItemRecord:
+        return ItemRecord(
+            id=f"itm_{number:026d}",
+            sku=f"SKU-{number}",
+            name='Écrou ü 🎉 "q" \\ </script>' if number % 2 else "plain",
+            description=None if number % 2 else "two\nlines\u2028",
+            unit="each",
+            barcode=None if number % 3 else "4006381333931",
+            reorder_point=None if number % 2 else number,
+            unit_cost=unit_cost,
+            cost_method="fifo" if number % 2 else "average",
+            tracking="lot" if number % 2 else "none",
+            decimals=number % 4,
+            archived=bool(number % 2),
+            tags=tags,
+            version=number + 1,
+            created_at=when,
+            updated_at=when + timedelta(microseconds=number),
+        )
+
+    moments = [
+        datetime(2026, 12, 4, 20, 48, 47, 27824, tzinfo=UTC),
+        datetime(2026, 1, 1, tzinfo=UTC),
+        datetime(2026, 6, 1, 12, 0, 0, 1, tzinfo=timezone(timedelta(0))),
+    ]
+    costs = [None, Decimal("12.5"), Decimal("0"), Decimal("9999999999.9999"), Decimal("0.0001"), Decimal(3)]
+    records = [
+        record(
+            number, costs[number % len(costs)], moments[number % len(moments)], ["a", "B", "ü"][: number % 4]
+        )
+        for number in range(12)
+    ]
+    for page in (Page(records, "next-page"), Page(records[:1], None), Page([], None)):
+        assert item_list_json(page) == ItemList.of(page).model_dump_json(by_alias=True).encode()

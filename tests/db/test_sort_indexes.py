@@ -21,7 +21,7 @@ from stockyard.core.listing import ListRequest, Position
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.tables import items
-from stockyard.inventory.items import _ITEM_SORT_COLUMNS, ITEM_SORTS, ItemFilters, _conditions
+from stockyard.inventory.items import _ITEM_SORT_COLUMNS, ITEM_SORTS, _page_query
 from tests.reports.seed import with_db
 
 WORKSPACE = "wsp_01JD8Z6W4Q3N7R2T5V8X0Y1Z2A"
@@ -35,18 +35,11 @@ def test_the_items_list_is_ordered_by_an_index(sort: str, database_url: str) -> 
     if POSITIONS[field] is not None:  # a later page: the keyset position too
         request = ListRequest(request.limit, request.sort, {}, Position(str(POSITIONS[field]), "itm_x"))
     key = _ITEM_SORT_COLUMNS[field]
-    query = keyset(
-        items.select().where(
-            items.c.workspace_id == WORKSPACE,
-            items.c.deleted_at.is_(None),
-            *_conditions(ItemFilters(), WORKSPACE),
-        ),
-        key,
-        items.c.id,
-        request,
-    )
 
     async def plan(conn: Connection) -> str:
+        # The statement the list runs, unfiltered, with its items' tag names.
+        listed = _page_query(conn.dialect, field, ()).params(workspace_id=WORKSPACE)
+        query = keyset(listed, key, items.c.id, request)
         compiled = query.compile(dialect=_dialect(conn), compile_kwargs={"literal_binds": True})
         if conn.dialect == "postgresql":
             await conn.execute(text("SET LOCAL enable_sort = off"))

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any, TypedDict
 
-from sqlalchemy import Row, and_, bindparam, delete, exists, func, literal_column, or_, select, update
+from sqlalchemy import Row, Select, and_, bindparam, delete, exists, func, literal_column, or_, select, update
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import BindParameter
 
 from stockyard.core import audit, limits
 from stockyard.core.actor import Acting
@@ -198,6 +202,65 @@ _ITEM_SORT_COLUMNS: dict[str, Any] = {
 MAX_IDS = 100
 _ITEM_ID = re.compile(id_pattern("itm"))
 
+# A page of the list reads its items and their tag names with one statement: each row carries its
+# item's tag names, aggregated by a correlated subquery (the (item_id, tag_id) key finds them).
+# PostgreSQL aggregates them in `name_key` order (its collation, as `tag_names` orders them); SQLite
+# before 3.44 cannot order an aggregate, so its JSON array is sorted by `str.lower()` when read,
+# which is `name_key` (written so) in SQLite's binary order.
+_TAGGED = and_(
+    item_tags.c.item_id == items.c.id,
+    item_tags.c.workspace_id == items.c.workspace_id,
+    tags.c.id == item_tags.c.tag_id,
+)
+_PAGE_TAGS: dict[str, Any] = {
+    "postgresql": select(func.array_agg(aggregate_order_by(tags.c.name, tags.c.name_key)))
+    .where(_TAGGED)
+    .scalar_subquery()
+    .label("tag_names"),
+    "sqlite": select(func.json_group_array(tags.c.name)).where(_TAGGED).scalar_subquery().label("tag_names"),
+}
+# The columns of a listed item in `ItemRecord`'s order (`tags` read as above), then its sort key.
+_LISTED = (
+    items.c.id,
+    items.c.sku,
+    items.c.name,
+    items.c.description,
+    items.c.unit,
+    items.c.barcode,
+    items.c.reorder_point,
+    items.c.unit_cost_e4,
+    items.c.cost_method,
+    items.c.tracking,
+    items.c.decimals,
+    items.c.archived,
+)
+
+
+def _listed(row: Sequence[Any]) -> ItemRecord:
+    """The record of a row of `ItemStore.page`: its columns by position, in `ItemRecord`'s order."""
+    names = row[12]
+    if isinstance(names, str):  # SQLite's JSON array
+        names = sorted(json.loads(names), key=str.lower) if names != "[]" else []
+    unit_cost_e4 = row[7]
+    return ItemRecord(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        row[6],
+        None if unit_cost_e4 is None else from_e4(unit_cost_e4),
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        names or [],
+        row[13],
+        row[14],
+        row[15],
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class ItemFilters:
@@ -232,42 +295,73 @@ def _check_ids(ids: tuple[str, ...] | None) -> None:
             )
 
 
-def _conditions(filters: ItemFilters, workspace_id: str) -> list[Any]:
-    found: list[Any] = []
+def _filter_values(filters: ItemFilters) -> dict[str, Any]:
+    """The values of the filters that are set, named as `_page_query` binds them."""
+    values: dict[str, Any] = {}
     if filters.sku is not None:
-        found.append(items.c.sku_key == filters.sku.lower())
+        values["sku"] = filters.sku.lower()
     if filters.barcode is not None:
-        found.append(items.c.barcode == filters.barcode)
+        values["barcode"] = filters.barcode
     if filters.ids is not None:
-        found.append(items.c.id.in_(filters.ids))
+        values["ids"] = list(filters.ids)
     if filters.q:
-        pattern = f"%{_escape_like(filters.q.lower())}%"
-        found.append(
-            or_(
-                items.c.sku_key.like(pattern, escape="\\"),
-                func.lower(items.c.name).like(pattern, escape="\\"),
-            )
-        )
+        values["q"] = f"%{_escape_like(filters.q.lower())}%"
     if filters.tag:
-        found.append(
-            exists().where(
-                item_tags.c.item_id == items.c.id,
-                item_tags.c.tag_id == tags.c.id,
-                tags.c.workspace_id == workspace_id,
-                tags.c.name_key == filters.tag.lower(),
-            )
-        )
+        values["tag"] = filters.tag.lower()
     if filters.archived is not None:
-        found.append(items.c.archived == filters.archived)
-    for column, since, before in (
-        (items.c.created_at, filters.created_since, filters.created_before),
-        (items.c.updated_at, filters.updated_since, filters.updated_before),
-    ):
-        if since is not None:
-            found.append(column >= since)
-        if before is not None:
-            found.append(column < before)
-    return found
+        values["archived"] = filters.archived
+    for name in ("created_since", "created_before", "updated_since", "updated_before"):
+        if (value := getattr(filters, name)) is not None:
+            values[name] = value
+    return values
+
+
+def _condition(name: str) -> Any:
+    """The condition of one filter, its value bound by the filter's name (`_filter_values`)."""
+    if name == "sku":
+        return items.c.sku_key == bindparam("sku")
+    if name == "barcode":
+        return items.c.barcode == bindparam("barcode")
+    if name == "ids":
+        return items.c.id.in_(bindparam("ids", expanding=True))
+    if name == "q":
+        pattern: BindParameter[str] = bindparam("q")
+        return or_(
+            items.c.sku_key.like(pattern, escape="\\"),
+            func.lower(items.c.name).like(pattern, escape="\\"),
+        )
+    if name == "tag":
+        return exists().where(
+            item_tags.c.item_id == items.c.id,
+            item_tags.c.tag_id == tags.c.id,
+            tags.c.workspace_id == bindparam("workspace_id"),
+            tags.c.name_key == bindparam("tag"),
+        )
+    if name == "archived":
+        return items.c.archived == bindparam("archived")
+    column = items.c.created_at if name.startswith("created") else items.c.updated_at
+    return column >= bindparam(name) if name.endswith("_since") else column < bindparam(name)
+
+
+@cache
+def _page_query(dialect: str, sort: str, filters: tuple[str, ...]) -> Select[Any]:
+    """The list's statement before its position, order and limit (`keyset`): the items of the
+    workspace (bound as `workspace_id`) narrowed by the named filters, each row with its item's
+    tag names and its sort key. Built once per backend, sort and set of filters, so a request
+    binds values rather than building and hashing the same statement again."""
+    key = _ITEM_SORT_COLUMNS[sort]
+    return select(
+        *_LISTED,
+        _PAGE_TAGS[dialect],
+        items.c.version,
+        items.c.created_at,
+        items.c.updated_at,
+        key.label("sort_key"),
+    ).where(
+        items.c.workspace_id == bindparam("workspace_id"),
+        items.c.deleted_at.is_(None),
+        *(_condition(name) for name in filters),
+    )
 
 
 class ItemStore(WorkspaceStore):
@@ -324,13 +418,11 @@ class ItemStore(WorkspaceStore):
     async def page(self, filters: ItemFilters, request: ListRequest) -> list[tuple[ItemRecord, SortValue]]:
         """One page of the list, each item with its sort key as the database computed it (the
         cursor must carry exactly that value: `lower()` differs between backends and Python)."""
-        key = _ITEM_SORT_COLUMNS[request.sort.field]
-        query = select(items, key.label("sort_key")).where(
-            self._scoped(), *_conditions(filters, self.workspace_id)
-        )
-        rows = list(await self.conn.execute(keyset(query, key, items.c.id, request)))
-        names = await self.tag_names([row.id for row in rows])
-        return [(_record(row, names[row.id]), row.sort_key) for row in rows]
+        values = _filter_values(filters)
+        query = _page_query(self.conn.dialect, request.sort.field, tuple(values))
+        page = keyset(query, _ITEM_SORT_COLUMNS[request.sort.field], items.c.id, request)
+        rows = await self.conn.execute(page, {"workspace_id": self.workspace_id, **values})
+        return [(_listed(row), row[-1]) for row in rows]
 
     async def tag_ids(self, names: Iterable[str]) -> dict[str, str]:
         """The workspace's tags among these names: name_key → tag id (one query, none for no names)."""
@@ -601,8 +693,9 @@ class ItemService(VersionedService[ItemRecord, ItemChanges]):
         async def fetch(conn: Connection) -> list[tuple[ItemRecord, SortValue]]:
             return await ItemStore(conn, ctx.workspace_id).page(filters, request)
 
+        # One statement (the page with its items' tags): no transaction around it.
         page = page_of(
-            await self._db.transact(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
+            await self._db.read(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
         )
         return Page([record for record, _ in page.data], page.next_cursor)
 

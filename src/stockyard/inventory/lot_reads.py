@@ -134,7 +134,7 @@ class LotService(Service):
             return [_record(row, today) for row in rows]
 
         return page_of(
-            await self._db.transact(fetch),
+            await self._db.read(fetch),
             request,
             key=lambda lot: NO_EXPIRY if lot.expires_on is None else lot.expires_on.isoformat(),
         )

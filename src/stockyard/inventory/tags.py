@@ -137,7 +137,7 @@ class TagService(Service):
             return await TagStore(conn, ctx.workspace_id).page(filters, request)
 
         return page_of(
-            await self._db.transact(fetch),
+            await self._db.read(fetch),
             request,
             key=_TAG_SORT_KEYS[request.sort.field],
         )

@@ -200,7 +200,7 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
             return [(_record(row), row.sort_key) for row in rows]
 
         page = page_of(
-            await self._db.transact(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
+            await self._db.read(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
         )
         return Page([record for record, _ in page.data], page.next_cursor)
 

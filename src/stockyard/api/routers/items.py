@@ -25,7 +25,7 @@ from stockyard.api.routers._common import (
 )
 from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
-from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate
+from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate, item_list_json
 from stockyard.api.timestamps import Timestamp
 from stockyard.errors import catalog
 from stockyard.inventory.items import ITEM_SORTS, MAX_IDS, ItemFilters, ItemService
@@ -55,6 +55,7 @@ async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, resp
     operation_id="listItems",
     summary="List items: find by SKU, barcode, ids, text, tag or time; sort; page with a cursor",
     responses=error_responses(*LIST_ERRORS),
+    response_model=ItemList,
 )
 async def list_items(
     ctx: InventoryReader,
@@ -85,7 +86,7 @@ async def list_items(
     updated_before: Annotated[
         Timestamp | None, Query(alias="updatedBefore", description="Changed before.")
     ] = None,
-) -> ItemList:
+) -> Response:
     filters = ItemFilters(
         sku=sku,
         barcode=barcode,
@@ -98,7 +99,10 @@ async def list_items(
         updated_since=updated_since,
         updated_before=updated_before,
     )
-    return ItemList.of(await items.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
+    page = await items.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
+    # The body of `ItemList.of(page)` encoded once, not validated into 50 models first (the
+    # document still declares ItemList): a page of items costs about twice one item, not five times one.
+    return Response(item_list_json(page), media_type="application/json")
 
 
 _item = ResourceRoutes(router, "/items/{itemId}", ItemId, Items)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, cast
 
 from pydantic import Field, ValidationInfo, WithJsonSchema, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, to_json
 
 from stockyard.api.schemas.base import (
     DECIMAL_NUMBER,
@@ -20,8 +20,9 @@ from stockyard.api.schemas.base import (
     id_of,
     in_words,
 )
+from stockyard.core.listing import Page
 from stockyard.core.money import format_amount
-from stockyard.inventory.items import ItemChanges
+from stockyard.inventory.items import ItemChanges, ItemRecord
 from stockyard.inventory.quantities import MAX_DECIMALS
 
 Sku = Annotated[
@@ -158,3 +159,36 @@ class Item(ResponseModel):
 
 class ItemList(ListBody):
     data: list[Item]
+
+
+def item_body(record: ItemRecord) -> dict[str, Any]:
+    """What `Item.of(record)` dumps by alias, built without validating: the record's fields are
+    already of the model's types (a test holds the two equal, key order included)."""
+    return {
+        "id": record.id,
+        "sku": record.sku,
+        "name": record.name,
+        "description": record.description,
+        "unit": record.unit,
+        "barcode": record.barcode,
+        "reorderPoint": record.reorder_point,
+        "unitCost": None if record.unit_cost is None else format_amount(record.unit_cost),
+        "costMethod": record.cost_method,
+        "tracking": record.tracking,
+        "decimals": record.decimals,
+        "tags": record.tags,
+        "archived": record.archived,
+        "createdAt": record.created_at,
+        "updatedAt": record.updated_at,
+    }
+
+
+def item_list_json(page: Page[ItemRecord]) -> bytes:
+    """The JSON of `ItemList.of(page)`, byte for byte, encoded once by the serializer FastAPI uses
+    for it (pydantic-core's) without validating 50 models first."""
+    body = {
+        "data": [item_body(record) for record in page.data],
+        "nextCursor": page.next_cursor,
+        "hasMore": page.has_more,
+    }
+    return to_json(body)
