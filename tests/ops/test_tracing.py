@@ -113,7 +113,8 @@ def test_a_request_is_a_span_with_its_statements_and_its_log_lines_carry_the_tra
     assert format(server.parent.span_id, "016x") == CALLER_SPAN_ID
 
     statements = [span for span in exporter.get_finished_spans() if span.kind is SpanKind.CLIENT]
-    assert len(statements) >= 2  # at least the caller's credential and the item
+    # the item (the caller's principal was cached by the requests before: identity/principal_cache.py)
+    assert len(statements) >= 1
     secrets = (item["id"], tenant.workspace_id, "Traced widget", item["sku"], tenant.access_token)
     for span in statements:
         assert span.parent is not None and span.parent.span_id == server.context.span_id
