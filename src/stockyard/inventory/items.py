@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypedDict
 
 from sqlalchemy import Row, Select, and_, bindparam, delete, exists, func, literal_column, or_, select, update
@@ -22,7 +22,7 @@ from stockyard.core.actor import Acting
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import id_pattern, new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortOrder, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.money import from_e4, to_e4
 from stockyard.core.plans import Limit
@@ -364,6 +364,16 @@ def _page_query(dialect: str, sort: str, filters: tuple[str, ...]) -> Select[Any
     )
 
 
+@lru_cache(maxsize=256)
+def _first_page(dialect: str, sort: SortOrder, filters: tuple[str, ...], limit: int) -> Select[Any]:
+    """`_page_query` ordered and limited for a first page (no cursor): the whole statement built,
+    and its cache key computed, once for the most asked pages."""
+    request = ListRequest(limit, sort, {}, None)
+    return keyset(
+        _page_query(dialect, sort.field, filters), _ITEM_SORT_COLUMNS[sort.field], items.c.id, request
+    )
+
+
 class ItemStore(WorkspaceStore):
     """Item rows of one workspace. Every statement is filtered by the workspace id."""
 
@@ -419,8 +429,11 @@ class ItemStore(WorkspaceStore):
         """One page of the list, each item with its sort key as the database computed it (the
         cursor must carry exactly that value: `lower()` differs between backends and Python)."""
         values = _filter_values(filters)
-        query = _page_query(self.conn.dialect, request.sort.field, tuple(values))
-        page = keyset(query, _ITEM_SORT_COLUMNS[request.sort.field], items.c.id, request)
+        if request.after is None:
+            page = _first_page(self.conn.dialect, request.sort, tuple(values), request.limit)
+        else:
+            query = _page_query(self.conn.dialect, request.sort.field, tuple(values))
+            page = keyset(query, _ITEM_SORT_COLUMNS[request.sort.field], items.c.id, request)
         rows = await self.conn.execute(page, {"workspace_id": self.workspace_id, **values})
         return [(_listed(row), row[-1]) for row in rows]
 
