@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import Depends, Query, Response
 
 from stockyard.api.deps import from_services
-from stockyard.api.exact_json import ExactJSONRoute
+from stockyard.api.openapi import ApiTag
 from stockyard.api.paths import API_V1
 from stockyard.api.routers._common import (
     LIST_ERRORS,
@@ -20,6 +20,7 @@ from stockyard.api.routers._common import (
     ItemId,
     PageCursor,
     PageLimit,
+    api_router,
     created,
     sort_query,
 )
@@ -30,7 +31,12 @@ from stockyard.api.timestamps import Timestamp
 from stockyard.errors import catalog
 from stockyard.inventory.items import ITEM_SORTS, MAX_IDS, ItemFilters, ItemService
 
-router = APIRouter(prefix=API_V1, tags=["items"], route_class=ExactJSONRoute)
+TAG = ApiTag(
+    10,
+    "items",
+    "The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk.",
+)
+router = api_router(TAG)
 
 
 Items = Annotated[ItemService, Depends(from_services(lambda services: services.items))]
@@ -47,7 +53,7 @@ Items = Annotated[ItemService, Depends(from_services(lambda services: services.i
 )
 async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, response: Response) -> Item:
     record = await items.create(ctx, body.changes())
-    return created(response, record, f"/api/v1/items/{record.id}", Item.of)
+    return created(response, record, f"{API_V1}/items/{record.id}", Item.of)
 
 
 @router.get(

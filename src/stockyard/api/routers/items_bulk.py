@@ -7,19 +7,13 @@ from typing import Annotated
 from fastapi import Query
 
 from stockyard.api.bulk import rows_body
-from stockyard.api.openapi import ApiTag
+from stockyard.api.routers import items
 from stockyard.api.routers._common import Bulk, DryRun, api_router, bulk_post, start_bulk_job
 from stockyard.api.schemas.jobs import Job
 from stockyard.errors import catalog
 from stockyard.jobs.model import JobKind, JobMode
 
-# The items group (items.py routes its operations under the same name).
-TAG = ApiTag(
-    10,
-    "items",
-    "The catalog: create, read, update and delete items (a deleted item's ledger is kept), or import them in bulk.",
-)
-router = api_router(TAG)
+router = api_router(items.TAG)
 
 
 _DESCRIPTION = """Starts a job that creates items (`mode=create`) or creates-or-updates them by SKU
