@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from sqlalchemy.engine import make_url
 
 from stockyard.errors import catalog
 
@@ -136,3 +140,16 @@ def assert_problem(response: httpx.Response, code: str, *, message: str | None =
 
 
 PROBLEM = {"Accept": "application/problem+json"}
+
+
+@contextmanager
+def sqlite_write_lock(database_url: str) -> Iterator[None]:
+    """Another process's transaction holding the SQLite database's write lock, as a long write
+    does: the app's transactions wait for it (past the busy timeout, 5 s, they are a 503)."""
+    locker = sqlite3.connect(make_url(database_url).database or "", isolation_level=None)
+    try:
+        locker.execute("BEGIN IMMEDIATE")
+        yield
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()

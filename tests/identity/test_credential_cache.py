@@ -4,7 +4,6 @@ reached is still a 503 whether or not the key's principal is cached."""
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -18,7 +17,7 @@ from stockyard.identity.principal_cache import TTL_SECONDS
 from tests.client.live import LiveServer
 from tests.identity.access import add_member
 from tests.security.stores import through
-from tests.support import Tenant, assert_error, create_tenant
+from tests.support import Tenant, assert_error, create_tenant, sqlite_write_lock
 from tests.traffic.tcp_proxy import TcpProxy
 
 OUTAGE_RETRY_AFTER = "7"
@@ -167,17 +166,7 @@ def outage(database_url: str, is_postgres: bool) -> Iterator[Outage]:
             proxy.close()
         return
 
-    @contextmanager
-    def locked() -> Iterator[None]:
-        locker = sqlite3.connect(make_url(database_url).database or "", isolation_level=None)
-        try:
-            locker.execute("BEGIN IMMEDIATE")
-            yield
-        finally:
-            locker.execute("ROLLBACK")
-            locker.close()
-
-    yield Outage(database_url, locked)
+    yield Outage(database_url, lambda: sqlite_write_lock(database_url))
 
 
 def test_a_database_outage_is_a_503_whether_or_not_the_key_is_cached(

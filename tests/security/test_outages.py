@@ -7,7 +7,6 @@ and the budget stayed spent after recovery). Real server processes, spoken to ov
 
 from __future__ import annotations
 
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -16,7 +15,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy.engine import make_url
 
 from tests.client.live import LiveServer
 from tests.inventory.helpers import api_key
@@ -28,7 +26,7 @@ from tests.security.stores import (
     set_plan,
     through,
 )
-from tests.support import Tenant, assert_error, create_tenant
+from tests.support import Tenant, assert_error, create_tenant, sqlite_write_lock
 from tests.traffic.tcp_proxy import TcpProxy
 
 __all__ = ["database_proxy", "key_prefix", "redis_proxy", "redis_url"]  # fixtures used below
@@ -219,16 +217,11 @@ def test_on_sqlite_a_locked_database_spends_no_budget_either(
     client = client_for(server, "198.51.100.7")
     owner = create_tenant(client)  # two anonymous requests of this IP
     key = api_key(owner)
-    key.get("/api/v1/me")  # its last-used time is fresh: the lookup alone needs the lock
+    key.get("/api/v1/me")  # its last-used time is fresh: no touch is due
     sign_in = {"workspace": owner.slug, "email": owner.email, "password": owner.password}
-    locker = sqlite3.connect(make_url(database_url).database or "", isolation_level=None)
-    try:
-        locker.execute("BEGIN IMMEDIATE")  # what a long write of another process holds
+    with sqlite_write_lock(database_url):  # /me and the sign-in read in transactions: they wait
         _assert_database_unavailable(key.get("/api/v1/me"))
         _assert_database_unavailable(client.post("/api/v1/auth/token", json=sign_in))
-    finally:
-        locker.execute("ROLLBACK")
-        locker.close()
 
     after = client.get("/api/v1/me", headers={"Authorization": "Bearer not-a-token"})
     assert_error(after, "token_invalid")
