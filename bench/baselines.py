@@ -11,6 +11,12 @@ outside the `stockyard` package, and are mounted only when `STOCKYARD_BENCH_BASE
 
 Both paths are outside `/api/`, so the authentication middleware lets them through; the
 request-context middleware (request id, access log) applies to them as to every route.
+
+* `GET /api/v1/_bench/floor/{item_id}` answers the bare route's body from memory, but as an API
+  route: the caller's credential, the rate limiter and the same dependencies as
+  `GET /api/v1/items/{id}` (the caller's context with `inventory.read`, the item id's pattern).
+  It is the floor of a read by id with this stack: everything but the database and the item's
+  response model.
 Run with: `uvicorn bench.baselines:create_app --factory` and the usual STOCKYARD_* settings.
 """
 
@@ -30,6 +36,8 @@ from sqlalchemy.engine import make_url
 from starlette.responses import Response
 
 from stockyard.api.app import create_app as create_stockyard_app
+from stockyard.api.paths import API_V1
+from stockyard.api.routers._common import InventoryReader, ItemId
 from stockyard.logs import configure as configure_logging
 from stockyard.settings import get_settings
 
@@ -106,13 +114,17 @@ class RawReader:
 
 
 def baseline_router(reader: RawReader) -> APIRouter:
-    """The two baseline routes. They are matched before the API's routes: FastAPI tries routes one
+    """The baseline routes. They are matched before the API's routes: FastAPI tries routes one
     by one (~2 µs each), and the baselines should not pay for a walk past all of Stockyard's."""
     bare_body = os.environ.get(BARE_ITEM_ENV, '{"status":"ok"}').encode()
     router = APIRouter(include_in_schema=False)
 
     @router.get("/_bench/bare")
     async def bare() -> Response:
+        return Response(bare_body, media_type="application/json")
+
+    @router.get(f"{API_V1}/_bench/floor/{{item_id}}")
+    async def floor(context: InventoryReader, item_id: ItemId) -> Response:
         return Response(bare_body, media_type="application/json")
 
     @router.get("/_bench/raw/{item_id}")

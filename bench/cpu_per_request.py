@@ -1,6 +1,6 @@
 """CPU time per request, in process: the app over `httpx.ASGITransport`, no server, no network.
 
-    PYTHONPATH=<a checkout's src> .venv/bin/python bench/cpu_per_request.py [--rounds 3]
+    PYTHONPATH=<a checkout's src>:. .venv/bin/python -m bench.cpu_per_request [--rounds 3]
         [--database-url postgresql://…] [--rate-limit-url redis://127.0.0.1:6379/15]
 
 Builds the app as `stockyard serve` does (rate limiting on, the JSON log on stdout at INFO, here
@@ -23,11 +23,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import httpx
+
+from bench.in_process import bench_app, seed_workspace
 
 GETS = 2_000
 POSTS = 400
@@ -35,8 +36,6 @@ LISTS = 200  # GET /api/v1/items?limit=50
 LISTED = 50  # items on the listed page, each with a unit cost, a barcode and TAGS_PER_ITEM tags
 TAGS = ("bench-red", "bench-green", "bench-blue")
 TAGS_PER_ITEM = 2
-SECRET = "bench-secret-key-that-is-long-enough-for-hs256"  # noqa: S105 (a benchmark's throwaway app)
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105
 
 
 async def _timed(
@@ -56,57 +55,14 @@ async def _timed(
 async def _measure(
     database_url: str, rate_limit_url: str, data_dir: Path, rounds: int
 ) -> dict[str, tuple[float, float]]:
-    from stockyard.api.app import create_app
-    from stockyard.settings import Settings
-
-    plans = data_dir / "plans.toml"
-    plans.write_text("[plans.free]\nrequests_per_minute = 1000000000\n", encoding="utf-8")
-    settings = Settings(
-        database_url=database_url,
-        data_dir=data_dir,
-        secret_key=SECRET,
-        rate_limit_enabled=True,
-        rate_limit_url=rate_limit_url,
-        rate_limit_key_prefix=f"bench-{uuid.uuid4().hex}",
-        plans_file=str(plans),
-    )
-    app = create_app(settings)
+    app = bench_app(database_url, data_dir, rate_limit_url)
     results: dict[str, tuple[float, float]] = {}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            slug = f"cpu-{uuid.uuid4().hex[:10]}"
-            email = f"owner-{slug}@example.com"
-            owner = {"email": email, "name": "Owner", "password": PASSWORD}
-            created = await client.post(
-                "/api/v1/workspaces", json={"name": slug, "slug": slug, "owner": owner}
-            )
-            assert created.status_code == 201, created.text
-            signed_in = await client.post(
-                "/api/v1/auth/token", json={"workspace": slug, "email": email, "password": PASSWORD}
-            )
-            token = {"Authorization": f"Bearer {signed_in.json()['accessToken']}"}
-            scopes = ["inventory.read", "inventory.write", "warehouses.manage"]
-            key = await client.post(
-                "/api/v1/api-keys", headers=token, json={"name": "bench", "scopes": scopes}
-            )
-            assert key.status_code == 201, key.text
-            headers = {"Authorization": f"Bearer {key.json()['secret']}"}
-            warehouse = await client.post(
-                "/api/v1/warehouses", headers=headers, json={"shortId": "BW1", "name": "Bench"}
-            )
-            assert warehouse.status_code == 201, warehouse.text
-            location = await client.post(
-                f"/api/v1/warehouses/{warehouse.json()['id']}/locations",
-                headers=headers,
-                json={"code": "A-01"},
-            )
-            assert location.status_code == 201, location.text
-            item = await client.post(
-                "/api/v1/items", headers=headers, json={"sku": "BENCH-1", "name": "Bench item"}
-            )
-            assert item.status_code == 201, item.text
-            item_url = f"/api/v1/items/{item.json()['id']}"
+            seeded = await seed_workspace(client)
+            headers = seeded.key
+            item_url = f"/api/v1/items/{seeded.item_id}"
             for tag in TAGS:
                 made = await client.post("/api/v1/tags", headers=headers, json={"name": tag})
                 assert made.status_code == 201, made.text
@@ -122,8 +78,8 @@ async def _measure(
                 assert made.status_code == 201, made.text
             movement = {
                 "type": "receive",
-                "itemId": item.json()["id"],
-                "locationId": location.json()["id"],
+                "itemId": seeded.item_id,
+                "locationId": seeded.location_id,
                 "units": 1,
             }
 

@@ -51,10 +51,19 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 MULTI_WORKERS = (1, 4)  # the multi-worker part: one worker beside four, both on PostgreSQL + Redis
 MULTI_WORKER_SCENARIOS = ("GET /items/{id} (API key)", "POST /movements (receive 1)")
 
-TARGET_GET_VS_RAW = 0.40
-TARGET_GET_P99_MS = 25.0
-TARGET_ERRORS_VS_BARE = 0.50
-TARGET_MOVEMENTS_RPS = 1000.0
+# Issue 19's targets, per backend: ratios to the same round's baselines, requests/s, p99, RSS.
+TARGETS: dict[str, dict[str, float]] = {
+    "sqlite": {
+        "get_vs_raw": 0.60,
+        "get_vs_bare": 0.40,
+        "get_p99_ms": 25.0,
+        "list_vs_bare": 0.20,
+        "movements_rps": 1000.0,
+        "movements_vs_bare": 0.30,
+        "errors_vs_bare": 0.60,
+    },
+    "postgresql": {"get_vs_raw": 0.50, "list_vs_bare": 0.10, "movements_rps": 500.0, "errors_vs_bare": 0.40},
+}
 TARGET_RSS_MB = 150.0
 
 # The untracked scenarios the tracked ones are compared with (issue 16).
@@ -256,7 +265,7 @@ class Scenario:
     auth: str = ""
     body_a: str = ""
     body_b: str = ""
-    kind: str = "api"  # api | bare | raw
+    kind: str = "api"  # api | bare | raw | floor
     skipped: str = ""
     prepare: Callable[[], None] | None = None  # run before each measurement (e.g. spend a budget)
     # Bodies sent in order, one cycle per wrk thread (bench/lua/scenario.lua, BENCH_BODIES_FILE).
@@ -286,6 +295,7 @@ class Result:
     peak_rss_mb: float = 0.0
     vs_bare: float | None = None
     vs_raw: float | None = None
+    vs_floor: float | None = None
     versus: str = ""
     vs_untracked: float | None = None
 
@@ -300,6 +310,13 @@ def build_scenarios(base_url: str, seeded: seeding.Seeded) -> list[Scenario]:
     scenarios = [
         Scenario("baseline: bare route (no db)", "/_bench/bare", 200, kind="bare"),
         Scenario("baseline: raw driver read", f"/_bench/raw/{seeded.item_id}", 200, kind="raw"),
+        Scenario(
+            "baseline: floor (auth, limiter, DI; no db)",
+            f"/api/v1/_bench/floor/{seeded.item_id}",
+            200,
+            auth=key,
+            kind="floor",
+        ),
         Scenario("GET /items/{id} (API key)", item, 200, auth=key),
         Scenario("GET /items?limit=50 (API key)", "/api/v1/items?limit=50", 200, auth=key),
     ]
@@ -725,14 +742,19 @@ def add_ratios(results: list[Result]) -> None:
     """Each scenario's requests/s over the same round's baselines (measured minutes apart at most)."""
     bare = next((r for r in results if r.name.startswith("baseline: bare") and r.requests_per_s), None)
     raw = next((r for r in results if r.name.startswith("baseline: raw") and r.requests_per_s), None)
+    floor = next((r for r in results if r.name.startswith("baseline: floor") and r.requests_per_s), None)
     by_name = {r.name: r for r in results if r.requests_per_s and not r.skipped and not r.invalid}
     for result in results:
-        if result.skipped or result.invalid or result.name.startswith("baseline"):
+        if result.skipped or result.invalid:
+            continue
+        if result.name.startswith("baseline") and result is not floor:
             continue
         if bare:
             result.vs_bare = round(result.requests_per_s / bare.requests_per_s, 3)
         if raw:
             result.vs_raw = round(result.requests_per_s / raw.requests_per_s, 3)
+        if floor and result is not floor:
+            result.vs_floor = round(result.requests_per_s / floor.requests_per_s, 3)
         untracked = by_name.get(result.versus)
         if untracked:
             result.vs_untracked = round(result.requests_per_s / untracked.requests_per_s, 3)
@@ -745,7 +767,7 @@ def median_result(rounds: list[Result]) -> Result:
         return rounds[0]
     ordered = sorted(measured, key=lambda r: r.requests_per_s)
     chosen = replace(ordered[len(ordered) // 2])
-    for name in ("vs_bare", "vs_raw", "vs_untracked"):
+    for name in ("vs_bare", "vs_raw", "vs_floor", "vs_untracked"):
         values = sorted(v for v in (getattr(r, name) for r in measured) if v is not None)
         setattr(chosen, name, values[len(values) // 2] if values else None)
     chosen.invalid = next((r.invalid for r in measured if r.invalid), "")
@@ -882,33 +904,34 @@ def check_targets(
     def check(target: str, measured: float | None, ok: bool | None) -> None:
         checks.append({"target": target, "measured": measured, "met": ok})
 
-    get = by_name.get("GET /items/{id}")
-    if get and not get.skipped:
+    targets = TARGETS.get(backend, {})
+
+    def ratio_at_least(label: str, result: Result | None, ratio: str, key: str) -> None:
+        if key not in targets or result is None:
+            return
+        measured: float | None = None if result.skipped else getattr(result, ratio)
+        baseline = ratio.removeprefix("vs_")
         check(
-            f"GET /items/{{id}} >= {TARGET_GET_VS_RAW:.0%} of raw baseline",
-            get.vs_raw,
-            get.vs_raw is not None and get.vs_raw >= TARGET_GET_VS_RAW,
+            f"{label} >= {targets[key]:.2f} of the {baseline} baseline",
+            measured,
+            None if measured is None else measured >= targets[key],
         )
-        if backend == "sqlite":
-            check(
-                f"GET /items/{{id}} p99 <= {TARGET_GET_P99_MS} ms",
-                get.p99_ms,
-                get.p99_ms <= TARGET_GET_P99_MS,
-            )
-    for name in ("401 missing credentials", "401 invalid API key", "404 unknown item", "429 rate limited"):
-        result = by_name.get(name)
-        if result and not result.skipped:
-            check(
-                f"{name} >= {TARGET_ERRORS_VS_BARE:.0%} of bare baseline",
-                result.vs_bare,
-                result.vs_bare is not None and result.vs_bare >= TARGET_ERRORS_VS_BARE,
-            )
-        elif result:
-            check(f"{name} >= {TARGET_ERRORS_VS_BARE:.0%} of bare baseline", None, None)
+
+    get = by_name.get("GET /items/{id}")
+    ratio_at_least("GET /items/{id}", get, "vs_raw", "get_vs_raw")
+    ratio_at_least("GET /items/{id}", get, "vs_bare", "get_vs_bare")
+    if get and not get.skipped and "get_p99_ms" in targets:
+        limit = targets["get_p99_ms"]
+        check(f"GET /items/{{id}} p99 <= {limit:.0f} ms", get.p99_ms, get.p99_ms <= limit)
+    ratio_at_least("GET /items?limit=50", by_name.get("GET /items?limit=50"), "vs_bare", "list_vs_bare")
     movements = by_name.get("POST /movements")
-    if backend == "sqlite" and movements:
-        met = None if movements.skipped else movements.requests_per_s >= TARGET_MOVEMENTS_RPS
-        check(f"POST /movements >= {TARGET_MOVEMENTS_RPS:.0f}/s", movements.requests_per_s or None, met)
+    if movements and "movements_rps" in targets:
+        rate = targets["movements_rps"]
+        met = None if movements.skipped else movements.requests_per_s >= rate
+        check(f"POST /movements >= {rate:.0f}/s", movements.requests_per_s or None, met)
+    ratio_at_least("POST /movements", movements, "vs_bare", "movements_vs_bare")
+    for name in ("401 invalid API key", "404 unknown item", "429 rate limited"):
+        ratio_at_least(name, by_name.get(name), "vs_bare", "errors_vs_bare")
     check(
         f"peak RSS (VmHWM) per worker <= {TARGET_RSS_MB:.0f} MB",
         round(peak_rss, 1),
@@ -930,7 +953,10 @@ def print_table(report: dict[str, Any]) -> None:
         f"peak RSS {report['peak_rss_mb']} MB, RSS after {report['rss_after_run_mb']} MB, "
         f"load average after {report['load_average_after']}"
     )
-    header = f"{'scenario':<54}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}{'/bare':>8}{'/raw':>8}  statuses"
+    header = (
+        f"{'scenario':<54}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'RSS MB':>8}"
+        f"{'/bare':>8}{'/raw':>8}{'/floor':>8}  statuses"
+    )
     print(header)
     print("-" * len(header))
     for row in report["scenarios"]:
@@ -941,7 +967,8 @@ def print_table(report: dict[str, Any]) -> None:
         statuses = ",".join(f"{k}x{v}" for k, v in sorted(row["statuses"].items()))
         print(
             f"{row['name']:<54}{row['requests_per_s']:>10.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
-            f"{row['peak_rss_mb']:>8.1f}{ratio(row['vs_bare']):>8}{ratio(row['vs_raw']):>8}  {statuses}"
+            f"{row['peak_rss_mb']:>8.1f}{ratio(row['vs_bare']):>8}{ratio(row['vs_raw']):>8}"
+            f"{ratio(row.get('vs_floor')):>8}  {statuses}"
         )
         if row["invalid"]:
             print(f"{'':<54}INVALID: {row['invalid']}")

@@ -24,8 +24,8 @@ from pathlib import Path
 import httpx
 from sqlalchemy.engine import make_url
 
-SECRET = "bench-secret-key-that-is-long-enough-for-hs256"  # noqa: S105 (a benchmark's throwaway app)
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105
+from bench.in_process import bench_app, seed_workspace
+
 _UNTYPED_CODES = {80877103, 80877104}  # SSLRequest, GSSENCRequest: another untyped message follows
 
 
@@ -84,57 +84,18 @@ class RoundTripCounter:
 
 
 async def _measure(database_url: str, data_dir: Path, repeat: int) -> dict[str, float]:
-    from stockyard.api.app import create_app
-    from stockyard.settings import Settings
-
     url = make_url(database_url)
     counter = RoundTripCounter((url.host or "127.0.0.1", url.port or 5432))
     await counter.start()
     proxied = url.set(host="127.0.0.1", port=counter.port).render_as_string(hide_password=False)
-    plans = data_dir / "plans.toml"  # nothing refused: the free plan's budget is 10⁹ a minute
-    plans.write_text("[plans.free]\nrequests_per_minute = 1000000000\n", encoding="utf-8")
-    settings = Settings(
-        database_url=proxied,
-        data_dir=data_dir,
-        secret_key=SECRET,
-        rate_limit_enabled=True,
-        rate_limit_url="memory://",
-        plans_file=str(plans),
-    )
-    app = create_app(settings)
+    app = bench_app(proxied, data_dir)
     results: dict[str, float] = {}
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
-            slug = f"trips-{uuid.uuid4().hex[:10]}"
-            email = f"owner-{slug}@example.com"
-            owner = {"email": email, "name": "Owner", "password": PASSWORD}
-            created = await client.post(
-                "/api/v1/workspaces", json={"name": slug, "slug": slug, "owner": owner}
-            )
-            assert created.status_code == 201, created.text
-            signed_in = await client.post(
-                "/api/v1/auth/token", json={"workspace": slug, "email": email, "password": PASSWORD}
-            )
-            token = {"Authorization": f"Bearer {signed_in.json()['accessToken']}"}
-            scopes = ["inventory.read", "inventory.write", "warehouses.manage"]
-            key = await client.post(
-                "/api/v1/api-keys", headers=token, json={"name": "trips", "scopes": scopes}
-            )
-            assert key.status_code == 201, key.text
-            headers = {"Authorization": f"Bearer {key.json()['secret']}"}
-            warehouse = await client.post(
-                "/api/v1/warehouses", headers=headers, json={"shortId": "RT1", "name": "Trips"}
-            )
-            location = await client.post(
-                f"/api/v1/warehouses/{warehouse.json()['id']}/locations",
-                headers=headers,
-                json={"code": "A-01"},
-            )
-            item = await client.post(
-                "/api/v1/items", headers=headers, json={"sku": "TRIPS-1", "name": "Trips item"}
-            )
-            item_id, location_id = item.json()["id"], location.json()["id"]
+            seeded = await seed_workspace(client)
+            headers, token = seeded.key, seeded.owner
+            item_id, location_id = seeded.item_id, seeded.location_id
             receive = {"type": "receive", "itemId": item_id, "locationId": location_id, "units": 2}
             issue = {"type": "issue", "itemId": item_id, "locationId": location_id, "units": 1}
             scenarios: list[tuple[str, Callable[[], Awaitable[httpx.Response]], int]] = [
