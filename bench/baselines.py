@@ -12,7 +12,7 @@ outside the `stockyard` package, and are mounted only when `STOCKYARD_BENCH_BASE
 Both paths are outside `/api/`, so the authentication middleware lets them through; the
 request-context middleware (request id, access log) applies to them as to every route.
 
-* `GET /api/v1/_bench/floor/{item_id}` answers the bare route's body from memory, but as an API
+* `GET /api/v1/_bench/floor/{itemId}` answers the bare route's body from memory, but as an API
   route: the caller's credential, the rate limiter and the same dependencies as
   `GET /api/v1/items/{id}` (the caller's context with `inventory.read`, the item id's pattern).
   It is the floor of a read by id with this stack: everything but the database and the item's
@@ -123,7 +123,7 @@ def baseline_router(reader: RawReader) -> APIRouter:
     async def bare() -> Response:
         return Response(bare_body, media_type="application/json")
 
-    @router.get(f"{API_V1}/_bench/floor/{{item_id}}")
+    @router.get(f"{API_V1}/_bench/floor/{{itemId}}")
     async def floor(context: InventoryReader, item_id: ItemId) -> Response:
         return Response(bare_body, media_type="application/json")
 
