@@ -33,7 +33,16 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from bench.import_and_reports import CHUNK, _analyze, _business, peak_rss_mb, run_sync, sign_up, time_report
+from bench.import_and_reports import (
+    CHUNK,
+    _analyze,
+    _business,
+    insert_places,
+    peak_rss_mb,
+    run_sync,
+    sign_up,
+    time_report,
+)
 from stockyard.api.app import create_app
 from stockyard.core.clock import utcnow
 from stockyard.core.ids import new_id
@@ -42,11 +51,8 @@ from stockyard.db.migrate import upgrade
 from stockyard.db.tables import (
     cost_layers,
     item_costs,
-    items,
-    locations,
     movements,
     stock_levels,
-    warehouses,
 )
 from stockyard.inventory.costing import share
 from stockyard.settings import Settings
@@ -70,62 +76,9 @@ def seed_workspace(
     iids = [new_id("itm") for _ in range(n_items)]
     prices = [rng.randrange(10_000, 10**7) for _ in iids]
 
-    async def places(conn: Connection) -> None:
-        await conn.execute(
-            warehouses.insert(),
-            [
-                {
-                    "id": w,
-                    "workspace_id": workspace_id,
-                    "short_id": f"W{i}",
-                    "name": f"Warehouse {i}",
-                    "archived": False,
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for i, w in enumerate(wids)
-            ],
-        )
-        await conn.execute(
-            locations.insert(),
-            [
-                {
-                    "id": lid,
-                    "workspace_id": workspace_id,
-                    "warehouse_id": w,
-                    "code": f"L{i}",
-                    "archived": False,
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for i, (lid, w) in enumerate(lids)
-            ],
-        )
-        await conn.execute(
-            items.insert(),
-            [
-                {
-                    "id": iid,
-                    "workspace_id": workspace_id,
-                    "sku": f"S{i:06d}",
-                    "sku_key": f"s{i:06d}",
-                    "name": f"Item {i}",
-                    "unit": "each",
-                    "reorder_point": 50,
-                    "unit_cost_e4": prices[i],
-                    "cost_method": method,
-                    "archived": False,
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for i, iid in enumerate(iids)
-            ],
-        )
-
-    run_sync(url, places)
+    insert_places(
+        url, workspace_id, now, wids, lids, [(iid, prices[i], method) for i, iid in enumerate(iids)]
+    )
     balances: dict[tuple[int, int], int] = {}  # (item, location) -> on hand
     counts: dict[tuple[int, int], int] = {}
     units_of = [0] * n_items

@@ -20,7 +20,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -90,19 +90,16 @@ def run_sync(url: str, work: Any, *args: Any) -> Any:
     return asyncio.run(main())
 
 
-def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> None:
-    """n_items items with costs (every other one valued FIFO), 2 warehouses x 2 locations, n_movements
-    receipts spread over them at costs around each item's, with the cost rows and FIFO layers the
-    ledger would have kept."""
-    rng = random.Random(7)
-    now = utcnow()
-    start = now - timedelta(days=365)
-    wids = [new_id("whs") for _ in range(2)]
-    lids = [(new_id("loc"), wids[i // 2]) for i in range(4)]
-    iids = [new_id("itm") for _ in range(n_items)]
-    prices = {iid: rng.randrange(1, 10**7) for iid in iids}
-    fifo = set(iids[::2])
-    valued: dict[str, tuple[int, int]] = {}  # item -> (units, value_e4)
+def insert_places(
+    url: str,
+    workspace_id: str,
+    now: datetime,
+    warehouse_ids: list[str],
+    location_rows: list[tuple[str, str]],
+    catalog: list[tuple[str, int, str]],
+) -> None:
+    """A seeded workspace's warehouses, its locations (id, warehouse id) and its items (id, unit
+    cost in ten-thousandths, cost method), as rows in one transaction."""
 
     async def places(conn: Connection) -> None:
         await conn.execute(
@@ -118,7 +115,7 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
                     "created_at": now,
                     "updated_at": now,
                 }
-                for i, w in enumerate(wids)
+                for i, w in enumerate(warehouse_ids)
             ],
         )
         await conn.execute(
@@ -134,7 +131,7 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
                     "created_at": now,
                     "updated_at": now,
                 }
-                for i, (lid, w) in enumerate(lids)
+                for i, (lid, w) in enumerate(location_rows)
             ],
         )
         await conn.execute(
@@ -148,18 +145,36 @@ def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> 
                     "name": f"Item {i}",
                     "unit": "each",
                     "reorder_point": 50,
-                    "unit_cost_e4": prices[iid],
-                    "cost_method": "fifo" if i % 2 == 0 else "average",
+                    "unit_cost_e4": price,
+                    "cost_method": method,
                     "archived": False,
                     "version": 1,
                     "created_at": now,
                     "updated_at": now,
                 }
-                for i, iid in enumerate(iids)
+                for i, (iid, price, method) in enumerate(catalog)
             ],
         )
 
     run_sync(url, places)
+
+
+def seed_ledger(url: str, workspace_id: str, n_items: int, n_movements: int) -> None:
+    """n_items items with costs (every other one valued FIFO), 2 warehouses x 2 locations, n_movements
+    receipts spread over them at costs around each item's, with the cost rows and FIFO layers the
+    ledger would have kept."""
+    rng = random.Random(7)
+    now = utcnow()
+    start = now - timedelta(days=365)
+    wids = [new_id("whs") for _ in range(2)]
+    lids = [(new_id("loc"), wids[i // 2]) for i in range(4)]
+    iids = [new_id("itm") for _ in range(n_items)]
+    prices = {iid: rng.randrange(1, 10**7) for iid in iids}
+    fifo = set(iids[::2])
+    valued: dict[str, tuple[int, int]] = {}  # item -> (units, value_e4)
+
+    catalog = [(iid, prices[iid], "fifo" if i % 2 == 0 else "average") for i, iid in enumerate(iids)]
+    insert_places(url, workspace_id, now, wids, lids, catalog)
     balances: dict[tuple[str, str], int] = {}
     counts: dict[tuple[str, str], int] = {}
     has_sequence = "sequence" in movements.c
