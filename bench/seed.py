@@ -235,20 +235,10 @@ def seed_tracked(client: httpx.Client, auth: dict[str, str], seeded: Seeded) -> 
     today = utcnow().date()
     for number in range(LOTS):
         lot_number = f"LOT-{number:02d}"
-        _check(
-            client.post(
-                "/api/v1/movements",
-                headers=auth,
-                json={
-                    "type": "receive",
-                    "itemId": seeded.lot_item_id,
-                    "locationId": seeded.location_a,
-                    "units": 1 if number == 0 else LOT_UNITS,
-                    "lotNumber": lot_number,
-                    "expiresOn": (today + timedelta(days=30 * (number + 1))).isoformat(),
-                },
-            ),
-            201,
+        expires_on = (today + timedelta(days=30 * (number + 1))).isoformat()
+        units = 1 if number == 0 else LOT_UNITS
+        _receive_at_a(
+            client, auth, seeded, seeded.lot_item_id, units, lotNumber=lot_number, expiresOn=expires_on
         )
         seeded.lot_numbers.append(lot_number)
     serial_item = _check(
@@ -268,20 +258,15 @@ def seed_tracked(client: httpx.Client, auth: dict[str, str], seeded: Seeded) -> 
     seeded.moved_serials = [f"SN-M-{n:04d}" for n in range(SERIAL_POOL)]
     seeded.transferred_serials = [f"SN-T-{n:04d}" for n in range(SERIAL_POOL)]
     for pool in (seeded.moved_serials, seeded.transferred_serials):
-        _check(
-            client.post(
-                "/api/v1/movements",
-                headers=auth,
-                json={
-                    "type": "receive",
-                    "itemId": seeded.serial_item_id,
-                    "locationId": seeded.location_a,
-                    "units": len(pool),
-                    "serials": pool,
-                },
-            ),
-            201,
-        )
+        _receive_at_a(client, auth, seeded, seeded.serial_item_id, len(pool), serials=pool)
+
+
+def _receive_at_a(
+    client: httpx.Client, auth: dict[str, str], seeded: Seeded, item_id: str, units: int, **tracking: Any
+) -> None:
+    """One receipt of `units` of `item_id` at location A, with its lot or serials (`tracking`)."""
+    body = {"type": "receive", "itemId": item_id, "locationId": seeded.location_a, "units": units}
+    _check(client.post("/api/v1/movements", headers=auth, json={**body, **tracking}), 201)
 
 
 def restore_serials(base_url: str, seeded: Seeded) -> None:
@@ -296,20 +281,7 @@ def restore_serials(base_url: str, seeded: Seeded) -> None:
             serial for serial in seeded.moved_serials + seeded.transferred_serials if serial not in where
         ]
         if issued:
-            _check(
-                client.post(
-                    "/api/v1/movements",
-                    headers=auth,
-                    json={
-                        "type": "receive",
-                        "itemId": seeded.serial_item_id,
-                        "locationId": seeded.location_a,
-                        "units": len(issued),
-                        "serials": issued,
-                    },
-                ),
-                201,
-            )
+            _receive_at_a(client, auth, seeded, seeded.serial_item_id, len(issued), serials=issued)
         away = [serial for serial, location in where.items() if location != seeded.location_a]
         if away:
             _check(
