@@ -1,4 +1,5 @@
-"""The in-process cache of API-key principals: what a key may do, remembered for at most 1 second.
+"""The in-process cache of principals, of API keys and of members' tokens: what a credential may
+do, remembered for at most 1 second.
 
 Looking a key up costs a statement (a join of the key and its workspace) on every request; for a
 client sending many requests a second, most of those lookups find what the last one found. Each
