@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import json
 import re
@@ -21,9 +22,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from operator import attrgetter
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from stockyard.errors import StockyardError, catalog
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 T = TypeVar("T")
 
@@ -116,6 +120,27 @@ class ListRequest:
         """Parses the sort and the cursor against this sort and these filters (400 for a mismatch)."""
         order = sorting.parse(sort)
         return cls(limit, order, filters, read_cursor(cursor, order, filters))
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """A list call's paging as the client sent it: the page size, the cursor it was given (None for
+    the first page) and the sort it named (None for the list's default), not yet read."""
+
+    limit: int = 50
+    cursor: str | None = None
+    sort: str | None = None
+
+    def read(self, sorting: Sorting, filters: DataclassInstance) -> ListRequest:
+        """The request of one list: the sort read against `sorting`, the cursor against that sort and
+        `filters` (the list's filter dataclass); 400 invalid_parameter for a mismatch."""
+        return ListRequest.read(
+            limit=self.limit,
+            cursor=self.cursor,
+            sort=self.sort,
+            sorting=sorting,
+            filters=dataclasses.asdict(filters),
+        )
 
 
 def _fingerprint(filters: Mapping[str, object]) -> str:

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, page_of
 from stockyard.db.database import Connection, Database
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -21,6 +25,18 @@ T = TypeVar("T")
 class Service:
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def paged(
+        self,
+        page: PageQuery,
+        sorting: Sorting,
+        filters: DataclassInstance,
+        fetch: Callable[[Connection, ListRequest], Awaitable[list[T]]],
+    ) -> Page[T]:
+        """One page of a list, read in one transaction: `fetch(conn, request)` returns up to
+        `request.limit + 1` rows in the request's order (the extra one says a next page exists)."""
+        request = page.read(sorting, filters)
+        return page_of(await self._db.transact(fetch, request), request)
 
 
 def in_transaction(

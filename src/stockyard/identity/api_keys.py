@@ -8,7 +8,6 @@ for a creator with every warehouse), and a read-only creator makes only read-onl
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +18,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal
@@ -200,17 +199,13 @@ class ApiKeyService(Service):
         assert created is not None
         return CreatedApiKey(created, secret)
 
-    async def list(
-        self, ctx: Context, filters: ApiKeyFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[ApiKeyRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=API_KEY_SORTS, filters=dataclasses.asdict(filters)
+    async def list(self, ctx: Context, filters: ApiKeyFilters, page: PageQuery) -> Page[ApiKeyRecord]:
+        return await self.paged(
+            page,
+            API_KEY_SORTS,
+            filters,
+            lambda conn, request: ApiKeyStore(conn, ctx.workspace_id).page(filters, request),
         )
-
-        async def fetch(conn: Connection) -> list[ApiKeyRecord]:
-            return await ApiKeyStore(conn, ctx.workspace_id).page(filters, request)
-
-        return page_of(await self._db.transact(fetch), request)
 
     async def get(self, ctx: Context, key_id: str) -> ApiKeyRecord:
         async def fetch(conn: Connection) -> ApiKeyRecord:

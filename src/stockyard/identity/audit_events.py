@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row, select
 
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.service import Service
 from stockyard.db.database import Connection
 from stockyard.db.filters import where_given, within
@@ -53,18 +52,8 @@ class AuditFilter:
 
 
 class AuditLogService(Service):
-    async def list(
-        self, ctx: Context, where: AuditFilter, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[AuditEventRecord]:
-        request = ListRequest.read(
-            limit=limit,
-            cursor=cursor,
-            sort=sort,
-            sorting=AUDIT_EVENT_SORTS,
-            filters=dataclasses.asdict(where),
-        )
-
-        async def fetch(conn: Connection) -> list[AuditEventRecord]:
+    async def list(self, ctx: Context, where: AuditFilter, page: PageQuery) -> Page[AuditEventRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[AuditEventRecord]:
             query = select(audit_events).where(audit_events.c.workspace_id == ctx.workspace_id)
             query = where_given(
                 query,
@@ -80,4 +69,4 @@ class AuditLogService(Service):
             rows = await conn.execute(keyset(query, audit_events.c.created_at, audit_events.c.id, request))
             return [AuditEventRecord.of(row) for row in rows]
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, AUDIT_EVENT_SORTS, where, fetch)

@@ -10,7 +10,6 @@ against the plan's member limit.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -21,7 +20,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal, PrincipalKind
@@ -235,16 +234,11 @@ class InviteService(Service):
         row = (await conn.execute(_select_invites(ctx.workspace_id).where(invites.c.id == invite_id))).one()
         return CreatedInvite(InviteRecord.of(row, now), token)
 
-    async def list(
-        self, ctx: Context, filters: InviteFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[InviteRecord]:
+    async def list(self, ctx: Context, filters: InviteFilters, page: PageQuery) -> Page[InviteRecord]:
         """Newest first unless sorted otherwise (`INVITE_SORTS`)."""
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=INVITE_SORTS, filters=dataclasses.asdict(filters)
-        )
         status = filters.status
 
-        async def fetch(conn: Connection) -> list[InviteRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[InviteRecord]:
             now = utcnow()
             query = _select_invites(ctx.workspace_id)
             if status == "expired":
@@ -256,7 +250,7 @@ class InviteService(Service):
             rows = await conn.execute(keyset(query, invites.c.created_at, invites.c.id, request))
             return [InviteRecord.of(row, now) for row in rows]
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, INVITE_SORTS, filters, fetch)
 
     async def get(self, ctx: Context, invite_id: str) -> InviteRecord:
         async def fetch(conn: Connection) -> InviteRecord:

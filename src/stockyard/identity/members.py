@@ -6,7 +6,6 @@ caller (403), and the workspace always keeps at least one active owner (422 `las
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -17,7 +16,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.principal import Principal
 from stockyard.core.service import Service, in_transaction
@@ -171,17 +170,13 @@ async def _require_other_owner(store: MemberStore, member: MemberRecord) -> None
 
 
 class MemberService(Service):
-    async def list(
-        self, ctx: Context, filters: MemberFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[MemberRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=MEMBER_SORTS, filters=dataclasses.asdict(filters)
+    async def list(self, ctx: Context, filters: MemberFilters, page: PageQuery) -> Page[MemberRecord]:
+        return await self.paged(
+            page,
+            MEMBER_SORTS,
+            filters,
+            lambda conn, request: MemberStore(conn, ctx.workspace_id).page(filters, request),
         )
-
-        async def fetch(conn: Connection) -> list[MemberRecord]:
-            return await MemberStore(conn, ctx.workspace_id).page(filters, request)
-
-        return page_of(await self._db.transact(fetch), request)
 
     async def get(self, ctx: Context, member_id: str) -> MemberRecord:
         async def fetch(conn: Connection) -> MemberRecord:

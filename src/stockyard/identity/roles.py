@@ -7,7 +7,6 @@ created, renamed, re-permissioned and deleted unless a member or pending invite 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +18,7 @@ from stockyard.core import audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
@@ -257,14 +256,10 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
         )
         await audit.record(conn, ctx, "role.deleted", "role", role_id, {"name": current.name})
 
-    async def list(
-        self, ctx: Context, filters: RoleFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[RoleRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=ROLE_SORTS, filters=dataclasses.asdict(filters)
+    async def list(self, ctx: Context, filters: RoleFilters, page: PageQuery) -> Page[RoleRecord]:
+        return await self.paged(
+            page,
+            ROLE_SORTS,
+            filters,
+            lambda conn, request: RoleStore(conn, ctx.workspace_id).page(filters, request),
         )
-
-        async def fetch(conn: Connection) -> list[RoleRecord]:
-            return await RoleStore(conn, ctx.workspace_id).page(filters, request)
-
-        return page_of(await self._db.transact(fetch), request)

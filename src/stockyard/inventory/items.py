@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -22,7 +21,16 @@ from stockyard.core.actor import Acting
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import id_pattern, new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortOrder, SortValue, page_of
+from stockyard.core.listing import (
+    ListRequest,
+    Page,
+    PageQuery,
+    Sorting,
+    SortKind,
+    SortOrder,
+    SortValue,
+    page_of,
+)
 from stockyard.core.lookup import found
 from stockyard.core.money import from_e4, to_e4
 from stockyard.core.plans import Limit
@@ -695,22 +703,18 @@ class ItemService(VersionedService[ItemRecord, ItemChanges]):
     async def _get(conn: Connection, ctx: Context, item_id: str) -> ItemRecord:
         return found(await ItemStore(conn, ctx.workspace_id).get(item_id))
 
-    async def list(
-        self, ctx: Context, filters: ItemFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[ItemRecord]:
+    async def list(self, ctx: Context, filters: ItemFilters, page: PageQuery) -> Page[ItemRecord]:
         _check_ids(filters.ids)
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=ITEM_SORTS, filters=dataclasses.asdict(filters)
-        )
+        request = page.read(ITEM_SORTS, filters)
 
         async def fetch(conn: Connection) -> list[tuple[ItemRecord, SortValue]]:
             return await ItemStore(conn, ctx.workspace_id).page(filters, request)
 
         # One statement (the page with its items' tags): no transaction around it.
-        page = page_of(
+        listed = page_of(
             await self._db.read(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
         )
-        return Page([record for record, _ in page.data], page.next_cursor)
+        return Page([record for record, _ in listed.data], listed.next_cursor)
 
     async def _update(
         self, conn: Connection, ctx: Context, item_id: str, changes: ItemChanges, if_match: int | None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict, TypeVar
@@ -12,7 +11,7 @@ from sqlalchemy import Row, Select, Table, exists, func, or_, select
 from stockyard.core import limits
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.service import in_transaction
@@ -198,18 +197,8 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
     async def get(conn: Connection, ctx: Context, location_id: str) -> LocationRecord:
         return await visible_location(conn, ctx, location_id)
 
-    async def list(
-        self, ctx: Context, filters: LocationFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[LocationRecord]:
-        request = ListRequest.read(
-            limit=limit,
-            cursor=cursor,
-            sort=sort,
-            sorting=LOCATION_SORTS,
-            filters=dataclasses.asdict(filters),
-        )
-
-        async def fetch(conn: Connection) -> list[LocationRecord]:
+    async def list(self, ctx: Context, filters: LocationFilters, page: PageQuery) -> Page[LocationRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[LocationRecord]:
             query = select(locations).where(scope.readable(locations, ctx.principal))
             query = await narrowed_to_places(conn, ctx, query, locations, warehouse_id=filters.warehouse_id)
             query = where_given(query, [(locations.c.archived, filters.archived)])
@@ -217,7 +206,7 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
             rows = await conn.execute(keyset(query, key, locations.c.id, request))
             return [_record(row) for row in rows]
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, LOCATION_SORTS, filters, fetch)
 
     @staticmethod
     async def _update(

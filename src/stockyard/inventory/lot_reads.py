@@ -7,7 +7,6 @@ the ledger, but they are read at /serials, not listed among lots.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -16,7 +15,7 @@ from sqlalchemy import ColumnElement, String, and_, cast, func, select
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import Page, PageQuery, Sorting, SortKind, page_of
 from stockyard.core.lookup import found
 from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection
@@ -117,12 +116,8 @@ def _record(row: Any, today: date, places: list[LotPlace] | None = None) -> LotR
 
 
 class LotService(Service):
-    async def list(
-        self, ctx: Context, filters: LotFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[LotRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=LOT_SORTS, filters=dataclasses.asdict(filters)
-        )
+    async def list(self, ctx: Context, filters: LotFilters, page: PageQuery) -> Page[LotRecord]:
+        request = page.read(LOT_SORTS, filters)
 
         async def fetch(conn: Connection) -> list[LotRecord]:
             query = _lots_query(ctx)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -10,7 +9,7 @@ from typing import Any
 
 from stockyard.core import audit
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.money import to_e4
 from stockyard.core.service import Service, in_transaction
@@ -127,14 +126,8 @@ class MovementService(Service):
         (record,) = await read_movements(conn, [row])
         return record
 
-    async def list(
-        self, ctx: Context, filters: MovementFilter, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[MovementRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=MOVEMENT_SORTS, filters=dataclasses.asdict(filters)
-        )
-
-        async def fetch(conn: Connection) -> list[MovementRecord]:
+    async def list(self, ctx: Context, filters: MovementFilter, page: PageQuery) -> Page[MovementRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[MovementRecord]:
             query = select_movements().where(scope.readable(movements, ctx.principal))
             query = await narrowed_to_places(
                 conn,
@@ -151,4 +144,4 @@ class MovementService(Service):
             rows = await conn.execute(keyset(query, movements.c.created_at, movements.c.id, request))
             return await read_movements(conn, rows)
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, MOVEMENT_SORTS, filters, fetch)

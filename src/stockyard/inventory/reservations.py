@@ -11,7 +11,6 @@ item and location until the rest fit (`release_beyond`), in the same transaction
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
@@ -24,7 +23,7 @@ from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection, Database
 from stockyard.db.filters import within
@@ -277,17 +276,9 @@ class ReservationService(Service):
         return await _loaded(conn, ctx, reservation_id, utcnow())
 
     async def list(
-        self, ctx: Context, filters: ReservationFilters, *, limit: int, cursor: str | None, sort: str | None
+        self, ctx: Context, filters: ReservationFilters, page: PageQuery
     ) -> Page[ReservationRecord]:
-        request = ListRequest.read(
-            limit=limit,
-            cursor=cursor,
-            sort=sort,
-            sorting=RESERVATION_SORTS,
-            filters=dataclasses.asdict(filters),
-        )
-
-        async def fetch(conn: Connection) -> list[ReservationRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[ReservationRecord]:
             now = utcnow()
             query = await location_rows.visible_query(
                 conn, ctx, reservations, filters.location_id, warehouse_id=filters.warehouse_id
@@ -310,7 +301,7 @@ class ReservationService(Service):
             rows = await conn.execute(keyset(_with_item(query), key, reservations.c.id, request))
             return [_record(row, now) for row in rows]
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, RESERVATION_SORTS, filters, fetch)
 
     @in_transaction
     async def release(conn: Connection, ctx: Context, reservation_id: str) -> ReservationRecord:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from sqlalchemy import (
 
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import Page, PageQuery, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection
@@ -236,16 +235,8 @@ async def _levels(conn: Connection, rows: list[Any]) -> list[StockLevel]:
 
 
 class StockService(Service):
-    async def levels(
-        self, ctx: Context, filters: StockLevelFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[StockLevel]:
-        request = ListRequest.read(
-            limit=limit,
-            cursor=cursor,
-            sort=sort,
-            sorting=STOCK_LEVEL_SORTS,
-            filters=dataclasses.asdict(filters),
-        )
+    async def levels(self, ctx: Context, filters: StockLevelFilters, page: PageQuery) -> Page[StockLevel]:
+        request = page.read(STOCK_LEVEL_SORTS, filters)
 
         async def fetch(conn: Connection) -> list[tuple[StockLevel, SortValue, str]]:
             held = _held(ctx)
@@ -283,10 +274,10 @@ class StockService(Service):
             levels = await _levels(conn, rows)
             return [(level, row.sort_key, row.level_id) for level, row in zip(levels, rows, strict=True)]
 
-        page = page_of(
+        listed = page_of(
             await self._db.transact(fetch), request, key=lambda row: row[1], id_of=lambda row: row[2]
         )
-        return Page([level for level, _, _ in page.data], page.next_cursor)
+        return Page([level for level, _, _ in listed.data], listed.next_cursor)
 
     @in_transaction
     async def for_item(conn: Connection, ctx: Context, item_id: str) -> ItemStock:

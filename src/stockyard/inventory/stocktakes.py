@@ -11,7 +11,6 @@ promises stock the shelf does not have.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,7 +21,7 @@ from stockyard.core import actor, audit
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.service import Service, in_transaction
 from stockyard.db.children import by_parent
 from stockyard.db.database import Connection
@@ -379,18 +378,8 @@ class StocktakeService(Service):
         await _announce(conn, ctx, EventType.STOCKTAKE_CANCELLED, cancelled)
         return cancelled
 
-    async def list(
-        self, ctx: Context, filters: StocktakeFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[StocktakeRecord]:
-        request = ListRequest.read(
-            limit=limit,
-            cursor=cursor,
-            sort=sort,
-            sorting=STOCKTAKE_SORTS,
-            filters=dataclasses.asdict(filters),
-        )
-
-        async def fetch(conn: Connection) -> list[StocktakeRecord]:
+    async def list(self, ctx: Context, filters: StocktakeFilters, page: PageQuery) -> Page[StocktakeRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[StocktakeRecord]:
             query = await location_rows.visible_query(
                 conn, ctx, stocktakes, filters.location_id, warehouse_id=filters.warehouse_id
             )
@@ -400,7 +389,7 @@ class StocktakeService(Service):
             counts = await _counts(conn, [row.id for row in rows])
             return [_record(row, counts[row.id]) for row in rows]
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, STOCKTAKE_SORTS, filters, fetch)
 
 
 async def _close(conn: Connection, ctx: Context, row: Row[Any], status: str, now: datetime) -> None:

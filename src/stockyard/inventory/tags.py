@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +13,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.service import Service, in_transaction
@@ -126,12 +125,8 @@ class TagService(Service):
     async def get(conn: Connection, ctx: Context, tag_id: str) -> TagRecord:
         return found(await TagStore(conn, ctx.workspace_id).get(tag_id))
 
-    async def list(
-        self, ctx: Context, filters: TagFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[TagRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=TAG_SORTS, filters=dataclasses.asdict(filters)
-        )
+    async def list(self, ctx: Context, filters: TagFilters, page: PageQuery) -> Page[TagRecord]:
+        request = page.read(TAG_SORTS, filters)
 
         async def fetch(conn: Connection) -> list[TagRecord]:
             return await TagStore(conn, ctx.workspace_id).page(filters, request)

@@ -9,7 +9,6 @@ deadlock.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,7 +19,7 @@ from stockyard.core import actor, audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.service import Service, in_transaction
@@ -198,14 +197,8 @@ class TransferService(Service):
     async def get(conn: Connection, ctx: Context, transfer_id: str) -> TransferRecord:
         return found(await _load(conn, ctx, transfer_id))
 
-    async def list(
-        self, ctx: Context, filters: TransferFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[TransferRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=TRANSFER_SORTS, filters=dataclasses.asdict(filters)
-        )
-
-        async def fetch(conn: Connection) -> list[TransferRecord]:
+    async def list(self, ctx: Context, filters: TransferFilters, page: PageQuery) -> Page[TransferRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[TransferRecord]:
             query = _visible_transfers(ctx)
             if filters.location_id is not None:
                 query = query.where(
@@ -224,7 +217,7 @@ class TransferService(Service):
             lines = await _lines(conn, [row.id for row in rows])
             return [_record(row, lines[row.id]) for row in rows]
 
-        return page_of(await self._db.transact(fetch), request)
+        return await self.paged(page, TRANSFER_SORTS, filters, fetch)
 
 
 def _visible_transfers(ctx: Context) -> Any:

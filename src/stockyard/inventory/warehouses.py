@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
@@ -11,7 +10,7 @@ from sqlalchemy import ColumnElement, Row, exists, func, or_, select
 
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, SortValue, page_of
+from stockyard.core.listing import Page, PageQuery, Sorting, SortKind, SortValue, page_of
 from stockyard.core.lookup import found
 from stockyard.core.service import in_transaction
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
@@ -178,16 +177,8 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
     async def get(conn: Connection, ctx: Context, warehouse_id: str) -> WarehouseRecord:
         return await visible_warehouse(conn, ctx, warehouse_id)
 
-    async def list(
-        self, ctx: Context, filters: WarehouseFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[WarehouseRecord]:
-        request = ListRequest.read(
-            limit=limit,
-            cursor=cursor,
-            sort=sort,
-            sorting=WAREHOUSE_SORTS,
-            filters=dataclasses.asdict(filters),
-        )
+    async def list(self, ctx: Context, filters: WarehouseFilters, page: PageQuery) -> Page[WarehouseRecord]:
+        request = page.read(WAREHOUSE_SORTS, filters)
 
         async def fetch(conn: Connection) -> list[tuple[WarehouseRecord, SortValue]]:
             key = _WAREHOUSE_SORT_COLUMNS[request.sort.field]
@@ -199,10 +190,10 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
             rows = await conn.execute(keyset(query, key, warehouses.c.id, request))
             return [(_record(row), row.sort_key) for row in rows]
 
-        page = page_of(
+        listed = page_of(
             await self._db.read(fetch), request, key=lambda row: row[1], id_of=lambda row: row[0].id
         )
-        return Page([record for record, _ in page.data], page.next_cursor)
+        return Page([record for record, _ in listed.data], listed.next_cursor)
 
     @staticmethod
     async def _update(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,7 +11,7 @@ from stockyard.core.actor import Acting, SystemContext
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.service import Service
 from stockyard.db.database import Connection
@@ -69,17 +68,13 @@ class JobService(Service):
 
         return await self._db.transact(fetch)
 
-    async def list(
-        self, ctx: Context, filters: JobFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[JobRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=JOB_SORTS, filters=dataclasses.asdict(filters)
+    async def list(self, ctx: Context, filters: JobFilters, page: PageQuery) -> Page[JobRecord]:
+        return await self.paged(
+            page,
+            JOB_SORTS,
+            filters,
+            lambda conn, request: JobStore(conn, ctx.workspace_id).page(filters, request),
         )
-
-        async def fetch(conn: Connection) -> list[JobRecord]:
-            return await JobStore(conn, ctx.workspace_id).page(filters, request)
-
-        return page_of(await self._db.transact(fetch), request)
 
 
 def _audit_data(submission: JobSubmission, total: int) -> dict[str, Any]:

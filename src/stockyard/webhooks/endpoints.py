@@ -10,7 +10,6 @@ invalid_webhook_url, checked with DNS outside any transaction), then the endpoin
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypedDict
@@ -21,7 +20,7 @@ from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
-from stockyard.core.listing import ListRequest, Page, Sorting, SortKind, page_of
+from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.plans import Capability, Limit
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
@@ -201,18 +200,13 @@ class WebhookEndpointService(VersionedService[EndpointRecord, EndpointChanges]):
         )
         return EndpointWithSecret(found(await store.get(endpoint_id)), secret)
 
-    async def list(
-        self, ctx: Context, filters: EndpointFilters, *, limit: int, cursor: str | None, sort: str | None
-    ) -> Page[EndpointRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=ENDPOINT_SORTS, filters=dataclasses.asdict(filters)
+    async def list(self, ctx: Context, filters: EndpointFilters, page: PageQuery) -> Page[EndpointRecord]:
+        return await self.paged(
+            page,
+            ENDPOINT_SORTS,
+            filters,
+            lambda conn, request: EndpointStore(conn, ctx.workspace_id).page(filters, request),
         )
-
-        async def fetch(conn: Connection) -> list[EndpointRecord]:
-            return await EndpointStore(conn, ctx.workspace_id).page(filters, request)
-
-        rows = await self._db.transact(fetch)
-        return page_of(rows, request)
 
     async def get(self, ctx: Context, endpoint_id: str) -> EndpointRecord:
         async def fetch(conn: Connection) -> EndpointRecord:
@@ -327,26 +321,14 @@ class WebhookEndpointService(VersionedService[EndpointRecord, EndpointChanges]):
         )
 
     async def deliveries(
-        self,
-        ctx: Context,
-        endpoint_id: str,
-        filters: DeliveryFilters,
-        *,
-        limit: int,
-        cursor: str | None,
-        sort: str | None,
+        self, ctx: Context, endpoint_id: str, filters: DeliveryFilters, page: PageQuery
     ) -> Page[DeliveryRecord]:
-        request = ListRequest.read(
-            limit=limit, cursor=cursor, sort=sort, sorting=DELIVERY_SORTS, filters=dataclasses.asdict(filters)
-        )
-
-        async def fetch(conn: Connection) -> list[DeliveryRecord]:
+        async def fetch(conn: Connection, request: ListRequest) -> list[DeliveryRecord]:
             store = EndpointStore(conn, ctx.workspace_id)
             found(await store.get(endpoint_id))
             return await store.deliveries(endpoint_id, filters, request)
 
-        rows = await self._db.transact(fetch)
-        return page_of(rows, request)
+        return await self.paged(page, DELIVERY_SORTS, filters, fetch)
 
     async def retry_delivery(self, ctx: Context, endpoint_id: str, delivery_id: str) -> DeliveryRecord:
         """Due now: a pending one skips its wait, a finished one (failed or succeeded) gets another

@@ -3,8 +3,9 @@ If-None-Match and the 304 when it is versioned), the update and delete of a vers
 If-Match (`core/versioning.VersionedService`), a DELETE without versions (revoke a key, delete a
 tag), and the state actions (`POST …/{id}/release`).
 
-A router writes its create and list by hand (their bodies and filters are its own) and declares the
-rest through `ResourceRoutes`. Each endpoint made here has the parameters, in the order, that the
+A list is declared with `list_route`: its filters are the fields of the domain's filter dataclass,
+each given the annotation that declares it as a query parameter. A router writes its create by hand
+(its body is its own) and declares the rest through `ResourceRoutes`. Each endpoint made here has the parameters, in the order, that the
 hand-written route had, so the OpenAPI document and the order dependencies run in are the same:
 the id from the path, the body, the caller (its permission), the service, then the headers.
 """
@@ -14,21 +15,25 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Response
 
 from stockyard.api.routers._common import (
     ExpectedVersion,
     IfNoneMatch,
+    PageCursor,
+    PageLimit,
     conditional_get,
     conditional_get_responses,
     no_content,
+    sort_query,
     updated,
 )
-from stockyard.api.schemas.base import ResponseModel, UpdateModel
+from stockyard.api.schemas.base import ListBody, ResponseModel, UpdateModel
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
+from stockyard.core.listing import Page, PageQuery, Sorting
 from stockyard.core.versioning import Versioned, VersionedService
 from stockyard.errors.catalog import ErrorSpec
 
@@ -38,6 +43,9 @@ VersionedT = TypeVar("VersionedT", bound=Versioned)
 
 # A service method that takes the caller and the resource's id: `ItemService.get`, `ReservationService.release`.
 ById = Callable[[ServiceT, Context, str], Awaitable[RecordT]]
+
+# A service's list: the caller, the filters (a dataclass of the domain), the page asked for.
+Lister = Callable[[ServiceT, Context, Any, PageQuery], Awaitable[Page[Any]]]
 
 _KEYWORD = inspect.Parameter.POSITIONAL_OR_KEYWORD
 
@@ -189,23 +197,78 @@ class ResourceRoutes:
         returns: Any,
         *,
         under: str = "",
-        responses: dict[int | str, Any] | None = None,
         **route: Any,
     ) -> None:
-        # FastAPI reads an endpoint's parameters from its signature: this one names the annotations
-        # (path, dependencies, headers) that the resource's router declares.
-        endpoint.__signature__ = inspect.Signature(parameters, return_annotation=returns)  # type: ignore[attr-defined]
-        endpoint.__name__ = endpoint.__qualname__ = operation.operation_id
-        self._router.add_api_route(
-            f"{self._path}{under}",
-            endpoint,
-            methods=[method],
-            operation_id=operation.operation_id,
-            summary=operation.summary,
-            description=operation.description,
-            responses=error_responses(*operation.errors) if responses is None else responses,
-            **route,
+        _add_route(
+            self._router, f"{self._path}{under}", method, operation, endpoint, parameters, returns, **route
         )
+
+
+def _add_route(
+    router: APIRouter,
+    path: str,
+    method: str,
+    operation: Operation,
+    endpoint: Callable[..., Awaitable[Any]],
+    parameters: list[inspect.Parameter],
+    returns: Any,
+    *,
+    responses: dict[int | str, Any] | None = None,
+    **route: Any,
+) -> None:
+    # FastAPI reads an endpoint's parameters from its signature: this one names the annotations
+    # (path, dependencies, headers, query parameters) that the resource's router declares.
+    endpoint.__signature__ = inspect.Signature(parameters, return_annotation=returns)  # type: ignore[attr-defined]
+    endpoint.__name__ = endpoint.__qualname__ = operation.operation_id
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=[method],
+        operation_id=operation.operation_id,
+        summary=operation.summary,
+        description=operation.description,
+        responses=error_responses(*operation.errors) if responses is None else responses,
+        **route,
+    )
+
+
+def list_route(
+    router: APIRouter,
+    path: str,
+    operation: Operation,
+    caller: Any,
+    service: Any,
+    model: type[ListBody],
+    fetch: Lister[Any],
+    sorting: Sorting,
+    filters: Callable[..., Any],
+    /,
+    *,
+    parent: tuple[str, Any] | None = None,
+    **queries: Any,
+) -> None:
+    """GET `path`: one page of a list, as `model`. Its parameters, in this order: the parent's id
+    from the path (`parent`: the filter it fills and its annotation), the caller, the service, then
+    `limit`, `cursor` and `sort` (one of `sorting`'s), then one query parameter per keyword of
+    `queries` (the filter's name and its annotation; each is optional). The filters are built as
+    `filters(**values)` and the page read by `service.<fetch>(ctx, filters, page)`."""
+
+    async def endpoint(
+        ctx: Context, service: Any, limit: int, cursor: str | None, sort: str | None, **values: Any
+    ) -> ListBody:
+        listed: Callable[[Context, Any, PageQuery], Awaitable[Page[Any]]] = getattr(service, fetch.__name__)
+        return model.of(await listed(ctx, filters(**values), PageQuery(limit, cursor, sort)))
+
+    parameters = [
+        *([] if parent is None else [_parameter(parent[0], parent[1])]),
+        _parameter("ctx", caller),
+        _parameter("service", service),
+        _parameter("limit", PageLimit, default=50),
+        _parameter("cursor", PageCursor, default=None),
+        _parameter("sort", Annotated[str | None, sort_query(sorting)], default=None),
+        *(_parameter(name, annotation, default=None) for name, annotation in queries.items()),
+    ]
+    _add_route(router, path, "GET", operation, endpoint, parameters, model)
 
 
 def _parameter(name: str, annotation: Any, *, default: Any = inspect.Parameter.empty) -> inspect.Parameter:

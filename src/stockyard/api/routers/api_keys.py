@@ -15,14 +15,11 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     WRITE_ERRORS,
     ApiKeyId,
-    PageCursor,
-    PageLimit,
     api_router,
     located,
     shown_once,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
@@ -60,24 +57,24 @@ async def create_api_key(
     return shown_once(response, ApiKey.of(created.key), ApiKeyCreated, secret=created.secret)
 
 
-@router.get(
+list_route(
+    router,
     "/api-keys",
-    operation_id="listApiKeys",
-    summary="List the workspace's live API keys (never their secrets), oldest first unless sorted",
-    responses=error_responses(*LIST_ERRORS),
-)
-async def list_api_keys(
-    ctx: Manager,
-    keys: ApiKeys,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(API_KEY_SORTS)] = None,
-    read_only: Annotated[
+    Operation(
+        "listApiKeys",
+        "List the workspace's live API keys (never their secrets), oldest first unless sorted",
+        LIST_ERRORS,
+    ),
+    Manager,
+    ApiKeys,
+    ApiKeyList,
+    ApiKeyService.list,
+    API_KEY_SORTS,
+    ApiKeyFilters,
+    read_only=Annotated[
         bool | None, Query(alias="readOnly", description="Only read-only (true) or read-write (false) keys.")
-    ] = None,
-) -> ApiKeyList:
-    page = await keys.list(ctx, ApiKeyFilters(read_only=read_only), limit=limit, cursor=cursor, sort=sort)
-    return ApiKeyList.of(page)
+    ],
+)
 
 
 _api_key = ResourceRoutes(router, "/api-keys/{keyId}", ApiKeyId, ApiKeys)

@@ -16,14 +16,11 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     WRITE_ERRORS,
     InviteId,
-    PageCursor,
-    PageLimit,
     api_router,
     located,
     shown_once,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
     Invite,
@@ -69,22 +66,22 @@ async def create_invite(
     return shown_once(response, Invite.of(created.invite), InviteCreated, token=created.token)
 
 
-@router.get(
+list_route(
+    router,
     "/invites",
-    operation_id="listInvites",
-    summary="List invites, newest first unless sorted, with cursor pagination (never their tokens)",
-    responses=error_responses(*LIST_ERRORS),
+    Operation(
+        "listInvites",
+        "List invites, newest first unless sorted, with cursor pagination (never their tokens)",
+        LIST_ERRORS,
+    ),
+    Manager,
+    Invites,
+    InviteList,
+    InviteService.list,
+    INVITE_SORTS,
+    InviteFilters,
+    status=Annotated[InviteStatus | None, Query()],
 )
-async def list_invites(
-    ctx: Manager,
-    invites: Invites,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(INVITE_SORTS)] = None,
-    status: Annotated[InviteStatus | None, Query()] = None,
-) -> InviteList:
-    page = await invites.list(ctx, InviteFilters(status=status), limit=limit, cursor=cursor, sort=sort)
-    return InviteList.of(page)
 
 
 _invite = ResourceRoutes(router, "/invites/{inviteId}", InviteId, Invites)

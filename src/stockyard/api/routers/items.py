@@ -28,6 +28,7 @@ from stockyard.api.routers._resource import Operation, ResourceRoutes
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate, item_list_json
 from stockyard.api.timestamps import Timestamp
+from stockyard.core.listing import PageQuery
 from stockyard.errors import catalog
 from stockyard.inventory.items import ITEM_SORTS, MAX_IDS, ItemFilters, ItemService
 
@@ -105,7 +106,7 @@ async def list_items(
         updated_since=updated_since,
         updated_before=updated_before,
     )
-    page = await items.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
+    page = await items.list(ctx, filters, PageQuery(limit, cursor, sort))
     # The body of `ItemList.of(page)` encoded once, not validated into 50 models first (the
     # document still declares ItemList): a page of items costs about twice one item, not five times one.
     return Response(item_list_json(page), media_type="application/json")

@@ -13,15 +13,11 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     InventoryReader,
     JobId,
-    PageCursor,
-    PageLimit,
     Since,
     Until,
     api_router,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.jobs import Job, JobList
 from stockyard.jobs.model import JobKind, JobStatus
 from stockyard.jobs.service import JOB_SORTS, JobFilters, JobService
@@ -29,26 +25,25 @@ from stockyard.jobs.service import JOB_SORTS, JobFilters, JobService
 TAG = ApiTag(110, "jobs", "Bulk jobs: status, counts, progress and per-row errors.")
 router = api_router(TAG)
 
-
-@router.get(
+list_route(
+    router,
     "/jobs",
-    operation_id="listJobs",
-    summary="List bulk jobs (oldest first unless sorted), by kind, status and creation time, with cursor pagination",
-    responses=error_responses(*LIST_ERRORS),
+    Operation(
+        "listJobs",
+        "List bulk jobs (oldest first unless sorted), by kind, status and creation time, with cursor pagination",
+        LIST_ERRORS,
+    ),
+    InventoryReader,
+    Jobs,
+    JobList,
+    JobService.list,
+    JOB_SORTS,
+    JobFilters,
+    kind=Annotated[JobKind | None, Query()],
+    status=Annotated[JobStatus | None, Query()],
+    since=Since,
+    until=Until,
 )
-async def list_jobs(
-    ctx: InventoryReader,
-    jobs: Jobs,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(JOB_SORTS)] = None,
-    kind: Annotated[JobKind | None, Query()] = None,
-    status: Annotated[JobStatus | None, Query()] = None,
-    since: Since = None,
-    until: Until = None,
-) -> JobList:
-    filters = JobFilters(kind=kind, status=status, since=since, until=until)
-    return JobList.of(await jobs.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
 _job = ResourceRoutes(router, "/jobs/{jobId}", JobId, Jobs)

@@ -17,13 +17,10 @@ from stockyard.api.routers._common import (
     InventoryReader,
     ItemFilter,
     ItemId,
-    PageCursor,
-    PageLimit,
     api_router,
     id_path,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.lots import LotDetail, LotList, Serial
 from stockyard.errors import catalog
@@ -42,33 +39,22 @@ SerialNumber = Annotated[
     str, Path(alias="serial", min_length=1, max_length=64, description="The serial number.")
 ]
 
-
-@router.get(
+list_route(
+    router,
     "/lots",
-    operation_id="listLots",
-    summary="List lots, first to expire first (lots without an expiry last)",
-    responses=error_responses(*LIST_ERRORS),
-)
-async def list_lots(
-    ctx: InventoryReader,
-    lots: Lots,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(LOT_SORTS)] = None,
-    item_id: ItemFilter = None,
-    expiring_before: Annotated[
+    Operation("listLots", "List lots, first to expire first (lots without an expiry last)", LIST_ERRORS),
+    InventoryReader,
+    Lots,
+    LotList,
+    LotService.list,
+    LOT_SORTS,
+    LotFilters,
+    item_id=ItemFilter,
+    expiring_before=Annotated[
         date | None,
         Query(alias="expiringBefore", description="Lots whose expiry date is before this day (YYYY-MM-DD)."),
-    ] = None,
-) -> LotList:
-    page = await lots.list(
-        ctx,
-        LotFilters(item_id=item_id, expiring_before=expiring_before),
-        limit=limit,
-        cursor=cursor,
-        sort=sort,
-    )
-    return LotList.of(page)
+    ],
+)
 
 
 _lot = ResourceRoutes(router, "/lots/{lotId}", LotId, Lots)

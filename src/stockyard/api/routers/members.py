@@ -14,14 +14,11 @@ from stockyard.api.routers._common import (
     VERSIONED_CHANGE_ERRORS,
     ExpectedVersion,
     MemberId,
-    PageCursor,
-    PageLimit,
     api_router,
     no_content,
-    sort_query,
     updated,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.members import Member, MemberList, MemberUpdate
 from stockyard.core.context import Context
@@ -36,23 +33,22 @@ Members = Annotated[MemberService, Depends(over_database(MemberService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 
-
-@router.get(
+list_route(
+    router,
     "/members",
-    operation_id="listMembers",
-    summary="List members (active and invited), oldest first unless sorted, with cursor pagination",
-    responses=error_responses(*LIST_ERRORS),
+    Operation(
+        "listMembers",
+        "List members (active and invited), oldest first unless sorted, with cursor pagination",
+        LIST_ERRORS,
+    ),
+    Manager,
+    Members,
+    MemberList,
+    MemberService.list,
+    MEMBER_SORTS,
+    MemberFilters,
+    status=Annotated[Literal["active", "invited"] | None, Query()],
 )
-async def list_members(
-    ctx: Manager,
-    members: Members,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(MEMBER_SORTS)] = None,
-    status: Annotated[Literal["active", "invited"] | None, Query()] = None,
-) -> MemberList:
-    page = await members.list(ctx, MemberFilters(status=status), limit=limit, cursor=cursor, sort=sort)
-    return MemberList.of(page)
 
 
 _member = ResourceRoutes(router, "/members/{memberId}", MemberId, Members)

@@ -18,16 +18,13 @@ from stockyard.api.routers._common import (
     ItemFilter,
     LocationFilter,
     MovementId,
-    PageCursor,
-    PageLimit,
     Since,
     Until,
     WarehouseFilter,
     api_router,
     located,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.inventory.movements import MOVEMENT_SORTS, MovementFilter, MovementService
@@ -57,42 +54,29 @@ async def create_movement(
     return Movement.of(record)
 
 
-@router.get(
+list_route(
+    router,
     "/movements",
-    operation_id="listMovements",
-    summary="Read the ledger, oldest first unless sorted, with cursor pagination",
-    responses=error_responses(*LIST_IN_WAREHOUSE),
-)
-async def list_movements(
-    ctx: InventoryReader,
-    movements: Movements,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(MOVEMENT_SORTS)] = None,
-    item_id: ItemFilter = None,
-    location_id: LocationFilter = None,
-    warehouse_id: WarehouseFilter = None,
-    type: Annotated[
+    Operation(
+        "listMovements",
+        "Read the ledger, oldest first unless sorted, with cursor pagination",
+        LIST_IN_WAREHOUSE,
+    ),
+    InventoryReader,
+    Movements,
+    MovementList,
+    MovementService.list,
+    MOVEMENT_SORTS,
+    MovementFilter,
+    item_id=ItemFilter,
+    location_id=LocationFilter,
+    warehouse_id=WarehouseFilter,
+    type=Annotated[
         Literal["receive", "issue", "adjust", "transfer_out", "transfer_in", "count"] | None, Query()
-    ] = None,
-    since: Since = None,
-    until: Until = None,
-) -> MovementList:
-    page = await movements.list(
-        ctx,
-        MovementFilter(
-            item_id=item_id,
-            location_id=location_id,
-            warehouse_id=warehouse_id,
-            type=type,
-            since=since,
-            until=until,
-        ),
-        limit=limit,
-        cursor=cursor,
-        sort=sort,
-    )
-    return MovementList.of(page)
+    ],
+    since=Since,
+    until=Until,
+)
 
 
 _movement = ResourceRoutes(router, "/movements/{movementId}", MovementId, Movements)

@@ -18,17 +18,14 @@ from stockyard.api.routers._common import (
     InventoryWriter,
     ItemFilter,
     LocationFilter,
-    PageCursor,
-    PageLimit,
     ReservationId,
     Since,
     Until,
     WarehouseFilter,
     api_router,
     located,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.reservations import (
     Reservation,
@@ -68,35 +65,23 @@ async def create_reservation(
     return Reservation.of(record)
 
 
-@router.get(
+list_route(
+    router,
     "/reservations",
-    operation_id="listReservations",
-    summary="List reservations, oldest first unless sorted",
-    responses=error_responses(*LIST_IN_WAREHOUSE),
+    Operation("listReservations", "List reservations, oldest first unless sorted", LIST_IN_WAREHOUSE),
+    InventoryReader,
+    Reservations,
+    ReservationList,
+    ReservationService.list,
+    RESERVATION_SORTS,
+    ReservationFilters,
+    item_id=ItemFilter,
+    location_id=LocationFilter,
+    warehouse_id=WarehouseFilter,
+    status=Annotated[Literal["active", "released", "consumed", "expired"] | None, Query()],
+    since=Since,
+    until=Until,
 )
-async def list_reservations(
-    ctx: InventoryReader,
-    reservations: Reservations,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(RESERVATION_SORTS)] = None,
-    item_id: ItemFilter = None,
-    location_id: LocationFilter = None,
-    warehouse_id: WarehouseFilter = None,
-    status: Annotated[Literal["active", "released", "consumed", "expired"] | None, Query()] = None,
-    since: Since = None,
-    until: Until = None,
-) -> ReservationList:
-    filters = ReservationFilters(
-        item_id=item_id,
-        location_id=location_id,
-        warehouse_id=warehouse_id,
-        status=status,
-        since=since,
-        until=until,
-    )
-    page = await reservations.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
-    return ReservationList.of(page)
 
 
 _reservation = ResourceRoutes(router, "/reservations/{reservationId}", ReservationId, Reservations)

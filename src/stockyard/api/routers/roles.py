@@ -14,14 +14,11 @@ from stockyard.api.routers._common import (
     READ_ONE_ERRORS,
     VERSIONED_CHANGE_ERRORS,
     WRITE_ERRORS,
-    PageCursor,
-    PageLimit,
     RoleId,
     api_router,
     created,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
 from stockyard.core.context import Context
@@ -36,25 +33,22 @@ Roles = Annotated[RoleService, Depends(over_database(RoleService))]
 
 Manager = Annotated[Context, Depends(authorize(Permission.ROLES_MANAGE))]
 
-
-@router.get(
+list_route(
+    router,
     "/roles",
-    operation_id="listRoles",
-    summary="List the workspace's roles (built-in first, then in order of creation, unless sorted)",
-    responses=error_responses(*LIST_ERRORS),
+    Operation(
+        "listRoles",
+        "List the workspace's roles (built-in first, then in order of creation, unless sorted)",
+        LIST_ERRORS,
+    ),
+    Manager,
+    Roles,
+    RoleList,
+    RoleService.list,
+    ROLE_SORTS,
+    RoleFilters,
+    builtin=Annotated[bool | None, Query(description="Only built-in (true) or custom (false) roles.")],
 )
-async def list_roles(
-    ctx: Manager,
-    roles: Roles,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(ROLE_SORTS)] = None,
-    builtin: Annotated[
-        bool | None, Query(description="Only built-in (true) or custom (false) roles.")
-    ] = None,
-) -> RoleList:
-    page = await roles.list(ctx, RoleFilters(builtin=builtin), limit=limit, cursor=cursor, sort=sort)
-    return RoleList.of(page)
 
 
 @router.post(

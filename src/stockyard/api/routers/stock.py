@@ -15,12 +15,10 @@ from stockyard.api.routers._common import (
     ItemFilter,
     ItemId,
     LocationFilter,
-    PageCursor,
-    PageLimit,
     WarehouseFilter,
     api_router,
-    sort_query,
 )
+from stockyard.api.routers._resource import Operation, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stock import ItemStock, StockLevelList
 from stockyard.api.timestamps import Timestamp
@@ -31,49 +29,40 @@ router = api_router(TAG)
 
 Stock = Annotated[StockService, Depends(over_database(StockService))]
 
-
-@router.get(
+list_route(
+    router,
     "/stock",
-    operation_id="listStockLevels",
-    summary="Stock levels (on hand, reserved, available) by item, location or warehouse; by SKU unless sorted",
-    responses=error_responses(*LIST_IN_WAREHOUSE),
-)
-async def list_stock_levels(
-    ctx: InventoryReader,
-    stock: Stock,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(STOCK_LEVEL_SORTS)] = None,
-    item_id: ItemFilter = None,
-    location_id: LocationFilter = None,
-    warehouse_id: WarehouseFilter = None,
-    below_reorder_point: Annotated[
+    Operation(
+        "listStockLevels",
+        "Stock levels (on hand, reserved, available) by item, location or warehouse; by SKU unless sorted",
+        LIST_IN_WAREHOUSE,
+    ),
+    InventoryReader,
+    Stock,
+    StockLevelList,
+    StockService.levels,
+    STOCK_LEVEL_SORTS,
+    StockLevelFilters,
+    item_id=ItemFilter,
+    location_id=LocationFilter,
+    warehouse_id=WarehouseFilter,
+    below_reorder_point=Annotated[
         bool | None,
         Query(
             alias="belowReorderPoint",
             description="true: levels of items with a reorder point whose available units here are at "
             "or below it (the low-stock report's rule); false: every other level.",
         ),
-    ] = None,
-    min_available: Annotated[
+    ],
+    min_available=Annotated[
         int | None,
         # Bounded by BIGINT, the units' column type: a larger number cannot be bound as a parameter.
         Query(alias="minAvailable", ge=0, le=9_223_372_036_854_775_807, description="Available at least."),
-    ] = None,
-    updated_since: Annotated[
+    ],
+    updated_since=Annotated[
         Timestamp | None, Query(alias="updatedSince", description="On hand changed at or after.")
-    ] = None,
-) -> StockLevelList:
-    filters = StockLevelFilters(
-        item_id=item_id,
-        location_id=location_id,
-        warehouse_id=warehouse_id,
-        below_reorder_point=below_reorder_point,
-        min_available=min_available,
-        updated_since=updated_since,
-    )
-    page = await stock.levels(ctx, filters, limit=limit, cursor=cursor, sort=sort)
-    return StockLevelList.of(page)
+    ],
+)
 
 
 @router.get(

@@ -16,17 +16,14 @@ from stockyard.api.routers._common import (
     InventoryReader,
     InventoryWriter,
     LocationFilter,
-    PageCursor,
-    PageLimit,
     Since,
     StocktakeId,
     Until,
     WarehouseFilter,
     api_router,
     located,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
     CountsUpdate,
@@ -63,28 +60,22 @@ async def start_stocktake(
     return Stocktake.of(record)
 
 
-@router.get(
+list_route(
+    router,
     "/stocktakes",
-    operation_id="listStocktakes",
-    summary="List stocktakes, oldest first unless sorted",
-    responses=error_responses(*LIST_IN_WAREHOUSE),
+    Operation("listStocktakes", "List stocktakes, oldest first unless sorted", LIST_IN_WAREHOUSE),
+    InventoryReader,
+    Stocktakes,
+    StocktakeList,
+    StocktakeService.list,
+    STOCKTAKE_SORTS,
+    StocktakeFilters,
+    location_id=LocationFilter,
+    warehouse_id=WarehouseFilter,
+    status=Annotated[Literal["open", "completed", "cancelled"] | None, Query()],
+    since=Since,
+    until=Until,
 )
-async def list_stocktakes(
-    ctx: InventoryReader,
-    stocktakes: Stocktakes,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(STOCKTAKE_SORTS)] = None,
-    location_id: LocationFilter = None,
-    warehouse_id: WarehouseFilter = None,
-    status: Annotated[Literal["open", "completed", "cancelled"] | None, Query()] = None,
-    since: Since = None,
-    until: Until = None,
-) -> StocktakeList:
-    filters = StocktakeFilters(
-        location_id=location_id, warehouse_id=warehouse_id, status=status, since=since, until=until
-    )
-    return StocktakeList.of(await stocktakes.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
 
 
 _stocktake = ResourceRoutes(router, "/stocktakes/{stocktakeId}", StocktakeId, Stocktakes)

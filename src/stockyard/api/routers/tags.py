@@ -16,14 +16,11 @@ from stockyard.api.routers._common import (
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
-    PageCursor,
-    PageLimit,
     TagId,
     api_router,
     located,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
@@ -48,22 +45,18 @@ async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response
     return Tag.of(record)
 
 
-@router.get(
+list_route(
+    router,
     "/tags",
-    operation_id="listTags",
-    summary="List tags, oldest first unless sorted",
-    responses=error_responses(*LIST_ERRORS),
+    Operation("listTags", "List tags, oldest first unless sorted", LIST_ERRORS),
+    InventoryReader,
+    Tags,
+    TagList,
+    TagService.list,
+    TAG_SORTS,
+    TagFilters,
+    q=Annotated[str | None, Query(max_length=60, description="Names starting with q")],
 )
-async def list_tags(
-    ctx: InventoryReader,
-    tags: Tags,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(TAG_SORTS)] = None,
-    q: Annotated[str | None, Query(max_length=60, description="Names starting with q")] = None,
-) -> TagList:
-    page = await tags.list(ctx, TagFilters(q=q), limit=limit, cursor=cursor, sort=sort)
-    return TagList.of(page)
 
 
 _tag = ResourceRoutes(router, "/tags/{tagId}", TagId, Tags)

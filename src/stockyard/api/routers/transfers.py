@@ -16,16 +16,13 @@ from stockyard.api.routers._common import (
     WRITE_ERRORS,
     InventoryReader,
     InventoryWriter,
-    PageCursor,
-    PageLimit,
     Since,
     TransferId,
     Until,
     api_router,
     located,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog
@@ -67,39 +64,29 @@ async def create_transfer(
     return Transfer.created(result)
 
 
-@router.get(
+list_route(
+    router,
     "/transfers",
-    operation_id="listTransfers",
-    summary="List transfers, oldest first unless sorted",
-    responses=error_responses(*LIST_ERRORS),
-)
-async def list_transfers(
-    ctx: InventoryReader,
-    transfers: Transfers,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(TRANSFER_SORTS)] = None,
-    location_id: Annotated[
+    Operation("listTransfers", "List transfers, oldest first unless sorted", LIST_ERRORS),
+    InventoryReader,
+    Transfers,
+    TransferList,
+    TransferService.list,
+    TRANSFER_SORTS,
+    TransferFilters,
+    location_id=Annotated[
         str | None,
         Query(alias="locationId", max_length=32, description="Transfers from or to this location."),
-    ] = None,
-    from_location_id: Annotated[
+    ],
+    from_location_id=Annotated[
         str | None, Query(alias="fromLocationId", max_length=32, description="Transfers from this location.")
-    ] = None,
-    to_location_id: Annotated[
+    ],
+    to_location_id=Annotated[
         str | None, Query(alias="toLocationId", max_length=32, description="Transfers to this location.")
-    ] = None,
-    since: Since = None,
-    until: Until = None,
-) -> TransferList:
-    filters = TransferFilters(
-        location_id=location_id,
-        from_location_id=from_location_id,
-        to_location_id=to_location_id,
-        since=since,
-        until=until,
-    )
-    return TransferList.of(await transfers.list(ctx, filters, limit=limit, cursor=cursor, sort=sort))
+    ],
+    since=Since,
+    until=Until,
+)
 
 
 _transfer = ResourceRoutes(router, "/transfers/{transferId}", TransferId, Transfers)

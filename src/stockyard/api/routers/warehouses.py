@@ -18,15 +18,12 @@ from stockyard.api.routers._common import (
     ArchivedFilter,
     InventoryReader,
     LocationId,
-    PageCursor,
-    PageLimit,
     WarehouseFilter,
     WarehouseId,
     api_router,
     created,
-    sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.warehouses import (
     Location,
@@ -74,26 +71,23 @@ async def create_warehouse(
     return created(response, record, f"{API_V1}/warehouses/{record.id}", Warehouse.of)
 
 
-@router.get(
+list_route(
+    router,
     "/warehouses",
-    operation_id="listWarehouses",
-    summary="List the warehouses the caller may see, oldest first unless sorted",
-    responses=error_responses(*LIST_ERRORS),
-)
-async def list_warehouses(
-    ctx: InventoryReader,
-    warehouses: Warehouses,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(WAREHOUSE_SORTS)] = None,
-    archived: ArchivedFilter = None,
-    updated_since: Annotated[
+    Operation(
+        "listWarehouses", "List the warehouses the caller may see, oldest first unless sorted", LIST_ERRORS
+    ),
+    InventoryReader,
+    Warehouses,
+    WarehouseList,
+    WarehouseService.list,
+    WAREHOUSE_SORTS,
+    WarehouseFilters,
+    archived=ArchivedFilter,
+    updated_since=Annotated[
         Timestamp | None, Query(alias="updatedSince", description="Changed at or after.")
-    ] = None,
-) -> WarehouseList:
-    filters = WarehouseFilters(archived=archived, updated_since=updated_since)
-    page = await warehouses.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
-    return WarehouseList.of(page)
+    ],
+)
 
 
 _warehouse = ResourceRoutes(router, "/warehouses/{warehouseId}", WarehouseId, Warehouses)
@@ -143,44 +137,42 @@ async def create_location(
     return created(response, record, f"{API_V1}/locations/{record.id}", Location.of)
 
 
-@router.get(
+list_route(
+    router,
     "/warehouses/{warehouseId}/locations",
-    operation_id="listWarehouseLocations",
-    summary="List the locations of a warehouse, oldest first unless sorted",
-    responses=error_responses(*LIST_IN_WAREHOUSE),
+    Operation(
+        "listWarehouseLocations",
+        "List the locations of a warehouse, oldest first unless sorted",
+        LIST_IN_WAREHOUSE,
+    ),
+    InventoryReader,
+    Locations,
+    LocationList,
+    LocationService.list,
+    LOCATION_SORTS,
+    LocationFilters,
+    parent=("warehouse_id", WarehouseId),
+    archived=ArchivedFilter,
 )
-async def list_warehouse_locations(
-    warehouse_id: WarehouseId,
-    ctx: InventoryReader,
-    locations: Locations,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(LOCATION_SORTS)] = None,
-    archived: ArchivedFilter = None,
-) -> LocationList:
-    filters = LocationFilters(warehouse_id=warehouse_id, archived=archived)
-    page = await locations.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
-    return LocationList.of(page)
 
-
-@router.get(
+list_route(
+    router,
     "/locations",
-    operation_id="listLocations",
-    summary="List the locations the caller may see, oldest first unless sorted",
-    responses=error_responses(*LIST_IN_WAREHOUSE),  # a warehouseId filter is found or 404, in scope or 403
+    # A warehouseId filter is found or 404, in scope or 403.
+    Operation(
+        "listLocations",
+        "List the locations the caller may see, oldest first unless sorted",
+        LIST_IN_WAREHOUSE,
+    ),
+    InventoryReader,
+    Locations,
+    LocationList,
+    LocationService.list,
+    LOCATION_SORTS,
+    LocationFilters,
+    warehouse_id=WarehouseFilter,
+    archived=ArchivedFilter,
 )
-async def list_locations(
-    ctx: InventoryReader,
-    locations: Locations,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(LOCATION_SORTS)] = None,
-    warehouse_id: WarehouseFilter = None,
-    archived: ArchivedFilter = None,
-) -> LocationList:
-    filters = LocationFilters(warehouse_id=warehouse_id, archived=archived)
-    page = await locations.list(ctx, filters, limit=limit, cursor=cursor, sort=sort)
-    return LocationList.of(page)
 
 
 _location = ResourceRoutes(router, "/locations/{locationId}", LocationId, Locations)

@@ -25,7 +25,7 @@ from stockyard.api.routers._common import (
     sort_query,
     with_etag,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.webhooks import (
     WebhookDelivery,
@@ -38,6 +38,7 @@ from stockyard.api.schemas.webhooks import (
     WebhookTestSent,
 )
 from stockyard.core.context import Context
+from stockyard.core.listing import PageQuery
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
 from stockyard.webhooks.endpoints import (
@@ -100,24 +101,22 @@ async def create_webhook_endpoint(
     return _with_secret(response, made)
 
 
-@router.get(
+list_route(
+    router,
     "/webhook-endpoints",
-    operation_id="listWebhookEndpoints",
-    summary="List the workspace's webhook endpoints (never their secrets), oldest first unless sorted",
-    responses=error_responses(*LIST_ERRORS),
+    Operation(
+        "listWebhookEndpoints",
+        "List the workspace's webhook endpoints (never their secrets), oldest first unless sorted",
+        LIST_ERRORS,
+    ),
+    Manager,
+    Endpoints,
+    WebhookEndpointList,
+    WebhookEndpointService.list,
+    ENDPOINT_SORTS,
+    EndpointFilters,
+    enabled=Annotated[bool | None, Query(description="Only enabled (true) or disabled (false) endpoints.")],
 )
-async def list_webhook_endpoints(
-    ctx: Manager,
-    endpoints: Endpoints,
-    limit: PageLimit = 50,
-    cursor: PageCursor = None,
-    sort: Annotated[str | None, sort_query(ENDPOINT_SORTS)] = None,
-    enabled: Annotated[
-        bool | None, Query(description="Only enabled (true) or disabled (false) endpoints.")
-    ] = None,
-) -> WebhookEndpointList:
-    page = await endpoints.list(ctx, EndpointFilters(enabled=enabled), limit=limit, cursor=cursor, sort=sort)
-    return WebhookEndpointList.of(page)
 
 
 @router.get(
@@ -193,7 +192,7 @@ async def list_webhook_deliveries(
     status: Annotated[DeliveryStatus | None, Query(description="Only deliveries in this status.")] = None,
 ) -> WebhookDeliveryList:
     page = await endpoints.deliveries(
-        ctx, endpoint_id, DeliveryFilters(status=status), limit=limit, cursor=cursor, sort=sort
+        ctx, endpoint_id, DeliveryFilters(status=status), PageQuery(limit, cursor, sort)
     )
     return WebhookDeliveryList.of(page)
 
