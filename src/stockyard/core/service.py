@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, page_of
 from stockyard.db.database import Connection, Database
@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 T = TypeVar("T")
+FiltersT = TypeVar("FiltersT", bound="DataclassInstance")
+FiltersT_contra = TypeVar("FiltersT_contra", bound="DataclassInstance", contravariant=True)
+
+
+class PagingStore(Protocol[T, FiltersT_contra]):
+    """A store that reads one page of its rows (`db.records.WorkspaceStore` subclasses)."""
+
+    def page(self, filters: FiltersT_contra, request: ListRequest) -> Awaitable[list[T]]: ...
 
 
 class Service:
@@ -37,6 +45,19 @@ class Service:
         `request.limit + 1` rows in the request's order (the extra one says a next page exists)."""
         request = page.read(sorting, filters)
         return page_of(await self._db.transact(fetch, request), request)
+
+    async def paged_from(
+        self,
+        store: Callable[[Connection, str], PagingStore[T, FiltersT]],
+        workspace_id: str,
+        sorting: Sorting,
+        filters: FiltersT,
+        page: PageQuery,
+    ) -> Page[T]:
+        """One page of a list that a workspace's store reads whole: `store(conn, workspace_id).page(…)`."""
+        return await self.paged(
+            page, sorting, filters, lambda conn, request: store(conn, workspace_id).page(filters, request)
+        )
 
 
 def in_transaction(

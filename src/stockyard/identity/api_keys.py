@@ -200,18 +200,11 @@ class ApiKeyService(Service):
         return CreatedApiKey(created, secret)
 
     async def list(self, ctx: Context, filters: ApiKeyFilters, page: PageQuery) -> Page[ApiKeyRecord]:
-        return await self.paged(
-            page,
-            API_KEY_SORTS,
-            filters,
-            lambda conn, request: ApiKeyStore(conn, ctx.workspace_id).page(filters, request),
-        )
+        return await self.paged_from(ApiKeyStore, ctx.workspace_id, API_KEY_SORTS, filters, page)
 
-    async def get(self, ctx: Context, key_id: str) -> ApiKeyRecord:
-        async def fetch(conn: Connection) -> ApiKeyRecord:
-            return found(await ApiKeyStore(conn, ctx.workspace_id).get(key_id))
-
-        return await self._db.transact(fetch)
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, key_id: str) -> ApiKeyRecord:
+        return found(await ApiKeyStore(conn, ctx.workspace_id).get(key_id))
 
     async def revoke(self, ctx: Context, key_id: str) -> None:
         await self._db.transact(self._revoke, ctx, key_id)  # the cache forgets it on commit

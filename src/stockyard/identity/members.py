@@ -171,18 +171,11 @@ async def _require_other_owner(store: MemberStore, member: MemberRecord) -> None
 
 class MemberService(Service):
     async def list(self, ctx: Context, filters: MemberFilters, page: PageQuery) -> Page[MemberRecord]:
-        return await self.paged(
-            page,
-            MEMBER_SORTS,
-            filters,
-            lambda conn, request: MemberStore(conn, ctx.workspace_id).page(filters, request),
-        )
+        return await self.paged_from(MemberStore, ctx.workspace_id, MEMBER_SORTS, filters, page)
 
-    async def get(self, ctx: Context, member_id: str) -> MemberRecord:
-        async def fetch(conn: Connection) -> MemberRecord:
-            return found(await MemberStore(conn, ctx.workspace_id).get(member_id))
-
-        return await self._db.transact(fetch)
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, member_id: str) -> MemberRecord:
+        return found(await MemberStore(conn, ctx.workspace_id).get(member_id))
 
     @in_transaction
     async def change_role(

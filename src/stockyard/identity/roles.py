@@ -160,11 +160,9 @@ class RoleStore(WorkspaceStore):
 
 
 class RoleService(VersionedService[RoleRecord, RoleChanges]):
-    async def get(self, ctx: Context, role_id: str) -> RoleRecord:
-        async def fetch(conn: Connection) -> RoleRecord:
-            return found(await RoleStore(conn, ctx.workspace_id).get(role_id))
-
-        return await self._db.transact(fetch)
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, role_id: str) -> RoleRecord:
+        return found(await RoleStore(conn, ctx.workspace_id).get(role_id))
 
     @in_transaction
     async def create(
@@ -257,9 +255,4 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
         await audit.record(conn, ctx, "role.deleted", "role", role_id, {"name": current.name})
 
     async def list(self, ctx: Context, filters: RoleFilters, page: PageQuery) -> Page[RoleRecord]:
-        return await self.paged(
-            page,
-            ROLE_SORTS,
-            filters,
-            lambda conn, request: RoleStore(conn, ctx.workspace_id).page(filters, request),
-        )
+        return await self.paged_from(RoleStore, ctx.workspace_id, ROLE_SORTS, filters, page)

@@ -13,7 +13,7 @@ from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
-from stockyard.core.service import Service
+from stockyard.core.service import Service, in_transaction
 from stockyard.db.database import Connection
 from stockyard.db.tables import jobs
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, JobStatus, PayloadFormat
@@ -62,19 +62,12 @@ class JobService(Service):
     async def get(self, ctx: Context, job_id: str) -> JobRecord:
         return await self.get_in_workspace(ctx.workspace_id, job_id)
 
-    async def get_in_workspace(self, workspace_id: str, job_id: str) -> JobRecord:
-        async def fetch(conn: Connection) -> JobRecord:
-            return found(await JobStore(conn, workspace_id).get(job_id))
-
-        return await self._db.transact(fetch)
+    @in_transaction
+    async def get_in_workspace(conn: Connection, workspace_id: str, job_id: str) -> JobRecord:
+        return found(await JobStore(conn, workspace_id).get(job_id))
 
     async def list(self, ctx: Context, filters: JobFilters, page: PageQuery) -> Page[JobRecord]:
-        return await self.paged(
-            page,
-            JOB_SORTS,
-            filters,
-            lambda conn, request: JobStore(conn, ctx.workspace_id).page(filters, request),
-        )
+        return await self.paged_from(JobStore, ctx.workspace_id, JOB_SORTS, filters, page)
 
 
 def _audit_data(submission: JobSubmission, total: int) -> dict[str, Any]:

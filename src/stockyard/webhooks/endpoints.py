@@ -23,6 +23,7 @@ from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.plans import Capability, Limit
+from stockyard.core.service import in_transaction
 from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
 from stockyard.db.database import Connection, Database
 from stockyard.db.filters import where_given
@@ -201,18 +202,11 @@ class WebhookEndpointService(VersionedService[EndpointRecord, EndpointChanges]):
         return EndpointWithSecret(found(await store.get(endpoint_id)), secret)
 
     async def list(self, ctx: Context, filters: EndpointFilters, page: PageQuery) -> Page[EndpointRecord]:
-        return await self.paged(
-            page,
-            ENDPOINT_SORTS,
-            filters,
-            lambda conn, request: EndpointStore(conn, ctx.workspace_id).page(filters, request),
-        )
+        return await self.paged_from(EndpointStore, ctx.workspace_id, ENDPOINT_SORTS, filters, page)
 
-    async def get(self, ctx: Context, endpoint_id: str) -> EndpointRecord:
-        async def fetch(conn: Connection) -> EndpointRecord:
-            return found(await EndpointStore(conn, ctx.workspace_id).get(endpoint_id))
-
-        return await self._db.transact(fetch)
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, endpoint_id: str) -> EndpointRecord:
+        return found(await EndpointStore(conn, ctx.workspace_id).get(endpoint_id))
 
     async def update(
         self, ctx: Context, resource_id: str, changes: EndpointChanges, *, if_match: int | None = None
