@@ -15,7 +15,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import APIRouter, Response
 
@@ -34,20 +34,25 @@ from stockyard.api.schemas.base import ListBody, ResponseModel, UpdateModel
 from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
 from stockyard.core.listing import Page, PageQuery, Sorting
-from stockyard.core.versioning import Versioned, VersionedService
+from stockyard.core.versioning import VersionedService
 from stockyard.errors.catalog import ErrorSpec
 
 ServiceT = TypeVar("ServiceT")
 RecordT = TypeVar("RecordT")
-VersionedT = TypeVar("VersionedT", bound=Versioned)
 
-# A service method that takes the caller and the resource's id: `ItemService.get`, `ReservationService.release`.
+# A service method that takes the caller and the resource's id: `ApiKeyService.revoke`, `ReservationService.release`.
 ById = Callable[[ServiceT, Context, str], Awaitable[RecordT]]
 
 # A service's list: the caller, the filters (a dataclass of the domain), the page asked for.
 Lister = Callable[[ServiceT, Context, Any, PageQuery], Awaitable[Page[Any]]]
 
 _KEYWORD = inspect.Parameter.POSITIONAL_OR_KEYWORD
+
+
+class Readable(Protocol):
+    """A service whose GET by id is `get(ctx, id)`, as every resource's is."""
+
+    async def get(self, ctx: Context, resource_id: str, /) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,36 +68,38 @@ class Operation:
 
 class ResourceRoutes:
     """The routes under `path` (`/items/{itemId}`) of one resource: `resource_id` is the annotation of
-    its id in the path (`ItemId`), `service` the annotation of its service's dependency (`Items`);
-    `caller`, given to each route, is the annotation that authorizes it (`InventoryWriter`)."""
+    its id in the path (`ItemId`), `service` the annotation of its service's dependency (`Items`),
+    `model` its body (`Item`): what its GET, its update and its actions answer with, said once here
+    rather than at every route. `caller`, given to each route, is the annotation that authorizes it
+    (`InventoryWriter`)."""
 
-    def __init__(self, router: APIRouter, path: str, resource_id: Any, service: Any) -> None:
+    def __init__(
+        self, router: APIRouter, path: str, resource_id: Any, service: Any, model: type[ResponseModel]
+    ) -> None:
         self._router = router
         self._path = path
         self._resource_id = resource_id
         self._service = service
+        self._model = model
 
-    def get(
-        self, operation: Operation, caller: Any, model: type[ResponseModel], fetch: ById[ServiceT, Any]
-    ) -> None:
-        """GET the resource: `model` of what `fetch` returns."""
+    def get(self, operation: Operation, caller: Any) -> None:
+        """GET the resource: the model of what `service.get(ctx, id)` returns."""
+        model = self._model
 
-        async def endpoint(resource_id: str, ctx: Context, service: ServiceT) -> ResponseModel:
-            return model.of(await _call(fetch, service, ctx, resource_id))
+        async def endpoint(resource_id: str, ctx: Context, service: Readable) -> ResponseModel:
+            return model.of(await service.get(ctx, resource_id))
 
         self._add("GET", operation, endpoint, self._parameters(caller), model)
 
-    def conditional_get(
-        self, operation: Operation, caller: Any, model: type[ResponseModel], fetch: ById[ServiceT, VersionedT]
-    ) -> None:
-        """GET a versioned resource: its ETag, or a 304 when If-None-Match names its version."""
+    def conditional_get(self, operation: Operation, caller: Any) -> None:
+        """GET a versioned resource (`service.get(ctx, id)`): its ETag, or a 304 when If-None-Match
+        names its version."""
+        model = self._model
 
         async def endpoint(
-            resource_id: str, ctx: Context, service: ServiceT, response: Response, if_none_match: str | None
+            resource_id: str, ctx: Context, service: Readable, response: Response, if_none_match: str | None
         ) -> ResponseModel | Response:
-            return conditional_get(
-                response, if_none_match, await _call(fetch, service, ctx, resource_id), model.of
-            )
+            return conditional_get(response, if_none_match, await service.get(ctx, resource_id), model.of)
 
         parameters = [
             *self._parameters(caller),
@@ -110,10 +117,9 @@ class ResourceRoutes:
             response_model=model,
         )
 
-    def update(
-        self, operation: Operation, caller: Any, body: type[UpdateModel[Any]], model: type[ResponseModel]
-    ) -> None:
-        """PATCH a versioned resource under If-Match: its new version rendered as `model`, with its ETag."""
+    def update(self, operation: Operation, caller: Any, body: type[UpdateModel[Any]]) -> None:
+        """PATCH a versioned resource under If-Match: its new version rendered as the model, with its ETag."""
+        model = self._model
 
         async def endpoint(
             resource_id: str,
@@ -169,16 +175,19 @@ class ResourceRoutes:
         name: str,
         operation: Operation,
         caller: Any,
-        model: type[ResponseModel],
         act: ById[ServiceT, Any],
+        *,
+        model: type[ResponseModel] | None = None,
     ) -> None:
         """POST `<path>/<name>`: a change of state without a body (release a hold, complete a stocktake),
-        answered with `model` of what `act` returns."""
+        answered with what `act` returns as the resource's model, or as `model` when the action
+        answers with another body (a consumed hold, a completed stocktake)."""
+        answer = self._model if model is None else model
 
         async def endpoint(resource_id: str, ctx: Context, service: ServiceT) -> ResponseModel:
-            return model.of(await _call(act, service, ctx, resource_id))
+            return answer.of(await _call(act, service, ctx, resource_id))
 
-        self._add("POST", operation, endpoint, self._parameters(caller), model, under=f"/{name}")
+        self._add("POST", operation, endpoint, self._parameters(caller), answer, under=f"/{name}")
 
     def _parameters(self, caller: Any) -> list[inspect.Parameter]:
         """The id from the path, the caller, the service: the parameters every route here starts with."""

@@ -77,13 +77,8 @@ list_route(
 )
 
 
-_api_key = ResourceRoutes(router, "/api-keys/{keyId}", ApiKeyId, ApiKeys)
-_api_key.get(
-    Operation("getApiKey", "Get an API key (never its secret)", READ_ONE_ERRORS),
-    Manager,
-    ApiKey,
-    ApiKeyService.get,
-)
+_api_key = ResourceRoutes(router, "/api-keys/{keyId}", ApiKeyId, ApiKeys, ApiKey)
+_api_key.get(Operation("getApiKey", "Get an API key (never its secret)", READ_ONE_ERRORS), Manager)
 _api_key.remove(
     Operation(
         "revokeApiKey", "Revoke an API key: it stops working at once (401 invalid_api_key)", CHANGE_ONE_ERRORS

@@ -84,8 +84,8 @@ list_route(
 )
 
 
-_invite = ResourceRoutes(router, "/invites/{inviteId}", InviteId, Invites)
-_invite.get(Operation("getInvite", "Get an invite", READ_ONE_ERRORS), Manager, Invite, InviteService.get)
+_invite = ResourceRoutes(router, "/invites/{inviteId}", InviteId, Invites, Invite)
+_invite.get(Operation("getInvite", "Get an invite", READ_ONE_ERRORS), Manager)
 _invite.remove(
     Operation("revokeInvite", "Revoke a pending invite", (*CHANGE_ONE_ERRORS, catalog.INVALID_STATE)),
     Manager,

@@ -112,10 +112,8 @@ async def list_items(
     return Response(item_list_json(page), media_type="application/json")
 
 
-_item = ResourceRoutes(router, "/items/{itemId}", ItemId, Items)
-_item.conditional_get(
-    Operation("getItem", "Get an item", READ_ONE_ERRORS), InventoryReader, Item, ItemService.get
-)
+_item = ResourceRoutes(router, "/items/{itemId}", ItemId, Items, Item)
+_item.conditional_get(Operation("getItem", "Get an item", READ_ONE_ERRORS), InventoryReader)
 _item.update(
     Operation(
         "updateItem",
@@ -129,7 +127,6 @@ _item.update(
     ),
     InventoryWriter,
     ItemUpdate,
-    Item,
 )
 _item.delete(
     Operation(

@@ -46,10 +46,8 @@ list_route(
 )
 
 
-_job = ResourceRoutes(router, "/jobs/{jobId}", JobId, Jobs)
+_job = ResourceRoutes(router, "/jobs/{jobId}", JobId, Jobs, Job)
 _job.get(
     Operation("getJob", "Get a bulk job: status, counts, progress and per-row errors", READ_ONE_ERRORS),
     InventoryReader,
-    Job,
-    JobService.get,
 )

@@ -57,13 +57,8 @@ list_route(
 )
 
 
-_lot = ResourceRoutes(router, "/lots/{lotId}", LotId, Lots)
-_lot.get(
-    Operation("getLot", "Get a lot and where its units are", READ_ONE_ERRORS),
-    InventoryReader,
-    LotDetail,
-    LotService.get,
-)
+_lot = ResourceRoutes(router, "/lots/{lotId}", LotId, Lots, LotDetail)
+_lot.get(Operation("getLot", "Get a lot and where its units are", READ_ONE_ERRORS), InventoryReader)
 
 
 @router.get(

@@ -51,10 +51,8 @@ list_route(
 )
 
 
-_member = ResourceRoutes(router, "/members/{memberId}", MemberId, Members)
-_member.conditional_get(
-    Operation("getMember", "Get a member", READ_ONE_ERRORS), Manager, Member, MemberService.get
-)
+_member = ResourceRoutes(router, "/members/{memberId}", MemberId, Members, Member)
+_member.conditional_get(Operation("getMember", "Get a member", READ_ONE_ERRORS), Manager)
 
 
 @router.patch(

@@ -79,7 +79,7 @@ list_route(
 )
 
 
-_movement = ResourceRoutes(router, "/movements/{movementId}", MovementId, Movements)
+_movement = ResourceRoutes(router, "/movements/{movementId}", MovementId, Movements, Movement)
 _movement.get(
     Operation(
         "getMovement",
@@ -87,6 +87,4 @@ _movement.get(
         READ_IN_WAREHOUSE,
     ),
     InventoryReader,
-    Movement,
-    MovementService.get,
 )

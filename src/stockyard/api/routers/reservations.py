@@ -84,18 +84,14 @@ list_route(
 )
 
 
-_reservation = ResourceRoutes(router, "/reservations/{reservationId}", ReservationId, Reservations)
-_reservation.get(
-    Operation("getReservation", "Get a reservation", READ_IN_WAREHOUSE),
-    InventoryReader,
-    Reservation,
-    ReservationService.get,
+_reservation = ResourceRoutes(
+    router, "/reservations/{reservationId}", ReservationId, Reservations, Reservation
 )
+_reservation.get(Operation("getReservation", "Get a reservation", READ_IN_WAREHOUSE), InventoryReader)
 _reservation.action(
     "release",
     Operation("releaseReservation", "Release a hold: its units become available again", STATE_CHANGE_ERRORS),
     InventoryWriter,
-    Reservation,
     ReservationService.release,
 )
 _reservation.action(
@@ -106,6 +102,6 @@ _reservation.action(
         (*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, catalog.INSUFFICIENT_STOCK),
     ),
     InventoryWriter,
-    ReservationConsumed,
     ReservationService.consume,
+    model=ReservationConsumed,
 )

@@ -65,8 +65,8 @@ async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Re
     return created(response, record, f"{API_V1}/roles/{record.id}", Role.of)
 
 
-_role = ResourceRoutes(router, "/roles/{roleId}", RoleId, Roles)
-_role.conditional_get(Operation("getRole", "Get a role", READ_ONE_ERRORS), Manager, Role, RoleService.get)
+_role = ResourceRoutes(router, "/roles/{roleId}", RoleId, Roles, Role)
+_role.conditional_get(Operation("getRole", "Get a role", READ_ONE_ERRORS), Manager)
 _role.update(
     Operation(
         "updateRole",
@@ -75,7 +75,6 @@ _role.update(
     ),
     Manager,
     RoleUpdate,
-    Role,
 )
 _role.delete(
     Operation(

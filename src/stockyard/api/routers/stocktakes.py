@@ -78,12 +78,9 @@ list_route(
 )
 
 
-_stocktake = ResourceRoutes(router, "/stocktakes/{stocktakeId}", StocktakeId, Stocktakes)
+_stocktake = ResourceRoutes(router, "/stocktakes/{stocktakeId}", StocktakeId, Stocktakes, Stocktake)
 _stocktake.get(
-    Operation("getStocktake", "Get a stocktake with its counts", READ_IN_WAREHOUSE),
-    InventoryReader,
-    Stocktake,
-    StocktakeService.get,
+    Operation("getStocktake", "Get a stocktake with its counts", READ_IN_WAREHOUSE), InventoryReader
 )
 
 
@@ -108,13 +105,12 @@ _stocktake.action(
         STATE_CHANGE_ERRORS,
     ),
     InventoryWriter,
-    StocktakeCompleted,
     StocktakeService.complete,
+    model=StocktakeCompleted,
 )
 _stocktake.action(
     "cancel",
     Operation("cancelStocktake", "Cancel a stocktake and unlock the location", STATE_CHANGE_ERRORS),
     InventoryWriter,
-    Stocktake,
     StocktakeService.cancel,
 )

@@ -59,8 +59,8 @@ list_route(
 )
 
 
-_tag = ResourceRoutes(router, "/tags/{tagId}", TagId, Tags)
-_tag.get(Operation("getTag", "Get a tag", READ_ONE_ERRORS), InventoryReader, Tag, TagService.get)
+_tag = ResourceRoutes(router, "/tags/{tagId}", TagId, Tags, Tag)
+_tag.get(Operation("getTag", "Get a tag", READ_ONE_ERRORS), InventoryReader)
 
 
 @router.patch(

@@ -89,10 +89,5 @@ list_route(
 )
 
 
-_transfer = ResourceRoutes(router, "/transfers/{transferId}", TransferId, Transfers)
-_transfer.get(
-    Operation("getTransfer", "Get a transfer", READ_IN_WAREHOUSE),
-    InventoryReader,
-    Transfer,
-    TransferService.get,
-)
+_transfer = ResourceRoutes(router, "/transfers/{transferId}", TransferId, Transfers, Transfer)
+_transfer.get(Operation("getTransfer", "Get a transfer", READ_IN_WAREHOUSE), InventoryReader)

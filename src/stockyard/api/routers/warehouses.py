@@ -90,20 +90,14 @@ list_route(
 )
 
 
-_warehouse = ResourceRoutes(router, "/warehouses/{warehouseId}", WarehouseId, Warehouses)
-_warehouse.conditional_get(
-    Operation("getWarehouse", "Get a warehouse", READ_IN_WAREHOUSE),
-    InventoryReader,
-    Warehouse,
-    WarehouseService.get,
-)
+_warehouse = ResourceRoutes(router, "/warehouses/{warehouseId}", WarehouseId, Warehouses, Warehouse)
+_warehouse.conditional_get(Operation("getWarehouse", "Get a warehouse", READ_IN_WAREHOUSE), InventoryReader)
 _warehouse.update(
     Operation(
         "updateWarehouse", "Update or archive a warehouse", (*_CHANGE_ERRORS, catalog.DUPLICATE_SHORT_ID)
     ),
     Manager,
     WarehouseUpdate,
-    Warehouse,
 )
 _warehouse.delete(
     Operation(
@@ -175,13 +169,8 @@ list_route(
 )
 
 
-_location = ResourceRoutes(router, "/locations/{locationId}", LocationId, Locations)
-_location.conditional_get(
-    Operation("getLocation", "Get a location", READ_IN_WAREHOUSE),
-    InventoryReader,
-    Location,
-    LocationService.get,
-)
+_location = ResourceRoutes(router, "/locations/{locationId}", LocationId, Locations, Location)
+_location.conditional_get(Operation("getLocation", "Get a location", READ_IN_WAREHOUSE), InventoryReader)
 _location.update(
     Operation(
         "updateLocation",
@@ -190,7 +179,6 @@ _location.update(
     ),
     Manager,
     LocationUpdate,
-    Location,
 )
 _location.delete(
     Operation(

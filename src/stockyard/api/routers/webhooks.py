@@ -131,7 +131,7 @@ async def get_webhook_endpoint(
     return WebhookEndpoint.of(with_etag(response, await endpoints.get(ctx, endpoint_id)))
 
 
-_endpoint = ResourceRoutes(router, "/webhook-endpoints/{endpointId}", EndpointId, Endpoints)
+_endpoint = ResourceRoutes(router, "/webhook-endpoints/{endpointId}", EndpointId, Endpoints, WebhookEndpoint)
 _endpoint.update(
     Operation(
         "updateWebhookEndpoint",
@@ -141,7 +141,6 @@ _endpoint.update(
     ),
     Manager,
     WebhookEndpointUpdate,
-    WebhookEndpoint,
 )
 _endpoint.delete(
     Operation(
