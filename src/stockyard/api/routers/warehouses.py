@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Response
 
@@ -131,41 +131,43 @@ async def create_location(
     return created(response, record, f"{API_V1}/locations/{record.id}", Location.of)
 
 
-list_route(
-    router,
+def _list_locations(path: str, operation: Operation, **warehouse: Any) -> None:
+    """Declare a list of locations. Both lists read the same service with the same sorts and the
+    `archived` filter; they differ only in where the warehouse comes from: the path of
+    `/warehouses/{warehouseId}/locations` (`parent=`), or the optional `warehouseId` filter of
+    `/locations` (a warehouse found or 404, in scope or 403)."""
+    list_route(
+        router,
+        path,
+        operation,
+        InventoryReader,
+        Locations,
+        LocationList,
+        LocationService.list,
+        LOCATION_SORTS,
+        LocationFilters,
+        **warehouse,
+        archived=ArchivedFilter,
+    )
+
+
+_list_locations(
     "/warehouses/{warehouseId}/locations",
     Operation(
         "listWarehouseLocations",
         "List the locations of a warehouse, oldest first unless sorted",
         LIST_IN_WAREHOUSE,
     ),
-    InventoryReader,
-    Locations,
-    LocationList,
-    LocationService.list,
-    LOCATION_SORTS,
-    LocationFilters,
     parent=("warehouse_id", WarehouseId),
-    archived=ArchivedFilter,
 )
-
-list_route(
-    router,
+_list_locations(
     "/locations",
-    # A warehouseId filter is found or 404, in scope or 403.
     Operation(
         "listLocations",
         "List the locations the caller may see, oldest first unless sorted",
         LIST_IN_WAREHOUSE,
     ),
-    InventoryReader,
-    Locations,
-    LocationList,
-    LocationService.list,
-    LOCATION_SORTS,
-    LocationFilters,
     warehouse_id=WarehouseFilter,
-    archived=ArchivedFilter,
 )
 
 
