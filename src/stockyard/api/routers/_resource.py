@@ -5,7 +5,7 @@ tag), and the state actions (`POST …/{id}/release`).
 
 A list is declared with `list_route`: its filters are the fields of the domain's filter dataclass,
 each given the annotation that declares it as a query parameter. A router writes its create by hand
-(its body is its own) and declares the rest through `ResourceRoutes`. Each endpoint made here has the parameters, in the order, that the
+(its body is its own) under `create_route`, and declares the rest through `ResourceRoutes`. Each endpoint made here has the parameters, in the order, that the
 hand-written route had, so the OpenAPI document and the order dependencies run in are the same:
 the id from the path, the body, the caller (its permission), the service, then the headers.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import APIRouter, Response
+from fastapi.types import DecoratedCallable
 
 from stockyard.api.routers._common import (
     ExpectedVersion,
@@ -238,6 +239,22 @@ def _add_route(
         description=operation.description,
         responses=error_responses(*operation.errors) if responses is None else responses,
         **route,
+    )
+
+
+def create_route(
+    router: APIRouter, path: str, operation: Operation
+) -> Callable[[DecoratedCallable], DecoratedCallable]:
+    """The decorator of a create, POST `path`: answered 201, its errors those of `operation` and of a
+    request body (`error_responses(..., body=True)`). The endpoint itself is written by hand: its
+    body, the service call and the Location it answers with are its own."""
+    return router.post(
+        path,
+        status_code=201,
+        operation_id=operation.operation_id,
+        summary=operation.summary,
+        description=operation.description,
+        responses=error_responses(*operation.errors, body=True),
     )
 
 

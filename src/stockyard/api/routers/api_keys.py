@@ -19,9 +19,8 @@ from stockyard.api.routers._common import (
     located,
     shown_once,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.api_keys import ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList
-from stockyard.api.schemas.errors import error_responses
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
 from stockyard.errors import catalog
@@ -35,13 +34,15 @@ ApiKeys = Annotated[ApiKeyService, Depends(over_database(ApiKeyService))]
 Manager = Annotated[Context, Depends(authorize(Permission.API_KEYS_MANAGE))]
 
 
-@router.post(
+@create_route(
+    router,
     "/api-keys",
-    status_code=201,
-    operation_id="createApiKey",
-    summary="Create an API key; its secret is in this response only",
-    description="The scopes must be a subset of the caller's own permissions (403 insufficient_permissions).",
-    responses=error_responses(*WRITE_ERRORS, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY, body=True),
+    Operation(
+        "createApiKey",
+        "Create an API key; its secret is in this response only",
+        (*WRITE_ERRORS, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY),
+        description="The scopes must be a subset of the caller's own permissions (403 insufficient_permissions).",
+    ),
 )
 async def create_api_key(
     body: ApiKeyCreate, ctx: Manager, keys: ApiKeys, response: Response

@@ -20,7 +20,7 @@ from stockyard.api.routers._common import (
     located,
     shown_once,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.invites import (
     Invite,
@@ -45,17 +45,13 @@ Invites = Annotated[InviteService, Depends(from_services(lambda services: servic
 Manager = Annotated[Context, Depends(authorize(Permission.MEMBERS_MANAGE))]
 
 
-@router.post(
+@create_route(
+    router,
     "/invites",
-    status_code=201,
-    operation_id="createInvite",
-    summary="Invite someone by email; the one-time token is in this response only",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        catalog.ALREADY_EXISTS,
-        catalog.EXCEEDED_LIMIT,
-        catalog.UNPROCESSABLE_ENTITY,
-        body=True,
+    Operation(
+        "createInvite",
+        "Invite someone by email; the one-time token is in this response only",
+        (*WRITE_ERRORS, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY),
     ),
 )
 async def create_invite(

@@ -24,7 +24,7 @@ from stockyard.api.routers._common import (
     created,
     sort_query,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.items import Item, ItemCreate, ItemList, ItemUpdate, item_list_json
 from stockyard.api.timestamps import Timestamp
@@ -43,13 +43,13 @@ router = api_router(TAG)
 Items = Annotated[ItemService, Depends(from_services(lambda services: services.items))]
 
 
-@router.post(
+@create_route(
+    router,
     "/items",
-    status_code=201,
-    operation_id="createItem",
-    summary="Create an item",
-    responses=error_responses(
-        *WRITE_ERRORS, catalog.DUPLICATE_SKU, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY, body=True
+    Operation(
+        "createItem",
+        "Create an item",
+        (*WRITE_ERRORS, catalog.DUPLICATE_SKU, catalog.EXCEEDED_LIMIT, catalog.UNPROCESSABLE_ENTITY),
     ),
 )
 async def create_item(body: ItemCreate, ctx: InventoryWriter, items: Items, response: Response) -> Item:

@@ -24,8 +24,7 @@ from stockyard.api.routers._common import (
     api_router,
     located,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.movements import Movement, MovementCreate, MovementList
 from stockyard.inventory.movements import MOVEMENT_SORTS, MovementFilter, MovementService
 
@@ -39,12 +38,10 @@ router = api_router(TAG)
 Movements = Annotated[MovementService, Depends(over_database(MovementService))]
 
 
-@router.post(
+@create_route(
+    router,
     "/movements",
-    status_code=201,
-    operation_id="createMovement",
-    summary="Receive, issue or adjust stock at a location",
-    responses=error_responses(*STOCK_WRITE_ERRORS, body=True),
+    Operation("createMovement", "Receive, issue or adjust stock at a location", STOCK_WRITE_ERRORS),
 )
 async def create_movement(
     body: MovementCreate, ctx: InventoryWriter, movements: Movements, response: Response

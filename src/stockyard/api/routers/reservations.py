@@ -25,8 +25,7 @@ from stockyard.api.routers._common import (
     api_router,
     located,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.reservations import (
     Reservation,
     ReservationConsumed,
@@ -42,12 +41,14 @@ router = api_router(TAG)
 Reservations = Annotated[ReservationService, Depends(over_database(ReservationService))]
 
 
-@router.post(
+@create_route(
+    router,
     "/reservations",
-    status_code=201,
-    operation_id="createReservation",
-    summary="Hold units of an item at a location until released, consumed or expired",
-    responses=error_responses(*STOCK_WRITE_ERRORS, body=True),
+    Operation(
+        "createReservation",
+        "Hold units of an item at a location until released, consumed or expired",
+        STOCK_WRITE_ERRORS,
+    ),
 )
 async def create_reservation(
     body: ReservationCreate, ctx: InventoryWriter, reservations: Reservations, response: Response

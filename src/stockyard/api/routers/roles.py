@@ -18,8 +18,7 @@ from stockyard.api.routers._common import (
     api_router,
     created,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.roles import Role, RoleCreate, RoleList, RoleUpdate
 from stockyard.core.context import Context
 from stockyard.core.permissions import Permission
@@ -51,12 +50,8 @@ list_route(
 )
 
 
-@router.post(
-    "/roles",
-    status_code=201,
-    operation_id="createRole",
-    summary="Create a custom role",
-    responses=error_responses(*WRITE_ERRORS, catalog.ALREADY_EXISTS, body=True),
+@create_route(
+    router, "/roles", Operation("createRole", "Create a custom role", (*WRITE_ERRORS, catalog.ALREADY_EXISTS))
 )
 async def create_role(body: RoleCreate, ctx: Manager, roles: Roles, response: Response) -> Role:
     record = await roles.create(

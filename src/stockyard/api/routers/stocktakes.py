@@ -23,7 +23,7 @@ from stockyard.api.routers._common import (
     api_router,
     located,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.stocktakes import (
     CountsUpdate,
@@ -45,12 +45,14 @@ router = api_router(TAG)
 Stocktakes = Annotated[StocktakeService, Depends(over_database(StocktakeService))]
 
 
-@router.post(
+@create_route(
+    router,
     "/stocktakes",
-    status_code=201,
-    operation_id="startStocktake",
-    summary="Start a stocktake: locks the location against stock writes",
-    responses=error_responses(*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED, body=True),
+    Operation(
+        "startStocktake",
+        "Start a stocktake: locks the location against stock writes",
+        (*STATE_CHANGE_ERRORS, catalog.RESOURCE_LOCKED),
+    ),
 )
 async def start_stocktake(
     body: StocktakeCreate, ctx: InventoryWriter, stocktakes: Stocktakes, response: Response

@@ -20,7 +20,7 @@ from stockyard.api.routers._common import (
     api_router,
     located,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.tags import Tag, TagCreate, TagList, TagUpdate
 from stockyard.errors import catalog
@@ -32,12 +32,10 @@ router = api_router(TAG)
 Tags = Annotated[TagService, Depends(over_database(TagService))]
 
 
-@router.post(
+@create_route(
+    router,
     "/tags",
-    status_code=201,
-    operation_id="createTag",
-    summary="Create a tag",
-    responses=error_responses(*WRITE_ERRORS, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT, body=True),
+    Operation("createTag", "Create a tag", (*WRITE_ERRORS, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT)),
 )
 async def create_tag(body: TagCreate, ctx: InventoryWriter, tags: Tags, response: Response) -> Tag:
     record = await tags.create(ctx, body.name)

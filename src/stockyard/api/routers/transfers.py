@@ -22,8 +22,7 @@ from stockyard.api.routers._common import (
     api_router,
     located,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.transfers import Transfer, TransferCreate, TransferList
 from stockyard.errors import catalog
 from stockyard.inventory.transfers import TRANSFER_SORTS, TransferFilters, TransferService
@@ -34,20 +33,21 @@ router = api_router(TAG)
 Transfers = Annotated[TransferService, Depends(over_database(TransferService))]
 
 
-@router.post(
+@create_route(
+    router,
     "/transfers",
-    status_code=201,
-    operation_id="createTransfer",
-    summary="Move stock between two locations: all lines or none",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        *IN_WAREHOUSE,
-        catalog.EXCEEDED_LIMIT,
-        catalog.INVALID_TRANSFER,
-        catalog.RESOURCE_LOCKED,
-        catalog.INSUFFICIENT_STOCK,
-        catalog.INVALID_STATE,
-        body=True,
+    Operation(
+        "createTransfer",
+        "Move stock between two locations: all lines or none",
+        (
+            *WRITE_ERRORS,
+            *IN_WAREHOUSE,
+            catalog.EXCEEDED_LIMIT,
+            catalog.INVALID_TRANSFER,
+            catalog.RESOURCE_LOCKED,
+            catalog.INSUFFICIENT_STOCK,
+            catalog.INVALID_STATE,
+        ),
     ),
 )
 async def create_transfer(

@@ -23,8 +23,7 @@ from stockyard.api.routers._common import (
     api_router,
     created,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
-from stockyard.api.schemas.errors import error_responses
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.warehouses import (
     Location,
     LocationCreate,
@@ -55,13 +54,13 @@ _CHANGE_ERRORS = (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.PRECONDITION_FAILED, cat
 
 
 # --- warehouses ----------------------------------------------------------------------------------
-@router.post(
+@create_route(
+    router,
     "/warehouses",
-    status_code=201,
-    operation_id="createWarehouse",
-    summary="Create a warehouse",
-    responses=error_responses(
-        *WRITE_ERRORS, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.DUPLICATE_SHORT_ID, body=True
+    Operation(
+        "createWarehouse",
+        "Create a warehouse",
+        (*WRITE_ERRORS, catalog.WAREHOUSE_OUT_OF_SCOPE, catalog.DUPLICATE_SHORT_ID),
     ),
 )
 async def create_warehouse(
@@ -110,18 +109,13 @@ _warehouse.delete(
 
 
 # --- locations -----------------------------------------------------------------------------------
-@router.post(
+@create_route(
+    router,
     "/warehouses/{warehouseId}/locations",
-    status_code=201,
-    operation_id="createLocation",
-    summary="Create a location (bin) in a warehouse",
-    responses=error_responses(
-        *WRITE_ERRORS,
-        *IN_WAREHOUSE,
-        catalog.ALREADY_EXISTS,
-        catalog.EXCEEDED_LIMIT,
-        catalog.INVALID_STATE,
-        body=True,
+    Operation(
+        "createLocation",
+        "Create a location (bin) in a warehouse",
+        (*WRITE_ERRORS, *IN_WAREHOUSE, catalog.ALREADY_EXISTS, catalog.EXCEEDED_LIMIT, catalog.INVALID_STATE),
     ),
 )
 async def create_location(

@@ -25,7 +25,7 @@ from stockyard.api.routers._common import (
     sort_query,
     with_etag,
 )
-from stockyard.api.routers._resource import Operation, ResourceRoutes, list_route
+from stockyard.api.routers._resource import Operation, ResourceRoutes, create_route, list_route
 from stockyard.api.schemas.errors import error_responses
 from stockyard.api.schemas.webhooks import (
     WebhookDelivery,
@@ -79,13 +79,13 @@ def _with_secret(response: Response, made: EndpointWithSecret) -> WebhookEndpoin
     return shown_once(response, shown, WebhookEndpointWithSecret, secret=made.secret)
 
 
-@router.post(
+@create_route(
+    router,
     "/webhook-endpoints",
-    status_code=201,
-    operation_id="createWebhookEndpoint",
-    summary="Register a webhook endpoint; its signing secret is in this response only",
-    responses=error_responses(
-        *WRITE_ERRORS, *_CAPABILITY, catalog.EXCEEDED_LIMIT, catalog.INVALID_WEBHOOK_URL, body=True
+    Operation(
+        "createWebhookEndpoint",
+        "Register a webhook endpoint; its signing secret is in this response only",
+        (*WRITE_ERRORS, *_CAPABILITY, catalog.EXCEEDED_LIMIT, catalog.INVALID_WEBHOOK_URL),
     ),
 )
 async def create_webhook_endpoint(
