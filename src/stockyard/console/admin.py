@@ -37,11 +37,12 @@ class Outcome:
     form: dict[str, str] | None = None
     created: dict[str, Any] | None = None
 
-    def beside(self, listing: ApiAnswer) -> dict[str, Any]:
-        """The page's status, error and revealed secret with `listing` shown: the form's error when
-        there is one, else the list's own."""
+    def beside(self, listing: ApiAnswer, *, blank_form: dict[str, str]) -> dict[str, Any]:
+        """The page's status, error, revealed secret and form with `listing` shown: the form's error
+        when there is one, else the list's own; the form as typed when it was refused, else
+        `blank_form`, what the page's form starts with."""
         status, error = listing.beside(self.status, self.error)
-        return {"status": status, "error": error, "created": self.created}
+        return {"status": status, "error": error, "created": self.created, "form": self.form or blank_form}
 
 
 # An admin page that lists what the workspace has beside the forms that change it.
@@ -116,12 +117,11 @@ async def _members_page(console: Console, outcome: Outcome) -> Response:
     created = outcome.created
     return console.render(
         "members.html",
-        **outcome.beside(members),
+        **outcome.beside(members, blank_form={"role": "viewer"}),
         title="Members and invites",
         members=members.rows,
         invites=invites.rows,
         roles=[r["name"] for r in roles.rows],
-        form=outcome.form or {"role": "viewer"},
         invite_link=(console.request.origin + console.url("/invite") + "#token=" + created["token"])
         if created
         else None,
@@ -218,10 +218,9 @@ async def _keys_page(console: Console, outcome: Outcome) -> Response:
     keys = await console.api.call("GET", "/api-keys", params={"limit": 200, "sort": "-createdAt"})
     return console.render(
         "api_keys.html",
-        **outcome.beside(keys),
+        **outcome.beside(keys, blank_form={"scope.inventory.read": "1"}),
         title="API keys",
         keys=keys.rows,
-        form=outcome.form or {"scope.inventory.read": "1"},
         permissions=PERMISSIONS,
     )
 
@@ -297,11 +296,10 @@ async def _webhooks_page(console: Console, outcome: Outcome) -> Response:
     endpoints = await console.api.call("GET", "/webhook-endpoints", params={"limit": 200})
     return console.render(
         "webhooks.html",
-        **outcome.beside(endpoints),
+        **outcome.beside(endpoints, blank_form={}),
         title="Webhooks",
         endpoints=endpoints.rows,
         event_types=await _event_types(console),
-        form=outcome.form or {},
     )
 
 
@@ -391,11 +389,10 @@ async def _roles_page(console: Console, outcome: Outcome) -> Response:
     roles = await console.api.call("GET", "/roles", params={"limit": 200})
     return console.render(
         "roles.html",
-        **outcome.beside(roles),
+        **outcome.beside(roles, blank_form={}),
         title="Roles",
         roles=roles.rows,
         permissions=PERMISSIONS,
-        form=outcome.form or {},
     )
 
 
