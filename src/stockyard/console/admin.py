@@ -193,13 +193,7 @@ async def accept_invite(request: Request) -> Response:
     )
     if answer.error is not None:
         shown = {k: v for k, v in form.items() if k in ("token", "name")}
-        return console.render(
-            "invite.html",
-            status=answer.error.status,
-            title="Accept the invite",
-            form=shown,
-            error=answer.error,
-        )
+        return console.render_refused("invite.html", answer.error, title="Accept the invite", form=shown)
     accepted = answer.body
     # Signed in at once, with the password just set: the same sign-in as the sign-in page's.
     token = await console.sign_in(

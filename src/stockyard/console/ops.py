@@ -48,12 +48,11 @@ async def start_stocktake(console: Console, form: dict[str, str]) -> Response:
     if answer.error is not None:
         locations = await locations_of(console)
         listed = await console.api.call("GET", "/stocktakes", params={"status": "open", "limit": 50})
-        return console.render(
+        return console.render_refused(
             "stocktakes.html",
-            status=answer.error.status,
+            answer.error,
             title="Stocktakes",
             page=listed.body,
-            error=answer.error,
             locations=locations,
             names={loc["id"]: loc["label"] for loc in locations},
             filters={"status": "open"},
@@ -229,10 +228,14 @@ async def run_import(console: Console, form: dict[str, str]) -> Response:
     )
     if answer.error is not None:
         error = answer.error
-        return console.render(
-            "import.html", status=error.status, title="Import items", form=form, error=error, job=None,
+        return console.render_refused(
+            "import.html",
+            error,
+            title="Import items",
+            form=form,
+            job=None,
             key=form.get("idempotencyKey") if error.retryable else console.idempotency_key(),
-        )  # fmt: skip
+        )
     if not dry_run:
         return console.redirect(console.url(f"/jobs/{answer.body['id']}"), flash="Import started.")
     checked = await _settled(console, answer.body)

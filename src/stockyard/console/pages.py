@@ -149,6 +149,11 @@ class Console:
             session.clear_cookie(self.request, response, session.FLASH_COOKIE)
         return self.finish(response)
 
+    def render_refused(self, template: str, error: ApiError, *, title: str, **values: Any) -> Response:
+        """`template` again after the API refused what it sent: answered with the API's status, its
+        error shown (beside the form's fields, for a form)."""
+        return self.render(template, status=error.status, title=title, error=error, **values)
+
     def redirect(self, url: str, *, flash: str | None = None) -> Response:
         if flash:
             self.extra_cookies[session.FLASH_COOKIE] = quote(flash)
@@ -166,7 +171,7 @@ class Console:
         """A page the API refused (403, 404...): its message, as the contract intends."""
         if error.status == 401:
             return self.to_sign_in()
-        return self.render("error.html", status=error.status, title=error.message, error=error)
+        return self.render_refused("error.html", error, title=error.message)
 
 
 def flash_text(value: str | None) -> str | None:
@@ -185,11 +190,10 @@ async def guarded(request: Request) -> tuple[Console, Response | None]:
         if request.method == "POST" and answer.error.retryable:
             # Busy (429) or unavailable (503) before the form's own request was sent: post the same
             # fields again after the wait (with the same Idempotency-Key, when the form has one).
-            retry = console.render(
+            retry = console.render_refused(
                 "retry.html",
-                status=answer.error.status,
+                answer.error,
                 title="Try again shortly",
-                error=answer.error,
                 action=request.root + request.path,
                 fields=sorted(request.form().items()),
             )

@@ -143,12 +143,11 @@ async def sign_in(request: Request) -> Response:
     answer = await console.sign_in(form.get("workspace", ""), form.get("email", ""), form.get("password", ""))
     if answer.error is not None:
         shown = {k: v for k, v in form.items() if k in ("workspace", "email")}
-        return console.render(
+        return console.render_refused(
             "sign_in.html",
-            status=answer.error.status,
+            answer.error,
             title="Sign in",
             form=shown,
-            error=answer.error,
             next=form.get("next", ""),
         )
     return console.redirect(_safe_next(request, form.get("next")))
@@ -224,12 +223,11 @@ async def create_item(console: Console, form: dict[str, str]) -> Response:
         "POST", "/items", json=_item_body(form, creating=True), headers={"Idempotency-Key": key}
     )
     if answer.error is not None:
-        return console.render(
+        return console.render_refused(
             "item_form.html",
-            status=answer.error.status,
+            answer.error,
             title="New item",
             form=form,
-            error=answer.error,
             # The same key again only when the same request may be retried as it is (429, 503).
             key=key if answer.error.retryable else console.idempotency_key(),
         )
@@ -492,14 +490,13 @@ async def record_movement(console: Console, form: dict[str, str], kind: str) -> 
         )
         return console.redirect(next_url, flash=done)
     assert error is not None
-    return console.render(
+    return console.render_refused(
         "movement.html",
-        status=error.status,
+        error,
         title=MOVEMENT_KINDS[kind][0] if kind in MOVEMENT_KINDS else "Transfer",
         kind=kind,
         kinds=MOVEMENT_KINDS,
         form=form,
-        error=error,
         item=item,
         locations=await locations_of(console),
         key=key if error.retryable else console.idempotency_key(),
