@@ -368,9 +368,7 @@ async def change_webhook(console: Console, form: dict[str, str], endpoint_id: st
             return console.redirect(console.url("/admin/webhooks"), flash="Endpoint deleted.")
         done = ""
     else:
-        return console.render(
-            "error.html", status=404, title="Not found", error=None, message="No such action."
-        )
+        return console.not_found("No such action.")
     if answer.error is not None:
         return await _webhook_page(console, endpoint_id, status=answer.error.status, error=answer.error)
     return console.redirect(console.url(f"/admin/webhooks/{endpoint_id}"), flash=done)

@@ -170,9 +170,7 @@ async def finish_stocktake(
     console: Console, _form: dict[str, str], stocktake_id: str, action: str
 ) -> Response:
     if action not in ("complete", "cancel"):
-        return console.render(
-            "error.html", status=404, title="Not found", error=None, message="There is no such page."
-        )
+        return console.not_found()
     answer = await console.api.call("POST", f"/stocktakes/{stocktake_id}/{action}")
     if answer.error is not None:
         return await _stocktake_page(console, stocktake_id, status=answer.error.status, error=answer.error)

@@ -154,6 +154,10 @@ class Console:
         error shown (beside the form's fields, for a form)."""
         return self.render(template, status=error.status, title=title, error=error, **values)
 
+    def not_found(self, message: str = "There is no such page.") -> Response:
+        """The 404 page of a console path whose last part names nothing (a movement kind, an action)."""
+        return self.render("error.html", status=404, title="Not found", error=None, message=message)
+
     def redirect(self, url: str, *, flash: str | None = None) -> Response:
         if flash:
             self.extra_cookies[session.FLASH_COOKIE] = quote(flash)

@@ -420,9 +420,7 @@ def code_error(code: str) -> ApiError:
 async def movement_page(console: Console, kind: str) -> Response:
     item, location = console.request.query.get("item", ""), console.request.query.get("location", "")
     if kind not in (*MOVEMENT_KINDS, "transfer"):
-        return console.render(
-            "error.html", status=404, title="Not found", error=None, message="There is no such page."
-        )
+        return console.not_found()
     form = {"code": item, "locationId": location, "fromLocationId": location}
     return console.render(
         "movement.html",
@@ -440,9 +438,7 @@ async def movement_page(console: Console, kind: str) -> Response:
 @signed_in_form("/app/stock/{kind}")
 async def record_movement(console: Console, form: dict[str, str], kind: str) -> Response:
     if kind not in (*MOVEMENT_KINDS, "transfer"):
-        return console.render(
-            "error.html", status=404, title="Not found", error=None, message="There is no such page."
-        )
+        return console.not_found()
     code = form.get("code", "").strip()
     key = form.get("idempotencyKey") or console.idempotency_key()
     item, failed = await find_item(console, code) if code else (None, None)
