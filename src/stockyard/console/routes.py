@@ -70,6 +70,8 @@ MOVEMENT_KINDS = {
     "issue": ("Issue", "Units leaving a location (picked, shipped, used)."),
     "adjust": ("Adjust", "A signed correction: +3 found, -2 damaged."),
 }
+# What /app/stock/{kind} records: a movement of the ledger, or a transfer between two locations.
+RECORDED_KINDS = (*MOVEMENT_KINDS, "transfer")
 ITEM_SORTS = (
     ("createdAt", "Oldest first"),
     ("-createdAt", "Newest first"),
@@ -416,28 +418,44 @@ def code_error(code: str) -> ApiError:
     )
 
 
+async def _movement_form(
+    console: Console,
+    kind: str,
+    form: dict[str, str],
+    *,
+    key: str,
+    error: ApiError | None = None,
+    item: dict[str, Any] | None = None,
+) -> Response:
+    """The page that records a movement of `kind` or a transfer: blank (a new Idempotency-Key), or
+    again after the API refused it, with its error beside the form as typed and the item scanned."""
+    values: dict[str, Any] = {
+        "kind": kind,
+        "kinds": MOVEMENT_KINDS,
+        "form": form,
+        "item": item,
+        "locations": await locations_of(console),
+        "key": key,
+        "done": None,
+    }
+    title = MOVEMENT_KINDS[kind][0] if kind in MOVEMENT_KINDS else "Transfer"
+    if error is None:
+        return console.render("movement.html", title=title, error=None, **values)
+    return console.render_refused("movement.html", error, title=title, **values)
+
+
 @signed_in_page("/app/stock/{kind}")
 async def movement_page(console: Console, kind: str) -> Response:
     item, location = console.request.query.get("item", ""), console.request.query.get("location", "")
-    if kind not in (*MOVEMENT_KINDS, "transfer"):
+    if kind not in RECORDED_KINDS:
         return console.not_found()
     form = {"code": item, "locationId": location, "fromLocationId": location}
-    return console.render(
-        "movement.html",
-        title=MOVEMENT_KINDS[kind][0] if kind in MOVEMENT_KINDS else "Transfer",
-        kind=kind,
-        kinds=MOVEMENT_KINDS,
-        form=form,
-        error=None,
-        locations=await locations_of(console),
-        key=console.idempotency_key(),
-        done=None,
-    )
+    return await _movement_form(console, kind, form, key=console.idempotency_key())
 
 
 @signed_in_form("/app/stock/{kind}")
 async def record_movement(console: Console, form: dict[str, str], kind: str) -> Response:
-    if kind not in (*MOVEMENT_KINDS, "transfer"):
+    if kind not in RECORDED_KINDS:
         return console.not_found()
     code = form.get("code", "").strip()
     key = form.get("idempotencyKey") or console.idempotency_key()
@@ -486,17 +504,13 @@ async def record_movement(console: Console, form: dict[str, str], kind: str) -> 
         )
         return console.redirect(next_url, flash=done)
     assert error is not None
-    return console.render_refused(
-        "movement.html",
-        error,
-        title=MOVEMENT_KINDS[kind][0] if kind in MOVEMENT_KINDS else "Transfer",
-        kind=kind,
-        kinds=MOVEMENT_KINDS,
-        form=form,
-        item=item,
-        locations=await locations_of(console),
+    return await _movement_form(
+        console,
+        kind,
+        form,
         key=key if error.retryable else console.idempotency_key(),
-        done=None,
+        error=error,
+        item=item,
     )
 
 
