@@ -10,9 +10,10 @@ import typer
 import uvicorn
 
 from stockyard import __version__, cli_help
+from stockyard.cli_database import run_or_exit, with_database
 from stockyard.cli_plans import configured_plans
 from stockyard.db import migrate as migrations
-from stockyard.db.database import open_database
+from stockyard.db.database import Database
 from stockyard.demo import DEMO_EMAIL, DEMO_PASSWORD, DEMO_SLUG, ensure_demo
 from stockyard.logs import configure as configure_logging
 from stockyard.logs import log_config
@@ -95,16 +96,7 @@ def migrate(
 @app.command()
 def demo() -> None:
     """Create the demo workspace with a few items (only when it does not exist yet)."""
-    settings = get_settings()
-
-    async def run() -> str | None:
-        database = open_database(settings.resolved_database_url())
-        try:
-            return await ensure_demo(database)
-        finally:
-            await database.dispose()
-
-    api_key = asyncio.run(run())
+    api_key = asyncio.run(with_database(get_settings(), ensure_demo))
     typer.echo("Created the demo workspace." if api_key else "The demo workspace exists.")
     typer.echo(
         f"Sign in: POST /api/v1/auth/token with workspace={DEMO_SLUG} email={DEMO_EMAIL} "
@@ -201,15 +193,7 @@ def maintenance(
     """Put every API route into maintenance (503 with Retry-After), or take it out again."""
     settings = get_settings()
     state = MaintenanceState(enabled=switch is Switch.ON, retry_after=retry_after)
-
-    async def run() -> None:
-        database = open_database(settings.resolved_database_url())
-        try:
-            await set_maintenance(database, state)
-        finally:
-            await database.dispose()
-
-    asyncio.run(run())
+    asyncio.run(with_database(settings, lambda database: set_maintenance(database, state)))
     if state.enabled:
         typer.echo(f"Maintenance is on (Retry-After: {retry_after}); every server sees it within a second.")
     else:
@@ -223,27 +207,17 @@ def plan(
 ) -> None:
     """Change a workspace's plan (recorded in its audit trail as a system action)."""
     from stockyard.core.plans import Plan
-    from stockyard.errors import StockyardError
     from stockyard.identity.workspace_settings import WorkspaceSettingsService
 
     if new_plan not in {p.value for p in Plan}:
         typer.echo(f"Unknown plan '{new_plan}': use one of {', '.join(p.value for p in Plan)}.", err=True)
         raise typer.Exit(2)
-    settings = get_settings()
 
-    async def run() -> str:
-        database = open_database(settings.resolved_database_url())
-        try:
-            previous, _ = await WorkspaceSettingsService(database).change_plan(slug, Plan(new_plan))
-            return previous
-        finally:
-            await database.dispose()
+    async def change(database: Database) -> str:
+        previous, _ = await WorkspaceSettingsService(database).change_plan(slug, Plan(new_plan))
+        return previous
 
-    try:
-        previous = asyncio.run(run())
-    except StockyardError as error:
-        typer.echo(error.message, err=True)
-        raise typer.Exit(1) from error
+    previous = run_or_exit(with_database(get_settings(), change))
     if previous == new_plan:
         typer.echo(f"Workspace '{slug}' is already on the {new_plan} plan.")
     else:

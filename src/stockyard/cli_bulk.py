@@ -8,7 +8,6 @@ an operator). An export runs the report as the workspace's owner would, within t
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -26,11 +25,12 @@ from rich.progress import (
 )
 from sqlalchemy import select
 
+from stockyard.cli_database import run_or_exit, with_database
 from stockyard.cli_plans import configured_plans
 from stockyard.core.context import Context
 from stockyard.core.permissions import ALL_PERMISSIONS
 from stockyard.core.principal import Principal, PrincipalKind
-from stockyard.db.database import Connection, Database, open_database
+from stockyard.db.database import Connection, Database
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
 from stockyard.jobs.model import JobKind, JobMode, JobRecord, PayloadFormat
@@ -81,28 +81,20 @@ def import_items(
     configured_plans(settings)  # the import counts items against the workspace's plan
     submission = JobSubmission(JobKind.ITEMS_IMPORT, mode, dry_run, file.read_bytes(), PayloadFormat.CSV)
 
-    async def run() -> JobRecord:
-        database = open_database(settings.resolved_database_url())
-        try:
-            workspace_id, _ = await _workspace(database, workspace)
-            service = JobService(database)
-            job = await service.submit_as_operator(workspace_id, submission)
-            with _progress() as progress:
-                task = progress.add_task(f"Importing {file.name}", total=job.total)
+    async def run(database: Database) -> JobRecord:
+        workspace_id, _ = await _workspace(database, workspace)
+        service = JobService(database)
+        job = await service.submit_as_operator(workspace_id, submission)
+        with _progress() as progress:
+            task = progress.add_task(f"Importing {file.name}", total=job.total)
 
-                def advance(done: int, total: int) -> None:
-                    progress.update(task, completed=done, total=total)
+            def advance(done: int, total: int) -> None:
+                progress.update(task, completed=done, total=total)
 
-                await build_job_runner(database).run(job.id, on_progress=advance)
-            return await service.get_in_workspace(workspace_id, job.id)
-        finally:
-            await database.dispose()
+            await build_job_runner(database).run(job.id, on_progress=advance)
+        return await service.get_in_workspace(workspace_id, job.id)
 
-    try:
-        job = asyncio.run(run())
-    except StockyardError as error:
-        typer.echo(error.message, err=True)
-        raise typer.Exit(1) from error
+    job = run_or_exit(with_database(settings, run))
     verb = "would be imported" if job.dry_run else "imported"
     typer.echo(f"Job {job.id}: {job.status.value}; {job.succeeded:,} rows {verb}, {job.failed:,} failed.")
     for row_error in job.errors[:20]:
@@ -144,32 +136,24 @@ def export(
         warehouse_id=warehouse_id,
     )
 
-    async def run(target: BinaryIO) -> int:
-        database = open_database(settings.resolved_database_url())
-        try:
-            workspace_id, plan = await _workspace(database, workspace)
-            principal = Principal(
-                kind=PrincipalKind.MEMBER,
-                id="operator",
-                workspace_id=workspace_id,
-                workspace_slug=workspace,
-                plan=plan,
-                permissions=frozenset(ALL_PERMISSIONS),
-            )
-            stream = await ReportService(database).open(Context(principal, "cli"), parse_name(report), params)
-            return await _write(stream, report_format, target)
-        finally:
-            await database.dispose()
+    async def run(database: Database, target: BinaryIO) -> int:
+        workspace_id, plan = await _workspace(database, workspace)
+        principal = Principal(
+            kind=PrincipalKind.MEMBER,
+            id="operator",
+            workspace_id=workspace_id,
+            workspace_slug=workspace,
+            plan=plan,
+            permissions=frozenset(ALL_PERMISSIONS),
+        )
+        stream = await ReportService(database).open(Context(principal, "cli"), parse_name(report), params)
+        return await _write(stream, report_format, target)
 
-    try:
-        if output is None:
-            rows = asyncio.run(run(sys.stdout.buffer))
-        else:
-            with output.open("wb") as target:
-                rows = asyncio.run(run(target))
-    except StockyardError as error:
-        typer.echo(error.message, err=True)
-        raise typer.Exit(1) from error
+    if output is None:
+        rows = run_or_exit(with_database(settings, lambda database: run(database, sys.stdout.buffer)))
+    else:
+        with output.open("wb") as target:
+            rows = run_or_exit(with_database(settings, lambda database: run(database, target)))
     if output is not None:
         typer.echo(f"Wrote {rows:,} rows to {output}.", err=True)
 
