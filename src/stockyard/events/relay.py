@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, text, update
+from sqlalchemy import Row, bindparam, delete, func, select, text, update
 
 from stockyard.core.clock import utcnow
 from stockyard.core.polling import Chore, PollingLoop
 from stockyard.db.database import Connection, Database
+from stockyard.db.records import from_row
 from stockyard.db.tables import events
 from stockyard.events.model import EventRecord, EventType
 
@@ -71,19 +72,10 @@ _NUMBER_NEXT = (
 )
 
 
-def record_of(row: Any) -> EventRecord:
-    return EventRecord(
-        id=row.id,
-        workspace_id=row.workspace_id,
-        type=EventType(row.type),
-        created_at=row.created_at,
-        request_id=row.request_id,
-        actor_kind=row.actor_type,
-        actor_id=row.actor_id,
-        warehouse_id=row.warehouse_id,
-        data=row.data,
-        position=row.position,
-    )
+def record_of(row: Row[Any]) -> EventRecord:
+    """The event of an `events` row: its columns by name, but for the type as an EventType and the
+    actor's kind, which the table calls `actor_type`."""
+    return from_row(EventRecord, row, type=EventType(row.type), actor_kind=row.actor_type)
 
 
 class EventRelay:
