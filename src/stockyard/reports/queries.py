@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, Numeric, Select, and_, cast, func, literal, select, tuple_
 
@@ -179,7 +179,26 @@ _WAREHOUSE_COLUMNS = (
 )
 
 
-class StockByLocation(ReportQuery):
+class _StockOnHand(ReportQuery):
+    """Stock on hand per location or per warehouse: a page of `_levels` with the names of its item
+    and place (`_stock_page`), each row its leading columns as read and then on hand in the item's
+    decimals."""
+
+    by_location: ClassVar[bool]
+
+    def _levels(self, after: Key | None, limit: int) -> Any:
+        raise NotImplementedError
+
+    def statement(self, after: Key | None, limit: int) -> Select[Any]:
+        return _stock_page(self._levels(after, limit), by_location=self.by_location)
+
+    def render(self, row: Any) -> Row:
+        on_hand_index = len(self.columns) - 1  # on hand is the last column
+        return (*tuple(row)[:on_hand_index], report_number(int(row.on_hand), row.item_decimals))
+
+
+class StockByLocation(_StockOnHand):
+    by_location = True
     columns = (
         *_ITEM_COLUMNS,
         *_WAREHOUSE_COLUMNS,
@@ -236,17 +255,12 @@ class StockByLocation(ReportQuery):
         rows = await self.fetch(conn, after, limit)
         return rows, ((pairs[-1].item_id, pairs[-1].location_id) if len(pairs) >= limit else None)
 
-    def statement(self, after: Key | None, limit: int) -> Select[Any]:
-        return _stock_page(self._levels(after, limit), by_location=True)
-
     def key(self, row: Any) -> Key:
         return (row.item_id, row.location_id)
 
-    def render(self, row: Any) -> Row:
-        return (*tuple(row)[:9], report_number(int(row.on_hand), row.item_decimals))
 
-
-class StockByWarehouse(ReportQuery):
+class StockByWarehouse(_StockOnHand):
+    by_location = False
     columns = (*_ITEM_COLUMNS, *_WAREHOUSE_COLUMNS, Column("onHand", ColumnKind.INTEGER))
 
     def _levels(self, after: Key | None, limit: int) -> Any:
@@ -259,14 +273,8 @@ class StockByWarehouse(ReportQuery):
             time_filter = movements.c.created_at <= p.as_of
         return self._per_item_and_warehouse(table, units, after, limit, time_filter)
 
-    def statement(self, after: Key | None, limit: int) -> Select[Any]:
-        return _stock_page(self._levels(after, limit), by_location=False)
-
     def key(self, row: Any) -> Key:
         return (row.item_id, row.warehouse_id)
-
-    def render(self, row: Any) -> Row:
-        return (*tuple(row)[:7], report_number(int(row.on_hand), row.item_decimals))
 
 
 # --- low stock ------------------------------------------------------------------------------------
