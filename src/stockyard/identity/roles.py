@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import Row, Table, delete, func, select, update
+from sqlalchemy import Row, Table, delete, func, select
 
 from stockyard.core import audit
-from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
@@ -23,7 +22,7 @@ from stockyard.core.lookup import found
 from stockyard.core.permissions import Permission
 from stockyard.core.principal import Principal
 from stockyard.core.service import in_transaction
-from stockyard.core.versioning import VersionedService, execute_unique, insert_row, require_current
+from stockyard.core.versioning import VersionedService, insert_row, require_current, save_changes
 from stockyard.db.database import Connection
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
@@ -212,25 +211,23 @@ class RoleService(VersionedService[RoleRecord, RoleChanges]):
             values["permissions"] = permissions
         else:
             require_grantable(ctx.principal, current.permissions, what="a role", param="permissions")
-        if "name" in changes and changes["name"] != current.name:
-            other = await store.by_name(changes["name"])
-            if other is not None:
+        if "name" in changes:
+            if changes["name"] != current.name and await store.by_name(changes["name"]) is not None:
                 raise _taken(changes["name"])
             values["name"] = changes["name"]
         if "description" in changes:
             values["description"] = changes["description"]
-        values.update(version=current.version + 1, updated_at=utcnow())
-        await execute_unique(
+        # `values` holds every field the client sent, so the audit names the same fields as `changes`.
+        updated = await save_changes(
             conn,
-            update(roles)
-            .where(roles.c.workspace_id == ctx.workspace_id, roles.c.id == role_id)
-            .values(**values),
-            lambda: _taken(str(changes.get("name"))),
+            ctx,
+            roles,
+            current,
+            values,
+            resource="role",
+            duplicate=lambda: _taken(str(changes.get("name"))),
         )
-        await audit.record(conn, ctx, "role.updated", "role", role_id, {"fields": sorted(changes)})
-        updated = await store.get(role_id)
-        assert updated is not None
-        return updated
+        return RoleRecord.of(updated)
 
     @staticmethod
     async def _delete(conn: Connection, ctx: Context, role_id: str, if_match: int | None) -> None:
