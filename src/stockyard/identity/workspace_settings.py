@@ -21,6 +21,7 @@ from stockyard.core.plans import Plan
 from stockyard.core.service import Service
 from stockyard.core.versioning import require_version
 from stockyard.db.database import Connection
+from stockyard.db.records import from_row
 from stockyard.db.tables import workspaces
 from stockyard.errors import StockyardError, catalog
 
@@ -37,7 +38,7 @@ class WorkspaceSettings:
 
     @classmethod
     def of(cls, row: Row[Any]) -> WorkspaceSettings:
-        return cls(row.id, row.name, row.slug, row.plan, row.version, row.created_at, row.updated_at)
+        return from_row(cls, row)
 
 
 async def _load(
