@@ -9,6 +9,7 @@ an operator). An export runs the report as the workspace's owner would, within t
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -149,11 +150,12 @@ def export(
         stream = await ReportService(database).open(Context(principal, "cli"), parse_name(report), params)
         return await _write(stream, report_format, target)
 
-    if output is None:
-        rows = run_or_exit(with_database(settings, lambda database: run(database, sys.stdout.buffer)))
-    else:
-        with output.open("wb") as target:
-            rows = run_or_exit(with_database(settings, lambda database: run(database, target)))
+    # Standard output is written to but left open; a file is opened and closed here.
+    destination: AbstractContextManager[BinaryIO] = (
+        nullcontext(sys.stdout.buffer) if output is None else output.open("wb")
+    )
+    with destination as target:
+        rows = run_or_exit(with_database(settings, lambda database: run(database, target)))
     if output is not None:
         typer.echo(f"Wrote {rows:,} rows to {output}.", err=True)
 

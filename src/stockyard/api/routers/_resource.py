@@ -5,9 +5,10 @@ tag), and the state actions (`POST …/{id}/release`).
 
 A list is declared with `list_route`: its filters are the fields of the domain's filter dataclass,
 each given the annotation that declares it as a query parameter. A router writes its create by hand
-(its body is its own) under `create_route`, and declares the rest through `ResourceRoutes`. Each endpoint made here has the parameters, in the order, that the
-hand-written route had, so the OpenAPI document and the order dependencies run in are the same:
-the id from the path, the body, the caller (its permission), the service, then the headers.
+(its body is its own) under `create_route`, and declares the rest through `ResourceRoutes`. Each
+endpoint made here has the parameters, in the order, that the hand-written route had, so the OpenAPI
+document and the order dependencies run in are the same: the id from the path, the body, the caller
+(its permission), the service, then the headers.
 """
 
 from __future__ import annotations
