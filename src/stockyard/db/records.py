@@ -13,7 +13,7 @@ from dataclasses import fields
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Row, Select, Table
+from sqlalchemy import ColumnElement, Row, Select, Table, func, select
 
 from stockyard.db.database import Connection
 
@@ -58,3 +58,20 @@ class WorkspaceStore:
             query = query.with_for_update(of=of)
         row = (await self.conn.execute(query)).first()
         return None if row is None else make(row)
+
+    async def _count(self, table: Table, *conditions: ColumnElement[bool]) -> int:
+        """How many of the workspace's rows of `table` meet `conditions`."""
+        query = (
+            select(func.count())
+            .select_from(table)
+            .where(table.c.workspace_id == self.workspace_id, *conditions)
+        )
+        return int((await self.conn.execute(query)).scalar_one())
+
+    async def _taken(self, table: Table, *conditions: ColumnElement[bool], except_id: str | None) -> bool:
+        """Whether a row of `table` in the workspace, other than `except_id`, meets `conditions`: a value
+        that must be unique is in use."""
+        query = select(table.c.id).where(table.c.workspace_id == self.workspace_id, *conditions)
+        if except_id is not None:
+            query = query.where(table.c.id != except_id)
+        return (await self.conn.execute(query)).first() is not None

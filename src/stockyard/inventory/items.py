@@ -421,17 +421,12 @@ class ItemStore(WorkspaceStore):
         return {row.sku_key: row.id for row in rows}
 
     async def sku_taken(self, sku: str, *, except_id: str | None = None) -> bool:
-        query = select(items.c.id).where(self._scoped(), items.c.sku_key == sku.lower())
-        if except_id is not None:
-            query = query.where(items.c.id != except_id)
-        return (await self.conn.execute(query)).first() is not None
+        return await self._taken(
+            items, items.c.deleted_at.is_(None), items.c.sku_key == sku.lower(), except_id=except_id
+        )
 
     async def count(self) -> int:
-        return int(
-            (
-                await self.conn.execute(select(func.count()).select_from(items).where(self._scoped()))
-            ).scalar_one()
-        )
+        return await self._count(items, items.c.deleted_at.is_(None))
 
     async def page(self, filters: ItemFilters, request: ListRequest) -> list[tuple[ItemRecord, SortValue]]:
         """One page of the list, each item with its sort key as the database computed it (the

@@ -90,20 +90,12 @@ class LocationStore(WorkspaceStore):
         return await self._first(query, _record, for_update=for_update)
 
     async def code_taken(self, warehouse_id: str, code: str, *, except_id: str | None = None) -> bool:
-        query = select(locations.c.id).where(
-            locations.c.workspace_id == self.workspace_id,
-            locations.c.warehouse_id == warehouse_id,
-            locations.c.code == code,
+        return await self._taken(
+            locations, locations.c.warehouse_id == warehouse_id, locations.c.code == code, except_id=except_id
         )
-        if except_id is not None:
-            query = query.where(locations.c.id != except_id)
-        return (await self.conn.execute(query)).first() is not None
 
     async def count(self) -> int:
-        query = (
-            select(func.count()).select_from(locations).where(locations.c.workspace_id == self.workspace_id)
-        )
-        return int((await self.conn.execute(query)).scalar_one())
+        return await self._count(locations)
 
     async def units_on_hand(self, location_id: str) -> int:
         query = select(func.coalesce(func.sum(stock_levels.c.on_hand), 0)).where(

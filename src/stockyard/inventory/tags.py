@@ -75,16 +75,10 @@ class TagStore(WorkspaceStore):
         return await self._first(query, self._record, for_update=for_update, of=tags)
 
     async def name_taken(self, name: str, *, except_id: str | None = None) -> bool:
-        query = select(tags.c.id).where(
-            tags.c.workspace_id == self.workspace_id, tags.c.name_key == name.lower()
-        )
-        if except_id is not None:
-            query = query.where(tags.c.id != except_id)
-        return (await self.conn.execute(query)).first() is not None
+        return await self._taken(tags, tags.c.name_key == name.lower(), except_id=except_id)
 
     async def count(self) -> int:
-        query = select(func.count()).select_from(tags).where(tags.c.workspace_id == self.workspace_id)
-        return int((await self.conn.execute(query)).scalar_one())
+        return await self._count(tags)
 
     async def page(self, filters: TagFilters, request: ListRequest) -> list[TagRecord]:
         query = self._select()

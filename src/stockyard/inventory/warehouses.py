@@ -88,12 +88,7 @@ class WarehouseStore(WorkspaceStore):
         return await self._first(query, _record, for_update=for_update)
 
     async def short_id_taken(self, short_id: str, *, except_id: str | None = None) -> bool:
-        query = select(warehouses.c.id).where(
-            warehouses.c.workspace_id == self.workspace_id, warehouses.c.short_id == short_id
-        )
-        if except_id is not None:
-            query = query.where(warehouses.c.id != except_id)
-        return (await self.conn.execute(query)).first() is not None
+        return await self._taken(warehouses, warehouses.c.short_id == short_id, except_id=except_id)
 
     async def first_stocked_location(self, warehouse_id: str) -> str | None:
         """The code of a location of the warehouse that holds stock, if any."""
