@@ -70,6 +70,18 @@ def test_create_shows_the_secret_once(tenant: Tenant) -> None:
     assert body["secret"] not in str(audit)
 
 
+def test_a_read_answers_304_while_the_version_is_the_one_the_client_holds(tenant: Tenant) -> None:
+    on_team(tenant)
+    url = f"/api/v1/webhook-endpoints/{create(tenant)['id']}"
+    first = tenant.get(url)
+    assert (first.status_code, first.headers["etag"]) == (200, '"v1"')
+    not_modified = tenant.get(url, headers={"If-None-Match": '"v1"'})
+    assert (not_modified.status_code, not_modified.headers["etag"], not_modified.content) == (304, '"v1"', b"")
+    assert tenant.patch(url, json={"description": "v2"}, headers={"If-Match": '"v1"'}).status_code == 200
+    changed = tenant.get(url, headers={"If-None-Match": '"v1"'})
+    assert (changed.status_code, changed.headers["etag"], changed.json()["description"]) == (200, '"v2"', "v2")
+
+
 def test_the_free_plan_has_no_webhooks_and_team_allows_five(tenant: Tenant) -> None:
     assert_error(
         tenant.post("/api/v1/webhook-endpoints", json={"url": PUBLIC, "eventTypes": ["item.created"]}),

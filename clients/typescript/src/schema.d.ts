@@ -7748,6 +7748,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                "If-None-Match"?: string | null;
                 /** @description The slug or id of the workspace you mean. Optional; when sent it must be the credential's own workspace, else 403 `tenant_mismatch`. */
                 "Stockyard-Workspace"?: string;
             };
@@ -7772,6 +7773,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["401.missing_credentials.token_invalid.token_expired.invalid_api_key"];
             403: components["responses"]["403.insufficient_permissions.insufficient_scope.tenant_mismatch"];

@@ -119,19 +119,10 @@ list_route(
 )
 
 
-@router.get(
-    "/webhook-endpoints/{endpointId}",
-    operation_id="getWebhookEndpoint",
-    summary="Get a webhook endpoint (never its secret)",
-    responses=error_responses(*READ_ONE_ERRORS),
-)
-async def get_webhook_endpoint(
-    endpoint_id: EndpointId, ctx: Manager, endpoints: Endpoints, response: Response
-) -> WebhookEndpoint:
-    return WebhookEndpoint.of(with_etag(response, await endpoints.get(ctx, endpoint_id)))
-
-
 _endpoint = ResourceRoutes(router, "/webhook-endpoints/{endpointId}", EndpointId, Endpoints, WebhookEndpoint)
+_endpoint.conditional_get(
+    Operation("getWebhookEndpoint", "Get a webhook endpoint (never its secret)", READ_ONE_ERRORS), Manager
+)
 _endpoint.update(
     Operation(
         "updateWebhookEndpoint",
