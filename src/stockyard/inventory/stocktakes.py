@@ -272,8 +272,9 @@ class StocktakeService(Service):
         await _announce(conn, ctx, EventType.STOCKTAKE_STARTED, started)
         return started
 
-    async def get(self, ctx: Context, stocktake_id: str) -> StocktakeRecord:
-        return await self._db.transact(_loaded, ctx, stocktake_id)
+    @in_transaction
+    async def get(conn: Connection, ctx: Context, stocktake_id: str) -> StocktakeRecord:
+        return await _loaded(conn, ctx, stocktake_id)
 
     @in_transaction
     async def set_counts(
