@@ -59,6 +59,14 @@ class WorkspaceStore:
         row = (await self.conn.execute(query)).first()
         return None if row is None else make(row)
 
+    async def _by_id(
+        self, table: Table, row_id: str, make: Callable[[Row[Any]], T], *, for_update: bool = False
+    ) -> T | None:
+        """`make` of the workspace's row of `table` with the id (locked FOR UPDATE with `for_update`),
+        None when there is none."""
+        query = select(table).where(table.c.workspace_id == self.workspace_id, table.c.id == row_id)
+        return await self._first(query, make, for_update=for_update)
+
     async def _count(self, table: Table, *conditions: ColumnElement[bool]) -> int:
         """How many of the workspace's rows of `table` meet `conditions`."""
         query = (

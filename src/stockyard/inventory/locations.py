@@ -84,10 +84,7 @@ class LocationStore(WorkspaceStore):
     """Location rows of one workspace."""
 
     async def get(self, location_id: str, *, for_update: bool = False) -> LocationRecord | None:
-        query = select(locations).where(
-            locations.c.workspace_id == self.workspace_id, locations.c.id == location_id
-        )
-        return await self._first(query, _record, for_update=for_update)
+        return await self._by_id(locations, location_id, _record, for_update=for_update)
 
     async def code_taken(self, warehouse_id: str, code: str, *, except_id: str | None = None) -> bool:
         return await self._taken(

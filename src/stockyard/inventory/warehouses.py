@@ -82,10 +82,7 @@ class WarehouseStore(WorkspaceStore):
     """Warehouse rows of one workspace."""
 
     async def get(self, warehouse_id: str, *, for_update: bool = False) -> WarehouseRecord | None:
-        query = select(warehouses).where(
-            warehouses.c.workspace_id == self.workspace_id, warehouses.c.id == warehouse_id
-        )
-        return await self._first(query, _record, for_update=for_update)
+        return await self._by_id(warehouses, warehouse_id, _record, for_update=for_update)
 
     async def short_id_taken(self, short_id: str, *, except_id: str | None = None) -> bool:
         return await self._taken(warehouses, warehouses.c.short_id == short_id, except_id=except_id)
