@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Row, Table, delete, select, update
@@ -51,6 +52,13 @@ def require_current(record: VersionedT | None, if_match: int | None) -> Versione
     current = found(record)
     require_version(current.version, if_match)
     return current
+
+
+def next_version(current: Versioned, now: datetime | None = None) -> dict[str, Any]:
+    """What every write of a versioned row's next version sets besides its changes: the version after
+    `current`'s and `updated_at` (now, or `now` when the write stamps other columns with the same
+    instant)."""
+    return {"version": current.version + 1, "updated_at": utcnow() if now is None else now}
 
 
 async def execute_unique(conn: Connection, statement: Any, duplicate: Callable[[], StockyardError]) -> None:
@@ -104,7 +112,7 @@ async def save_changes(
         conn,
         update(table)
         .where(table.c.workspace_id == ctx.workspace_id, table.c.id == current.id)
-        .values(**changes, version=current.version + 1, updated_at=utcnow()),
+        .values(**changes, **next_version(current)),
         duplicate,
     )
     await audit.record(conn, ctx, f"{resource}.updated", resource, current.id, {"fields": sorted(changes)})

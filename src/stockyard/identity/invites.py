@@ -25,6 +25,7 @@ from stockyard.core.lookup import found
 from stockyard.core.plans import Limit
 from stockyard.core.principal import Principal, PrincipalKind
 from stockyard.core.service import Service, in_transaction
+from stockyard.core.versioning import next_version
 from stockyard.db.database import Connection, Database
 from stockyard.db.keyset import keyset
 from stockyard.db.records import from_row
@@ -372,8 +373,7 @@ class InviteService(Service):
                     role_id=row.role_id,
                     name=user_name,
                     password_hash=password_hash,
-                    version=membership.version + 1,
-                    updated_at=now,
+                    **next_version(membership, now),
                 )
             )
         await conn.execute(

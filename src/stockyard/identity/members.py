@@ -13,14 +13,13 @@ from typing import Any, Literal
 from sqlalchemy import Row, delete, func, select, update
 
 from stockyard.core import audit, limits
-from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
 from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKind
 from stockyard.core.lookup import found
 from stockyard.core.principal import Principal
 from stockyard.core.service import Service, in_transaction
-from stockyard.core.versioning import require_current
+from stockyard.core.versioning import next_version, require_current
 from stockyard.db.database import Connection
 from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
@@ -195,7 +194,7 @@ class MemberService(Service):
         await conn.execute(
             update(memberships)
             .where(memberships.c.workspace_id == ctx.workspace_id, memberships.c.id == member_id)
-            .values(role_id=role.id, version=current.version + 1, updated_at=utcnow())
+            .values(role_id=role.id, **next_version(current))
         )
         # An invited member's pending invite carries the role it will grant.
         await conn.execute(

@@ -15,11 +15,10 @@ from sqlalchemy import Row, select, update
 
 from stockyard.core import audit
 from stockyard.core.actor import SystemContext
-from stockyard.core.clock import utcnow
 from stockyard.core.context import Context
 from stockyard.core.plans import Plan
 from stockyard.core.service import Service
-from stockyard.core.versioning import require_version
+from stockyard.core.versioning import next_version, require_version
 from stockyard.db.database import Connection
 from stockyard.db.records import from_row
 from stockyard.db.tables import workspaces
@@ -53,9 +52,7 @@ async def _load(
 
 async def _apply(conn: Connection, current: WorkspaceSettings, values: dict[str, Any]) -> WorkspaceSettings:
     await conn.execute(
-        update(workspaces)
-        .where(workspaces.c.id == current.id)
-        .values(**values, version=current.version + 1, updated_at=utcnow())
+        update(workspaces).where(workspaces.c.id == current.id).values(**values, **next_version(current))
     )
     updated = await _load(conn, workspaces.c.id, current.id)
     assert updated is not None

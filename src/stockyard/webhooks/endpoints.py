@@ -24,7 +24,14 @@ from stockyard.core.listing import ListRequest, Page, PageQuery, Sorting, SortKi
 from stockyard.core.lookup import found
 from stockyard.core.plans import Capability, Limit
 from stockyard.core.service import in_transaction
-from stockyard.core.versioning import VersionedService, delete_row, insert_row, require_current, save_changes
+from stockyard.core.versioning import (
+    VersionedService,
+    delete_row,
+    insert_row,
+    next_version,
+    require_current,
+    save_changes,
+)
 from stockyard.db.database import Connection, Database
 from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
@@ -275,8 +282,7 @@ class WebhookEndpointService(VersionedService[EndpointRecord, EndpointChanges]):
                 secret=secret,
                 previous_secret=old_secret,
                 previous_secret_expires_at=now + PREVIOUS_SECRET_GRACE,
-                version=current.version + 1,
-                updated_at=now,
+                **next_version(current, now),
             )
         )
         await audit.record(conn, ctx, "webhook_endpoint.secret_rotated", "webhook_endpoint", endpoint_id, {})
