@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, select, update
 
 from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
@@ -99,15 +99,7 @@ class ApiKeyStore(WorkspaceStore):
         return [ApiKeyRecord.of(row) for row in rows]
 
     async def count(self) -> int:
-        return int(
-            (
-                await self.conn.execute(
-                    select(func.count())
-                    .select_from(api_keys)
-                    .where(api_keys.c.workspace_id == self.workspace_id, api_keys.c.revoked_at.is_(None))
-                )
-            ).scalar_one()
-        )
+        return await self._count(api_keys, api_keys.c.revoked_at.is_(None))
 
     async def unknown_warehouses(self, warehouse_ids: list[str]) -> list[str]:
         rows = await self.conn.execute(

@@ -109,8 +109,7 @@ class RoleStore(WorkspaceStore):
     """Role rows of one workspace. Every statement is filtered by the workspace id."""
 
     async def get(self, role_id: str, *, for_update: bool = False) -> RoleRecord | None:
-        query = select(roles).where(roles.c.workspace_id == self.workspace_id, roles.c.id == role_id)
-        return await self._first(query, RoleRecord.of, for_update=for_update)
+        return await self._by_id(roles, role_id, RoleRecord.of, for_update=for_update)
 
     async def by_name(self, name: str) -> RoleRecord | None:
         row = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, TypedDict
 
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import Row, select, update
 
 from stockyard.core import audit, limits
 from stockyard.core.clock import utcnow
@@ -132,14 +132,10 @@ class EndpointStore(WorkspaceStore):
     """Webhook endpoints of one workspace."""
 
     async def get(self, endpoint_id: str, *, for_update: bool = False) -> EndpointRecord | None:
-        query = select(webhook_endpoints).where(
-            webhook_endpoints.c.workspace_id == self.workspace_id, webhook_endpoints.c.id == endpoint_id
-        )
-        return await self._first(query, EndpointRecord.of, for_update=for_update)
+        return await self._by_id(webhook_endpoints, endpoint_id, EndpointRecord.of, for_update=for_update)
 
     async def count(self) -> int:
-        query = select(func.count()).where(webhook_endpoints.c.workspace_id == self.workspace_id)
-        return int((await self.conn.execute(query)).scalar_one())
+        return await self._count(webhook_endpoints)
 
     async def page(self, filters: EndpointFilters, request: ListRequest) -> list[EndpointRecord]:
         query = select(webhook_endpoints).where(webhook_endpoints.c.workspace_id == self.workspace_id)
