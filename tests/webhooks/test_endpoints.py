@@ -76,7 +76,8 @@ def test_a_read_answers_304_while_the_version_is_the_one_the_client_holds(tenant
     first = tenant.get(url)
     assert (first.status_code, first.headers["etag"]) == (200, '"v1"')
     not_modified = tenant.get(url, headers={"If-None-Match": '"v1"'})
-    assert (not_modified.status_code, not_modified.headers["etag"], not_modified.content) == (304, '"v1"', b"")
+    assert not_modified.status_code == 304
+    assert (not_modified.headers["etag"], not_modified.content) == ('"v1"', b"")
     assert tenant.patch(url, json={"description": "v2"}, headers={"If-Match": '"v1"'}).status_code == 200
     changed = tenant.get(url, headers={"If-None-Match": '"v1"'})
     assert (changed.status_code, changed.headers["etag"], changed.json()["description"]) == (200, '"v2"', "v2")
