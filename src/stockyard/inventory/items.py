@@ -177,6 +177,8 @@ def _timestamp(dialect: str, now: datetime) -> Any:
     )
 
 
+# A live item: one not deleted (a deleted item keeps its ledger). This module reads and checks only live items.
+_LIVE = items.c.deleted_at.is_(None)
 _INSERT = items.insert()  # built once: POST /items inserts one row with it
 
 # The hot read (GET /items/{id}): the item and its tag names in one statement, built once.
@@ -190,7 +192,7 @@ _ITEM_WITH_TAGS = (
     .where(
         items.c.workspace_id == bindparam("workspace_id"),
         items.c.id == bindparam("item_id"),
-        items.c.deleted_at.is_(None),
+        _LIVE,
     )
     .order_by(tags.c.name_key)
 )
@@ -367,7 +369,7 @@ def _page_query(dialect: str, sort: str, filters: tuple[str, ...]) -> Select[Any
         key.label("sort_key"),
     ).where(
         items.c.workspace_id == bindparam("workspace_id"),
-        items.c.deleted_at.is_(None),
+        _LIVE,
         *(_condition(name) for name in filters),
     )
 
@@ -386,7 +388,7 @@ class ItemStore(WorkspaceStore):
     """Item rows of one workspace. Every statement is filtered by the workspace id."""
 
     def _scoped(self) -> Any:
-        return and_(items.c.workspace_id == self.workspace_id, items.c.deleted_at.is_(None))
+        return and_(items.c.workspace_id == self.workspace_id, _LIVE)
 
     async def get(self, item_id: str, *, for_update: bool = False) -> ItemRecord | None:
         if not for_update:
@@ -421,12 +423,10 @@ class ItemStore(WorkspaceStore):
         return {row.sku_key: row.id for row in rows}
 
     async def sku_taken(self, sku: str, *, except_id: str | None = None) -> bool:
-        return await self._taken(
-            items, items.c.deleted_at.is_(None), items.c.sku_key == sku.lower(), except_id=except_id
-        )
+        return await self._taken(items, _LIVE, items.c.sku_key == sku.lower(), except_id=except_id)
 
     async def count(self) -> int:
-        return await self._count(items, items.c.deleted_at.is_(None))
+        return await self._count(items, _LIVE)
 
     async def page(self, filters: ItemFilters, request: ListRequest) -> list[tuple[ItemRecord, SortValue]]:
         """One page of the list, each item with its sort key as the database computed it (the
