@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict, TypeVar
 
-from sqlalchemy import Row, Select, Table, exists, func, or_, select
+from sqlalchemy import Row, Select, Table, func, select
 
 from stockyard.core import limits
 from stockyard.core.context import Context
@@ -20,10 +20,10 @@ from stockyard.db.database import Connection
 from stockyard.db.filters import where_given
 from stockyard.db.keyset import keyset
 from stockyard.db.records import WorkspaceStore, from_row
-from stockyard.db.tables import locations, movements, stock_levels, transfers
+from stockyard.db.tables import locations, stock_levels
 from stockyard.errors import StockyardError, catalog
 from stockyard.inventory import scope
-from stockyard.inventory.warehouses import kept_for_history, visible_warehouse
+from stockyard.inventory.warehouses import require_no_history, visible_warehouse
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +99,6 @@ class LocationStore(WorkspaceStore):
             stock_levels.c.workspace_id == self.workspace_id, stock_levels.c.location_id == location_id
         )
         return int((await self.conn.execute(query)).scalar_one())
-
-    async def has_history(self, location_id: str) -> bool:
-        query = select(
-            exists().where(movements.c.location_id == location_id)
-            | exists().where(
-                or_(transfers.c.from_location_id == location_id, transfers.c.to_location_id == location_id)
-            )
-        )
-        return bool((await self.conn.execute(query)).scalar())
 
 
 async def _require_unlocked_and_empty(store: LocationStore, location: LocationRecord) -> None:
@@ -226,6 +217,5 @@ class LocationService(VersionedService[LocationRecord, LocationChanges]):
         store = LocationStore(conn, ctx.workspace_id)
         current = require_current(await visible_location(conn, ctx, location_id, for_update=True), if_match)
         await _require_unlocked_and_empty(store, current)
-        if await store.has_history(location_id):
-            raise kept_for_history(f"Location {current.code}")
+        await require_no_history(conn, [location_id], f"Location {current.code}")
         await delete_row(conn, ctx, locations, location_id, resource="location", data={"code": current.code})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import ColumnElement, Row, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, exists, func, or_, select
 
 from stockyard.core.context import Context
 from stockyard.core.ids import new_id
@@ -45,10 +45,22 @@ def _duplicate(short_id: str) -> StockyardError:
     )
 
 
-def kept_for_history(what: str) -> StockyardError:
-    return StockyardError(
-        catalog.CONFLICT, f"{what} has stock history and cannot be deleted; archive it instead."
+async def require_no_history(conn: Connection, location_ids: Select[Any] | list[str], what: str) -> None:
+    """Before a delete: 409 conflict while a movement or transfer names one of `location_ids`. The
+    ledger keeps its places, so `what` (a warehouse or a location) can be archived but not deleted."""
+    query = select(
+        exists().where(movements.c.location_id.in_(location_ids))
+        | exists().where(
+            or_(
+                transfers.c.from_location_id.in_(location_ids),
+                transfers.c.to_location_id.in_(location_ids),
+            )
+        )
     )
+    if (await conn.execute(query)).scalar():
+        raise StockyardError(
+            catalog.CONFLICT, f"{what} has stock history and cannot be deleted; archive it instead."
+        )
 
 
 # `name` sorts ignoring case, by lower(name). SQLite's lower() folds only ASCII letters where Python's
@@ -104,28 +116,15 @@ class WarehouseStore(WorkspaceStore):
         ).first()
         return None if row is None else str(row.code)
 
-    async def has_history(self, warehouse_id: str) -> bool:
-        """Whether any movement or transfer names one of the warehouse's locations."""
-        location_ids = select(locations.c.id).where(locations.c.warehouse_id == warehouse_id)
-        query = select(
-            exists().where(movements.c.location_id.in_(location_ids))
-            | exists().where(
-                or_(
-                    transfers.c.from_location_id.in_(location_ids),
-                    transfers.c.to_location_id.in_(location_ids),
-                )
-            )
+    def location_ids(self, warehouse_id: str) -> Select[Any]:
+        """The ids of the warehouse's locations, as a subquery."""
+        return select(locations.c.id).where(
+            locations.c.workspace_id == self.workspace_id, locations.c.warehouse_id == warehouse_id
         )
-        return bool((await self.conn.execute(query)).scalar())
 
     async def lock_locations(self, warehouse_id: str) -> None:
         """Lock every location of the warehouse (sorted, as the ledger does): no stock lands in one."""
-        await self.conn.execute(
-            select(locations.c.id)
-            .where(locations.c.workspace_id == self.workspace_id, locations.c.warehouse_id == warehouse_id)
-            .order_by(locations.c.id)
-            .with_for_update()
-        )
+        await self.conn.execute(self.location_ids(warehouse_id).order_by(locations.c.id).with_for_update())
 
 
 async def _require_no_stock(store: WarehouseStore, warehouse: WarehouseRecord, action: str) -> None:
@@ -215,8 +214,7 @@ class WarehouseService(VersionedService[WarehouseRecord, WarehouseChanges]):
         store = WarehouseStore(conn, ctx.workspace_id)
         current = require_current(await visible_warehouse(conn, ctx, warehouse_id, for_update=True), if_match)
         await _require_no_stock(store, current, "deleted")
-        if await store.has_history(warehouse_id):
-            raise kept_for_history(f"Warehouse {current.short_id}")
+        await require_no_history(conn, store.location_ids(warehouse_id), f"Warehouse {current.short_id}")
         await delete_row(
             conn, ctx, warehouses, warehouse_id, resource="warehouse", data={"shortId": current.short_id}
         )
